@@ -1,0 +1,1 @@
+"""Assessment: credibility signals with evidence, outlet profiles, source ratings."""

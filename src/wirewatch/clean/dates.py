@@ -1,0 +1,83 @@
+"""Finding full calendar dates in text: `str -> [(YYYY-MM-DD, matched text)]`.
+
+Only dates with a day, a month and a year count: "September 23rd" alone cannot date a page.
+Month names in English, German, French, Russian and Ukrainian (genitive forms, as dates use them).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    # Russian (genitive)
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    # Ukrainian (genitive)
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
+    "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+}
+_MONTH = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = [
+    re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 17, 2024
+    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),  # 29th October 2015, 17 июня 2024
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b"),  # 17.06.2024 (day first: Europe)
+]
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[str, str]]:
+    found: list[tuple[int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            g = m.groupdict()
+            month = int(g["m"]) if g.get("m") else _MONTHS.get((g.get("mon") or "").lower().rstrip("."))
+            if not month:
+                continue
+            iso = _iso(int(g["year"]), month, int(g["day"]))
+            if iso:
+                found.append((m.start(), iso, m.group(0)))
+                taken.append((m.start(), m.end()))
+    return [(iso, s) for _, iso, s in sorted(found)]
+
+
+def date_in_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def normalise_date(value: str | None) -> str | None:
+    """A date given as metadata (ISO, with or without time, or in words) as YYYY-MM-DD."""
+    if not value:
+        return None
+    m = re.match(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    found = find_dates(value)
+    return found[0][0] if found else None

@@ -1,0 +1,348 @@
+"""The flattened-text cleaner: a page's text with its markup gone, one block per line.
+
+No library does this, so it is built here as a readable cascade:
+
+1. the reader-comment section is found (a header or a comment form, numbered or "says:" items)
+   and split into separate, dated comments;
+2. every other line is labelled `good` (article prose), `short` (headings, captions, labels) or
+   `bad` (chrome: menus, share bars, ads, donation widgets, forms, outlet-wide repeated lines,
+   author boxes) from its own features;
+3. the article is the run of lines with the highest score (prose counts for, chrome against:
+   a maximum-sum run, so an ad inside an article does not cut it in two);
+4. the headline is chosen among the lines above the article (printed twice, like the URL's slug,
+   title-shaped), and its copies are taken out of the body;
+5. glued caption fragments are cut off paragraph starts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from wirewatch.clean import lines as L
+from wirewatch.clean.dates import find_dates
+from wirewatch.clean.parts import DateSeen, PageParts
+from wirewatch.model import Comment, Found
+
+# Scores for the maximum-sum run. A prose line counts its words; chrome costs more than a short
+# paragraph of prose brings, so a menu between two articles separates them, while one ad line
+# inside a long article does not.
+_BAD_COST = 12
+_SHORT_COST = 2
+# A line is prose when it is at least this long and ends like a sentence...
+_GOOD_MIN_WORDS = 8
+# ...or when it is this long whatever its end.
+_LONG_MIN_WORDS = 25
+# With a stop-word list for the language, prose has at least this share of stop words.
+_MIN_STOP_SHARE = 0.12
+_TITLE_MAX_WORDS = 30
+
+
+@dataclass(slots=True)
+class _Line:
+    index: int
+    text: str
+    label: str = "short"  # good | short | bad
+    why: str = ""
+
+    @property
+    def n_words(self) -> int:
+        return len(L.words(self.text))
+
+
+# --- 1. reader comments -----------------------------------------------------------------------
+
+
+def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
+    """Indexes [start, end) of the comment items, or None where the page shows no comments."""
+    n = len(texts)
+    form = next((i for i, t in enumerate(texts) if L.is_comment_form(t)), None)
+    header = next((i for i, t in enumerate(texts) if L.is_comment_header(t)), None)
+    end = form if form is not None else n
+    if header is not None and header < end:
+        items = [i for i in range(header + 1, end) if texts[i].strip()]
+        if items and any(len(L.words(texts[i])) >= 5 for i in items):
+            return header + 1, end
+    if form is None:
+        return None
+    # No header: the items sit between the last chrome line above the form and the form, and must
+    # look like comments (numbered from 1, or "Name says:" lines), never plain prose.
+    start = end
+    for i in range(end - 1, -1, -1):
+        t = texts[i]
+        if t.strip() and (L.is_chrome(t) or L.is_comment_header(t)):
+            break
+        start = i
+    first = next((i for i in range(start, end) if texts[i].strip()), None)
+    if first is None:
+        return None
+    if L.numbered_item(texts[first]) == 1 or re.search(r"\bsays:\s*$", texts[first], re.I):
+        return first, end
+    return None
+
+
+def _split_comments(texts: list[str]) -> list[Comment]:
+    """Comment items: numbered 1, 2, 3..., or blocks separated by blank lines or 'Reply'."""
+    blocks: list[list[str]] = []
+    expected = 1
+    numbered = any(L.numbered_item(t) == 1 for t in texts)
+    for t in texts:
+        s = t.strip()
+        if numbered:
+            if L.numbered_item(t) == expected:
+                blocks.append([re.sub(r"^\d{1,3}[.)]\s+", "", s)])
+                expected += 1
+            elif s and blocks:
+                blocks[-1].append(s)
+            continue
+        if not s or L.is_chrome(s):
+            if blocks and blocks[-1]:
+                blocks.append([])
+            continue
+        if not blocks:
+            blocks.append([])
+        blocks[-1].append(s)
+    comments = []
+    for block in blocks:
+        text = "\n".join(block).strip()
+        if len(L.words(text)) < 2:
+            continue
+        dates = find_dates(text)
+        comments.append(Comment(text=text, date=dates[-1][0] if dates else None))
+    return comments
+
+
+# --- 2. line labels ---------------------------------------------------------------------------
+
+
+def _is_date_line(text: str) -> bool:
+    found = find_dates(text)
+    if not found:
+        return False
+    rest = text
+    for _, s in found:
+        rest = rest.replace(s, " ")
+    return len(L.words(rest)) <= 3
+
+
+def _label(line: _Line, stops: frozenset[str], chrome: frozenset[str]) -> None:
+    t = line.text.strip()
+    n = line.n_words
+    if not L.has_letters(t):
+        line.label, line.why = "bad", "no words"
+    elif L.is_chrome(t) or L.is_comment_form(t) or L.is_comment_header(t):
+        line.label, line.why = "bad", "page furniture"
+    elif chrome and L.line_hash(t) in chrome:
+        line.label, line.why = "bad", "repeated on many pages of this outlet"
+    elif _is_date_line(t):
+        line.label, line.why = "bad", "date line"
+    elif L.byline_name(t):
+        line.label, line.why = "bad", "byline"
+    elif n >= _LONG_MIN_WORDS or (n >= _GOOD_MIN_WORDS and L.ends_sentence(t)):
+        share = L.stop_word_share(L.words(t), stops)
+        prose = not stops or share >= _MIN_STOP_SHARE
+        line.label = "good" if prose else "short"
+    else:
+        line.label = "short"
+
+
+def _mark_author_boxes(lines: list[_Line]) -> str | None:
+    """An author box: a name on its own line, then "Name is a ..." - the bio is not the article."""
+    author = None
+    for k, line in enumerate(lines):
+        for prev in lines[max(0, k - 3) : k]:
+            name = prev.text.strip()
+            if 1 <= len(name.split()) <= 5 and re.match(
+                re.escape(name) + r"\s+(is|was|has been|are)\s", line.text.strip()
+            ):
+                line.label, line.why = "bad", "author or outlet box"
+                for p in lines[max(0, k - 3) : k]:
+                    if p.text.strip() == name:
+                        p.label, p.why = "bad", "author or outlet box"
+                author = author or name
+    return author
+
+
+# --- 3. the article run -----------------------------------------------------------------------
+
+
+def _score(line: _Line) -> float:
+    if line.label == "good":
+        return float(line.n_words)
+    if line.label == "bad":
+        return -float(_BAD_COST + min(line.n_words, 20))
+    if L.ends_sentence(line.text) and line.n_words >= 4:
+        return line.n_words / 2
+    return -float(_SHORT_COST)
+
+
+def _best_run(lines: list[_Line]) -> tuple[int, int] | None:
+    """Positions [start, end] in `lines` of the maximum-sum run, or None when nothing scores."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for k, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, k
+        total += _score(line)
+        if total > best:
+            best, best_span = total, (start, k)
+    return best_span
+
+
+# --- 4. the headline --------------------------------------------------------------------------
+
+
+def _slug_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    path = urlparse(url).path.rstrip("/")
+    slug = path.rsplit("/", 1)[-1]
+    return {w for w in re.split(r"[-_.+]+", slug.lower()) if w.isalpha() and len(w) > 1}
+
+
+def _title_score(line: _Line, slug: set[str], repeats: int, nearest: bool) -> float:
+    ws = [w.lower() for w in L.words(line.text)]
+    score = 0.0
+    if slug and ws:
+        score += 4 * sum(w in slug for w in ws) / len(ws)
+    if repeats > 1:
+        score += 2
+    if len(ws) >= 4:
+        score += 1
+    elif len(ws) <= 2:
+        score -= 2
+    caps = [w for w in L.words(line.text) if w[:1].isalpha()]
+    if caps and sum(w[:1].isupper() for w in caps) / len(caps) >= 0.6:
+        score += 1
+    if nearest:
+        score += 0.5
+    return score
+
+
+def _choose_title(candidates: list[_Line], all_lines: list[_Line], url: str | None) -> tuple[_Line, str] | None:
+    slug = _slug_words(url)
+    counts: dict[str, int] = {}
+    for line in all_lines:
+        counts[L.normalise_line(line.text)] = counts.get(L.normalise_line(line.text), 0) + 1
+    usable = [
+        c for c in candidates
+        if c.label != "bad" and 2 <= c.n_words <= _TITLE_MAX_WORDS and not c.text.rstrip().endswith(".")
+    ]
+    if not usable:
+        return None
+    scored = [
+        (_title_score(c, slug, counts[L.normalise_line(c.text)], c is usable[-1]), -k, c)
+        for k, c in enumerate(usable)
+    ]
+    score, _, best = max(scored, key=lambda x: (x[0], x[1]))
+    if score < 1:
+        return None
+    reasons = [f"text line {best.index + 1}"]
+    if counts[L.normalise_line(best.text)] > 1:
+        reasons.append("printed more than once")
+    if slug and any(w.lower() in slug for w in L.words(best.text)):
+        reasons.append("matches the URL")
+    return best, ", ".join(reasons)
+
+
+# --- the cascade ------------------------------------------------------------------------------
+
+
+def _join_wrapped(texts: list[str]) -> list[tuple[int, str]]:
+    """Lines of one paragraph that a hard wrap split (the next line starts in lower case) rejoined."""
+    units: list[tuple[int, str]] = []
+    for i, t in enumerate(texts):
+        s = t.strip()
+        if not s:
+            continue
+        if (
+            units
+            and i > 0
+            and texts[i - 1].strip()
+            and s[:1].islower()
+            and not L.glued_prefix(s)
+            and not L.ends_sentence(units[-1][1])
+            and len(L.words(units[-1][1])) >= _GOOD_MIN_WORDS
+        ):
+            units[-1] = (units[-1][0], units[-1][1] + " " + s)
+        else:
+            units.append((i, s))
+    return units
+
+
+def clean_flat(
+    text: str,
+    *,
+    language: str = "en",
+    chrome: frozenset[str] = frozenset(),
+    url: str | None = None,
+) -> PageParts:
+    texts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    comments: list[Comment] = []
+    zone = _comment_zone(texts)
+    if zone is not None:
+        comments = _split_comments(texts[zone[0] : zone[1]])
+        texts = texts[: zone[0]] + [""] * (zone[1] - zone[0]) + texts[zone[1] :]
+
+    lines = [_Line(i, s) for i, s in _join_wrapped(texts)]
+    stops = L.stop_words(language)
+    for line in lines:
+        _label(line, stops, chrome)
+    author_box = _mark_author_boxes(lines)
+    run = _best_run(lines)
+    if run is None:
+        body_lines = [ln for ln in lines if ln.label != "bad"]
+        start = 0
+    else:
+        start, end = run
+        body_lines = [ln for ln in lines[start : end + 1] if ln.label != "bad"]
+
+    chosen = _choose_title(lines[:start] or [ln for ln in lines if ln.label != "good"][:3], lines, url)
+    title_line, title_why = chosen if chosen else (None, "")
+    title_key = L.normalise_line(title_line.text) if title_line else None
+    if title_key:
+        body_lines = [ln for ln in body_lines if L.normalise_line(ln.text) != title_key]
+
+    removed: list[str] = []
+    paragraphs: list[str] = []
+    for line in body_lines:
+        para = line.text
+        prefix = L.glued_prefix(para)
+        if prefix:
+            removed.append(prefix)
+            para = para[len(prefix) :]
+        paragraphs.append(para)
+    kept = {id(ln) for ln in body_lines}
+    for line in lines:
+        if id(line) not in kept and not (title_key and L.normalise_line(line.text) == title_key):
+            removed.append(line.text)
+
+    dates: list[DateSeen] = []
+    first_body = body_lines[0].index if body_lines else len(texts)
+    for line in lines:
+        if line.label == "bad" and line.why in ("date line", "byline") or (
+            id(line) not in kept and line.index < first_body
+        ):
+            for iso, s in find_dates(line.text):
+                where = "page_header" if line.index < first_body else "page_footer"
+                dates.append(DateSeen(iso, where, s))
+    dates += [DateSeen(c.date, "comment", c.text[:80]) for c in comments if c.date]
+
+    byline = next((L.byline_name(ln.text) for ln in lines if L.byline_name(ln.text)), None)
+    if byline:
+        author = Found(byline, "byline", 0.8)
+    elif author_box:
+        author = Found(author_box, "author box", 0.6)
+    else:
+        author = Found(None)
+    title = Found(title_line.text.strip(), title_why, 0.8) if title_line else Found(None)
+    return PageParts(
+        title=title,
+        author=author,
+        paragraphs=tuple(paragraphs),
+        removed=tuple(removed),
+        comments=tuple(comments),
+        dates=tuple(dates),
+        site_name=author_box if author_box and author_box.lower() not in (byline or "").lower() else None,
+    )

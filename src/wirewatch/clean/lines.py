@@ -1,0 +1,145 @@
+"""Line features for the flattened-text cleaner: `str -> value` helpers, no state.
+
+Vocabularies are for the page furniture that wraps articles on news sites: menus, share bars,
+donation appeals, ads, comment forms and captchas. They are matched against whole short lines
+only, so an article sentence that mentions "advertisement" is never dropped for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+# Lines made only of these phrases (and punctuation) are chrome, whatever page they are on.
+_CHROME_PHRASES = [
+    # ads and promotion
+    r"advertisement", r"advertising", r"sponsored( content)?", r"promoted( content)?", r"ad", r"ads",
+    r"реклама", r"anzeige", r"werbung", r"publicité",
+    # navigation and related content
+    r"more articles", r"related( articles| posts| stories| news)?", r"read more", r"read also",
+    r"see also", r"you may also like", r"you might also like", r"recommended( for you)?", r"popular",
+    r"most read", r"most popular", r"latest( news)?", r"trending( now)?", r"previous( article| post)?",
+    r"next( article| post)?", r"home", r"menu", r"search", r"close", r"back to top", r"top stories",
+    r"load more", r"show more", r"view all", r"more news", r"more stories", r"читайте также",
+    r"lesen sie auch", r"weitere artikel", r"à lire aussi", r"lire aussi",
+    # sharing and following
+    r"share( this( article| story| post)?)?( on)?", r"tweet", r"email", r"print", r"whatsapp",
+    r"facebook", r"twitter", r"telegram", r"linkedin", r"reddit", r"pinterest", r"vk", r"copy link",
+    r"follow us( on)?", r"subscribe", r"sign up", r"newsletter", r"log ?in", r"sign in", r"register",
+    # tags and categories
+    r"tags?:?", r"topics?:?", r"categories:?", r"filed under:?",
+    # comment forms and captchas
+    r"leave a (reply|comment)", r"post (a )?comment", r"add (a )?comment", r"write a comment",
+    r"submit( comment)?", r"cancel reply", r"reply", r"please enter your (comment|name|email)( here)?",
+    r"you have entered an incorrect email address", r"your email address will not be published",
+    r"required fields are marked", r"save my name,? email.*", r"notify me of .*", r"captcha.*",
+    r".*captcha (verification|user score) failed.*", r"i'?m not a robot", r"comment:?", r"name\*?:?",
+    r"email\*?:?", r"website:?", r"log in to (reply|comment)",
+    # donation appeals
+    r"donate( now)?", r"support us", r"(do you like this content\?\s*)?consider (helping|supporting) us",
+    r"help us.*", r"become a (patron|member|supporter)", r"make a donation",
+    # legal
+    r"(copyright|©).*", r"all rights reserved.*", r"privacy policy", r"terms of (use|service)",
+    r"cookie(s| policy| settings)?", r"accept( all)?( cookies)?", r"contact( us)?", r"about( us)?",
+]
+_CHROME = re.compile(r"^[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")[\W_\d]*$", re.I)
+
+# Headers that open a reader-comment section.
+_COMMENT_HEADER = re.compile(
+    r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|join the discussion|"
+    r"what do you think\??|leave a reply|leave a comment|комментарии|kommentare|commentaires|"
+    r"\d+\s+(?:thoughts on|responses to).*)[\W_\d]*$",
+    re.I,
+)
+# Lines of a comment form: the end of a comment section.
+_COMMENT_FORM = re.compile(
+    r"please enter your (comment|name)|your email address will not be published|post comment|"
+    r"leave a reply|cancel reply|save my name, email|you must be logged in to post a comment|"
+    r"captcha",
+    re.I,
+)
+_NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
+_BYLINE = re.compile(r"^\s*(?:by|von|par|автор:?|author:?|written by|posted by)\s+(.{3,80}?)\s*$", re.I)
+_SENTENCE_END = re.compile(r"[.!?…»”\"'’)\]:]\s*$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# A lowercase fragment glued onto a paragraph's first, capitalised word: an image caption or
+# alt text that lost its line break when the page was flattened ("talibRussia's").
+_GLUED_PREFIX = re.compile(r"^([a-z]{2,})(?=[A-Z][a-z])")
+
+
+def normalise_line(line: str) -> str:
+    """The form a line is compared in: NFKC, typographic quotes folded, spaces collapsed, lowercased."""
+    s = unicodedata.normalize("NFKC", line)
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def line_hash(line: str) -> str:
+    return hashlib.blake2b(normalise_line(line).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def is_chrome(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s) <= 120 and bool(_CHROME.match(s))
+
+
+def has_letters(line: str) -> bool:
+    return bool(_LETTER.search(line))
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_comment_header(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= 80 and bool(_COMMENT_HEADER.match(s))
+
+
+def is_comment_form(line: str) -> bool:
+    return len(line.strip()) <= 160 and bool(_COMMENT_FORM.search(line))
+
+
+def numbered_item(line: str) -> int | None:
+    m = _NUMBERED_ITEM.match(line)
+    return int(m.group(1)) if m else None
+
+
+def byline_name(line: str) -> str | None:
+    m = _BYLINE.match(line)
+    if not m:
+        return None
+    name = m.group(1).strip(" ,|-")
+    # A byline names people: a few capitalised words, not a sentence.
+    parts = name.split()
+    if not 1 <= len(parts) <= 6 or ends_sentence(name) and not name.endswith("."):
+        return None
+    return name if any(p[:1].isupper() for p in parts) else None
+
+
+def glued_prefix(paragraph: str) -> str | None:
+    m = _GLUED_PREFIX.match(paragraph)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=64)
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop-word list for a language (no model needed), or an empty set."""
+    try:
+        module = __import__(f"spacy.lang.{language}.stop_words", fromlist=["STOP_WORDS"])
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+def stop_word_share(tokens: list[str], stops: frozenset[str]) -> float:
+    if not tokens:
+        return 0.0
+    return sum(t.lower() in stops for t in tokens) / len(tokens)

@@ -1,0 +1,27 @@
+"""What a page cleaner (flattened text or HTML) hands to the metadata step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wirewatch.model import Comment, Found
+
+
+@dataclass(frozen=True, slots=True)
+class DateSeen:
+    """A date found on the page, with where: meta, url, byline, page_header, text, comment."""
+
+    date: str  # YYYY-MM-DD
+    where: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageParts:
+    title: Found
+    author: Found
+    paragraphs: tuple[str, ...]
+    removed: tuple[str, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    dates: tuple[DateSeen, ...] = ()
+    site_name: str | None = None

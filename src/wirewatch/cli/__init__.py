@@ -1,0 +1,1 @@
+"""The `wirewatch` command: thin Typer commands, one per library function."""

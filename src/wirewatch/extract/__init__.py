@@ -1,0 +1,1 @@
+"""Extraction: entities with aliases and roles, places, and attributed statements."""

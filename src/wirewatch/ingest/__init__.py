@@ -1,0 +1,1 @@
+"""Readers for every input format, content identity and near-duplicate detection."""

@@ -1,0 +1,198 @@
+"""Readers: turn paths into `Source`s (or `Rejection`s), in input order.
+
+Formats: flattened page text, HTML (also .html.gz), JSONL and CSV exports (one page per record),
+WARC / WARC.gz (response records), and folders read recursively. A `--meta` sidecar adds
+url/outlet/published to the input whose file name or path it names.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from wirewatch.errors import InputRejected
+from wirewatch.ingest.decode import looks_binary
+from wirewatch.ingest.identity import input_id
+from wirewatch.model import Rejection, Source
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
+_WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+_RECORD_FIELDS = ("url", "outlet", "published", "title")
+
+csv.field_size_limit(50_000_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+
+    def over(self, other: Hints) -> Hints:
+        """These hints, falling back to `other` where a field is missing."""
+        return Hints(*(getattr(self, f) or getattr(other, f) for f in _RECORD_FIELDS))
+
+
+def _hints_from(record: Mapping[str, object]) -> Hints:
+    def text(key: str) -> str | None:
+        v = record.get(key)
+        return str(v).strip() or None if v not in (None, "") else None
+
+    return Hints(text("url"), text("outlet"), text("published") or text("date"), text("title"))
+
+
+def read_meta(path: str | Path) -> dict[str, Hints]:
+    """The --meta sidecar: one JSON object per line with `file` and any of url/outlet/published/title."""
+    hints: dict[str, Hints] = {}
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputRejected(f"{path}:{n}", f"not a JSON line ({e.msg})", code="broken_record") from e
+        if isinstance(rec, dict) and rec.get("file"):
+            hints[str(rec["file"])] = _hints_from(rec)
+    return hints
+
+
+def _kind_of(raw: bytes, path: str) -> str:
+    lower = path.lower()
+    if lower.endswith(_HTML_SUFFIXES):
+        return "html"
+    head = raw[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
+        return "html"
+    return "text"
+
+
+def _source(raw: bytes, name: str, kind: str, hints: Hints, max_bytes: int) -> Source | Rejection:
+    if len(raw) > max_bytes:
+        return Rejection(name, "too_large", f"{len(raw):,} bytes, over the limit of {max_bytes:,}")
+    if not raw.strip():
+        return Rejection(name, "empty", "empty: no text in it")
+    if looks_binary(raw):
+        return Rejection(name, "binary", "binary data, not a text page")
+    return Source(
+        id=input_id(raw, hints.url), name=name, raw=raw, kind=kind,
+        url=hints.url, outlet=hints.outlet, published=hints.published, title=hints.title,
+    )
+
+
+def _record_source(rec: object, name: str, base: Hints, max_bytes: int) -> Source | Rejection:
+    if not isinstance(rec, dict):
+        return Rejection(name, "broken_record", "record is not an object")
+    body = rec.get("html") or rec.get("text") or rec.get("content")
+    if not isinstance(body, str):
+        return Rejection(name, "broken_record", "record has no text or html field")
+    kind = "html" if rec.get("html") else "text"
+    return _source(body.encode("utf-8"), name, kind, _hints_from(rec).over(base), max_bytes)
+
+
+def _read_jsonl(data: bytes, name: str, base: Hints, max_bytes: int) -> Iterator[Source | Rejection]:
+    for n, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{n}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Rejection(where, "broken_record", f"not a JSON line ({e.msg})")
+            continue
+        yield _record_source(rec, where, base, max_bytes)
+
+
+def _read_csv(data: bytes, name: str, base: Hints, max_bytes: int) -> Iterator[Source | Rejection]:
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig", "replace"), newline=""))
+    try:
+        for n, rec in enumerate(reader, 2):
+            if None in rec:  # more cells than the header names: a broken row
+                yield Rejection(f"{name}:{n}", "broken_record", "row has more cells than the header")
+                continue
+            yield _record_source(rec, f"{name}:{n}", base, max_bytes)
+    except csv.Error as e:
+        yield Rejection(f"{name}:{reader.line_num}", "broken_record", f"unreadable CSV ({e})")
+
+
+def _read_warc(path: Path, name: str, base: Hints, max_bytes: int) -> Iterator[Source | Rejection]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = 0
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                n += 1
+                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or ""
+                if ctype and "html" not in ctype and "text" not in ctype:
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                raw = record.content_stream().read()
+                kind = "html" if "html" in ctype else _kind_of(raw, "")
+                # WARC-Date is when the page was crawled, not published: it is not taken as a hint.
+                yield _source(raw, f"{name}#{n}", kind, Hints(url=url).over(base), max_bytes)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
+        yield Rejection(f"{name}#{n + 1}", "broken_record", f"truncated or broken WARC record ({e})")
+
+
+def _walk(paths: list[str]) -> Iterator[Path]:
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            yield from sorted(q for q in path.rglob("*") if q.is_file() and not q.name.startswith("."))
+        else:
+            yield path
+
+
+def _meta_for(path: Path, given: str, meta: Mapping[str, Hints]) -> Hints:
+    return meta.get(given) or meta.get(str(path)) or meta.get(path.name) or Hints()
+
+
+def read_inputs(
+    paths: list[str],
+    *,
+    meta: Mapping[str, Hints] | None = None,
+    url: str | None = None,
+    max_bytes: int = 10_000_000,
+) -> Iterator[Source | Rejection]:
+    """Every page in `paths`, in order, as a Source or a Rejection."""
+    meta = meta or {}
+    for path in _walk(paths):
+        name = str(path)
+        hints = _meta_for(path, name, meta)
+        if url:
+            hints = Hints(url=url).over(hints)
+        lower = name.lower()
+        try:
+            if lower.endswith(_WARC_SUFFIXES):
+                yield from _read_warc(path, name, hints, max_bytes)
+                continue
+            size = path.stat().st_size
+            if size > max_bytes and not lower.endswith((".jsonl", ".csv", ".jsonl.gz", ".csv.gz")):
+                yield Rejection(name, "too_large", f"{size:,} bytes, over the limit of {max_bytes:,}")
+                continue
+            data = path.read_bytes()
+            if lower.endswith(".gz"):
+                try:
+                    data = gzip.decompress(data)
+                except (OSError, EOFError) as e:
+                    yield Rejection(name, "unreadable", f"broken gzip file ({e})")
+                    continue
+                lower = lower[:-3]
+        except OSError as e:
+            yield Rejection(name, "unreadable", f"cannot read file ({e.strerror or e})")
+            continue
+        if lower.endswith(".jsonl") or lower.endswith(".ndjson"):
+            yield from _read_jsonl(data, name, hints, max_bytes)
+        elif lower.endswith(".csv"):
+            yield from _read_csv(data, name, hints, max_bytes)
+        else:
+            yield _source(data, name, _kind_of(data, lower), hints, max_bytes)

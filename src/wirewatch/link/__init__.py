@@ -1,0 +1,1 @@
+"""Linking: stories across outlets and languages, claims, origins and corroboration."""

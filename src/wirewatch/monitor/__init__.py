@@ -1,0 +1,1 @@
+"""Monitoring: daily series, bursts, new pairings, watchlists and alerts."""

@@ -1,0 +1,1 @@
+"""The machinery that runs stages: declarations, the plan check, the runner and its executors."""

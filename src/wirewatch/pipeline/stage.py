@@ -1,0 +1,43 @@
+"""Stage declarations and the plan check.
+
+A stage is a plain function `(Article, Context) -> Article` that declares which groups of the
+Article it needs and which it adds, so a plan can be checked before any text is processed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wirewatch.errors import PlanError
+from wirewatch.model import Article
+
+if TYPE_CHECKING:
+    from wirewatch.pipeline.context import Context
+
+StageFn = Callable[[Article, "Context"], Article]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    run: StageFn
+    requires: frozenset[str]
+    produces: frozenset[str]
+
+
+def stage(name: str, *, requires: Sequence[str] = (), produces: Sequence[str] = ()) -> Callable[[StageFn], Stage]:
+    def wrap(fn: StageFn) -> Stage:
+        return Stage(name, fn, frozenset(requires), frozenset(produces))
+
+    return wrap
+
+
+def check_plan(stages: Sequence[Stage], *, given: Sequence[str] = ("source",)) -> None:
+    have = set(given)
+    for s in stages:
+        missing = s.requires - have
+        if missing:
+            raise PlanError(f"stage {s.name!r} needs {', '.join(sorted(missing))}, which no stage before it produces")
+        have |= s.produces
