@@ -7,6 +7,7 @@ from dataclasses import replace
 from wirewatch.clean.flat import clean_flat
 from wirewatch.clean.html import clean_html
 from wirewatch.clean.language import detect_language
+from wirewatch.clean.memory import outlet_key
 from wirewatch.clean.metadata import outlet_of, published_of, title_of
 from wirewatch.ingest.decode import check_text, decode
 from wirewatch.model import Article, Cleaned
@@ -24,10 +25,9 @@ def clean(article: Article, ctx: Context) -> Article:
         language = detect_language("\n".join(parts.paragraphs) or decoded.text)
     else:
         language = detect_language(decoded.text)
-        outlet_hint = source.outlet or ""
         parts = clean_flat(
             decoded.text, language=language, url=source.url,
-            chrome=ctx.outlet_chrome.get(outlet_hint, frozenset()),
+            chrome=ctx.outlet_chrome.get(outlet_key(source) or "", frozenset()),
         )
     published, signals = published_of(source, parts)
     cleaned = Cleaned(

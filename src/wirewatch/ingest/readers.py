@@ -196,3 +196,8 @@ def read_inputs(
             yield from _read_csv(data, name, hints, max_bytes)
         else:
             yield _source(data, name, _kind_of(data, lower), hints, max_bytes)
+
+
+def source_from_bytes(raw: bytes, name: str, hints: Hints, max_bytes: int) -> Source | Rejection:
+    """One page given in memory (the Python API, the HTTP ingest route)."""
+    return _source(raw, name, _kind_of(raw, name), hints, max_bytes)

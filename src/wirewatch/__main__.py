@@ -1,0 +1,3 @@
+from wirewatch.cli.main import main
+
+main()

@@ -1,0 +1,50 @@
+"""Executors run the per-article stages over a batch, in input order, whatever the scheduling.
+
+- `InlineExecutor`: this process (tests, `--workers 1`).
+- `ProcessExecutor`: a local process pool; models load once per worker.
+- `DaskExecutor` (in `pipeline.dask_executor`): a Dask cluster, local or remote.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Executor(Protocol):
+    parallelism: int
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]: ...
+
+    def close(self) -> None: ...
+
+
+class InlineExecutor:
+    parallelism = 1
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        return map(fn, items)
+
+    def close(self) -> None:
+        return None
+
+
+class ProcessExecutor:
+    def __init__(self, workers: int) -> None:
+        self.parallelism = workers
+        self._pool = ProcessPoolExecutor(max_workers=workers)
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        return self._pool.map(fn, items)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def default_workers(configured: int) -> int:
+    return configured if configured > 0 else (os.cpu_count() or 1)

@@ -1,0 +1,133 @@
+"""Running the pipeline over inputs: per-article stages in parallel, corpus-level steps in order.
+
+The order of work for each batch of inputs:
+1. corpus memory is learnt from the batch (and what is stored) and frozen into the `Context`;
+2. the per-article stages (clean, extract, assess) run on an executor, in any schedule;
+3. near-duplicate groups are assigned in input order, in this process.
+Steps 1 and 3 never depend on the schedule of step 2, so the results are the same for any executor.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from wirewatch.assess.stage import assess
+from wirewatch.clean.memory import OutletMemory
+from wirewatch.clean.stage import clean
+from wirewatch.errors import InputRejected, PlanError
+from wirewatch.extract.stage import extract
+from wirewatch.ingest.dedupe import NearDuplicates
+from wirewatch.model import Article, Rejection, Source
+from wirewatch.pipeline.context import Context
+from wirewatch.pipeline.executors import Executor, InlineExecutor
+from wirewatch.pipeline.stage import Stage, check_plan
+from wirewatch.settings import Settings
+
+log = logging.getLogger("wirewatch")
+
+PLANS: dict[str, tuple[Stage, ...]] = {
+    "clean": (clean,),
+    "extract": (clean, extract),
+    "assess": (clean, extract, assess),
+}
+
+Outcome = Article | Rejection
+
+
+def plan(until: str) -> tuple[Stage, ...]:
+    if until not in PLANS:
+        raise PlanError(f"unknown stage {until!r}: choose one of {', '.join(PLANS)}")
+    stages = PLANS[until]
+    check_plan(stages)
+    return stages
+
+
+def run_stages(source: Source, stages: Sequence[Stage], ctx: Context) -> Outcome:
+    """One article through the stages. A bad article becomes a Rejection; it never stops the run."""
+    article = Article(source=source)
+    try:
+        for s in stages:
+            article = s.run(article, ctx)
+    except InputRejected as e:
+        return Rejection(source.name, e.code, e.reason, source.id)
+    except Exception as e:  # an unexpected failure is a bug: recorded loudly, the batch goes on
+        log.error("internal error on %s:\n%s", source.name, traceback.format_exc())
+        return Rejection(source.name, "internal_error", f"internal error ({type(e).__name__}: {e})", source.id)
+    return article
+
+
+def run_chunk(until: str, ctx: Context, sources: Sequence[Source]) -> list[Outcome]:
+    """A chunk of sources through a plan: the unit of work sent to a worker (picklable by name)."""
+    stages = plan(until)
+    return [run_stages(source, stages, ctx) for source in sources]
+
+
+def _chunks(sources: Sequence[Source], n: int) -> list[Sequence[Source]]:
+    size = max(1, -(-len(sources) // n))
+    return [sources[i : i + size] for i in range(0, len(sources), size)]
+
+
+def batches(items: Iterable[Source | Rejection], size: int) -> Iterator[list[Source | Rejection]]:
+    batch: list[Source | Rejection] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Runner:
+    """Runs one plan over batches with one executor, keeping corpus memory and duplicate groups."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        until: str = "assess",
+        executor: Executor | None = None,
+        memory: OutletMemory | None = None,
+        duplicates: NearDuplicates | None = None,
+    ) -> None:
+        self.settings = settings
+        plan(until)  # checked before any text is read
+        self.until = until
+        self.executor = executor or InlineExecutor()
+        self.memory = memory or OutletMemory.empty(settings)
+        self.duplicates = duplicates or NearDuplicates.in_memory(settings)
+
+    def run_batch(self, batch: Sequence[Source | Rejection]) -> list[Outcome]:
+        sources = [s for s in batch if isinstance(s, Source)]
+        self.memory.learn(sources)
+        ctx = Context(self.settings, outlet_chrome=self.memory.frozen())
+        chunks = _chunks(sources, self.executor.parallelism * 4)
+        done = [o for part in self.executor.map(_ChunkTask(self.until, ctx), chunks) for o in part]
+        results = {id(source): outcome for source, outcome in zip(sources, done, strict=True)}
+        for item in sources:
+            outcome = results[id(item)]
+            if isinstance(outcome, Article) and outcome.cleaned is not None:
+                group = self.duplicates.assign(outcome.id, outcome.cleaned.body)
+                results[id(item)] = replace(outcome, duplicate_group=group)
+        out: list[Outcome] = []
+        for item in batch:
+            outcome = item if isinstance(item, Rejection) else results[id(item)]
+            if isinstance(outcome, Article) and outcome.duplicate_group is None:
+                # A first copy whose later copy arrived in this same batch.
+                group = self.duplicates.regrouped.get(outcome.id)
+                outcome = replace(outcome, duplicate_group=group) if group else outcome
+            out.append(outcome)
+        return out
+
+
+class _ChunkTask:
+    """`run_chunk` with the plan and context bound, as a picklable callable for any executor."""
+
+    def __init__(self, until: str, ctx: Context) -> None:
+        self.until, self.ctx = until, ctx
+
+    def __call__(self, sources: Sequence[Source]) -> list[Outcome]:
+        return run_chunk(self.until, self.ctx, sources)
