@@ -1,0 +1,278 @@
+"""Main-text extraction: wirewatch beside trafilatura in one run, and the flattened-text cleaner.
+
+Two annotated sets (see `../shared/data/extraction/*/PROVENANCE.md`):
+
+- WCXB dev, article pages: word-level F1 against the gold main text, averaged per page, as the
+  WCXB README defines it (lower-cased `\\w+` tokens, multiset overlap);
+- trafilatura-eval, English pages (`english_urls_heuristic.txt`): snippet F1 as trafilatura's own
+  evaluation counts it (a `with` snippet found is a true positive, a `without` snippet found a false
+  positive, counts summed over the corpus).
+
+For each, `wirewatch` (`clean_html`) and `trafilatura` (`extract`, comments excluded, as in its own
+evaluation) are timed on the same pages in the same process. The flattened-text figures score
+`clean_flat` on the same pages flattened to text (`benchmarks.flatten`) against the same gold, beside
+the do-nothing baseline that keeps every line; `nonbody_kept` is the share of the page's non-article
+lines (menus, widgets, bylines, comments) left in the body.
+
+Usage: python -m benchmarks.extraction [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import trafilatura
+
+from benchmarks._shared import missing_message, shared_path
+from benchmarks.flatten import flatten, line_kinds
+from wirewatch.clean.flat import clean_flat
+from wirewatch.clean.html import clean_html
+from wirewatch.ingest.decode import decode
+
+WCXB = ("data", "extraction", "wcxb", "dev")
+TRAF_EVAL = ("data", "extraction", "trafilatura-eval")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    id: str
+    url: str | None
+    raw: bytes
+    gold: str | None = None  # full main text, where the set has it
+    must: tuple[str, ...] = ()  # snippets that must appear
+    must_not: tuple[str, ...] = ()  # snippets that must not
+
+
+def wcxb_pages(limit: int | None = None) -> list[Page]:
+    root = shared_path(*WCXB)
+    if root is None:
+        return []
+    pages = []
+    for gt_file in sorted((root / "ground-truth").glob("*.json"))[:limit]:
+        gt = json.loads(gt_file.read_text(encoding="utf-8"))
+        truth = gt["ground_truth"]
+        raw = gzip.decompress((root / "html" / f"{gt_file.stem}.html.gz").read_bytes())
+        pages.append(Page(
+            gt_file.stem, gt.get("url"), raw, truth.get("main_content") or "",
+            tuple(truth.get("with") or ()), tuple(truth.get("without") or ()),
+        ))
+    return pages
+
+
+def traf_eval_pages(limit: int | None = None) -> list[Page]:
+    """The English pages of trafilatura's evaluation set, in URL order."""
+    root = shared_path(*TRAF_EVAL)
+    if root is None:
+        return []
+    data = json.loads((root / "evaldata.json").read_text(encoding="utf-8"))
+    english = (root / "english_urls_heuristic.txt").read_text(encoding="utf-8").split()
+    pages = []
+    for url in sorted(u for u in english if u in data)[:limit]:
+        item = data[url]
+        path = root / "html" / f"{item['file']}.gz"
+        if not path.exists():
+            continue
+        pages.append(Page(
+            item["file"], url, gzip.decompress(path.read_bytes()), None,
+            tuple(item.get("with") or ()), tuple(item.get("without") or ()),
+        ))
+    return pages
+
+
+# --- scores -----------------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+_WS = re.compile(r"\s+")
+
+
+def word_f1(predicted: str, reference: str) -> float:
+    """WCXB's word-level F1: lower-cased `\\w+` tokens, multiset overlap."""
+    pred = Counter(_WORD.findall(predicted.lower()))
+    ref = Counter(_WORD.findall(reference.lower()))
+    if not ref:
+        return 1.0 if not pred else 0.0
+    overlap = sum((pred & ref).values())
+    if not overlap:
+        return 0.0
+    p, r = overlap / sum(pred.values()), overlap / sum(ref.values())
+    return 2 * p * r / (p + r)
+
+
+def snippet_counts(text: str, page: Page) -> Counter:
+    """trafilatura's evaluation counts: tp/fn for `with` snippets, fp/tn for `without` ones."""
+    flat = _WS.sub(" ", text)
+    c: Counter = Counter()
+    for s in page.must:
+        c["tp" if _WS.sub(" ", s) in flat else "fn"] += 1
+    for s in page.must_not:
+        c["fp" if _WS.sub(" ", s) in flat else "tn"] += 1
+    return c
+
+
+def snippet_f1(c: Counter) -> float:
+    return 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]) if c["tp"] else 0.0
+
+
+# --- extractors: bytes (and the page's address) -> main text -----------------------------------
+
+
+def run_wirewatch(raw: bytes, url: str | None) -> str:
+    text = decode(raw, "page").text
+    return "\n\n".join(clean_html(text, url=url).paragraphs)
+
+
+def run_trafilatura(raw: bytes, url: str | None) -> str:
+    return trafilatura.extract(raw, url=url, include_comments=False) or ""
+
+
+EXTRACTORS: dict[str, Callable[[bytes, str | None], str]] = {
+    "wirewatch": run_wirewatch,
+    "trafilatura": run_trafilatura,
+}
+
+
+def flat_text(raw: bytes) -> str:
+    return flatten(decode(raw, "page").text)
+
+
+def _flat_body(flat: str, url: str | None) -> str:
+    return "\n\n".join(clean_flat(flat, url=url).paragraphs)
+
+
+def _nonbody_kept(flat: str, body: str, gold: str) -> tuple[int, int, int, int]:
+    """(non-article lines kept, non-article lines, article lines kept, article lines)."""
+    kept = {ln.strip() for ln in body.split("\n") if ln.strip()}
+    nb_kept = nb = b_kept = b = 0
+    for line, is_body in line_kinds(flat, gold):
+        inside = line.strip() in kept
+        if is_body:
+            b, b_kept = b + 1, b_kept + inside
+        else:
+            nb, nb_kept = nb + 1, nb_kept + inside
+    return nb_kept, nb, b_kept, b
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def _timed(fn: Callable[[bytes, str | None], str], page: Page) -> tuple[str, float]:
+    t = time.perf_counter()
+    try:
+        out = fn(page.raw, page.url)
+    except Exception as e:  # a crashing extractor scores an empty output, as in both evaluations
+        print(f"  {fn.__name__} failed on {page.id}: {e!r}", file=sys.stderr)
+        out = ""
+    return out, time.perf_counter() - t
+
+
+def measure_wcxb(limit: int | None = None, *, flat: bool = True) -> dict:
+    pages = wcxb_pages(limit)
+    if not pages:
+        return {"skipped": missing_message(*WCXB)}
+    result: dict = {"pages": len(pages)}
+    for name, fn in EXTRACTORS.items():
+        total, seconds = 0.0, 0.0
+        for page in pages:
+            out, dt = _timed(fn, page)
+            total += word_f1(out, page.gold or "")
+            seconds += dt
+        result[name] = {"f1": round(total / len(pages), 4), "pages_per_s": round(len(pages) / seconds, 1)}
+    if flat:
+        result["flat"] = _measure_flat(pages)
+    return result
+
+
+def _measure_flat(pages: list[Page]) -> dict:
+    sums = {"wirewatch": Counter(), "keep_all": Counter()}
+    for page in pages:
+        flat = flat_text(page.raw)
+        outs = {"wirewatch": _flat_body(flat, page.url), "keep_all": flat}
+        for name, body in outs.items():
+            nb_kept, nb, b_kept, b = _nonbody_kept(flat, body, page.gold or "")
+            s = sums[name]
+            s["f1"] += word_f1(body, page.gold or "")
+            s["nb_kept"] += nb_kept
+            s["nb"] += nb
+            s["b_kept"] += b_kept
+            s["b"] += b
+    return {
+        name: {
+            "f1": round(s["f1"] / len(pages), 4),
+            "nonbody_kept": round(s["nb_kept"] / max(s["nb"], 1), 4),
+            "body_lines_kept": round(s["b_kept"] / max(s["b"], 1), 4),
+        }
+        for name, s in sums.items()
+    }
+
+
+def measure_traf_eval(limit: int | None = None, *, flat: bool = True) -> dict:
+    pages = traf_eval_pages(limit)
+    if not pages:
+        return {"skipped": missing_message(*TRAF_EVAL)}
+    result: dict = {"pages": len(pages)}
+    runs: dict[str, Callable[[bytes, str | None], str]] = dict(EXTRACTORS)
+    if flat:
+        runs["flat:wirewatch"] = lambda raw, url: _flat_body(flat_text(raw), url)
+        runs["flat:keep_all"] = lambda raw, url: flat_text(raw)
+    for name, fn in runs.items():
+        counts: Counter = Counter()
+        seconds = 0.0
+        for page in pages:
+            out, dt = _timed(fn, page)
+            counts += snippet_counts(out, page)
+            seconds += dt
+        p = counts["tp"] / max(counts["tp"] + counts["fp"], 1)
+        r = counts["tp"] / max(counts["tp"] + counts["fn"], 1)
+        entry = {"f1": round(snippet_f1(counts), 4), "precision": round(p, 4), "recall": round(r, 4)}
+        if not name.startswith("flat:"):
+            entry["pages_per_s"] = round(len(pages) / seconds, 1)
+        result[name] = entry
+    return result
+
+
+def measure(limit: int | None = None, *, flat: bool = True) -> dict:
+    """Every figure of this benchmark on the first `limit` pages of each set (all when None)."""
+    return {"wcxb_dev": measure_wcxb(limit, flat=flat), "trafilatura_eval_en": measure_traf_eval(limit, flat=flat)}
+
+
+def _table(result: dict) -> str:
+    rows = ["| set | system | F1 | P | R | pages/s | non-body lines kept | body lines kept |",
+            "|---|---|---|---|---|---|---|---|"]
+    for set_name, r in result.items():
+        if "skipped" in r:
+            rows.append(f"| {set_name} | {r['skipped']} | | | | | | |")
+            continue
+        entries = {k: v for k, v in r.items() if isinstance(v, dict) and k != "flat"}
+        entries.update({f"flat:{k}": v for k, v in (r.get("flat") or {}).items()})
+        for name, v in entries.items():
+            rows.append(
+                f"| {set_name} ({r['pages']}) | {name} | {v['f1']:.4f} | {v.get('precision', '')} | "
+                f"{v.get('recall', '')} | {v.get('pages_per_s', '')} | {v.get('nonbody_kept', '')} | "
+                f"{v.get('body_lines_kept', '')} |"
+            )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="first N pages of each set")
+    ap.add_argument("--no-flat", action="store_true", help="skip the flattened-text figures")
+    ap.add_argument("--json", action="store_true", help="print the result as JSON too")
+    args = ap.parse_args(argv)
+    result = measure(args.limit, flat=not args.no_flat)
+    print(_table(result))
+    if args.json:
+        print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
