@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,10 @@ from wirewatch.errors import WirewatchError
 from wirewatch.model import Rejection
 from wirewatch.model.convert import article_dict
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Read the news the way a careful analyst does.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    help="Read the news the way a careful analyst does.",
+)
 err = Console(stderr=True)
 
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).", show_default=False)]
@@ -64,6 +68,80 @@ def analyze(
         raise typer.Exit(1)
 
 
+def _db(db: Path | None) -> str:
+    from wirewatch.settings import load_settings
+
+    return str(db) if db else str(load_settings().get("store", "db"))
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    meta: Meta = None,
+    db: Db = None,
+    workers: Workers = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of an existing Dask cluster.")] = None,
+) -> None:
+    """Store pages in the database; ends with a summary line."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from wirewatch.pipeline.run import ingest as run_ingest
+
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed} inputs"), TimeElapsedColumn(),
+                      console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("ingesting", total=None)
+            summary = run_ingest(paths, db=_db(db), meta=meta, workers=workers, scheduler=scheduler,
+                                 progress=lambda n: bar.advance(task, n))
+    except WirewatchError as e:
+        raise fail(e) from e
+    for r in summary.rejected:
+        report_rejection(r)
+    typer.echo(summary.line)
+    if summary.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: Db = None,
+    format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (csv/parquet).")] = None,
+) -> None:
+    """Print every stored article as JSON Lines (or write CSV / Parquet)."""
+    from wirewatch.store.export import export_articles
+
+    try:
+        export_articles(_db(db), format=format, output=output, out=sys.stdout)
+    except WirewatchError as e:
+        raise fail(e) from e
+
+
+@app.command()
+def show(article_id: Annotated[str, typer.Argument(help="An article id (or its first characters).")], db: Db = None) -> None:
+    """A readable view of one stored article."""
+    from wirewatch.cli.views import render_article
+    from wirewatch.store.db import Store
+
+    try:
+        with Store(_db(db), read_only=True) as store:
+            d = store.article_dict(article_id)
+    except WirewatchError as e:
+        raise fail(e) from e
+    if d is None:
+        err.print(f"no stored article with id {article_id}")
+        raise typer.Exit(1)
+    render_article(d, Console())
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    app()
+    try:
+        app()
+    except WirewatchError as e:
+        raise SystemExit(fail(e).exit_code) from None
+    except Exception as e:  # a bug: say so in one line; WIREWATCH_DEBUG=1 shows the traceback
+        if os.environ.get("WIREWATCH_DEBUG"):
+            raise
+        err.print(f"[red]internal error[/red]: {type(e).__name__}: {e} (set WIREWATCH_DEBUG=1 for details)")
+        raise SystemExit(3) from None

@@ -11,7 +11,7 @@ import csv
 import gzip
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,11 +143,14 @@ def _read_warc(path: Path, name: str, base: Hints, max_bytes: int) -> Iterator[S
         yield Rejection(f"{name}#{n + 1}", "broken_record", f"truncated or broken WARC record ({e})")
 
 
-def _walk(paths: list[str]) -> Iterator[Path]:
+def _walk(paths: list[str], skip: set[Path]) -> Iterator[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            yield from sorted(q for q in path.rglob("*") if q.is_file() and not q.name.startswith("."))
+            yield from sorted(
+                q for q in path.rglob("*")
+                if q.is_file() and not q.name.startswith(".") and q.resolve() not in skip
+            )
         else:
             yield path
 
@@ -162,10 +165,12 @@ def read_inputs(
     meta: Mapping[str, Hints] | None = None,
     url: str | None = None,
     max_bytes: int = 10_000_000,
+    skip: Iterable[str] = (),
 ) -> Iterator[Source | Rejection]:
-    """Every page in `paths`, in order, as a Source or a Rejection."""
+    """Every page in `paths`, in order, as a Source or a Rejection. Files in `skip` (the --meta
+    sidecar itself) are passed over when a folder is walked."""
     meta = meta or {}
-    for path in _walk(paths):
+    for path in _walk(paths, {Path(p).resolve() for p in skip}):
         name = str(path)
         hints = _meta_for(path, name, meta)
         if url:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+
+from wirewatch.clean.memory import OutletMemory
+from wirewatch.ingest.dedupe import NearDuplicates
+from wirewatch.model import Rejection, Source
 
 from wirewatch.ingest.readers import Hints, read_inputs, read_meta
 from wirewatch.pipeline.executors import Executor, InlineExecutor, ProcessExecutor, default_workers
@@ -23,7 +28,8 @@ def make_executor(workers: int | None, settings: Settings, scheduler: str | None
 def _inputs(paths: Sequence[str | Path], meta: str | Path | None, url: str | None, settings: Settings):  # type: ignore[no-untyped-def]
     hints: dict[str, Hints] = read_meta(meta) if meta else {}
     return read_inputs(
-        [str(p) for p in paths], meta=hints, url=url, max_bytes=int(settings.get("ingest", "max_bytes"))
+        [str(p) for p in paths], meta=hints, url=url, max_bytes=int(settings.get("ingest", "max_bytes")),
+        skip=[str(meta)] if meta else [],
     )
 
 
@@ -60,4 +66,61 @@ def analyze_text(
     return Runner(settings, until=until).run_batch([source])[0]
 
 
-ProgressFn = Callable[[int], None]
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    new: int
+    already_stored: int
+    rejected: tuple[Rejection, ...]
+
+    @property
+    def line(self) -> str:
+        return f"{self.new} new, {self.already_stored} already stored, {len(self.rejected)} rejected"
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    *,
+    db: str | Path | None = None,
+    meta: str | Path | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    settings: Settings | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Store pages: what is already stored is skipped, each batch is written in one transaction."""
+    from wirewatch.store.db import Store, StoreBandIndex
+
+    settings = settings or load_settings()
+    new = already = 0
+    rejected: list[Rejection] = []
+    with Store(db or settings.get("store", "db")) as store:
+        memory = OutletMemory.empty(settings)
+        store.load_memory(memory)
+        index = StoreBandIndex(store)
+        executor = make_executor(workers, settings, scheduler)
+        runner = Runner(settings, executor=executor, memory=memory, duplicates=NearDuplicates(settings, index))
+        seen: set[str] = set()
+        try:
+            for batch in batches(_inputs(paths, None if meta is None else meta, None, settings),
+                                 int(settings.get("ingest", "batch_size"))):
+                known = store.known_ids([s.id for s in batch if isinstance(s, Source)])
+                fresh: list[Source | Rejection] = []
+                for item in batch:
+                    if isinstance(item, Source) and (item.id in known or item.id in seen):
+                        already += 1
+                        continue
+                    if isinstance(item, Source):
+                        seen.add(item.id)
+                    fresh.append(item)
+                outcomes = runner.run_batch(fresh)
+                stored, _ = store.save_batch(
+                    outcomes, memory=memory, index=index, regrouped=runner.duplicates.regrouped
+                )
+                runner.duplicates.regrouped.clear()
+                new += stored
+                rejected += [o for o in outcomes if isinstance(o, Rejection)]
+                if progress:
+                    progress(len(batch))
+        finally:
+            executor.close()
+    return IngestSummary(new, already, tuple(rejected))

@@ -1,0 +1,52 @@
+"""Wirewatch: reads the news the way a careful analyst does.
+
+The public Python API. Stages pass `Article` objects; `analyze` runs the pipeline without storing,
+`ingest` stores, `Store` reads what was stored.
+"""
+
+from wirewatch.errors import ConfigError, InputRejected, PlanError, StoreError, WirewatchError
+from wirewatch.model import (
+    Article,
+    Cleaned,
+    Comment,
+    Entity,
+    Extracted,
+    Found,
+    Geo,
+    Rejection,
+    Signal,
+    Source,
+    Statement,
+)
+from wirewatch.model.convert import article_dict, article_from_dict
+from wirewatch.pipeline.run import IngestSummary, analyze, analyze_text, ingest
+from wirewatch.settings import Settings, load_settings
+from wirewatch.store.db import Store
+
+__all__ = [
+    "Article",
+    "Cleaned",
+    "Comment",
+    "ConfigError",
+    "Entity",
+    "Extracted",
+    "Found",
+    "Geo",
+    "IngestSummary",
+    "InputRejected",
+    "PlanError",
+    "Rejection",
+    "Settings",
+    "Signal",
+    "Source",
+    "Statement",
+    "Store",
+    "StoreError",
+    "WirewatchError",
+    "analyze",
+    "analyze_text",
+    "article_dict",
+    "article_from_dict",
+    "ingest",
+    "load_settings",
+]
