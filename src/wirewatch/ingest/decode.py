@@ -28,9 +28,7 @@ def looks_binary(raw: bytes) -> bool:
     if b"\0" in head:
         # UTF-16 text has NULs too; it announces itself with a BOM.
         return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if head[:4] in (b"%PDF", b"\x89PNG", b"GIF8", b"PK\x03\x04") or head[:3] == b"\xff\xd8\xff":
-        return True
-    return False
+    return head[:4] in (b"%PDF", b"\x89PNG", b"GIF8", b"PK\x03\x04") or head[:3] == b"\xff\xd8\xff"
 
 
 def _declared_charset(raw: bytes) -> str | None:

@@ -136,6 +136,10 @@ def _read_warc(path: Path, name: str, base: Hints, max_bytes: int) -> Iterator[S
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 raw = record.content_stream().read()
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    # Fewer bytes than the record's Content-Length: the file was cut off here.
+                    yield Rejection(f"{name}#{n}", "broken_record", "truncated WARC record")
+                    return
                 kind = "html" if "html" in ctype else _kind_of(raw, "")
                 # WARC-Date is when the page was crawled, not published: it is not taken as a hint.
                 yield _source(raw, f"{name}#{n}", kind, Hints(url=url).over(base), max_bytes)

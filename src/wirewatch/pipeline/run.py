@@ -8,9 +8,8 @@ from pathlib import Path
 
 from wirewatch.clean.memory import OutletMemory
 from wirewatch.ingest.dedupe import NearDuplicates
-from wirewatch.model import Rejection, Source
-
 from wirewatch.ingest.readers import Hints, read_inputs, read_meta
+from wirewatch.model import Rejection, Source
 from wirewatch.pipeline.executors import Executor, InlineExecutor, ProcessExecutor, default_workers
 from wirewatch.pipeline.runner import Outcome, Runner, batches
 from wirewatch.settings import Settings, load_settings

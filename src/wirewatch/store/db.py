@@ -16,7 +16,7 @@ import numpy as np
 
 from wirewatch.clean.memory import OutletMemory
 from wirewatch.errors import StoreError
-from wirewatch.ingest.dedupe import MemoryBandIndex, Member
+from wirewatch.ingest.dedupe import Member, MemoryBandIndex
 from wirewatch.model import Article, Rejection
 from wirewatch.model.convert import article_dict, article_from_dict
 from wirewatch.store.schema import SCHEMA, SCHEMA_VERSION

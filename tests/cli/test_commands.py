@@ -1,0 +1,61 @@
+"""The CLI against CONTRACT.md: output shape, rejections and exit codes, ingest idempotence."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from wirewatch.cli.main import app
+
+from ..conftest import FLAT_PAGE
+
+CONTRACT_FIELDS = {
+    "id", "url", "outlet", "language", "title", "author", "published", "provenance", "duplicate_group",
+    "body", "removed", "comments", "entities", "statements", "signals",
+}
+
+
+@pytest.fixture()
+def pages(tmp_path):
+    d = tmp_path / "pages"
+    d.mkdir()
+    (d / "strike.txt").write_text(FLAT_PAGE)
+    (d / "empty.txt").write_text("\n\n")
+    (d / "meta.jsonl").write_text(json.dumps({"file": "strike.txt", "url": "https://harbour.example/strike"}) + "\n")
+    return d
+
+
+def _docs(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_analyze_prints_contract_objects_and_exits_1_on_a_rejection(pages):
+    result = CliRunner().invoke(app, ["analyze", str(pages / "strike.txt"), str(pages / "empty.txt"),
+                                      "--meta", str(pages / "meta.jsonl"), "--workers", "1", "--until", "clean"])
+    assert result.exit_code == 1
+    (doc,) = _docs(result.stdout)
+    assert doc.keys() >= CONTRACT_FIELDS
+    assert doc["url"] == "https://harbour.example/strike" and doc["outlet"] == "harbour.example"
+    assert doc["title"] == "Harbour Strike Enters Third Week, Union Says"
+    assert doc["body"].startswith("The dock workers' union") and "Advertisement" not in doc["body"]
+    assert doc["entities"] == [] and doc["statements"] == []
+    assert "empty.txt" in result.stderr and "empty" in result.stderr
+
+
+def test_ingest_twice_adds_nothing_and_export_carries_story(pages, tmp_path):
+    db = str(tmp_path / "w.duckdb")
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(pages / "strike.txt"), "--db", db, "--workers", "1"])
+    assert first.exit_code == 0, first.output
+    assert "1 new, 0 already stored, 0 rejected" in first.stdout
+    second = runner.invoke(app, ["ingest", str(pages / "strike.txt"), "--db", db, "--workers", "1"])
+    assert "0 new, 1 already stored, 0 rejected" in second.stdout
+    exported = _docs(runner.invoke(app, ["export", "--db", db]).stdout)
+    assert len(exported) == 1 and "story" in exported[0]
+
+
+def test_show_of_an_unknown_id_says_so(tmp_path):
+    db = str(tmp_path / "w.duckdb")
+    CliRunner().invoke(app, ["ingest", "--db", db, str(tmp_path)])
+    result = CliRunner().invoke(app, ["show", "nope", "--db", db])
+    assert result.exit_code == 1 and "no stored article" in result.stderr

@@ -1,0 +1,40 @@
+import pytest
+
+from wirewatch.errors import InputRejected
+from wirewatch.ingest.decode import check_text, decode
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding", "expected"),
+    [
+        ("Заявление министерства обороны".encode("cp1251"), "windows-1251", "Заявление министерства обороны"),
+        ("Der Minister erklärte, die Grenze sei sicher.".encode("latin-1"), None, "erklärte"),
+        ("Le ministre a déclaré que la frontière était sûre.".encode(), "utf-8", "déclaré"),
+        ("\ufeffBOM page".encode("utf-8"), "utf-8", "BOM page"),
+    ],
+)
+def test_legacy_and_unicode_encodings_are_decoded(raw, encoding, expected):
+    decoded = decode(raw, "page")
+    assert expected in decoded.text
+    if encoding:
+        assert decoded.encoding.replace("_", "-").lower() in (encoding, "cp1251", "utf-8")
+
+
+def test_stray_invalid_bytes_in_utf8_are_replaced_not_rejected():
+    raw = "Le ministre a déclaré que la frontière était sûre. ".encode() * 5 + b"\xff\xfe bad" + "é".encode()
+    decoded = decode(raw, "page")
+    assert decoded.encoding == "utf-8"
+    assert "\ufffd" in decoded.text and "frontière" in decoded.text
+
+
+@pytest.mark.parametrize("raw", [b"\x89PNG\r\n\x1a\n\0\0\0IHDR", b"%PDF-1.7\n...", b"abc\0def\0ghi"])
+def test_binary_is_rejected_with_its_reason(raw):
+    with pytest.raises(InputRejected) as e:
+        decode(raw, "blob.bin")
+    assert e.value.code == "binary" and "blob.bin" in str(e.value)
+
+
+def test_whitespace_only_text_is_rejected_as_empty():
+    with pytest.raises(InputRejected) as e:
+        check_text(" \n\t \n", "blank.txt")
+    assert e.value.code == "empty"

@@ -1,0 +1,93 @@
+import gzip
+import io
+import json
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from wirewatch.ingest.readers import Hints, read_inputs, read_meta
+from wirewatch.model import Rejection, Source
+
+from ..conftest import FLAT_PAGE
+
+
+def _read(paths, **kw):
+    return list(read_inputs([str(p) for p in paths], **kw))
+
+
+def test_flat_text_html_and_gzip_are_read_with_their_kind(tmp_path):
+    (tmp_path / "a.txt").write_text(FLAT_PAGE)
+    (tmp_path / "b.html").write_text("<html><body><p>Hello</p></body></html>")
+    (tmp_path / "c.html.gz").write_bytes(gzip.compress(b"<html><body><p>Hi</p></body></html>"))
+    out = _read([tmp_path])
+    assert [(type(o).__name__, o.kind) for o in out] == [("Source", "text"), ("Source", "html"), ("Source", "html")]
+
+
+def test_jsonl_broken_line_is_rejected_and_the_others_read(tmp_path):
+    lines = [json.dumps({"text": "First page text here.", "url": "https://a.example/1"}), "{not json",
+             json.dumps({"html": "<p>Second</p>", "outlet": "b.example"})]
+    (tmp_path / "x.jsonl").write_text("\n".join(lines))
+    out = _read([tmp_path / "x.jsonl"])
+    assert isinstance(out[0], Source) and out[0].url == "https://a.example/1"
+    assert isinstance(out[1], Rejection) and out[1].code == "broken_record" and out[1].name.endswith("x.jsonl:2")
+    assert isinstance(out[2], Source) and out[2].kind == "html" and out[2].outlet == "b.example"
+
+
+def test_csv_export_rows_become_pages(tmp_path):
+    (tmp_path / "x.csv").write_text('url,text\nhttps://a.example/1,"Some page, with a comma."\n')
+    (out,) = _read([tmp_path / "x.csv"])
+    assert out.url == "https://a.example/1" and out.raw == b"Some page, with a comma."
+
+
+def test_empty_oversized_and_binary_files_are_rejected(tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n")
+    (tmp_path / "big.txt").write_text("word " * 100)
+    (tmp_path / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
+    codes = {o.name.rsplit("/", 1)[-1]: o.code for o in _read([tmp_path], max_bytes=200)}
+    assert codes == {"empty.txt": "empty", "big.txt": "too_large", "img.txt": "binary"}
+
+
+def _warc(records: int) -> bytes:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for n in range(records):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+        payload = f"<html><body><p>Page {n} of the archive.</p></body></html>".encode()
+        writer.write_record(writer.create_warc_record(f"https://w.example/{n}", "response",
+                                                      payload=io.BytesIO(payload), http_headers=headers))
+    return buf.getvalue()
+
+
+def test_warc_response_records_are_read(tmp_path):
+    (tmp_path / "a.warc").write_bytes(_warc(2))
+    out = _read([tmp_path / "a.warc"])
+    assert [o.url for o in out] == ["https://w.example/0", "https://w.example/1"]
+
+
+def test_truncated_warc_record_is_rejected_after_the_good_ones(tmp_path):
+    data = _warc(2)
+    (tmp_path / "t.warc").write_bytes(data[: len(data) - 40])
+    out = _read([tmp_path / "t.warc"])
+    assert isinstance(out[0], Source)
+    assert isinstance(out[-1], Rejection) and out[-1].code == "broken_record"
+
+
+def test_meta_sidecar_applies_by_file_name_and_is_skipped_in_folders(tmp_path):
+    (tmp_path / "a.txt").write_text(FLAT_PAGE)
+    (tmp_path / "meta.jsonl").write_text(json.dumps({"file": "a.txt", "url": "https://a.example/x", "outlet": "a"}))
+    meta = read_meta(tmp_path / "meta.jsonl")
+    (out,) = _read([tmp_path], meta=meta, skip=[str(tmp_path / "meta.jsonl")])
+    assert (out.url, out.outlet) == ("https://a.example/x", "a")
+
+
+def test_hints_fall_back_field_by_field():
+    assert Hints(url="u").over(Hints(url="v", outlet="o")) == Hints(url="u", outlet="o")
+
+
+def test_same_bytes_same_id_and_address_changes_it(tmp_path):
+    (tmp_path / "a.txt").write_text(FLAT_PAGE)
+    (tmp_path / "b.txt").write_text(FLAT_PAGE)
+    a, b = _read([tmp_path])
+    assert a.id == b.id
+    (c,) = _read([tmp_path / "a.txt"], url="https://a.example/1")
+    assert c.id != a.id

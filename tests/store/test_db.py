@@ -1,0 +1,87 @@
+import duckdb
+import pytest
+
+from wirewatch.clean.memory import OutletMemory
+from wirewatch.errors import StoreError
+from wirewatch.model import (
+    Article,
+    Cleaned,
+    Comment,
+    Entity,
+    Extracted,
+    Found,
+    Rejection,
+    Signal,
+    Source,
+    Statement,
+)
+from wirewatch.model.convert import article_dict
+from wirewatch.store.db import Store
+
+
+def _article(n: int = 1) -> Article:
+    body = f"The council of Selmar voted on a new bridge number {n}."
+    return Article(
+        source=Source(id=f"id{n}", name=f"page{n}.txt", raw=f"raw {n}".encode(), kind="text", url=f"https://s.example/{n}"),
+        cleaned=Cleaned(
+            text=body, encoding="utf-8", language="en", title=Found("Bridge vote", "text line 1", 0.8),
+            author=Found(None), outlet=Found("s.example", "url", 0.9), published=Found("2023-05-02", "meta", 0.95),
+            body=body, removed=("Menu",), comments=(Comment("Good news", "2023-05-03"),),
+        ),
+        extracted=Extracted(
+            entities=(Entity("Selmar", "GPE", ("Selmar",), count=1),),
+            statements=(Statement("Council", None, "the council", None, "said", "a bridge", "indirect", "named", (4, 11)),),
+        ),
+        signals=(Signal("vague_sourcing", "it is believed", (0, 5)),),
+    )
+
+
+def test_an_article_round_trips_through_the_store(tmp_path):
+    with Store(tmp_path / "w.duckdb") as store:
+        assert store.save_batch([_article()]) == (1, 0)
+        d = store.article_dict("id1")
+        back = store.article("id1")
+    expected = article_dict(_article())
+    assert {k: v for k, v in d.items() if k != "story"} == expected
+    assert back is not None and back.source.raw == b"raw 1" and article_dict(back)["statements"] == expected["statements"]
+
+
+def test_storing_the_same_article_twice_adds_nothing(tmp_path):
+    with Store(tmp_path / "w.duckdb") as store:
+        store.save_batch([_article()])
+        assert store.save_batch([_article()]) == (0, 0)
+        assert store.article_count() == 1
+
+
+def test_rejections_are_recorded_once_per_input(tmp_path):
+    with Store(tmp_path / "w.duckdb") as store:
+        r = Rejection("bad.txt", "empty", "empty: no text in it")
+        store.save_batch([r])
+        store.save_batch([r])
+        assert store.rejections() == [r]
+
+
+def test_a_failed_batch_leaves_nothing_half_written(tmp_path, monkeypatch):
+    with Store(tmp_path / "w.duckdb") as store:
+        store.save_batch([_article(1)])
+
+        def boom(*_a, **_k):
+            raise duckdb.Error("disk full")
+
+        monkeypatch.setattr(store, "_save_memory", boom)
+        with pytest.raises(StoreError, match="nothing of it was kept"):
+            store.save_batch([_article(2)], memory=OutletMemory(3, 0.3))
+        assert store.article_count() == 1
+        assert store.known_ids(["id1", "id2"]) == {"id1"}
+
+
+def test_outlet_memory_is_kept_across_runs(tmp_path, settings):
+    memory = OutletMemory.empty(settings)
+    pages = [Source(id=f"p{n}", name=f"p{n}", raw=f"Menu\nDonate now\nStory {n} text.".encode(), kind="text",
+                    outlet="s.example") for n in range(3)]
+    memory.learn(pages)
+    with Store(tmp_path / "w.duckdb") as store:
+        store.save_batch([], memory=memory)
+        again = OutletMemory.empty(settings)
+        store.load_memory(again)
+    assert again.frozen() == memory.frozen() and len(again.frozen()["s.example"]) == 2
