@@ -1,16 +1,128 @@
-"""The alias table (being built): canonical names for groups and institutions across spellings."""
+"""The alias table: one canonical name for a group or institution across spellings, scripts and articles.
+
+The shipped table (`wirewatch/data/aliases.csv`, documented at its top and in docs/aliases.md) is
+merged with a user CSV of the same columns, `canonical,type,alias`; user rows win. Every surface form
+is folded before lookup (`fold`): transliterated to ASCII with anyascii, so "ФСБ" meets "FSB" and
+"Путин" meets "Putin", lower-cased, apostrophes and dots dropped, hyphens and other punctuation
+turned into spaces.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from anyascii import anyascii
+
+from wirewatch.errors import ConfigError
+
+TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "OTHER"})
+
+# Dropped rather than spaced: "Da'esh" must fold like "Daesh", "U.N." like "UN", and anyascii writes
+# the Cyrillic soft sign as an apostrophe ("Federal'naya").
+_DROPPED = re.compile(r"['’‘`ʼ.]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """The lookup key of a surface form: ASCII, lower case, words separated by single spaces."""
+    return _NON_WORD.sub(" ", _DROPPED.sub("", anyascii(text)).lower()).strip()
+
+
+def squash(text: str) -> str:
+    """A surface form as ASCII without dots or spaces, case kept: how an acronym is compared."""
+    return re.sub(r"[\s.]", "", anyascii(text))
+
+
+def is_acronym(text: str) -> bool:
+    """Short and written in capitals ("IS", "U.N.", "IS-K"): matched case-sensitively."""
+    s = squash(text)
+    letters = [c for c in s if c.isalpha()]
+    return 1 < len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    canonical: str
+    type: str
+    form: str  # the alias as written in the table; for acronyms, what the surface must squash to
+    acronym: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class AliasTable:
-    canonical: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, type)
+    entries: Mapping[str, Alias] = field(default_factory=dict)  # fold(alias) -> Alias
+    max_words: int = 1  # the longest alias, in folded words: bounds the n-gram scan
+
+    def lookup(self, surface: str) -> Alias | None:
+        """The alias a surface form stands for, or None. Acronyms must match with their capitals."""
+        hit = self.entries.get(fold(surface))
+        if hit is None:
+            return None
+        if hit.acronym and squash(surface) != squash(hit.form):
+            return None
+        return hit
+
+    def canonical_type(self, canonical: str) -> str | None:
+        hit = self.entries.get(fold(canonical))
+        return hit.type if hit is not None and hit.canonical == canonical else None
+
+
+def parse_rows(text: str, *, origin: str) -> list[tuple[str, str, str]]:
+    """`canonical,type,alias` rows of a CSV text; '#' lines and a header row are skipped."""
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    rows: list[tuple[str, str, str]] = []
+    for n, row in enumerate(csv.reader(io.StringIO(body)), start=1):
+        cells = [c.strip() for c in row]
+        if not any(cells):
+            continue
+        if [c.lower() for c in cells[:3]] == ["canonical", "type", "alias"]:
+            continue
+        if len(cells) < 3 or not cells[0] or not cells[2]:
+            raise ConfigError(f"{origin}: row {n} is not canonical,type,alias: {row!r}")
+        etype = cells[1].upper() or "OTHER"
+        if etype not in TYPES:
+            raise ConfigError(f"{origin}: row {n} has type {cells[1]!r}; expected one of {sorted(TYPES)}")
+        rows.append((cells[0], etype, cells[2]))
+    return rows
+
+
+def build_table(rows: Iterable[tuple[str, str, str]]) -> AliasTable:
+    """Later rows win over earlier ones, so a user table overrides the shipped one."""
+    entries: dict[str, Alias] = {}
+    for canonical, etype, alias in rows:
+        for form in (canonical, alias):
+            key = fold(form)
+            if not key:
+                continue
+            # A canonical name never displaces an explicit alias row that uses the same spelling.
+            if form is canonical and key in entries and entries[key].canonical != canonical:
+                continue
+            entries[key] = Alias(canonical, etype, form, is_acronym(form))
+    longest = max((len(k.split()) for k in entries), default=1)
+    return AliasTable(entries=entries, max_words=longest)
+
+
+def shipped_rows() -> list[tuple[str, str, str]]:
+    text = resources.files("wirewatch.data").joinpath("aliases.csv").read_text(encoding="utf-8")
+    return parse_rows(text, origin="wirewatch/data/aliases.csv")
 
 
 @lru_cache(maxsize=4)
 def load_aliases(user_file: str | None = None) -> AliasTable:
-    return AliasTable()
+    """The shipped table merged with `user_file` (setting extract.alias_file), built once per process."""
+    rows = shipped_rows()
+    if user_file:
+        path = Path(user_file).expanduser()
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except OSError as e:
+            raise ConfigError(f"alias file {path} cannot be read: {e}") from e
+        rows += parse_rows(text, origin=str(path))
+    return build_table(rows)

@@ -1,23 +1,327 @@
-"""Entities (being built): spaCy NER grouped by surface form."""
+"""Entities of one article: mentions grouped under one canonical name, with roles and places.
+
+The cascade, in order:
+1. mentions from spaCy's NER (repaired) and from the alias table (`mentions.py`); in languages
+   without a parser, from the alias table, the gazetteer and capitalised runs of words;
+2. grouping: the same folded name, an acronym defined in the text ("Federal Security Service
+   (FSB)"), a surname or shorter name of a person named in full earlier or later ("Bogdanov");
+3. a second pass that finds every further occurrence of each group's names, so `spans` cover every
+   mention, acronyms and surnames included (the statement extractor maps speakers through them);
+4. roles of people (`roles.py`) and places on the map (`places.py`), in the context of the
+   countries the article mentions.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from wirewatch.extract.aliases import AliasTable
+from wirewatch.extract import mentions as M
+from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
+from wirewatch.extract.places import Gazetteer, geocode, load_gazetteer
+from wirewatch.extract.roles import roles_at
 from wirewatch.model import Entity
 
-_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
+# Languages the installed parser reads; others get the alias table, gazetteer and capitals only.
+PARSED_LANGUAGES = frozenset({"en", "und", ""})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Words that may sit beside an alias inside a longer NER span without making it another name:
+# "Russian FSB", "ISIS militants", "the Taliban movement".
+_GENERIC = frozenset(
+    [
+        "group",
+        "movement",
+        "network",
+        "militants",
+        "fighters",
+        "terrorists",
+        "forces",
+        "organisation",
+        "organization",
+    ]
+)
+
+
+@dataclass(slots=True)
+class _Groups:
+    """Union-find over mention indices."""
+
+    parent: list[int] = field(default_factory=list)
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _combine(doc: Doc, ner: list[M.Mention], found: list[M.Mention], gaz: Gazetteer) -> list[M.Mention]:
+    """NER and alias mentions without overlaps: the alias wins unless NER found a longer, other name."""
+    keep_alias = [True] * len(found)
+    out: list[M.Mention] = []
+    for n in ner:
+        inside = [k for k, a in enumerate(found) if a.start < n.end and n.start < a.end]
+        if not inside:
+            out.append(n)
+            continue
+        contains = all(n.start <= found[k].start and found[k].end <= n.end for k in inside)
+        alias_tokens = {i for k in inside for i in range(found[k].start, found[k].end)}
+        extra = [doc[i] for i in range(n.start, n.end) if i not in alias_tokens]
+        other_name = any(
+            t.text[:1].isupper() and fold(t.text) not in gaz.demonyms and t.lower_ not in _GENERIC
+            for t in extra
+        )
+        if contains and other_name:
+            out.append(n)  # "Commonwealth of Independent States Council of Heads" stays itself
+            for k in inside:
+                keep_alias[k] = False
+    out += [a for a, keep in zip(found, keep_alias, strict=True) if keep]
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _key(doc: Doc, m: M.Mention) -> str:
+    return "=" + m.canonical if m.canonical else fold(m.span(doc).text)
+
+
+def _first_letter(text: str) -> str:
+    return fold(text)[:1]
+
+
+def _acronym_pairs(doc: Doc, ms: list[M.Mention]) -> tuple[list[tuple[int, int]], list[M.Mention]]:
+    """ "Long Name (ACR)": index pairs to merge, and mentions for acronyms nothing else found."""
+    at = {m.start: k for k, m in enumerate(ms)}
+    pairs: list[tuple[int, int]] = []
+    new: list[M.Mention] = []
+    for k, m in enumerate(ms):
+        i = m.end
+        if i + 2 >= len(doc) or doc[i].text != "(":
+            continue
+        # The acronym may be split by the tokenizer ("IS-K"): everything up to the ")".
+        j = i + 1
+        while j < len(doc) and j - i <= 4 and doc[j].text != ")":
+            j += 1
+        if j >= len(doc) or doc[j].text != ")" or j == i + 1:
+            continue
+        acr = doc[i + 1 : j]
+        if not is_acronym(acr.text):
+            continue
+        long_name = m.span(doc).text
+        other = at.get(i + 1)
+        same_alias = (
+            other is not None and ms[other].canonical is not None and ms[other].canonical == m.canonical
+        )
+        # The acronym of a translated name need not match its initials (FSB), but it starts like
+        # the name; "Moscow (AP)" does not.
+        if not same_alias and _first_letter(acr.text) != _first_letter(long_name):
+            continue
+        if other is not None and ms[other].end == j:
+            pairs.append((k, other))
+        elif other is None:
+            new.append(M.Mention(acr.start, acr.end, m.type))
+            pairs.append((k, -len(new)))
+    return pairs, new
+
+
+def _surname_of(doc: Doc, m: M.Mention) -> str | None:
+    span = m.span(doc)
+    if len(span) < 2 or not span[-1].is_title or len(span[-1]) < 3:
+        return None
+    return fold(span[-1].text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """One group of mentions on the way to an `Entity`."""
+
+    members: tuple[M.Mention, ...]
+
+    def texts(self, doc: Doc) -> list[str]:
+        return [m.span(doc).text for m in self.members]
+
+
+def _group(doc: Doc, ms: list[M.Mention], extra_pairs: list[tuple[int, int]]) -> list[list[int]]:
+    g = _Groups()
+    for _ in ms:
+        g.add()
+    by_key: dict[str, int] = {}
+    for k, m in enumerate(ms):
+        key = _key(doc, m)
+        if key in by_key:
+            g.union(by_key[key], k)
+        else:
+            by_key[key] = k
+        # An alias mention and a plain mention of its canonical spelling are one name.
+        if m.canonical:
+            plain = fold(m.canonical)
+            if plain in by_key:
+                g.union(by_key[plain], k)
+            by_key.setdefault(plain, k)
+    for a, b in extra_pairs:
+        g.union(a, b)
+    # People: a surname or a shorter form of one full name ("Bogdanov", "Mikhail Bogdanov").
+    full: dict[str, set[int]] = {}
+    for k, m in enumerate(ms):
+        if m.type == "PERSON":
+            s = _surname_of(doc, m)
+            if s:
+                full.setdefault(s, set()).add(g.find(k))
+    for k, m in enumerate(ms):
+        if len(m.span(doc)) != 1 or m.canonical:
+            continue
+        owners = full.get(fold(m.span(doc).text))
+        if owners and len({g.find(o) for o in owners}) == 1:
+            g.union(next(iter(owners)), k)
+    out: dict[int, list[int]] = {}
+    for k in range(len(ms)):
+        out.setdefault(g.find(k), []).append(k)
+    return list(out.values())
+
+
+def _rescan(doc: Doc, ms: list[M.Mention], groups: list[list[int]]) -> list[tuple[int, M.Mention]]:
+    """Further occurrences of each group's names (and people's surnames) that the first pass missed."""
+    forms: dict[str, tuple[int, str]] = {}  # fold(form) -> (group index, form as written)
+    clash: set[str] = set()
+    for gi, members in enumerate(groups):
+        names = [ms[k].span(doc).text for k in members]
+        for k in members:
+            if ms[k].type == "PERSON" and _surname_of(doc, ms[k]):
+                names.append(ms[k].span(doc)[-1].text)
+        for name in names:
+            key = fold(name)
+            if not key or len(key) < 2 or key in STOP_WORDS:
+                continue
+            if key in forms and forms[key][0] != gi:
+                clash.add(key)
+            forms.setdefault(key, (gi, name))
+    for key in clash:
+        forms.pop(key, None)
+    if not forms:
+        return []
+    longest = max(len(k.split()) for k in forms)
+    taken = M.token_set(ms)
+    ner_tokens = {t.i for e in doc.ents for t in e}
+
+    def match(span):  # noqa: ANN001, ANN202
+        hit = forms.get(fold(span.text))
+        if hit is None:
+            return None
+        if is_acronym(hit[1]):
+            if squash(span.text) != squash(hit[1]):
+                return None
+            if not M.acronym_in_context(span, in_ner=span.start in ner_tokens):
+                return None
+        return hit[0]
+
+    found = []
+    for span, gi in M.scan(doc, longest, match, taken=taken):
+        etype = ms[groups[gi][0]].type  # type: ignore[index]
+        found.append((gi, M.Mention(span.start, span.end, etype)))
+    return found  # type: ignore[return-value]
+
+
+def _name(doc: Doc, members: list[M.Mention], etype: str) -> str:
+    canon = Counter(m.canonical for m in members if m.canonical)
+    if canon:
+        return canon.most_common(1)[0][0]
+    texts = [m.span(doc).text for m in members]
+    if etype == "PERSON" or any(is_acronym(t) for t in texts):
+        # The fullest form: "Mikhail Bogdanov" over "Bogdanov", "Islamic Movement of Uzbekistan" over "IMU".
+        best = max(texts, key=lambda t: (len(t.split()), not is_acronym(t), len(t)))
+    else:
+        counts = Counter(texts)
+        best = max(counts, key=lambda t: (counts[t], len(t)))
+    return best if best.isascii() else anyascii(best)
+
+
+def _type(members: list[M.Mention], doc: Doc, aliases: AliasTable) -> str:
+    for m in members:
+        if m.canonical:
+            return m.type
+    if any(m.type == "PERSON" and len(m.span(doc)) >= 2 for m in members):
+        return "PERSON"
+    counts = Counter(m.type for m in members)
+    return max(counts, key=lambda t: (counts[t], -[m.type for m in members].index(t)))
+
+
+def _context(doc: Doc, drafts: list[tuple[str, str, list[M.Mention]]], gaz: Gazetteer) -> Counter[str]:
+    """Countries the article mentions, as places or adjectives: ISO code -> mentions."""
+    ctx: Counter[str] = Counter()
+    for name, etype, members in drafts:
+        if etype in ("GPE", "NORP"):
+            iso = gaz.country_of(name)
+            if iso:
+                ctx[iso] += len(members)
+    for t in doc:
+        if t.text[:1].isupper() and (iso := gaz.demonyms.get(fold(t.text))):
+            ctx[iso] += 1
+    return ctx
 
 
 def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tuple[Entity, ...]:
-    groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for ent in doc.ents:
-        etype = ent.label_ if ent.label_ in _TYPES else "OTHER"
-        if etype == "OTHER":
-            continue
-        groups.setdefault((ent.text, etype), []).append((ent.start_char, ent.end_char))
-    return tuple(
-        Entity(name=name, type=etype, mentions=(name,), count=len(spans), spans=tuple(spans))
-        for (name, etype), spans in groups.items()
-    )
+    gaz = load_gazetteer()
+    if (language or "") in PARSED_LANGUAGES:
+        ner = M.from_ner(doc, aliases=aliases, gaz=gaz)
+        found = M.from_aliases(doc, aliases=aliases, ner_tokens=M.token_set(ner))
+        ms = _combine(doc, ner, found, gaz)
+    else:
+        found = M.from_aliases(doc, aliases=aliases, ner_tokens=set())
+        ms = sorted(found + M.from_capitals(doc, gaz=gaz, taken=M.token_set(found)), key=lambda m: m.start)
+    pairs, new = _acronym_pairs(doc, ms)
+    base = len(ms)
+    ms = ms + new
+    pairs = [(a, b if b >= 0 else base + (-b - 1)) for a, b in pairs]
+    groups = _group(doc, ms, pairs)
+    for gi, m in _rescan(doc, ms, groups):
+        groups[gi].append(len(ms))
+        ms.append(m)
+
+    drafts: list[tuple[str, str, list[M.Mention]]] = []
+    for members_idx in groups:
+        members = sorted((ms[k] for k in members_idx), key=lambda m: m.start)
+        etype = _type(members, doc, aliases)
+        drafts.append((_name(doc, members, etype), etype, members))
+    context = _context(doc, drafts, gaz)
+    person_tokens = {i for _, t, mem in drafts if t == "PERSON" for m in mem for i in range(m.start, m.end)}
+
+    out: list[Entity] = []
+    for name, etype, members in sorted(drafts, key=lambda d: d[2][0].start):
+        mentions = list(dict.fromkeys(m.span(doc).text for m in members))
+        roles: list[str] = []
+        if etype == "PERSON":
+            for m in members:
+                own = set(range(m.start, m.end))
+                roles += [m.title] if m.title else []
+                roles += roles_at(doc, m.start, m.end, person_tokens - own)
+        geo = None
+        if etype in PLACE_TYPES:
+            for candidate in [name, *mentions]:
+                geo = geocode(candidate, context=context, trim=etype != "GPE")
+                if geo is not None:
+                    break
+        spans = tuple(sorted((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in members))
+        out.append(
+            Entity(
+                name=name,
+                type=etype,
+                mentions=tuple(mentions),
+                roles=tuple(dict((r.lower(), r) for r in roles).values()),
+                count=len(spans),
+                geo=geo,
+                spans=spans,
+            )
+        )
+    return tuple(out)

