@@ -15,13 +15,22 @@ from wirewatch.pipeline.runner import Outcome, Runner, batches
 from wirewatch.settings import Settings, load_settings
 
 
-def make_executor(workers: int | None, settings: Settings, scheduler: str | None = None) -> Executor:
+def make_executor(
+    workers: int | None, settings: Settings, scheduler: str | None = None, *, distributed: bool = False
+) -> Executor:
+    """In-process for one worker; a process pool for `analyze`; Dask for `ingest` (CONTRACT)."""
     if scheduler:
         from wirewatch.pipeline.dask_executor import DaskExecutor
 
         return DaskExecutor.connect(scheduler)
     n = default_workers(workers if workers is not None else int(settings.get("ingest", "workers")))
-    return InlineExecutor() if n <= 1 else ProcessExecutor(n)
+    if n <= 1:
+        return InlineExecutor()
+    if distributed and settings.get("ingest", "executor") == "dask":
+        from wirewatch.pipeline.dask_executor import DaskExecutor
+
+        return DaskExecutor.local(n)
+    return ProcessExecutor(n)
 
 
 def _inputs(paths: Sequence[str | Path], meta: str | Path | None, url: str | None, settings: Settings):  # type: ignore[no-untyped-def]
@@ -96,7 +105,7 @@ def ingest(
         memory = OutletMemory.empty(settings)
         store.load_memory(memory)
         index = StoreBandIndex(store)
-        executor = make_executor(workers, settings, scheduler)
+        executor = make_executor(workers, settings, scheduler, distributed=True)
         runner = Runner(settings, executor=executor, memory=memory, duplicates=NearDuplicates(settings, index))
         seen: set[str] = set()
         try:

@@ -1,0 +1,59 @@
+"""The distributed executor: the same chunks of work, sent to a Dask cluster.
+
+`wirewatch ingest --workers N` starts a `LocalCluster` of N worker processes (one thread each, since
+the stages are CPU-bound Python); `--scheduler ADDRESS` connects to a cluster that already runs
+(Kubernetes, SLURM through dask-jobqueue, ...). Workers load the models once each (the loaders are
+cached per process). Results come back in submission order, and corpus-level steps stay in the
+calling process, so the stored corpus is the same as with the in-process executor.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from wirewatch.errors import ConfigError
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class DaskExecutor:
+    def __init__(self, client: Any, cluster: Any | None = None) -> None:
+        self.client = client
+        self.cluster = cluster
+        workers = client.scheduler_info().get("workers", {})
+        self.parallelism = max(1, sum(w.get("nthreads", 1) for w in workers.values()))
+
+    @classmethod
+    def local(cls, workers: int) -> DaskExecutor:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as e:
+            raise ConfigError("the Dask executor needs the 'scale' extra: pip install 'wirewatch[scale]'") from e
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            silence_logs=logging.WARNING,
+        )
+        return cls(Client(cluster), cluster)
+
+    @classmethod
+    def connect(cls, address: str) -> DaskExecutor:
+        try:
+            from dask.distributed import Client
+        except ImportError as e:
+            raise ConfigError("the Dask executor needs the 'scale' extra: pip install 'wirewatch[scale]'") from e
+        try:
+            return cls(Client(address, timeout="20s"))
+        except OSError as e:
+            raise ConfigError(f"cannot reach the Dask scheduler at {address}: {e}") from e
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        futures = self.client.map(fn, list(items), pure=False)
+        return iter(self.client.gather(futures))
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
