@@ -1,15 +1,521 @@
-"""Who said what (being built)."""
+"""Who said what: attributed statements from an article's parsed body and its headline.
+
+Three passes over the English parse, all reading the dependency tree already in the doc:
+  1. quotations (`quotes.py`) are attributed to a reporting verb just after them ("..." he said),
+     just before them (He said: "..."), or continue the previous speaker's quotation;
+  2. reporting verbs with a complement give indirect speech ("X warned that ..."), "according to X"
+     gives its clause, reporting nouns ("numerous reports of ...") and impersonal passives ("it is
+     believed that ...") give vaguely sourced statements;
+  3. relays ("X said ..., Russian news agencies reported") fold into the statement they carry.
+Speakers are then resolved in text order (`speakers.py`), so that "he" and "according to him" point
+to the person named before. Other languages have no parser here: `foreign.py` reads quotation marks
+and reporting words instead. The headline gets its own statement (`headline.py`).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from wirewatch.extract.cues import (
+    NOUN_CUES,
+    PASSIVE_VAGUE_VERBS,
+    RELAY_VERBS,
+    SPEECH_VERBS,
+    VAGUE_ADVERBS,
+    is_cue,
+)
+from wirewatch.extract.foreign import foreign_statements
+from wirewatch.extract.headline import headline_statement
+from wirewatch.extract.quotes import Quote, find_quotes
+from wirewatch.extract.speakers import EntityIndex, Mention, Source, clean, describe, phrase
 from wirewatch.model import Entity, Statement
+
+_QUOTE_CHARS = '\u201c\u201d\u201e\u00ab\u00bb"'
+_ENDS = frozenset(".!?")
+_MODALS = frozenset(["should", "must", "can", "could", "may", "might"])
+_WINDOW = 30  # tokens searched on each side of a quotation for its attribution
+_TRIM = " \t\n,;:\u2013\u2014-"
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    cue_i: int  # token index of the cue's head word (-1: none)
+    cue: str | None
+    source: Span | None
+    content: tuple[int, int]  # character offsets into the body
+    quote: str
+    sourcing: str | None = None  # forced kind where the construction says it (vague passives, nouns)
+    via: str | None = None
+    relay: bool = False  # the cue passes on someone else's words (report, cite, quote)
+    follows: int | None = None  # continues the statement drafted at this index (same speaker)
 
 
 def find_statements(
     doc: Doc, entities: Sequence[Entity], *, title: str | None, language: str = "en"
 ) -> tuple[Statement, ...]:
-    return ()
+    """Statements in the body (in text order), after the headline's own statement when there is a title."""
+    index = EntityIndex(entities)
+    if language and language not in ("en", "und"):
+        body = foreign_statements(doc.text, index, language)
+    else:
+        body = _english(doc, index)
+    head = headline_statement(title, index, language=language) if title else None
+    return ((head,) if head else ()) + body
+
+
+# --- the English passes ---------------------------------------------------------------------------
+
+
+def _english(doc: Doc, index: EntityIndex) -> tuple[Statement, ...]:
+    quotes = find_quotes(doc.text)
+    inside = _inside(doc, quotes)
+    drafts: list[_Draft] = []
+    for q in quotes:
+        d = _attribute_quote(doc, q, inside, drafts)
+        if d is not None:
+            if d.follows is not None and d.follows == len(drafts) - 1 and d.cue_i == -2:
+                prev = drafts[-1]
+                drafts[-1] = replace(prev, content=(prev.content[0], d.content[1]))
+            else:
+                drafts.append(d)
+    used = {d.cue_i for d in drafts if d.cue_i >= 0}
+    drafts.extend(_indirect(doc, inside, used))
+    drafts = _fold_relays(doc, drafts)
+    return _resolve(doc, drafts, index, quotes)
+
+
+def _inside(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
+    """For each token, the index of the quotation it stands inside (marks excluded), or -1."""
+    out = [-1] * len(doc)
+    for qi, q in enumerate(quotes):
+        span = doc.char_span(q.start + 1, q.end - 1, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                out[i] = qi
+    return out
+
+
+def _is_break(tok: Token) -> bool:
+    return "\n" in tok.text
+
+
+def _cue_verb(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.tag_.startswith("VB")
+        and (lemma in SPEECH_VERBS or is_cue(lemma, "quote"))
+    )
+
+
+def _attribute_quote(doc: Doc, q: Quote, inside: list[int], drafts: list[_Draft]) -> _Draft | None:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first, last = span.start, span.end - 1
+    text = doc.text
+    closing = text[q.end - 2] if q.end >= 2 else ""
+    gap_before = text[_sentence_start_char(doc, first, inside) : q.start]
+    after = _window(doc, last + 1, +1, inside)
+    before = _window(doc, first - 1, -1, inside)
+    found = None
+    if gap_before.strip():
+        found = _attribution_in(before, q, side="before")
+    # A quotation that is a whole sentence takes its attribution from a short next sentence only
+    # ("..." He said in the meeting.); otherwise the attribution continues its own sentence.
+    if found is None and (closing not in _ENDS or len(after) <= 12):
+        found = _attribution_in(after, q, side="after")
+    if found is not None:
+        cue_tok, source, cue = found
+        return _Draft(cue_tok.i if cue_tok is not None else -1, cue, source, (q.start, q.end), "direct")
+    # No attribution of its own: it goes on with the previous speaker's quotation.
+    if drafts and drafts[-1].quote == "direct":
+        prev = drafts[-1]
+        between = text[prev.content[1] : q.start]
+        if "\n" not in between.strip(" ") and len(between) <= 80:
+            return _Draft(-2, prev.cue, prev.source, (q.start, q.end), "direct", follows=len(drafts) - 1)
+        parts = re.split(r"\n[ \t]*\n", between)
+        if len(parts) == 2 and len(parts[0]) <= 80 and not parts[1].strip():
+            return _Draft(-3, None, prev.source, (q.start, q.end), "direct", follows=len(drafts) - 1)
+    return None
+
+
+def _sentence_start_char(doc: Doc, first: int, inside: list[int]) -> int:
+    i = first - 1
+    while (
+        i >= 0
+        and doc[i].text not in _ENDS
+        and not _is_break(doc[i])
+        and inside[i] < 0
+        and first - i <= _WINDOW
+    ):
+        i -= 1
+    return doc[i + 1].idx if i + 1 < len(doc) and i + 1 < first else doc[first].idx
+
+
+def _window(doc: Doc, start: int, step: int, inside: list[int]) -> list[Token]:
+    """Tokens from `start` outwards until a sentence end, a paragraph break or another quotation."""
+    out: list[Token] = []
+    i = start
+    while 0 <= i < len(doc) and len(out) < _WINDOW:
+        tok = doc[i]
+        if _is_break(tok) or inside[i] >= 0 or tok.text in _QUOTE_CHARS:
+            break
+        if tok.text in _ENDS:
+            break
+        out.append(tok)
+        i += step
+    return out if step > 0 else out[::-1]
+
+
+def _attribution_in(
+    window: list[Token], q: Quote, *, side: str
+) -> tuple[Token | None, Span | None, str] | None:
+    if not window:
+        return None
+    ids = {t.i for t in window}
+    for tok in window:
+        if tok.lower_ == "according" and tok.i + 1 in ids and tok.nbor().lower_ == "to":
+            pobj = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            if pobj:
+                return tok, phrase(tok.doc, pobj[0]), "according to"
+    for tok in window:
+        if not _cue_verb(tok):
+            continue
+        comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i in ids and len(list(c.subtree)) > 2]
+        if comp:
+            continue  # its content is a clause of its own, not this quotation
+        subj = _subject(tok)
+        if subj is None or subj.i not in ids:
+            later = [t for t in window if t.i > tok.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+            subj = later[0] if later and later[0].i - tok.i <= 2 else None
+        if subj is None:
+            continue
+        src = phrase(tok.doc, subj, stop=tok)
+        src = tok.doc[max(src.start, min(ids)) : min(src.end, max(ids) + 1)]
+        return tok, src, _cue_text(tok)
+    return None
+
+
+def _subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+            return None
+        return _subject(tok.head)
+    return None
+
+
+def _cue_text(tok: Token, extra: Token | None = None) -> str:
+    """The reporting verb with the auxiliaries just before it and its particle: "has been reported"."""
+    start = tok.i
+    while (
+        start - 1 >= 0
+        and tok.doc[start - 1].head.i == tok.i
+        and tok.doc[start - 1].dep_ in ("aux", "auxpass", "neg")
+    ):
+        start -= 1
+    end = tok.i + 1
+    prt = [c for c in tok.children if c.dep_ == "prt" and c.i == end]
+    if prt:
+        end += 1
+    if extra is not None and extra.i == end:
+        end += 1
+    return tok.doc[start:end].text
+
+
+def _indirect(doc: Doc, inside: list[int], used: set[int]) -> list[_Draft]:
+    out: list[_Draft] = []
+    for tok in doc:
+        if inside[tok.i] >= 0 or tok.i in used:
+            continue
+        low = tok.lower_
+        d: _Draft | None = None
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            d = _according(doc, tok)
+        elif low in VAGUE_ADVERBS and tok.dep_ == "advmod":
+            d = _adverb(doc, tok)
+        elif (
+            tok.pos_ == "NOUN"
+            and tok.lemma_.lower() in NOUN_CUES
+            and not (tok.dep_ in ("nsubj", "nsubjpass") and _cue_verb(tok.head))
+        ):
+            d = _noun(doc, tok)
+        elif tok.pos_ == "VERB":
+            d = _verb(doc, tok)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character offsets of tokens [start, end), trimmed of edge punctuation other than quote marks."""
+    if start >= end:
+        return None
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    text = doc.text
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and (text[b - 1] in _TRIM or text[b - 1] == "."):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _subtree_range(tok: Token) -> tuple[int, int] | None:
+    return _range(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def _kind(text: str) -> str:
+    """indirect, or mixed when it holds quoted words, or direct when it is all one quotation."""
+    t = text.strip()
+    if t[:1] in _QUOTE_CHARS and t[-1:] in _QUOTE_CHARS + ".,":
+        return "direct" if not any(c in t[1:-2] for c in _QUOTE_CHARS) else "mixed"
+    return "mixed" if any(c in t for c in _QUOTE_CHARS) else "indirect"
+
+
+def _according(doc: Doc, tok: Token) -> _Draft | None:
+    to = doc[tok.i + 1]
+    pobj = [c for c in to.children if c.dep_ == "pobj"]
+    if not pobj:
+        return None
+    src = phrase(doc, pobj[0])
+    sent = tok.sent
+    p_start, p_end = tok.i, max(src.end, to.i + 1)
+    left = _range(doc, sent.start, p_start)
+    right = _range(doc, p_end, sent.end)
+    sides = [r for r in (left, right) if r is not None]
+    if not sides:
+        return None
+    content = max(sides, key=lambda r: r[1] - r[0])
+    return _Draft(tok.i, doc[tok.i : tok.i + 2].text, src, content, _kind(doc.text[content[0] : content[1]]))
+
+
+def _adverb(doc: Doc, tok: Token) -> _Draft | None:
+    content = _subtree_range(tok.head)
+    if content is None or tok.head.i == tok.i:
+        return None
+    return _Draft(tok.i, tok.text, None, content, "indirect", sourcing="vague")
+
+
+def _noun(doc: Doc, tok: Token) -> _Draft | None:
+    comp = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > tok.i:
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj and len(list(pobj[0].subtree)) >= 3:
+                comp = pobj[0]
+        elif c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            comp = c
+    if comp is None:
+        return None
+    content = _subtree_range(comp)
+    if content is None:
+        return None
+    owner = [c for c in tok.children if c.dep_ == "poss"]
+    by = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "from")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if owner or by:
+        return _Draft(
+            tok.i, tok.text, phrase(doc, (owner or by)[0]), content, _kind(doc.text[content[0] : content[1]])
+        )
+    start = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
+    return _Draft(tok.i, tok.text, doc[start : tok.i + 1], content, "indirect", sourcing="vague")
+
+
+def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
+    """The frame (ccomp, xcomp, dobj, prep:<word>) and token range of what the verb reports."""
+    kids = list(tok.children)
+    cc = [c for c in kids if c.dep_ == "ccomp"]
+    if cc:
+        return "ccomp", min(c.left_edge.i for c in cc), max(c.right_edge.i for c in cc) + 1, None
+    xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
+    if xc:
+        obj = [c for c in kids if c.dep_ == "dobj" and c.i < xc[0].i]
+        start = obj[0].left_edge.i if obj else xc[0].left_edge.i
+        return "xcomp", start, xc[0].right_edge.i + 1, None
+    obj = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i]
+    if obj:
+        return "dobj", obj[0].left_edge.i, obj[0].right_edge.i + 1, None
+    for c in kids:
+        if c.dep_ == "prep" and c.i > tok.i:
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                return f"prep:{c.lower_}", pobj[0].left_edge.i, pobj[0].right_edge.i + 1, c
+    if tok.dep_ == "parataxis" and tok.head.i < tok.i:
+        return "ccomp", tok.head.left_edge.i, tok.left_edge.i, None
+    return None
+
+
+def _verb(doc: Doc, tok: Token) -> _Draft | None:
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    if passive:
+        return _passive(doc, tok, lemma, kids)
+    comp = complement(tok)
+    if comp is None:
+        return None
+    frame, start, end, prep = comp
+    if not is_cue(lemma, frame):
+        return None
+    subj = _subject(tok)
+    if subj is None:
+        return None
+    content = _range(doc, start, end)
+    if content is None:
+        return None
+    if (
+        tok.dep_ == "ccomp"
+        and tok.head.pos_ == "VERB"
+        and frame != "ccomp"
+        and subj.lower_ in ("it", "this", "that")
+    ):
+        return None
+    src = phrase(doc, subj, stop=tok)
+    content, via = _trailing_relay(doc, start, end, content)
+    ctext = doc.text[content[0] : content[1]]
+    return _Draft(
+        tok.i, _cue_text(tok, prep), src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS
+    )
+
+
+def _trailing_relay(
+    doc: Doc, start: int, end: int, content: tuple[int, int]
+) -> tuple[tuple[int, int], str | None]:
+    """ "..., Russian news agencies reported on Wednesday" closing the content: cut it off, keep as via."""
+    for t in doc[start:end]:
+        if t.lemma_.lower() not in RELAY_VERBS or t.pos_ != "VERB":
+            continue
+        subj = [c for c in t.children if c.dep_ == "nsubj" and c.i < t.i]
+        if not subj or subj[0].left_edge.i - 1 <= start or doc[subj[0].left_edge.i - 1].text != ",":
+            continue
+        if max(t.right_edge.i + 1, end) > end or any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+            continue
+        cut = _range(doc, start, subj[0].left_edge.i - 1)
+        if cut is not None:
+            return cut, clean(phrase(doc, subj[0], stop=t).text)
+    return content, None
+
+
+def _passive(doc: Doc, tok: Token, lemma: str, kids: list[Token]) -> _Draft | None:
+    """ "It is believed that ...", "The group is believed to ...": views held by no one named."""
+    if lemma not in PASSIVE_VAGUE_VERBS or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
+        return None
+    agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    cc = [c for c in kids if c.dep_ == "ccomp"]
+    xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
+    subj = [c for c in kids if c.dep_ in ("nsubjpass", "expl")]
+    if cc:
+        content = _subtree_range(cc[0])
+    elif xc and subj and subj[0].lower_ != "it":
+        content = _range(doc, subj[0].left_edge.i, xc[0].right_edge.i + 1)
+    else:
+        return None
+    if content is None:
+        return None
+    if agent:
+        return _Draft(tok.i, _cue_text(tok), phrase(doc, agent[0]), content, "indirect")
+    return _Draft(tok.i, _cue_text(tok), None, content, "indirect", sourcing="vague")
+
+
+# --- relays and resolution ------------------------------------------------------------------------
+
+
+def _fold_relays(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """ "X said ..., Russian news agencies reported": X stays the speaker, the agencies become `via`."""
+    drop: set[int] = set()
+    out = list(drafts)
+    for oi, outer in enumerate(drafts):
+        if not outer.relay or outer.source is None or outer.cue_i < 0:
+            continue
+        cue_char = doc[outer.cue_i].idx
+        for ii, inner in enumerate(out):
+            if ii == oi or inner.cue_i < 0 or inner.source is None or ii in drop:
+                continue
+            inner_char = doc[inner.cue_i].idx
+            via = clean(outer.source.text)
+            if inner.content[0] <= cue_char < inner.content[1] and inner_char < cue_char:
+                # the relay clause closes the inner statement's sentence: cut it off the content
+                end = _range(
+                    doc,
+                    doc.char_span(inner.content[0], inner.content[1], alignment_mode="expand").start,
+                    outer.source.start,
+                )
+                content = end if end is not None and end[1] > end[0] else inner.content
+                out[ii] = replace(inner, via=via, content=content)
+                drop.add(oi)
+                break
+            if outer.content[0] <= inner_char < outer.content[1]:
+                out[ii] = replace(inner, via=via)
+                drop.add(oi)
+                break
+    return [d for i, d in enumerate(out) if i not in drop]
+
+
+def _resolve(
+    doc: Doc, drafts: list[_Draft], index: EntityIndex, quotes: Sequence[Quote]
+) -> tuple[Statement, ...]:
+    text = doc.text
+
+    def quoted(offset: int) -> bool:
+        return any(q.start < offset < q.end for q in quotes)
+
+    order = sorted(range(len(drafts)), key=lambda i: _anchor(doc, drafts[i]))
+    speakers: list[Mention] = []
+    resolved: dict[int, Source] = {}
+    for i in order:
+        d = drafts[i]
+        at = _anchor(doc, d)
+        if d.follows is not None and d.follows in resolved:
+            src = resolved[d.follows]
+        elif d.source is not None and d.sourcing is None:
+            history = sorted(
+                [m for m in index.mentions_before(at) if not quoted(m.start)]
+                + [m for m in speakers if m.start < at],
+                key=lambda m: m.start,
+            )
+            src = describe(d.source, index, history)
+        elif d.source is not None:
+            src = Source(None, None, clean(d.source.text), d.sourcing or "vague")
+        else:
+            src = Source(None, None, None, d.sourcing or "vague")
+        resolved[i] = src
+        if src.speaker and src.sourcing == "named":
+            speakers.append(Mention(at, src.speaker, src.kind, src.role, said=True))
+    out = []
+    for i in sorted(range(len(drafts)), key=lambda i: drafts[i].content):
+        d, src = drafts[i], resolved[i]
+        a, b = d.content
+        out.append(
+            Statement(
+                speaker=src.speaker,
+                speaker_role=src.role,
+                source_text=src.text,
+                via=d.via,
+                cue=d.cue,
+                content=text[a:b],
+                quote=d.quote,
+                sourcing=src.sourcing,
+                span=(a, b),
+            )
+        )
+    return tuple(out)
+
+
+def _anchor(doc: Doc, d: _Draft) -> int:
+    if d.source is not None:
+        return d.source.start_char
+    if d.cue_i >= 0:
+        return doc[d.cue_i].idx
+    return d.content[0]

@@ -1,0 +1,274 @@
+"""Attribution on PolNeAR: how well `find_statements` finds who said what in political news.
+
+    python benchmarks/attribution.py [--limit N] [--split dev]   # score, print a table
+    python benchmarks/attribution.py --fit                        # refit data/cues_en_fitted.tsv on train
+
+Each article's text goes through wirewatch's own extract path (the spaCy doc of the text, then
+`find_entities` and `find_statements`; no title, since PolNeAR's offsets count the title line as
+body). Statements with sourcing "none" (the outlet's own voice) are left out. Each gold attribution
+(source, cue, content) is matched to at most one statement by content: word-token F1 >= 0.5, best
+pairs first, and only where the two overlap in the text. Scores:
+  content   overlap: matched pairs; exact: matched pairs whose normalised content is equal
+  source    a matched pair whose `source_text` equals the gold source (exact: normalised text;
+            overlap: word-token F1 >= 0.5); a gold attribution without source wants no source_text
+  cue       the same with `cue` against the gold cue
+Precision divides by the statements given, recall by the gold attributions. Normalising folds case,
+typographic quotes and whitespace and drops punctuation at the edges. Where an article has several
+annotators' files, the first in name order is the gold one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+try:
+    from benchmarks._shared import missing_message, shared_path
+except ImportError:  # run as a script: python benchmarks/attribution.py
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks._shared import missing_message, shared_path
+
+DATA = ("data", "attribution", "polnear")
+_WORD = re.compile(r"\w+")
+_FIT_FILE = Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "cues_en_fitted.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    source: str
+    cue: str
+    content: str
+    cue_spans: tuple[tuple[int, int], ...]
+    content_spans: tuple[tuple[int, int], ...]
+
+
+def _spans(raw: str) -> tuple[tuple[int, int], ...]:
+    return tuple(tuple(int(x) for x in seg.split()) for seg in raw.split(";"))  # type: ignore[misc]
+
+
+def read_gold(ann: Path, text: str) -> list[Gold]:
+    """Attributions of one brat file (offsets are read against the text, not the .ann's copy)."""
+    spans: dict[str, tuple[tuple[int, int], ...]] = {}
+    events = []
+    for line in ann.read_text("utf-8").splitlines():
+        m = re.match(r"(T\d+)\t\S+ ([\d ;]+)\t", line)
+        if m:
+            spans[m.group(1)] = _spans(m.group(2))
+            continue
+        m = re.match(r"E\d+\t(.*)", line)
+        if m:
+            events.append(dict(a.split(":", 1) for a in m.group(1).split()[1:]))
+
+    def words(key: str | None) -> str:
+        return " ".join(text[a:b] for a, b in spans.get(key or "", ()))
+
+    return [
+        Gold(
+            words(e.get("Source")),
+            words(e.get("Cue")),
+            words(e.get("Content")),
+            spans.get(e.get("Cue", ""), ()),
+            spans.get(e.get("Content", ""), ()),
+        )
+        for e in events
+        if e.get("Content") in spans
+    ]
+
+
+def articles(split: str, limit: int | None = None) -> Iterator[tuple[str, str, list[Gold]]]:
+    root = shared_path(*DATA, split)
+    if root is None:
+        return
+    seen: set[str] = set()
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        if name in seen:
+            continue
+        seen.add(name)
+        text = (root / "text" / f"{name}.txt").read_text("utf-8")
+        yield name, text, read_gold(ann, text)
+        if limit is not None and len(seen) >= limit:
+            return
+
+
+def norm(s: str | None) -> str:
+    s = (s or "").lower()
+    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00a0", " ")):
+        s = s.replace(a, b)
+    s = re.sub(r"\s+", " ", s).strip()
+    return re.sub(r"^[\W_]+|[\W_]+$", "", s)
+
+
+def token_f1(a: str | None, b: str | None) -> float:
+    ta, tb = Counter(_WORD.findall((a or "").lower())), Counter(_WORD.findall((b or "").lower()))
+    if not ta and not tb:
+        return 1.0
+    common = sum((ta & tb).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(ta.values()), common / sum(tb.values())
+    return 2 * p * r / (p + r)
+
+
+def _prf(hit: int, given: int, gold: int) -> dict[str, float]:
+    p = hit / given if given else 0.0
+    r = hit / gold if gold else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def match(gold: list[Gold], preds: list) -> list[tuple[Gold, object]]:
+    """One-to-one pairs by content, best word-token F1 first, each at least 0.5."""
+    scored = sorted(
+        (
+            (token_f1(g.content, s.content), gi, si)
+            for gi, g in enumerate(gold)
+            for si, s in enumerate(preds)
+            if s.span is None or any(a < s.span[1] and s.span[0] < b for a, b in g.content_spans)
+        ),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    pairs = []
+    for f1, gi, si in scored:
+        if f1 < 0.5:
+            break
+        if gi in used_g or si in used_s:
+            continue
+        used_g.add(gi)
+        used_s.add(si)
+        pairs.append((gold[gi], preds[si]))
+    return pairs
+
+
+def measure(limit: int | None = None, *, split: str = "dev") -> dict:
+    """Scores on the PolNeAR `split` (first `limit` articles); {"skipped": message} without the data."""
+    if shared_path(*DATA, split) is None:
+        return {"skipped": missing_message(*DATA, split)}
+    from wirewatch.extract.aliases import load_aliases
+    from wirewatch.extract.entities import find_entities
+    from wirewatch.extract.nlp import load_nlp
+    from wirewatch.extract.statements import find_statements
+
+    nlp = load_nlp()
+    aliases = load_aliases()
+    n_docs = n_gold = n_pred = 0
+    hits = Counter()
+    for _name, text, gold in articles(split, limit):
+        doc = nlp(text)
+        entities = find_entities(doc, aliases=aliases, language="en")
+        preds = [s for s in find_statements(doc, entities, title=None, language="en") if s.sourcing != "none"]
+        n_docs += 1
+        n_gold += len(gold)
+        n_pred += len(preds)
+        for g, s in match(gold, preds):
+            hits["content_overlap"] += 1
+            hits["content_exact"] += norm(g.content) == norm(s.content)
+            hits["source_exact"] += norm(g.source) == norm(s.source_text)
+            hits["source_overlap"] += token_f1(g.source, s.source_text) >= 0.5
+            hits["cue_exact"] += norm(g.cue) == norm(s.cue)
+            hits["cue_overlap"] += token_f1(g.cue, s.cue) >= 0.5
+    out: dict = {"split": split, "articles": n_docs, "gold": n_gold, "statements": n_pred}
+    for key in (
+        "content_overlap",
+        "content_exact",
+        "source_exact",
+        "source_overlap",
+        "cue_exact",
+        "cue_overlap",
+    ):
+        out[key] = _prf(hits[key], n_pred, n_gold)
+    return out
+
+
+def fit(*, threshold: float = 0.4, min_hits: int = 3) -> list[tuple[str, str, float, int]]:
+    """(lemma, frame) pairs whose verbs are gold cues with their complement as gold content often enough.
+
+    Reads the train split only. A verb with a complement (statements.complement) counts as a hit when a
+    gold cue covers it and that attribution's content overlaps the complement (word-token F1 >= 0.5).
+    """
+    from wirewatch.extract.nlp import load_nlp
+    from wirewatch.extract.statements import complement
+
+    nlp = load_nlp()
+    seen, hit = Counter(), Counter()
+    items = list(articles("train"))
+    for (_name, _text, gold), doc in zip(
+        items, nlp.pipe((t for _, t, _ in items), batch_size=16), strict=True
+    ):
+        for tok in doc:
+            if tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+                continue
+            comp = complement(tok)
+            if comp is None:
+                continue
+            frame, start, end, _prep = comp
+            key = (tok.lemma_.lower(), frame)
+            seen[key] += 1
+            ctext = doc[start:end].text
+            if any(
+                a <= tok.idx < b for g in gold for a, b in g.cue_spans if token_f1(g.content, ctext) >= 0.5
+            ):
+                hit[key] += 1
+    rows = [
+        (lemma, frame, hit[(lemma, frame)] / n, hit[(lemma, frame)])
+        for (lemma, frame), n in seen.items()
+        if hit[(lemma, frame)] >= min_hits and hit[(lemma, frame)] / n >= threshold
+    ]
+    return sorted(rows, key=lambda r: (-r[3], r[0], r[1]))
+
+
+def _write_fit(rows: list[tuple[str, str, float, int]], threshold: float) -> None:
+    head = (
+        "# Verb lemma and complement frame pairs that PolNeAR's annotators mark as attributions.\n"
+        "# Written by `python benchmarks/attribution.py --fit` from the train split only (no text copied):\n"
+        f"# kept where precision (gold cue with that complement / all such verbs) >= {threshold} and hits >= 3.\n"
+        "# Columns: lemma, frame (ccomp|xcomp|dobj|prep:<word>), precision, hits.\n"
+    )
+    body = "".join(f"{lemma}\t{frame}\t{p:.3f}\t{n}\n" for lemma, frame, p, n in rows)
+    _FIT_FILE.write_text(head + body, "utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--fit", action="store_true", help="refit the cue table on the train split")
+    ap.add_argument("--threshold", type=float, default=0.4)
+    a = ap.parse_args()
+    if a.fit:
+        if shared_path(*DATA, "train") is None:
+            print(missing_message(*DATA, "train"))
+            return
+        rows = fit(threshold=a.threshold)
+        _write_fit(rows, a.threshold)
+        print(f"wrote {len(rows)} cue frames to {_FIT_FILE}")
+        return
+    res = measure(a.limit, split=a.split)
+    if "skipped" in res:
+        print(res["skipped"])
+        return
+    print(
+        f"PolNeAR {res['split']}: {res['articles']} articles, {res['gold']} gold attributions, "
+        f"{res['statements']} statements"
+    )
+    print(f"{'':18}{'P':>8}{'R':>8}{'F1':>8}")
+    for key in (
+        "content_overlap",
+        "content_exact",
+        "source_exact",
+        "source_overlap",
+        "cue_exact",
+        "cue_overlap",
+    ):
+        r = res[key]
+        print(f"{key:18}{r['p']:8.3f}{r['r']:8.3f}{r['f1']:8.3f}")
+
+
+if __name__ == "__main__":
+    main()

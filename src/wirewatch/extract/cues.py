@@ -1,0 +1,156 @@
+"""Cue lexicons for attribution: reporting verbs, reporting nouns, and the words that mark a source as
+anonymous or vague.
+
+English lexicons are written here by hand (lemmas, as spaCy's lemmatizer gives them). On top of them,
+`fitted_frames()` reads `data/cues_en_fitted.tsv`, produced by `python benchmarks/attribution.py --fit`
+from the PolNeAR train split: which further verb/complement pairs ("call for", "describe <object>")
+are attributions often enough to be worth reporting. Reporting words of other languages live in
+`data/reporting_words.toml` (see `foreign.py`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs of saying, reporting and holding a view: with a clausal complement ("said that ...",
+# "... , officials said") these are attributions in every annotation scheme we know of.
+SPEECH_VERBS = _words(
+    """
+    say tell warn note add claim allege accuse report state insist deny announce declare explain
+    argue assert suggest acknowledge admit confirm stress emphasize emphasise write tweet post
+    predict promise vow pledge reveal disclose recall remark comment respond reply answer ask urge
+    caution contend maintain believe think estimate conclude find show indicate agree complain
+    concede observe mention testify inform assure reiterate repeat charge counter retort hint boast
+    joke lament speculate fear hope expect worry doubt know feel reckon guess assume recommend
+    propose demand suspect signal imply predict forecast calculate acknowledge underline highlight
+    announce threaten swear proclaim continue explain tout brag quip muse wonder question dispute
+    concur clarify specify point
+    """
+)
+
+# Verbs whose "it is <verb>ed that ..." or "X is <verb>ed to ..." hides who holds the view.
+PASSIVE_VAGUE_VERBS = _words(
+    """
+    believe report say think claim allege rumor rumour understand expect suspect fear know estimate
+    consider suggest
+    """
+)
+
+# Verbs that pass on what someone else said: ", Russian news agencies reported" makes the agencies
+# the relay of the statement they wrap, not its source.
+RELAY_VERBS = _words(
+    """
+    report cite quote carry relay
+    """
+)
+
+# Nouns that carry an attribution: "reports of ...", "speculation that ...", "Smith's claim that ...".
+NOUN_CUES = _words(
+    """
+    report claim allegation rumor rumour speculation assertion suggestion accusation warning
+    statement announcement belief fear concern promise pledge denial admission insistence prediction
+    assessment charge suspicion indication
+    """
+)
+
+# Heads of source phrases that name no one: "numerous reports", "some say", "experts believe".
+VAGUE_HEADS = _words(
+    """
+    report reports rumor rumors rumour rumours speculation some many others observers critics
+    experts analysts commentators pundits media claims people everyone anyone somebody someone
+    """
+)
+
+# Heads of source phrases for an unnamed but specific source: "a senior official", "sources said".
+ANONYMOUS_HEADS = _words(
+    """
+    official officials source sources diplomat diplomats aide aides insider insiders person people
+    officer officers adviser advisers advisor advisors staffer staffers employee employees
+    investigator investigators spokesman spokeswoman spokesperson representative representatives
+    member members lawmaker lawmakers witness witnesses resident residents
+    """
+)
+
+# Adverbs that attribute a clause to no one in particular.
+VAGUE_ADVERBS = _words(
+    """
+    reportedly allegedly purportedly supposedly rumoredly
+    """
+)
+
+# Titles dropped when a speaker's own words stand in for a canonical name.
+TITLES = _words(
+    """
+    mr mrs ms miss dr prof sen rep gov gen col lt sgt capt adm president minister director chief
+    head secretary senator governor general deputy spokesman spokeswoman chairman chairwoman
+    ambassador premier chancellor king queen prince sir lord judge justice mayor commander colonel
+    lieutenant sergeant captain admiral leader former acting vice the a an
+    """
+)
+
+# Words that end a person's name when reading a title phrase right to left: "Ministry of Internal
+# Affairs Oleg Ilinykh" holds the person "Oleg Ilinykh" after the institution's last word.
+INSTITUTION_WORDS = _words(
+    """
+    ministry affairs service services directorate department agency council committee office bureau
+    party union organization organisation forces force army police court bank corporation inc ltd
+    government administration commission assembly parliament senate house center centre institute
+    foundation group state states republic federation
+    """
+)
+
+# Nouns that denote a person by function: a phrase headed by one of these, with a name at its end,
+# is that person with a role.
+ROLE_NOUNS = _words(
+    """
+    head director minister chief official spokesman spokeswoman spokesperson president leader
+    secretary ambassador commander governor mayor chairman chairwoman chair adviser advisor aide
+    deputy envoy representative senator congressman congresswoman candidate nominee founder ceo
+    manager general analyst expert professor researcher economist strategist lawyer attorney judge
+    prosecutor
+    """
+)
+
+PRONOUNS = _words(
+    """
+    he she him her they them it i we you who which that
+    """
+)
+
+
+@lru_cache(maxsize=1)
+def fitted_frames() -> frozenset[tuple[str, str]]:
+    """(lemma, frame) pairs learnt from PolNeAR train; empty when the table is absent."""
+    try:
+        raw = resources.files("wirewatch.data").joinpath("cues_en_fitted.tsv").read_text("utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    pairs = set()
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, frame, *_ = line.split("\t")
+        pairs.add((lemma, frame))
+    return frozenset(pairs)
+
+
+def is_cue(lemma: str, frame: str) -> bool:
+    """Whether a verb lemma with this kind of complement reports what someone said or holds."""
+    if frame in ("ccomp", "quote") and lemma in SPEECH_VERBS:
+        return True
+    return (lemma, frame) in fitted_frames()
+
+
+@lru_cache(maxsize=1)
+def reporting_words() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Per language code: cues, pronouns, anonymous and vague words (see the data file's header)."""
+    raw = resources.files("wirewatch.data").joinpath("reporting_words.toml").read_text("utf-8")
+    table = tomllib.loads(raw)
+    return {lang: {k: tuple(v) for k, v in groups.items()} for lang, groups in table.items()}

@@ -1,0 +1,99 @@
+"""The headline's own statement: attributed when it carries a cue, otherwise the outlet's voice.
+
+Headlines are short and telegraphic, so a few patterns read them better than a parse would (and cost
+nothing): "<claim>, warns <source>", "<source> says <claim>", "According to <source>, <claim>",
+"<source>: <claim>". A headline matching none of them asserts its claim itself (sourcing none).
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirewatch.extract.cues import ANONYMOUS_HEADS, VAGUE_HEADS, reporting_words
+from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
+from wirewatch.model import Statement
+
+# Headline forms of English reporting verbs: present tense third person, and the past.
+_VERBS = (
+    "says|said|warns|warned|claims|claimed|insists|insisted|denies|denied|tells|told|urges|urged|"
+    "believes|reports|reported|alleges|alleged|accuses|accused|admits|admitted|announces|announced|"
+    "vows|vowed|predicts|predicted|suggests|argues|thinks|declares|declared|confirms|confirmed|"
+    "reveals|revealed|fears|hopes|expects|concedes|stresses|notes|adds|asserts|charges|explains"
+)
+_TRAILING = re.compile(
+    rf"^(?P<content>.{{8,}}?)\s*[,:]\s*(?P<cue>{_VERBS})\s+(?P<source>[^,:]{{2,80}})$", re.I
+)
+_LEADING = re.compile(
+    rf"^(?P<source>[^,:\u201c\"]{{2,60}}?)\s+(?P<cue>{_VERBS})\s*:?\s+(?:that\s+)?(?P<content>.{{8,}})$", re.I
+)
+_ACCORDING = re.compile(r"^(?P<cue>according to)\s+(?P<source>[^,]{2,60}),\s*(?P<content>.{8,})$", re.I)
+_ACCORDING_END = re.compile(r"^(?P<content>.{8,}?),?\s+(?P<cue>according to)\s+(?P<source>[^,]{2,60})$", re.I)
+_COLON = re.compile(r"^(?P<source>(?:[A-Z][\w.'\u2019-]*\s?){1,4}):\s+(?P<content>.{8,})$")
+
+
+def headline_statement(title: str | None, index: EntityIndex, *, language: str = "en") -> Statement | None:
+    """One statement for the headline; `span` is None since the headline is not in the body."""
+    title = clean(title or "")
+    if not title:
+        return None
+    m: dict[str, str] | None = None
+    if language in ("en", "und", ""):
+        for pattern in (_ACCORDING, _ACCORDING_END, _TRAILING, _LEADING, _COLON):
+            found = pattern.match(title)
+            if found and _plausible_source(found.group("source")):
+                m = {"cue": ":", **found.groupdict()}
+                break
+    else:
+        m = _foreign(title, language)
+    if m is None:
+        return Statement(None, None, None, None, None, title, "indirect", "none", None)
+    source = clean(m["source"])
+    cue = m.get("cue")
+    content = clean(m["content"]).strip("\"\u201c\u201d'")
+    sourcing, speaker = _classify(source, index)
+    kind = "direct" if m["content"].strip()[:1] in '"\u201c\u00ab\u201e' else "indirect"
+    return Statement(speaker, None, source, None, cue, content, kind, sourcing, None)
+
+
+def _plausible_source(source: str) -> bool:
+    """A source is a short noun phrase, not a clause: no verb-like comma chains, at most 8 words."""
+    words = source.split()
+    return 0 < len(words) <= 8 and not source.lower().startswith(("how ", "why ", "what ", "when "))
+
+
+def _classify(source: str, index: EntityIndex) -> tuple[str, str | None]:
+    low = source.lower()
+    last_word = low.split()[-1] if low.split() else ""
+    for _a, _b, ent in index.spans:
+        names = {ent.name.lower(), *(m.lower() for m in ent.mentions)}
+        # the entity must be the phrase's head (its last word), not a modifier ("Russian intelligence")
+        if any(
+            re.search(rf"\b{re.escape(n)}$", low) or n.endswith(last_word) and n in low
+            for n in names
+            if len(n) > 1
+        ):
+            return "named", ent.name
+    last = re.sub(r"[^\w]", "", low.split()[-1]) if low.split() else ""
+    if last in VAGUE_HEADS:
+        return "vague", None
+    if last in ANONYMOUS_HEADS:
+        return "anonymous", None
+    return "named", strip_titles(source)
+
+
+def _foreign(title: str, language: str) -> dict[str, str] | None:
+    """ "<claim>, — заявил <source>" and "<source>: «<claim>»" in languages without a parser."""
+    words = reporting_words().get(language)
+    if not words:
+        return None
+    for cue in words["cues"]:
+        stem = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else "")
+        m = re.match(
+            rf"^(?P<content>.{{8,}}?)[,:]?\s*[\u2014\u2013-]?\s*(?P<cue>{stem})\s+(?P<source>[^,:]{{2,60}})$",
+            title,
+            re.I,
+        )
+        if m:
+            return m.groupdict()
+    m = re.match(r"^(?P<source>[^:]{2,40}):\s+(?P<content>[\u00ab\u201e\u201c\"].{8,})$", title)
+    return {**m.groupdict(), "cue": ":"} if m else None

@@ -1,0 +1,271 @@
+"""From the words that name a source to a speaker: canonical name, role and kind of sourcing.
+
+A source phrase is read in this order: a pronoun or relative pronoun points back to an earlier person
+or organisation; a phrase holding an entity (from `find_entities`) takes the entity's canonical name
+and keeps the rest of the phrase as the role; a definite description ("the deputy minister") points
+back to an earlier speaker whose role or name holds its head noun; what is left is anonymous ("a senior
+official", "sources"), vague ("numerous reports", "some") or named by its own words minus titles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.extract.cues import (
+    ANONYMOUS_HEADS,
+    INSTITUTION_WORDS,
+    ROLE_NOUNS,
+    TITLES,
+    VAGUE_HEADS,
+)
+from wirewatch.model import Entity
+
+_PERSONAL = {
+    "he": "PERSON",
+    "she": "PERSON",
+    "him": "PERSON",
+    "her": "PERSON",
+    "his": "PERSON",
+    "they": "GROUP",
+    "them": "GROUP",
+    "their": "GROUP",
+    "it": "ORG",
+    "its": "ORG",
+}
+_FIRST_PERSON = frozenset(["i", "we", "me", "us", "my", "our", "you"])
+_RELATIVE = frozenset(["who", "which", "that", "whom", "whose"])
+_EDGE_JUNK = re.compile(r"^[\s,;:.\-\u2013\u2014(]+|[\s,;:\-\u2013\u2014(]+$")
+_NAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT", "LOC")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    speaker: str | None
+    role: str | None
+    text: str | None  # the words as written
+    sourcing: str  # named|anonymous|vague|none
+    kind: str = "OTHER"  # PERSON|ORG|GROUP|OTHER: what a later pronoun may point back to
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    name: str
+    kind: str  # PERSON|ORG|GROUP|OTHER
+    role: str | None = None
+    said: bool = False  # a speaker of an earlier statement, not only a mention
+
+
+class EntityIndex:
+    """Which entity covers a character offset; entity mentions in text order, for pronouns."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.spans: list[tuple[int, int, Entity]] = sorted(
+            ((a, b, e) for e in entities for a, b in e.spans), key=lambda t: (t[0], -t[1])
+        )
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        return [t for t in self.spans if t[0] < end and t[1] > start]
+
+    def mentions_before(self, offset: int) -> list[Mention]:
+        out = []
+        for a, _b, e in self.spans:
+            if a >= offset:
+                break
+            kind = e.type if e.type in ("PERSON", "ORG") else ("GROUP" if e.type == "NORP" else "OTHER")
+            out.append(Mention(a, e.name, kind, e.roles[0] if e.roles else None))
+        return out
+
+
+def clean(text: str) -> str:
+    return _EDGE_JUNK.sub("", " ".join(text.split()))
+
+
+def strip_titles(text: str) -> str:
+    """A speaker's own words minus titles and articles: "Deputy Minister Ivanov" -> "Ivanov"."""
+    words = clean(text).replace("\u2019s", "").replace("'s", "").split()
+    kept = [w for w in words if w.lower().strip(".,") not in TITLES]
+    return " ".join(kept) or clean(text)
+
+
+def phrase(doc: Doc, head: Token, *, stop: Token | None = None) -> Span:
+    """The noun phrase of `head`: its subtree, cut before `stop` (the cue) when the two overlap."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if stop is not None and start <= stop.i < end:
+        end = stop.i if stop.i > head.i else end
+        start = stop.i + 1 if stop.i < head.i else start
+    while (
+        end > start
+        and doc[end - 1].is_punct
+        and not (doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]))
+    ):
+        end -= 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Source:
+    """Speaker, role and sourcing for the source phrase `np`, given what came before it."""
+    text = clean(np.text)
+    if not text:
+        return Source(None, None, None, "none")
+    head = np.root
+    low = head.lower_
+    if len(np) == 1 and low in _FIRST_PERSON:
+        return Source(None, None, text, "none")
+    if low in _PERSONAL and head.pos_ == "PRON":
+        return _pronoun(text, _PERSONAL[low], np.start_char, history)
+    if low in _RELATIVE and head.tag_ in ("WP", "WDT", "WP$") and head.head.dep_ == "relcl":
+        antecedent = head.head.head
+        inner = phrase(np.doc, antecedent, stop=head.head)
+        src = describe(inner, index, history)
+        return Source(src.speaker, src.role, text, src.sourcing, src.kind)
+    found = _from_entities(np, index)
+    if found is not None:
+        return _with_history_name(found, text, history)
+    lemma = head.lemma_.lower()
+    definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children) or any(
+        t.dep_ == "poss" for t in head.children
+    )
+    if definite:
+        earlier = _description(np, history)
+        if earlier is not None:
+            return Source(earlier.name, earlier.role, text, "named", earlier.kind)
+    if low in VAGUE_HEADS or lemma in VAGUE_HEADS:
+        return Source(None, None, text, "vague", "GROUP")
+    if low in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS:
+        kind = "PERSON" if head.tag_ in ("NN", "NNP") else "GROUP"
+        return Source(None, None, text, "anonymous", kind)
+    proper = [t for t in np if t.pos_ == "PROPN"]
+    if proper:
+        return Source(
+            strip_titles(" ".join(t.text for t in _propn_run(np, head))), None, text, "named", "OTHER"
+        )
+    kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "ORG"
+    return Source(strip_titles(text), None, text, "named" if definite else "vague", kind)
+
+
+def _pronoun(text: str, kind: str, offset: int, history: Sequence[Mention]) -> Source:
+    wanted = ("PERSON",) if kind == "PERSON" else ("ORG",) if kind == "ORG" else ("GROUP", "ORG", "PERSON")
+    earlier = [m for m in history if m.start < offset and m.kind in wanted]
+    said = [m for m in earlier if m.said]
+    # The last speaker wins over a later passing mention ("He said ... the Taliban ... He added"),
+    # unless the mention is a named person after the speaker's last words.
+    pick = said[-1] if said else (earlier[-1] if earlier else None)
+    if (
+        said
+        and earlier
+        and kind == "PERSON"
+        and earlier[-1].start > said[-1].start
+        and earlier[-1].kind == "PERSON"
+    ):
+        pick = earlier[-1]
+    if pick is None:
+        return Source(None, None, text, "anonymous", kind)
+    return Source(pick.name, pick.role, text, "named", pick.kind)
+
+
+def _description(np: Span, history: Sequence[Mention]) -> Mention | None:
+    """The last earlier speaker whose role or name holds this phrase's head: "the deputy minister"."""
+    head = np.root.lower_
+    words = {t.lower_ for t in np if t.pos_ in ("NOUN", "PROPN", "ADJ")} - {"the"}
+    for m in reversed([m for m in history if m.start < np.start_char and m.said]):
+        hay = f"{m.role or ''} {m.name}".lower()
+        if (
+            head in hay.split()
+            and all(w in hay for w in words if w != head)
+            or (m.kind == "ORG" and head in hay.split())
+        ):
+            return m
+    return None
+
+
+def _propn_run(np: Span, head: Token) -> list[Token]:
+    """The proper-noun words around the head, or the last run of them in the phrase."""
+    runs: list[list[Token]] = []
+    for t in np:
+        if t.pos_ == "PROPN" or (
+            t.text[:1].isupper()
+            and t.pos_ in ("NOUN", "ADJ")
+            and runs
+            and runs[-1]
+            and runs[-1][-1].i == t.i - 1
+        ):
+            if runs and runs[-1] and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    for r in runs:
+        if r[0].i <= head.i <= r[-1].i:
+            return r
+    return runs[-1] if runs else [head]
+
+
+def _trailing_name(np: Span) -> list[Token] | None:
+    """ "Head of the Ministry of Internal Affairs Oleg Ilinykh": the person's name at the end."""
+    toks = [t for t in np if not t.is_punct]
+    name: list[Token] = []
+    for t in reversed(toks):
+        if t.pos_ != "PROPN" or t.lower_ in INSTITUTION_WORDS or t.lower_ in TITLES:
+            break
+        name.insert(0, t)
+    return name if 2 <= len(name) <= 4 else None
+
+
+def _from_entities(np: Span, index: EntityIndex) -> Source | None:
+    text = clean(np.text)
+    head = np.root
+    ents = [t for t in index.within(np.start_char, np.end_char) if t[2].type in _NAMED_TYPES]
+    covering = [t for t in ents if t[0] <= head.idx < t[1]]
+    persons = [t for t in ents if t[2].type == "PERSON"]
+    role_head = head.lemma_.lower() in ROLE_NOUNS or head.lower_ in ROLE_NOUNS
+    pick = None
+    if covering and not (role_head and head.pos_ != "PROPN"):
+        pick = covering[0]
+        if pick[2].type != "PERSON" and persons and role_head:
+            pick = persons[-1]
+    elif persons:
+        pick = min(persons, key=lambda t: abs(t[0] - head.idx))
+    if pick is None or (pick[2].type != "PERSON" and role_head):
+        name = _trailing_name(np) if role_head else None
+        if name:
+            a, b = name[0].idx, name[-1].idx + len(name[-1])
+            return Source(" ".join(t.text for t in name), _role(np, a, b), text, "named", "PERSON")
+    if pick is None and ents:
+        pick = ents[-1]
+    if pick is None:
+        return None
+    a, b, ent = pick
+    kind = "PERSON" if ent.type == "PERSON" else "GROUP" if ent.type == "NORP" else "ORG"
+    role = _role(np, a, b) if kind == "PERSON" else None
+    if role is None and ent.roles and kind == "PERSON":
+        role = ent.roles[0]
+    return Source(ent.name, role, text, "named", kind)
+
+
+def _role(np: Span, a: int, b: int) -> str | None:
+    """The source phrase minus the name: premodifying titles and appositions."""
+    base = np.start_char
+    full = np.text
+    before, after = full[: max(0, a - base)], full[max(0, b - base) :]
+    parts = [clean(p) for p in (before, after)]
+    parts = [re.sub(r"^(the|a|an)\s+", "", p, flags=re.I) for p in parts if p]
+    parts = [re.sub(r"^['\u2019]s\s*", "", p) for p in parts]
+    role = clean(" ".join(p for p in parts if p))
+    if not role or not re.search(r"[A-Za-z]{3}", role):
+        return None
+    return role
+
+
+def _with_history_name(src: Source, text: str, history: Sequence[Mention]) -> Source:
+    """A surname alone takes the full name of an earlier speaker: "Bogdanov" -> "Mikhail Bogdanov"."""
+    if src.speaker and " " not in src.speaker and src.kind == "PERSON":
+        for m in reversed(history):
+            if m.kind == "PERSON" and m.name.split()[-1] == src.speaker:
+                return Source(m.name, src.role or m.role, text, src.sourcing, src.kind)
+    return src
