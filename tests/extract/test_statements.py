@@ -1,0 +1,218 @@
+"""find_statements on short invented articles: one behaviour per test, the real spaCy model."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wirewatch.extract.nlp import load_nlp
+from wirewatch.extract.statements import find_statements
+from wirewatch.model import Entity
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def entity(body: str, name: str, etype: str, *surfaces: str) -> Entity:
+    """An entity built by hand: every occurrence of each surface form in the body is a mention."""
+    spans = tuple(
+        (m.start(), m.end()) for s in (surfaces or (name,)) for m in re.finditer(re.escape(s), body)
+    )
+    return Entity(name=name, type=etype, mentions=surfaces or (name,), count=len(spans), spans=spans)
+
+
+def run(nlp, body: str, people: tuple[tuple[str, ...], ...] = (), *, title=None, language="en"):
+    ents = [entity(body, p[0], "PERSON", *p[1:]) for p in people]
+    return find_statements(nlp(body), ents, title=title, language=language)
+
+
+def by_speaker(statements, needle):
+    return [s for s in statements if s.speaker and needle in s.speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "people", "needle", "words"),
+    [
+        # attribution after the quotation, same sentence
+        (
+            "\u201cThe bridge will reopen before the first snow,\u201d Anna Kovacs said on Tuesday.",
+            (("Anna Kovacs",),),
+            "Kovacs",
+            "bridge will reopen",
+        ),
+        # attribution after, inverted order
+        (
+            "\u201cWe have no plans to close the port this year,\u201d said harbour chief Lars Fenwick.",
+            (("Lars Fenwick",),),
+            "Fenwick",
+            "no plans to close",
+        ),
+        # attribution before, with a colon
+        (
+            'Senator Maria Delgado told reporters: "The budget leaves rural clinics without any money."',
+            (("Maria Delgado",),),
+            "Delgado",
+            "rural clinics",
+        ),
+        # attribution in a short sentence of its own after the quotation
+        (
+            "Mayor Petra Olsen opened the session.\n\n\u201cWe must finish the flood barrier before "
+            "autumn. The river does not wait for us.\u201d She said in the meeting.",
+            (("Petra Olsen",),),
+            "Olsen",
+            "flood barrier",
+        ),
+    ],
+)
+def test_direct_quote_is_attributed(nlp, body, people, needle, words):
+    found = [s for s in by_speaker(run(nlp, body, people), needle) if s.quote == "direct"]
+    assert found and words in found[0].content
+
+
+def test_quote_across_paragraphs_is_one_statement(nlp):
+    body = (
+        "\u201cThe harvest was the worst in twenty years. Farmers sold their cattle to pay debts.\n\n"
+        "\u201cWithout help they will leave the valley for good,\u201d said union leader Jonas Wirth."
+    )
+    found = by_speaker(run(nlp, body, (("Jonas Wirth",),)), "Wirth")
+    assert len(found) == 1
+    assert "worst in twenty years" in found[0].content and "leave the valley" in found[0].content
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "later"),
+    [
+        (
+            "Port director Tomas Relling said that cargo volumes fell by a third.\n\n"
+            "He added that the strike had cost the port millions.",
+            "Tomas Relling",
+            "strike had cost",
+        ),
+        (
+            "Mayor Ilse Varga said the dam was safe after the storm.\n\n"
+            "According to her, engineers inspected it twice last week.",
+            "Ilse Varga",
+            "engineers inspected",
+        ),
+        (
+            "Deputy Minister of Transport Oren Castel said the line would open in May.\n\n"
+            "\u201cThe tunnel is finished and the trains are being tested,\u201d he said.",
+            "Oren Castel",
+            "tunnel is finished",
+        ),
+    ],
+)
+def test_pronoun_resolves_to_earlier_speaker(nlp, body, person, later):
+    statements = run(nlp, body, ((person,),))
+    found = [s for s in statements if later in s.content]
+    assert found and found[0].speaker == person
+
+
+def test_according_to_him_names_the_speaker(nlp):
+    body = (
+        "Fisheries minister Karl Brandt said quotas would be cut.\n\n"
+        "According to him, cod stocks have halved since 2010."
+    )
+    found = [s for s in run(nlp, body, (("Karl Brandt",),)) if "cod stocks" in s.content]
+    assert found and found[0].speaker == "Karl Brandt" and found[0].cue.lower() == "according to"
+
+
+def test_relay_is_via_not_speaker(nlp):
+    body = (
+        "Energy minister Pavel Orlov said that gas deliveries would resume in March, "
+        "Bulgarian news agencies reported on Monday."
+    )
+    found = by_speaker(run(nlp, body, (("Pavel Orlov",),)), "Orlov")
+    assert found and found[0].via == "Bulgarian news agencies"
+    assert "reported" not in found[0].content
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A senior official said the talks had stalled over the border question.",
+        "Sources said the convoy had turned back before reaching the town.",
+    ],
+)
+def test_unnamed_source_is_anonymous(nlp, body):
+    statements = run(nlp, body)
+    assert statements and statements[0].sourcing == "anonymous" and statements[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "marker"),
+    [
+        ("There have been numerous reports of drones flying over the power plant at night.", "numerous reports"),
+        ("The militia is believed to have ties with smuggling networks along the coast.", "believed"),
+        ("It has been reported that the governor left the capital on a private jet.", "reported"),
+        ("Speculation of a secret deal between the two parties is growing in the capital.", "Speculation"),
+    ],
+)
+def test_vague_sourcing(nlp, body, marker):
+    vague = [s for s in run(nlp, body) if s.sourcing == "vague"]
+    assert vague and any(marker in f"{s.source_text} {s.cue} {s.content}" for s in vague)
+
+
+def test_outlet_aside_is_not_a_statement(nlp):
+    assert run(nlp, "It should be noted that the warning came before the offensive began.") == ()
+
+
+def test_headline_with_cue_is_attributed(nlp):
+    statements = run(nlp, "The agency gave no details.", title="Floods may hit the delta, warns weather agency")
+    head = statements[0]
+    assert head.span is None and head.cue == "warns" and head.sourcing != "none"
+    assert head.content == "Floods may hit the delta" and head.source_text == "weather agency"
+
+
+def test_headline_without_cue_is_the_outlet_voice(nlp):
+    head = run(nlp, "Water levels rose overnight.", title="Floods hit the delta as dams overflow")[0]
+    assert head.span is None and head.sourcing == "none" and head.speaker is None
+
+
+def test_span_points_at_content(nlp):
+    body = (
+        "Central bank governor Lena Moreau said inflation would fall below three percent.\n\n"
+        "\u201cWe are not done yet,\u201d she said.\n\n"
+        "Analysts believe rates will stay high, according to a survey by the chamber of commerce."
+    )
+    statements = run(nlp, body, (("Lena Moreau",),), title="Inflation to ease, says central bank")
+    in_body = [s for s in statements if s.span is not None]
+    assert len(in_body) >= 2
+    for s in in_body:
+        assert body[s.span[0] : s.span[1]] == s.content
+
+
+def test_speaker_is_never_a_pronoun(nlp):
+    body = "She said the strike would go on.\n\nThey said nothing more about it."
+    for s in run(nlp, body):
+        assert (s.speaker or "").lower() not in {"he", "she", "they", "it", "him", "her"}
+
+
+def test_role_comes_from_apposition(nlp):
+    body = "Marta Lindqvist, head of the regional water authority, warned that reserves were low."
+    found = by_speaker(run(nlp, body, (("Marta Lindqvist",),)), "Lindqvist")
+    assert found and found[0].speaker_role == "head of the regional water authority"
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "name", "words"),
+    [
+        ("ru", "\u00abМы не отступим\u00bb, \u2014 заявил Иван Петров журналистам.", "Иван Петров", "не отступим"),
+        ("uk", "\u00abМи відновимо міст до зими\u00bb, \u2014 заявив Олег Коваль.", "Олег Коваль", "відновимо міст"),
+        ("de", "\u201eWir werden die Brücke bis zum Herbst reparieren\u201c, sagte Anna Keller.", "Anna Keller", "Brücke"),
+        ("fr", "\u00ab Nous ne céderons pas sur les retraites \u00bb, a déclaré Marie Dubois.", "Marie Dubois", "céderons"),
+    ],
+)
+def test_non_english_direct_quotes(nlp, language, body, name, words):
+    statements = run(nlp, body, ((name,),), language=language)
+    assert statements and statements[0].quote == "direct"
+    assert statements[0].speaker == name and words in statements[0].content
+
+
+def test_non_english_quote_without_entity_uses_words_beside_cue(nlp):
+    body = "\u201eDas Wasser ist sauber und sicher\u201c, sagte Bürgermeister Jan Vogt am Montag."
+    statements = run(nlp, body, language="de")
+    assert statements and "Vogt" in (statements[0].speaker or "")
