@@ -202,7 +202,7 @@ def _rescan(doc: Doc, ms: list[M.Mention], groups: list[list[int]]) -> list[tupl
                 names.append(ms[k].span(doc)[-1].text)
         for name in names:
             key = fold(name)
-            if not key or len(key) < 2 or key in STOP_WORDS:
+            if not key or len(key) < 2 or (key in STOP_WORDS and not is_acronym(name)):
                 continue
             if key in forms and forms[key][0] != gi:
                 clash.add(key)
@@ -222,7 +222,7 @@ def _rescan(doc: Doc, ms: list[M.Mention], groups: list[list[int]]) -> list[tupl
         if is_acronym(hit[1]):
             if squash(span.text) != squash(hit[1]):
                 return None
-            if not M.acronym_in_context(span, in_ner=span.start in ner_tokens):
+            if not M.acronym_in_context(span, in_ner=span.start in ner_tokens, known=True):
                 return None
         return hit[0]
 

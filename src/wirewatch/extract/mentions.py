@@ -233,12 +233,13 @@ def _is_big_place(key: str, gaz: Gazetteer) -> bool:
     return any(p.population >= 100_000 for p in gaz.cities.get(key, ()))
 
 
-def acronym_in_context(token_span: Span, *, in_ner: bool) -> bool:
+def acronym_in_context(token_span: Span, *, in_ner: bool, known: bool = False) -> bool:
     """May an acronym that is also an English word ("IS", "US") be a name here?
 
     It may when the model marked it as an entity, when it is the (ACRONYM) after its expansion, or
-    when the words around it read like a name: "the IS", "allegiance to IS", "IS fighters". Not when
-    it sits in a line of capitals ("THIS IS WAR").
+    when the words around it read like a name: "the IS", "allegiance to IS", "IS fighters". Once the
+    article has used it as a name (`known`), capitals alone will do: running text does not write the
+    verb in capitals. Never when it sits in a line of capitals ("THIS IS WAR").
     """
     doc = token_span.doc
     first, last = token_span[0], token_span[-1]
@@ -252,7 +253,7 @@ def acronym_in_context(token_span: Span, *, in_ner: bool) -> bool:
 
     if capital_word(prev) or capital_word(nxt):
         return False
-    if in_ner:
+    if in_ner or known:
         return True
     if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")":
         return True
@@ -330,7 +331,7 @@ def from_capitals(doc: Doc, *, gaz: Gazetteer, taken: set[int]) -> list[Mention]
             return "LOC"
         if key in gaz.countries:
             return "GPE"
-        if any(p.population >= 50_000 for p in gaz.cities.get(key, ()) + gaz.alt_cities.get(key, ())):
+        if any(p.population >= 50_000 for p in [*gaz.cities.get(key, ()), *gaz.alt_cities.get(key, ())]):
             return "GPE"
         return None
 

@@ -17,7 +17,7 @@ import json
 import math
 import re
 import statistics
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +31,10 @@ from wirewatch.model import Geo
 # GeoNames cities of at least this many people. 5000 keeps district towns that conflict reporting
 # names (Afghan and Syrian towns) while loading in well under a second.
 CITY_FILE = "cities5000.json"
+
+# Alternate spellings ("Kiev", "Moskva") are indexed only for towns of this size: they are the ones
+# written in other scripts and older spellings in the news, and indexing all of them doubles start-up.
+ALT_NAMES_MIN_POPULATION = 20_000
 
 # How much a mention of the candidate's country in the article weighs against population, in powers
 # of ten: 4 lets a town of 10,000 in a mentioned country beat a city of 10 million elsewhere, which is
@@ -60,8 +64,9 @@ class Place:
 class Gazetteer:
     countries: Mapping[str, Place] = field(default_factory=dict)  # fold(name or ISO3) -> country
     by_iso: Mapping[str, Place] = field(default_factory=dict)  # "LY" -> country
-    cities: Mapping[str, tuple[Place, ...]] = field(default_factory=dict)  # fold(main name)
-    alt_cities: Mapping[str, tuple[Place, ...]] = field(default_factory=dict)  # fold(ASCII alternate)
+    # Lists, not tuples: freezing 200,000 of them costs a second at start-up; nothing mutates them.
+    cities: Mapping[str, Sequence[Place]] = field(default_factory=dict)  # fold(main name)
+    alt_cities: Mapping[str, Sequence[Place]] = field(default_factory=dict)  # fold(ASCII alternate)
     regions: Mapping[str, Place] = field(default_factory=dict)
     demonyms: Mapping[str, str] = field(default_factory=dict)  # fold("Libyan") -> "LY"
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -105,6 +110,8 @@ def load_gazetteer() -> Gazetteer:
         )
         cities.setdefault(fold(place.name), []).append(place)
         points.setdefault(place.country or "", []).append((place.lat, place.lon))
+        if place.population < ALT_NAMES_MIN_POPULATION:
+            continue
         seen = {fold(place.name)}
         for name in rec.get("alternatenames") or ():
             # Only names already written in Latin letters: the query is transliterated, and the
@@ -142,8 +149,8 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(
         countries=countries,
         by_iso=by_iso,
-        cities={k: tuple(v) for k, v in cities.items()},
-        alt_cities={k: tuple(v) for k, v in alt.items()},
+        cities=cities,
+        alt_cities=alt,
         regions=regions,
         demonyms=demonyms,
         neighbours=neighbours,

@@ -1,0 +1,193 @@
+"""Entities of one article: merging, aliases across articles and scripts, roles, places.
+
+The sentences are invented for these tests (people, agencies and events are fictional), written
+in the phrasing of wire reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract.aliases import load_aliases
+from wirewatch.extract.entities import find_entities
+from wirewatch.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    nlp = load_nlp()
+    aliases = load_aliases()
+
+    def run(text: str, language: str = "en"):
+        return find_entities(nlp(text), aliases=aliases, language=language), text
+
+    return run
+
+
+def holding(entities, surface):
+    """The entity that has `surface` among its mentions."""
+    found = [e for e in entities if surface in e.mentions]
+    assert found, f"no entity mentions {surface!r}: {[e.mentions for e in entities]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "long", "short"),
+    [
+        (
+            "The Baltic Coastal Agency (BCA) said on Tuesday that two patrol boats had left port. "
+            "BCA officials declined to say where they were going.",
+            "Baltic Coastal Agency",
+            "BCA",
+        ),
+        (
+            "Fighters of the Islamic State (IS) attacked a checkpoint outside the town on Sunday. "
+            "Local elders said IS had threatened the village before.",
+            "Islamic State",
+            "IS",
+        ),
+    ],
+)
+def test_acronym_and_expansion_merge(analyse, text, long, short):
+    entities, _ = analyse(text)
+    e = holding(entities, long)
+    assert short in e.mentions
+    assert e.count >= 3
+
+
+def test_surname_merges_with_full_name(analyse):
+    entities, _ = analyse(
+        "Trade envoy Petra Lindqvist arrived in Oslo on Monday for the talks. "
+        "Lindqvist said the first round had been useful, and Lindqvist will return in May."
+    )
+    e = holding(entities, "Petra Lindqvist")
+    assert e.type == "PERSON" and e.name == "Petra Lindqvist"
+    assert "Lindqvist" in e.mentions and e.count == 3
+
+
+def test_spans_cover_every_mention(analyse):
+    entities, text = analyse(
+        "The Northern Customs Service (NCS) seized the cargo in Gdansk. NCS director Jonas Varga said "
+        "the crates were mislabelled. Varga added that the NCS would publish its findings."
+    )
+    for e in entities:
+        for a, b in e.spans:
+            assert text[a:b] in e.mentions
+    ncs = holding(entities, "NCS")
+    assert ncs.count == 4
+    varga = holding(entities, "Jonas Varga")
+    assert varga.count == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "ISIS fighters seized two villages near the river, residents said.",
+            "Daesh claimed the raid on Friday.",
+        ),
+        ("Officials blamed ISIL for the blast at the market.", "The attack was claimed by ISIS on Monday."),
+    ],
+)
+def test_alias_table_joins_articles(analyse, first, second):
+    a, _ = analyse(first)
+    b, _ = analyse(second)
+    names_a = {e.name for e in a if e.type == "ORG"}
+    names_b = {e.name for e in b if e.type == "ORG"}
+    assert "Islamic State" in names_a & names_b
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["THE REPORT IS READY AND IT IS LONG.", "What the report is about is not clear."],
+)
+def test_the_verb_is_is_not_the_group(analyse, text):
+    entities, _ = analyse(text)
+    assert not any(e.name == "Islamic State" for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical"),
+    [
+        ("ФСБ сообщила о задержании двух человек в Казани.", "ФСБ", "Federal Security Service"),
+        ("Путин провёл совещание с членами правительства.", "Путин", "Vladimir Putin"),
+        ("Боевики ИГИЛ атаковали блокпост.", "ИГИЛ", "Islamic State"),
+    ],
+)
+def test_cyrillic_meets_latin(analyse, text, surface, canonical):
+    entities, _ = analyse(text, language="ru")
+    assert holding(entities, surface).name == canonical
+
+
+def test_unparsed_language_finds_names_by_capitals(analyse):
+    entities, _ = analyse("Вчера министр Иван Соколов посетил Москву и встретился с журналистами.", "ru")
+    person = holding(entities, "Иван Соколов")
+    assert person.name == "Ivan Sokolov" and person.type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        (
+            "Marta Kowalczyk, head of the regional customs office, said the border would stay open.",
+            "Marta Kowalczyk",
+            "head of the regional customs office",
+        ),
+        ("Finance Minister Tomas Varga said the budget would be cut.", "Tomas Varga", "Finance Minister"),
+        (
+            "The meeting was chaired by the director of the Coastal Survey Institute, Anna Berg, in Riga.",
+            "Anna Berg",
+            "director of the Coastal Survey Institute",
+        ),
+        (
+            "Police chief Dara Okafor told reporters that two men were arrested.",
+            "Dara Okafor",
+            "Police chief",
+        ),
+    ],
+)
+def test_roles(analyse, text, surface, role):
+    entities, _ = analyse(text)
+    assert role in holding(entities, surface).roles
+
+
+def test_no_role_from_a_place_before_a_name(analyse):
+    entities, _ = analyse("In Riga, Anna Berg said the survey was finished.")
+    assert holding(entities, "Anna Berg").roles == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Militia convoys entered Tripoli on Friday as Libya's rival governments traded accusations.", "LY"),
+        ("Protesters gathered in Tripoli on Friday, the third day of unrest in northern Lebanon.", "LB"),
+    ],
+)
+def test_tripoli_in_context(analyse, text, country):
+    entities, _ = analyse(text)
+    assert holding(entities, "Tripoli").geo.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Aid convoys crossed from Kenya into Somalia on Tuesday.", "Kenya", "KE"),
+        ("Aid convoys crossed from Kenya into Somalia on Tuesday.", "Somalia", "SO"),
+        ("Two lorries were stopped at the border with Tajikistan.", "Tajikistan", "TJ"),
+    ],
+)
+def test_country_codes(analyse, text, surface, country):
+    entities, _ = analyse(text)
+    assert holding(entities, surface).geo.country == country
+
+
+def test_regions_resolve(analyse):
+    entities, _ = analyse("The envoy toured Central Asia and the Middle East before the summit.")
+    asia = holding(entities, "Central Asia")
+    assert asia.geo is not None and asia.geo.country is None
+    assert holding(entities, "Middle East").geo is not None
+
+
+def test_non_places_have_no_geo(analyse):
+    entities, _ = analyse("Trade envoy Petra Lindqvist met officials of the Baltic Coastal Agency.")
+    assert holding(entities, "Petra Lindqvist").geo is None
