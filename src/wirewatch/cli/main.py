@@ -134,6 +134,114 @@ def show(article_id: Annotated[str, typer.Argument(help="An article id (or its f
     render_article(d, Console())
 
 
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the HTTP API and the dashboard from one process."""
+    try:
+        import uvicorn
+
+        from wirewatch.api.app import create_app
+    except ImportError as e:
+        err.print(f"[red]error[/red]: serve needs the `api` extra (pip install 'wirewatch[api]'): {e}")
+        raise typer.Exit(2) from e
+    try:
+        application = create_app(_db(db))
+    except WirewatchError as e:
+        raise fail(e) from e
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+@app.command()
+def outlets(
+    db: Db = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """Measured outlet profiles, with imported source ratings shown beside them."""
+    from wirewatch.assess.outlets import outlet_profiles
+    from wirewatch.cli.views import render_outlets
+    from wirewatch.store.db import Store
+
+    try:
+        with Store(_db(db), read_only=True) as store:
+            profiles = outlet_profiles(store, outlet=outlet)
+    except WirewatchError as e:
+        raise fail(e) from e
+    if as_json:
+        for p in profiles:
+            typer.echo(json.dumps(p.as_dict(), ensure_ascii=False))
+    else:
+        render_outlets(profiles, Console())
+
+
+@app.command()
+def ratings(
+    file: Annotated[Path, typer.Argument(help="CSV with a domain and a rating column.")],
+    rated_by: Annotated[str, typer.Option("--rated-by", help="Who made these ratings (required).")],
+    db: Db = None,
+    domain_column: Annotated[str | None, typer.Option("--domain-column")] = None,
+    rating_column: Annotated[str | None, typer.Option("--rating-column")] = None,
+) -> None:
+    """Import source ratings (CSV: domain, rating) made by someone else; shown beside outlet profiles."""
+    from wirewatch.assess.outlets import import_ratings
+    from wirewatch.store.db import Store
+
+    try:
+        with Store(_db(db)) as store:
+            n = import_ratings(store, file, rated_by=rated_by, domain_column=domain_column,
+                               rating_column=rating_column)
+    except (WirewatchError, OSError) as e:
+        raise fail(e if isinstance(e, WirewatchError) else WirewatchError(str(e))) from e
+    typer.echo(f"{n} ratings by {rated_by} stored")
+
+
+Json = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
+
+
+@app.command()
+def stories(db: Db = None, json_lines: Json = False,
+            limit: Annotated[int | None, typer.Option("--limit", help="At most this many, largest first.")] = None) -> None:
+    """Stories: articles, in any language, that report one event."""
+    from dataclasses import asdict
+
+    from wirewatch.cli.link_views import stories_table
+    from wirewatch.link.corpus import stories as find
+
+    try:
+        found = find(_db(db), limit=limit)
+    except WirewatchError as e:
+        raise fail(e) from e
+    if json_lines:
+        for s in found:
+            sys.stdout.write(json.dumps(asdict(s), ensure_ascii=False) + "\n")
+    else:
+        Console().print(stories_table(found))
+
+
+@app.command()
+def claims(db: Db = None, json_lines: Json = False,
+           entity: Annotated[str | None, typer.Option("--entity", help="Only claims by or about this name.")] = None) -> None:
+    """Claims: who said what first, who repeated it and how, and how many independent origins it has."""
+    from dataclasses import asdict
+
+    from wirewatch.cli.link_views import claims_table
+    from wirewatch.link.corpus import claims as find
+
+    try:
+        found = find(_db(db), entity=entity)
+    except WirewatchError as e:
+        raise fail(e) from e
+    if json_lines:
+        for c in found:
+            sys.stdout.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+    else:
+        Console().print(claims_table(found))
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:

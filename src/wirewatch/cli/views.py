@@ -31,3 +31,19 @@ def render_article(d: dict[str, Any], console: Console) -> None:
     for n, c in enumerate(d.get("comments") or [], 1):
         console.print(Panel(escape(c.get("text") or ""), title=f"comment {n} ({c.get('date') or 'undated'})",
                             style="dim"))
+
+
+def render_outlets(profiles: list, console: Console) -> None:  # list[OutletProfile]
+    from rich.table import Table
+
+    table = Table(title="outlets: measured here | rated elsewhere")
+    for col in ("outlet", "articles", "languages", "own voice", "vague", "headline overstates",
+                "propaganda /1000 words", "ratings (by whom)"):
+        table.add_column(col)
+    for p in profiles:
+        table.add_row(
+            escape(p.outlet), str(p.articles), ", ".join(p.languages), f"{p.own_voice_share:.0%}",
+            f"{p.vague_share:.0%}", f"{p.headline_overstates_rate:.0%}", f"{p.propaganda_per_1000_words:.2f}",
+            "; ".join(f"{escape(r.rating)} ({escape(r.rated_by)})" for r in p.ratings) or "-",
+        )
+    console.print(table)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 4
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -30,4 +30,33 @@ SCHEMA = [
     "CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id)",
     "CREATE INDEX IF NOT EXISTS statements_article ON statements (article_id)",
     "CREATE INDEX IF NOT EXISTS bands_key ON minhash_bands (band_key)",
+    # Version 2, linking (link/, store/stories.py): the story index, stories, claims.
+    # Each linked article's features; `story` mirrors articles.story.
+    """CREATE TABLE IF NOT EXISTS link_articles (
+        article_id VARCHAR PRIMARY KEY, seq BIGINT, language VARCHAR, day DATE, year INTEGER, anchors JSON,
+        terms JSON, story VARCHAR)""",
+    # The inverted index (name skeletons "n:", numbers "#:", content words "t:<lang>:") and key rarity.
+    "CREATE TABLE IF NOT EXISTS link_keys (key VARCHAR, article_id VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS link_df (key VARCHAR PRIMARY KEY, df BIGINT)",
+    "CREATE INDEX IF NOT EXISTS link_keys_key ON link_keys (key)",
+    """CREATE TABLE IF NOT EXISTS stories (
+        id VARCHAR PRIMARY KEY, first_seen DATE, last_seen DATE, articles INTEGER, label VARCHAR,
+        top_entities VARCHAR[], languages VARCHAR[], outlets VARCHAR[], first_title VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS claims (
+        id VARCHAR PRIMARY KEY, story VARCHAR, speaker VARCHAR, origin VARCHAR, content VARCHAR, first_seen DATE,
+        first_outlet VARCHAR, outlets VARCHAR[], mentions INTEGER, independent_outlets INTEGER,
+        corroboration INTEGER, origins VARCHAR[])""",
+    """CREATE TABLE IF NOT EXISTS claim_mentions (
+        claim_id VARCHAR, article_id VARCHAR, outlet VARCHAR, published DATE, presentation VARCHAR,
+        speaker VARCHAR, via VARCHAR, content VARCHAR)""",
+    "CREATE INDEX IF NOT EXISTS claims_story ON claims (story)",
+    # Ratings of outlets imported from other people's lists: who rated, never mixed with measurements.
+    """CREATE TABLE IF NOT EXISTS source_ratings (
+        domain VARCHAR, rating VARCHAR, rated_by VARCHAR, imported_at TIMESTAMP, PRIMARY KEY (domain, rated_by))""",
+    # Version 4, monitoring (monitor/, store/monitor.py): alerts. `id` is derived from what an alert is
+    # about, so detecting again stores nothing twice; `delivery`/`attempts` record the webhook posts.
+    """CREATE TABLE IF NOT EXISTS alerts (
+        id VARCHAR PRIMARY KEY, rule VARCHAR, day DATE, subjects VARCHAR[], summary VARCHAR, score DOUBLE,
+        articles INTEGER, outlets INTEGER, article_ids VARCHAR[], watchlist VARCHAR, expected DOUBLE,
+        p_value DOUBLE, raised_at TIMESTAMP, delivery VARCHAR, attempts INTEGER, delivered_at TIMESTAMP)""",
 ]
