@@ -105,6 +105,11 @@ _DEPARTMENT_WORDS = frozenset(
         "labor",
     ]
 )
+# Words around a city name that make it a place, not a club or a company named after it.
+_PLACE_BEFORE = frozenset(["in", "near", "outside", "into", "around", "across", "of"])
+_PLACE_AFTER = frozenset(
+    ["airport", "port", "harbour", "harbor", "province", "region", "city", "district", "suburb", "outskirts"]
+)
 # English abstract-noun endings: a lone capitalised "Situation" the model calls a PERSON is a noun.
 _NOUN_ENDINGS = ("tion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 # Words before an ambiguous acronym ("IS", "US") that make it a name, not the verb or pronoun.
@@ -222,9 +227,20 @@ def _retype(span: Span, etype: str, *, aliases: AliasTable, gaz: Gazetteer) -> s
             return None
     if etype == "NORP" and key in gaz.countries:
         return "GPE"  # "Tajikistan" tagged as a nationality
-    if etype == "ORG" and aliases.lookup(text) is None and _is_big_place(key, gaz):
+    if etype == "ORG" and aliases.lookup(text) is None and _is_big_place(key, gaz) and _reads_as_place(span):
         return "GPE"  # "Karachi airport": the city, tagged as an organisation
     return etype
+
+
+def _reads_as_place(span: Span) -> bool:
+    """A city name the model tagged ORG is a place when the words say so ("in X", "X airport").
+
+    Clubs and firms named after cities ("Detroit beat Cleveland") stay organisations.
+    """
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in _PLACE_BEFORE or after in _PLACE_AFTER
 
 
 def _is_big_place(key: str, gaz: Gazetteer) -> bool:
