@@ -44,6 +44,12 @@ def _declared_charset(raw: bytes) -> str | None:
 
 
 def decode(raw: bytes, name: str) -> Decoded:
+    decoded = _decode(raw, name)
+    # Control characters carry no text and break XML-based parsers downstream.
+    return Decoded(_CONTROL.sub("", decoded.text), decoded.encoding)
+
+
+def _decode(raw: bytes, name: str) -> Decoded:
     if looks_binary(raw):
         raise InputRejected(name, "binary data, not a text page", code="binary")
     if raw.startswith(b"\xef\xbb\xbf"):
