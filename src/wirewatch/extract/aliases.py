@@ -60,6 +60,7 @@ class Alias:
 class AliasTable:
     entries: Mapping[str, Alias] = field(default_factory=dict)  # fold(alias) -> Alias
     max_words: int = 1  # the longest alias, in folded words: bounds the n-gram scan
+    lower_starts: frozenset[str] = frozenset()  # first words of aliases written lower-case ("al")
 
     def lookup(self, surface: str) -> Alias | None:
         """The alias a surface form stands for, or None. Acronyms must match with their capitals."""
@@ -107,7 +108,8 @@ def build_table(rows: Iterable[tuple[str, str, str]]) -> AliasTable:
                 continue
             entries[key] = Alias(canonical, etype, form, is_acronym(form))
     longest = max((len(k.split()) for k in entries), default=1)
-    return AliasTable(entries=entries, max_words=longest)
+    lower = frozenset(fold(a.form).split()[0] for a in entries.values() if a.form[:1].islower())
+    return AliasTable(entries=entries, max_words=longest, lower_starts=lower)
 
 
 def shipped_rows() -> list[tuple[str, str, str]]:

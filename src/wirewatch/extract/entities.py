@@ -84,7 +84,9 @@ def _combine(doc: Doc, ner: list[M.Mention], found: list[M.Mention], gaz: Gazett
             t.text[:1].isupper() and fold(t.text) not in gaz.demonyms and t.lower_ not in _GENERIC
             for t in extra
         )
-        if contains and other_name:
+        # A person's name never holds an organisation's or a country's: "Guarantee al-Qaida" is a slip.
+        person_slip = n.type == "PERSON" and any(found[k].type != "PERSON" for k in inside)
+        if contains and other_name and not person_slip:
             out.append(n)  # "Commonwealth of Independent States Council of Heads" stays itself
             for k in inside:
                 keep_alias[k] = False
@@ -227,7 +229,8 @@ def _rescan(doc: Doc, ms: list[M.Mention], groups: list[list[int]]) -> list[tupl
         return hit[0]
 
     found = []
-    for span, gi in M.scan(doc, longest, match, taken=taken):
+    lower = frozenset(k.split()[0] for k, (_, form) in forms.items() if form[:1].islower())
+    for span, gi in M.scan(doc, longest, match, taken=taken, lower_starts=lower):
         etype = ms[groups[gi][0]].type  # type: ignore[index]
         found.append((gi, M.Mention(span.start, span.end, etype)))
     return found  # type: ignore[return-value]
@@ -308,8 +311,11 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
                 roles += roles_at(doc, m.start, m.end, person_tokens - own)
         geo = None
         if etype in PLACE_TYPES:
+            # The place's own mentions are no evidence about which namesake it is.
+            own = gaz.country_of(name) if etype == "GPE" else None
+            ctx = context - Counter({own: len(members)}) if own else context
             for candidate in [name, *mentions]:
-                geo = geocode(candidate, context=context, trim=etype != "GPE")
+                geo = geocode(candidate, context=ctx, trim=etype != "GPE")
                 if geo is not None:
                     break
         spans = tuple(sorted((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in members))

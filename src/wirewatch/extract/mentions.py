@@ -154,13 +154,17 @@ class Mention:
         return doc[self.start : self.end]
 
 
+# Possessives and function words the model leaves at the end of a span ("Border Security Force of").
+_TRAILING = frozenset(["'s", "’s", "'", "’", "of", "and", "for", "the", "in", "on", "at", "to"])
+
+
 def trim(span: Span) -> Span:
     """Without a leading "the", a trailing possessive or stray punctuation at either end."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct and doc[start].text not in "(["):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
 
@@ -191,8 +195,8 @@ def from_ner(doc: Doc, *, aliases: AliasTable, gaz: Gazetteer) -> list[Mention]:
         if etype is None:
             continue
         span = trim(ent)
-        if not span.text.strip():
-            continue
+        if not any(c.isupper() for c in span.text):
+            continue  # "east", "the north": directions and common nouns, not names
         title = None
         if etype in ("PERSON", "ORG"):
             stripped, title = strip_title(span)
@@ -284,13 +288,16 @@ def scan(
     match: Callable[[Span], object | None],
     *,
     taken: set[int] = frozenset(),  # type: ignore[assignment]
+    lower_starts: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[Span, object]]:
-    """Longest-first n-gram scan from each capitalised (or uncased) token; skips `taken` tokens."""
+    """Longest-first n-gram scan from each capitalised (or uncased) token, or one of `lower_starts`
+    ("al" of "al-Qaeda"); skips `taken` tokens."""
     i, n = 0, len(doc)
     while i < n:
         t = doc[i]
         first = t.text[:1]
-        if i in taken or not first or not (first.isupper() or (first.isalpha() and not first.islower())):
+        capital = first.isupper() or (first.isalpha() and not first.islower()) or t.lower_ in lower_starts
+        if i in taken or not first or not capital:
             i += 1
             continue
         hit = None
@@ -321,7 +328,7 @@ def from_aliases(
         return hit
 
     out = []
-    for span, hit in scan(doc, aliases.max_words, match, taken=taken):
+    for span, hit in scan(doc, aliases.max_words, match, taken=taken, lower_starts=aliases.lower_starts):
         out.append(Mention(span.start, span.end, hit.type, canonical=hit.canonical))  # type: ignore[attr-defined]
     return out
 

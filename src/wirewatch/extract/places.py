@@ -41,6 +41,8 @@ ALT_NAMES_MIN_POPULATION = 20_000
 # what a reader does. A neighbouring country of a mentioned one counts for less.
 COUNTRY_BONUS = 4.0
 NEIGHBOUR_BONUS = 1.0
+# A city this big wins over a state of the same name ("New York", "Washington").
+BIG_CITY = 500_000
 # Matching a city's main name rather than one of its alternate names.
 PRIMARY_BONUS = 1.5
 
@@ -68,6 +70,7 @@ class Gazetteer:
     cities: Mapping[str, Sequence[Place]] = field(default_factory=dict)  # fold(main name)
     alt_cities: Mapping[str, Sequence[Place]] = field(default_factory=dict)  # fold(ASCII alternate)
     regions: Mapping[str, Place] = field(default_factory=dict)
+    subdivisions: Mapping[str, Place] = field(default_factory=dict)  # US states
     demonyms: Mapping[str, str] = field(default_factory=dict)  # fold("Libyan") -> "LY"
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -110,6 +113,8 @@ def load_gazetteer() -> Gazetteer:
         )
         cities.setdefault(fold(place.name), []).append(place)
         points.setdefault(place.country or "", []).append((place.lat, place.lon))
+        if place.country == "US":
+            points.setdefault("US-" + str(rec.get("admin1code") or ""), []).append((place.lat, place.lon))
         if place.population < ALT_NAMES_MIN_POPULATION:
             continue
         seen = {fold(place.name)}
@@ -146,12 +151,20 @@ def load_gazetteer() -> Gazetteer:
         for name, lat, lon, country in _csv_rows("regions.csv")
     }
     demonyms = {fold(d): iso for d, iso in _csv_rows("demonyms.csv")}
+    # US states, placed like countries at the median of their towns (GeoNames gives no centre).
+    states = {}
+    for code, rec in _geonames_file("us_states.json").items():
+        pts = points.get("US-" + code)
+        if pts:
+            lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+            states[fold(rec["name"])] = Place(rec["name"], round(lat, 4), round(lon, 4), "US", 0, "region")
     return Gazetteer(
         countries=countries,
         by_iso=by_iso,
         cities=cities,
         alt_cities=alt,
         regions=regions,
+        subdivisions=states,
         demonyms=demonyms,
         neighbours=neighbours,
     )
@@ -178,7 +191,13 @@ def lookup(
     if key in gaz.regions:
         return gaz.regions[key]
     if key in gaz.countries:
-        return gaz.countries[key]
+        country = gaz.countries[key]
+        # Georgia the state, in an article about the United States that never names Georgia the country.
+        if key in gaz.subdivisions and context.get("US", 0) > context.get(country.country or "", 0):
+            return gaz.subdivisions[key]
+        return country
+    if key in gaz.subdivisions and not any(p.population >= BIG_CITY for p in gaz.cities.get(key, ())):
+        return gaz.subdivisions[key]  # "New Jersey"; but "New York" and "Washington" are the cities
     if len(key) == 2 and key.upper() in gaz.by_iso and name.isupper():
         return None  # "US" or "UK" without an alias row: too ambiguous to place by code
     candidates = [(p, True) for p in gaz.cities.get(key, ())] + [

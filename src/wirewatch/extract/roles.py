@@ -251,7 +251,7 @@ def premodifier(doc: Doc, start: int, stop_at: set[int]) -> str | None:
     while (
         tokens
         and not (is_title_word(tokens[0]) or tokens[0].is_title or tokens[0].is_upper or tokens[0].like_num)
-        or (tokens and tokens[0].pos_ == "ADP")
+        or (tokens and tokens[0].pos_ in ("ADP", "VERB", "AUX") and not is_title_word(tokens[0]))
     ):
         tokens = tokens[1:]
     return _good(tokens)
