@@ -97,6 +97,7 @@ def ingest(
 ) -> IngestSummary:
     """Store pages: what is already stored is skipped, each batch is written in one transaction."""
     from wirewatch.store.db import Store, StoreBandIndex
+    from wirewatch.store.search import refresh_search_index
 
     settings = settings or load_settings()
     new = already = 0
@@ -125,6 +126,8 @@ def ingest(
                     outcomes, memory=memory, index=index, regrouped=runner.duplicates.regrouped
                 )
                 runner.duplicates.regrouped.clear()
+                if stored:  # keep the full-text index beside the database current (no-op without tantivy)
+                    refresh_search_index(store)
                 new += stored
                 rejected += [o for o in outcomes if isinstance(o, Rejection)]
                 if progress:
