@@ -191,3 +191,21 @@ def test_regions_resolve(analyse):
 def test_non_places_have_no_geo(analyse):
     entities, _ = analyse("Trade envoy Petra Lindqvist met officials of the Baltic Coastal Agency.")
     assert holding(entities, "Petra Lindqvist").geo is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country"),
+    [
+        ("Делегация прибыла в Москву во вторник.", "Москву", "Moscow", "RU"),
+        ("Переговоры прошли в Казани.", "Казани", "Kazan", "RU"),
+    ],
+)
+def test_inflected_cyrillic_places(analyse, text, surface, name, country):
+    entities, _ = analyse(text, language="ru")
+    place = holding(entities, surface)
+    assert place.name == name and place.geo.country == country
+
+
+def test_german_nouns_are_not_names(analyse):
+    entities, _ = analyse("Die Regierung in Berlin hat am Montag neue Regeln beschlossen.", language="de")
+    assert {e.name for e in entities} == {"Berlin"}

@@ -276,13 +276,17 @@ def _context(doc: Doc, drafts: list[tuple[str, str, list[M.Mention]]], gaz: Gaze
 
 def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tuple[Entity, ...]:
     gaz = load_gazetteer()
-    if (language or "") in PARSED_LANGUAGES:
+    parsed = (language or "") in PARSED_LANGUAGES
+    if parsed:
         ner = M.from_ner(doc, aliases=aliases, gaz=gaz)
         found = M.from_aliases(doc, aliases=aliases, ner_tokens=M.token_set(ner))
         ms = _combine(doc, ner, found, gaz)
     else:
-        found = M.from_aliases(doc, aliases=aliases, ner_tokens=set())
-        ms = sorted(found + M.from_capitals(doc, gaz=gaz, taken=M.token_set(found)), key=lambda m: m.start)
+        found = M.from_aliases(doc, aliases=aliases, ner_tokens=set(), inflected=True)
+        ms = sorted(
+            found + M.from_capitals(doc, gaz=gaz, taken=M.token_set(found), language=language or ""),
+            key=lambda m: m.start,
+        )
     pairs, new = _acronym_pairs(doc, ms)
     base = len(ms)
     ms = ms + new
@@ -304,7 +308,7 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
     for name, etype, members in sorted(drafts, key=lambda d: d[2][0].start):
         mentions = list(dict.fromkeys(m.span(doc).text for m in members))
         roles: list[str] = []
-        if etype == "PERSON":
+        if etype == "PERSON" and parsed:  # the role patterns read English grammar
             for m in members:
                 own = set(range(m.start, m.end))
                 roles += [m.title] if m.title else []
@@ -314,10 +318,15 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
             # The place's own mentions are no evidence about which namesake it is.
             own = gaz.country_of(name) if etype == "GPE" else None
             ctx = context - Counter({own: len(members)}) if own else context
-            for candidate in [name, *mentions]:
+            candidates = (
+                [name, *mentions] if parsed else [name, *(f for m in mentions for f in M.inflected_forms(m))]
+            )
+            for candidate in candidates:
                 geo = geocode(candidate, context=ctx, trim=etype != "GPE")
                 if geo is not None:
                     break
+            if geo is not None and geo.place and not parsed and not any(m.canonical for m in members):
+                name = geo.place  # "Москву" is Moscow, not its transliteration "Moskvu"
         spans = tuple(sorted((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in members))
         out.append(
             Entity(

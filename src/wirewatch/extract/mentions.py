@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -316,11 +318,65 @@ def scan(
         i = hit[0].end
 
 
+# Russian (and Ukrainian, Belarusian) case endings, longest first: "Москву", "Казани", "Нарышкина"
+# are looked up as "Москва", "Казань", "Нарышкин" too. Tried only on words in Cyrillic.
+_CYRILLIC_ENDINGS = (
+    "ами",
+    "ями",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ой",
+    "ей",
+    "ом",
+    "ем",
+    "ую",
+    "ою",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "и",
+    "ы",
+)
+_CYRILLIC_RESTORE = ("", "а", "ь", "й", "я")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _word_forms(word: str) -> list[str]:
+    forms = [word]
+    if len(word) < 4 or not _CYRILLIC.search(word):
+        return forms
+    for ending in _CYRILLIC_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: len(word) - len(ending)]
+            forms += [stem + r for r in _CYRILLIC_RESTORE]
+    return list(dict.fromkeys(forms))
+
+
+def inflected_forms(text: str) -> list[str]:
+    """`text`, then the dictionary forms it may be an inflection of (Cyrillic words, up to two)."""
+    words = text.split()
+    if not _CYRILLIC.search(text) or len(words) > 2:
+        return [text]
+    if len(words) == 1:
+        return _word_forms(text)
+    return [f"{a} {b}" for a in _word_forms(words[0]) for b in _word_forms(words[1])]
+
+
 def from_aliases(
-    doc: Doc, *, aliases: AliasTable, ner_tokens: set[int], taken: set[int] = frozenset()
-) -> list[Mention]:  # type: ignore[assignment]
+    doc: Doc,
+    *,
+    aliases: AliasTable,
+    ner_tokens: set[int],
+    taken: set[int] = frozenset(),  # type: ignore[assignment]
+    inflected: bool = False,
+) -> list[Mention]:
     def match(span: Span) -> object | None:
-        hit = aliases.lookup(span.text)
+        forms = inflected_forms(span.text) if inflected else [span.text]
+        hit = next((h for f in forms if (h := aliases.lookup(f)) is not None), None)
         if hit is None:
             return None
         if hit.acronym and not acronym_in_context(span, in_ner=span.start in ner_tokens):
@@ -340,26 +396,46 @@ _SURNAME = re.compile(
 )
 
 
-def from_capitals(doc: Doc, *, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+# Languages that capitalise every noun: there a lone capitalised word says nothing.
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+
+@lru_cache(maxsize=16)
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop list for `language` (it ships lists for many languages it has no model for)."""
+    try:
+        return frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
+    except Exception:  # noqa: BLE001 - an unknown code just has no list
+        return frozenset()
+
+
+def from_capitals(doc: Doc, *, gaz: Gazetteer, taken: set[int], language: str = "") -> list[Mention]:
     """Names in a language without a parser: gazetteer places, then runs of capitalised words.
 
     A run at the start of a sentence counts only when it has two words or more, since any first
-    word is capitalised. Types are guesses: places from the gazetteer, people from name endings,
-    everything else OTHER.
+    word is capitalised; in German, where every noun is capitalised, only runs of two or more count.
+    Stop words of the language ("Die") never start a name. Types are guesses: places from the
+    gazetteer, people from name endings, everything else OTHER.
     """
+    stops = stop_words(language) | STOP_WORDS
 
     def place(span: Span) -> object | None:
-        key = place_key(span.text)
-        if key in gaz.regions:
-            return "LOC"
-        if key in gaz.countries:
-            return "GPE"
-        if any(p.population >= 50_000 for p in [*gaz.cities.get(key, ()), *gaz.alt_cities.get(key, ())]):
-            return "GPE"
+        if span[0].lower_ in stops:
+            return None
+        for form in inflected_forms(span.text):
+            key = place_key(form)
+            if key in gaz.regions:
+                return "LOC"
+            if key in gaz.countries:
+                return "GPE"
+            cities = [*gaz.cities.get(key, ()), *(gaz.alt_cities.get(key, ()) if len(key) > 3 else ())]
+            if any(p.population >= 50_000 for p in cities):
+                return "GPE"
         return None
 
     out = [Mention(s.start, s.end, str(t)) for s, t in scan(doc, 3, place, taken=taken)]
     taken = taken | {i for m in out for i in range(m.start, m.end)}
+    min_words = 2 if language in _NOUNS_CAPITALISED else 1
     i, n = 0, len(doc)
     while i < n:
         j = i
@@ -370,12 +446,13 @@ def from_capitals(doc: Doc, *, gaz: Gazetteer, taken: set[int]) -> list[Mention]
             and doc[j].is_alpha
             and doc[j].text[:1].isupper()
             and not doc[j].text.isupper()
+            and not (j == i and doc[j].lower_ in stops)
         ):
             j += 1
         sentence_start = (
             i == 0 or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?", "«", '"', "“", ":", "—")
         )
-        if j - i >= 2 or (j - i == 1 and not sentence_start):
+        if j - i >= max(2, min_words) or (j - i == 1 == min_words and not sentence_start):
             words = fold(doc[i:j].text).split()
             etype = "PERSON" if j - i >= 2 and _SURNAME.search(words[-1]) else "OTHER"
             if j - i >= 2 or len(words[0]) > 3:
