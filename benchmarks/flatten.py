@@ -11,74 +11,14 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
-
-# Elements whose content a reader never sees as text.
-_INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object", "canvas"}
-# Elements that start and end a line (HTML's block-level and line-breaking elements).
-_BLOCK = {
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option", "p", "pre",
-    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "button", "select",
-    "textarea", "label",
-}
-# Cells of one table row are separated by a space rather than a line, as browsers copy them.
-_CELL = {"td", "th"}
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_SPACES = re.compile(r"[ \t\u00a0\u200b\r\f\v]+")
-
-
-def _hidden(el: etree._Element) -> bool:
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
-
-
-def _walk(el: etree._Element, out: list[str]) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    tag = tag.lower().rsplit("}", 1)[-1]
-    if not tag or tag in _INVISIBLE or _hidden(el):
-        # An HTML comment, processing instruction or invisible element: its text goes, its tail stays.
-        if el.tail:
-            out.append(el.tail)
-        return
-    block = tag in _BLOCK and tag not in _CELL
-    if block:
-        out.append("\n")
-    elif tag in _CELL:
-        out.append(" ")
-    if el.text:
-        out.append(el.text)
-    for child in el:
-        _walk(child, out)
-    if block:
-        out.append("\n")
-    if el.tail:
-        out.append(el.tail)
+from wirewatch.clean.html import parse_html, visible_text
 
 
 def flatten(page: str | bytes) -> str:
-    """The visible text of an HTML page, one block element per line, blank lines between blocks."""
-    if isinstance(page, str):
-        # lxml refuses text that still declares its byte encoding.
-        page = _XML_DECLARATION.sub("", page, count=1)
-    try:
-        root = html.fromstring(page)
-    except (etree.ParserError, ValueError):
-        return ""
-    if root is None:
-        return ""
-    out: list[str] = []
-    _walk(root, out)
-    lines = [_SPACES.sub(" ", ln).strip() for ln in "".join(out).split("\n")]
-    text: list[str] = []
-    for ln in lines:
-        # Blocks that met are separated by one blank line, as in saved page text.
-        if ln or (text and text[-1]):
-            text.append(ln)
-    while text and not text[-1]:
-        text.pop()
-    return "\n".join(text) + "\n"
+    """The visible text of an HTML page, one block element per line, blank lines between blocks
+    (`wirewatch.clean.html.visible_text`, the one implementation)."""
+    tree = parse_html(page)
+    return visible_text(tree) if tree is not None else ""
 
 
 # --- which flattened lines are article text ---------------------------------------------------
