@@ -31,7 +31,8 @@ SPEECH_VERBS = _words(
     joke lament speculate fear hope expect worry doubt know feel reckon guess assume recommend
     propose demand suspect signal imply predict forecast calculate acknowledge underline highlight
     announce threaten swear proclaim continue explain tout brag quip muse wonder question dispute
-    concur clarify specify point
+    concur clarify specify point exclaim interrupt echo confess email text shout yell scream whisper
+    mutter plead recount insist pronounce
     """
 )
 

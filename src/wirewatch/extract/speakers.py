@@ -58,6 +58,7 @@ class Mention:
     kind: str  # PERSON|ORG|GROUP|OTHER
     role: str | None = None
     said: bool = False  # a speaker of an earlier statement, not only a mention
+    subject: bool = False  # the subject of its clause: the likelier antecedent of a later pronoun
 
 
 class EntityIndex:
@@ -153,18 +154,9 @@ def describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Source
 def _pronoun(text: str, kind: str, offset: int, history: Sequence[Mention]) -> Source:
     wanted = ("PERSON",) if kind == "PERSON" else ("ORG",) if kind == "ORG" else ("GROUP", "ORG", "PERSON")
     earlier = [m for m in history if m.start < offset and m.kind in wanted]
-    said = [m for m in earlier if m.said]
-    # The last speaker wins over a later passing mention ("He said ... the Taliban ... He added"),
-    # unless the mention is a named person after the speaker's last words.
-    pick = said[-1] if said else (earlier[-1] if earlier else None)
-    if (
-        said
-        and earlier
-        and kind == "PERSON"
-        and earlier[-1].start > said[-1].start
-        and earlier[-1].kind == "PERSON"
-    ):
-        pick = earlier[-1]
+    # Speakers and clause subjects first: "Bolton said ... Hillary Clinton did ... He said:" is Bolton.
+    strong = [m for m in earlier if m.said or m.subject]
+    pick = strong[-1] if strong else (earlier[-1] if earlier else None)
     if pick is None:
         return Source(None, None, text, "anonymous", kind)
     return Source(pick.name, pick.role, text, "named", pick.kind)

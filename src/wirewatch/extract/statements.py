@@ -36,6 +36,7 @@ from wirewatch.model import Entity, Statement
 
 _QUOTE_CHARS = '\u201c\u201d\u201e\u00ab\u00bb"'
 _ENDS = frozenset(".!?")
+_CONTRAST = frozenset(["but", "yet", "while", "though", "although"])
 _MODALS = frozenset(["should", "must", "can", "could", "may", "might"])
 _WINDOW = 30  # tokens searched on each side of a quotation for its attribution
 _TRIM = " \t\n,;:\u2013\u2014-"
@@ -123,6 +124,13 @@ def _attribute_quote(doc: Doc, q: Quote, inside: list[int], drafts: list[_Draft]
     after = _window(doc, last + 1, +1, inside)
     before = _window(doc, first - 1, -1, inside)
     found = None
+    if not gap_before.strip():
+        j = first - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j >= 0 and doc[j].text == ":":  # He said:\n\n"..." -- the colon hands the quotation on
+            before = _window(doc, j, -1, inside)
+            gap_before = ":"
     if gap_before.strip():
         found = _attribution_in(before, q, side="before")
     # A quotation that is a whole sentence takes its attribution from a short next sentence only
@@ -183,8 +191,14 @@ def _attribution_in(
             pobj = [c for c in tok.nbor().children if c.dep_ == "pobj"]
             if pobj:
                 return tok, phrase(tok.doc, pobj[0]), "according to"
+    # Right before ':"...' or right after '"...,"' any verb with a subject brings in the quotation
+    # ("Trump boomed:", '"...," Hillary shot back'); elsewhere only a reporting verb does.
+    text = window[0].doc.text
+    loose = (side == "before" and window[-1].text == ":") or (
+        side == "after" and text[q.end - 2 : q.end - 1] == ","
+    )
     for tok in window:
-        if not _cue_verb(tok):
+        if not (_cue_verb(tok) or (loose and tok.pos_ == "VERB" and tok.tag_.startswith("VB"))):
             continue
         comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i in ids and len(list(c.subtree)) > 2]
         if comp:
@@ -197,6 +211,8 @@ def _attribution_in(
             continue
         src = phrase(tok.doc, subj, stop=tok)
         src = tok.doc[max(src.start, min(ids)) : min(src.end, max(ids) + 1)]
+        if len(src) == 0:
+            src = tok.doc[subj.i : subj.i + 1]
         return tok, src, _cue_text(tok)
     return None
 
@@ -338,7 +354,7 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
     kids = list(tok.children)
     cc = [c for c in kids if c.dep_ == "ccomp"]
     if cc:
-        return "ccomp", min(c.left_edge.i for c in cc), max(c.right_edge.i for c in cc) + 1, None
+        return "ccomp", min(c.left_edge.i for c in cc), _clause_end(cc[-1]), None
     xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
     if xc:
         obj = [c for c in kids if c.dep_ == "dobj" and c.i < xc[0].i]
@@ -346,7 +362,9 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
         return "xcomp", start, xc[0].right_edge.i + 1, None
     obj = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i]
     if obj:
-        return "dobj", obj[0].left_edge.i, obj[0].right_edge.i + 1, None
+        # "called Trump 'unhinged'": the object's predicate belongs to what is reported
+        rest = [c.right_edge.i for c in kids if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and c.i > tok.i]
+        return "dobj", obj[0].left_edge.i, max(rest) + 1, None
     for c in kids:
         if c.dep_ == "prep" and c.i > tok.i:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -357,30 +375,63 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
     return None
 
 
-def _verb(doc: Doc, tok: Token) -> _Draft | None:
-    lemma = tok.lemma_.lower()
-    kids = list(tok.children)
-    passive = any(c.dep_ == "auxpass" for c in kids)
-    if passive:
-        return _passive(doc, tok, lemma, kids)
+def _clause_end(head: Token) -> int:
+    """End of a reported clause, cut before "but <subject> <verb>": the writer takes over there."""
+    end = head.right_edge.i + 1
+    for conj in head.children:
+        if (
+            conj.dep_ != "conj"
+            or conj.i < head.i
+            or not any(g.dep_ in ("nsubj", "expl") for g in conj.children)
+        ):
+            continue
+        cut = [
+            c.i for c in head.children if c.dep_ == "cc" and c.lower_ in _CONTRAST and head.i < c.i < conj.i
+        ]
+        if cut:
+            end = min(end, cut[0])
+    return end
+
+
+def verb_frame(tok: Token) -> tuple[str, int, int, Token | None, Token] | None:
+    """For an active verb with a subject: its frame, complement token range, preposition and subject.
+
+    The same reading serves extraction and the fitting of `data/cues_en_fitted.tsv`, so the table's
+    precision figures hold for what extraction does with them.
+    """
+    if tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+        return None
     comp = complement(tok)
-    if comp is None:
+    subj = _subject(tok)
+    if comp is None or subj is None:
         return None
     frame, start, end, prep = comp
-    if not is_cue(lemma, frame):
-        return None
-    subj = _subject(tok)
-    if subj is None:
-        return None
-    content = _range(doc, start, end)
-    if content is None:
-        return None
     if (
         tok.dep_ == "ccomp"
         and tok.head.pos_ == "VERB"
         and frame != "ccomp"
         and subj.lower_ in ("it", "this", "that")
     ):
+        return None
+    return frame, start, end, prep, subj
+
+
+def quoted_tokens(doc: Doc) -> list[int]:
+    """For each token, the index of the quotation it stands in, or -1."""
+    return _inside(doc, find_quotes(doc.text))
+
+
+def _verb(doc: Doc, tok: Token) -> _Draft | None:
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    if any(c.dep_ == "auxpass" for c in kids):
+        return _passive(doc, tok, lemma, kids)
+    found = verb_frame(tok)
+    if found is None or not is_cue(lemma, found[0]):
+        return None
+    frame, start, end, prep, subj = found
+    content = _range(doc, start, end)
+    if content is None:
         return None
     src = phrase(doc, subj, stop=tok)
     content, via = _trailing_relay(doc, start, end, content)
@@ -447,11 +498,8 @@ def _fold_relays(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
             via = clean(outer.source.text)
             if inner.content[0] <= cue_char < inner.content[1] and inner_char < cue_char:
                 # the relay clause closes the inner statement's sentence: cut it off the content
-                end = _range(
-                    doc,
-                    doc.char_span(inner.content[0], inner.content[1], alignment_mode="expand").start,
-                    outer.source.start,
-                )
+                inner_span = doc.char_span(inner.content[0], inner.content[1], alignment_mode="expand")
+                end = _range(doc, inner_span.start, outer.source.start) if inner_span is not None else None
                 content = end if end is not None and end[1] > end[0] else inner.content
                 out[ii] = replace(inner, via=via, content=content)
                 drop.add(oi)
@@ -481,7 +529,7 @@ def _resolve(
             src = resolved[d.follows]
         elif d.source is not None and d.sourcing is None:
             history = sorted(
-                [m for m in index.mentions_before(at) if not quoted(m.start)]
+                [_subjecthood(doc, m) for m in index.mentions_before(at) if not quoted(m.start)]
                 + [m for m in speakers if m.start < at],
                 key=lambda m: m.start,
             )
@@ -511,6 +559,19 @@ def _resolve(
             )
         )
     return tuple(out)
+
+
+def _subjecthood(doc: Doc, m: Mention) -> Mention:
+    span = doc.char_span(m.start, m.start + 1, alignment_mode="expand")
+    if span is None:
+        return m
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    # only main-clause subjects: "as Hillary Clinton did" is a passing mention, not the topic
+    verb = tok.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return replace(m, subject=tok.dep_ in ("nsubj", "nsubjpass") and main)
 
 
 def _anchor(doc: Doc, d: _Draft) -> int:

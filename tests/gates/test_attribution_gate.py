@@ -1,0 +1,36 @@
+"""Quality gate: attribution scores on a fixed subset of PolNeAR dev must not drop below the pinned floors.
+
+The subset (`articles` in the baseline file: the first N dev articles in name order) keeps the gate
+under about three minutes on two cores; the figures for the whole dev split are in
+`python benchmarks/attribution.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root, where benchmarks/ lives
+from benchmarks.attribution import measure  # noqa: E402
+
+BASELINE = json.loads((Path(__file__).with_name("attribution_baseline.json")).read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict:
+    res = measure(limit=BASELINE["articles"])
+    if "skipped" in res:
+        pytest.skip(res["skipped"])
+    return res
+
+
+def test_gate_runs_on_the_pinned_subset(scores):
+    assert scores["articles"] == BASELINE["articles"]
+
+
+@pytest.mark.parametrize("key", sorted(BASELINE["floors"]))
+def test_f1_stays_above_floor(scores, key):
+    assert scores[key]["f1"] >= BASELINE["floors"][key], f"{key}: {scores[key]} below {BASELINE['floors'][key]}"
