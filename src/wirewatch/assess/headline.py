@@ -1,0 +1,175 @@
+"""Headline overstates: the headline asserts as fact what the body only attributes to someone.
+
+The decision compares the headline's claim with the body's units of text:
+
+1. A headline that attributes ("..., warns Russian intelligence", "WHO: ...", a quotation), hedges
+   ("may", "reportedly", "could") or asks ("...?") asserts nothing in the outlet's voice: no signal.
+2. Its content words (stems; acronyms and entity names weigh double) are looked for in the body's
+   attributed units (statements sourced named/anonymous/vague, and sentences carrying a reporting
+   cue or a vague formula) and in its own-voice sentences (everything else).
+3. A unit carries the headline's claim when it holds the headline's subject (its first content
+   word, almost always the actor in headline grammar) and enough of the rest. The signal fires when
+   the best attributed unit carries the claim and no own-voice sentence carries it as well.
+
+The evidence is the attributed body text (its span points at it); `detail` quotes the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from wirewatch.assess.sourcing import scan as vague_scan
+from wirewatch.assess.text import STOPWORDS, sentences, stem, words
+from wirewatch.model import Entity, Signal, Statement
+
+KIND = "headline_overstates"
+
+ATTRIBUTED = frozenset({"named", "anonymous", "vague"})
+
+# A reporting cue in a headline: "..., warns X", "X says ...", "according to", "X: ...".
+_CUES = (
+    r"says?|said|warns?|warned|claims?|claimed|alleges?|alleged|accuses?|accused|insists?|insisted"
+    r"|reports?|reported|tells?|told|urges?|urged|believes?|suggests?|argues?|denies|denied|admits?"
+    r"|confirms?|confirmed|reveals?|revealed|asserts?|states?|announces?|announced|predicts?|fears?"
+    r"|vows?|threatens?|calls?|charges?|slams?|blasts?|rejects?|questions?|doubts?|thinks?|sees?"
+)
+_HEADLINE_ATTRIBUTION = re.compile(
+    rf"(?:,|\u2014|\u2013|--| - )\s*(?:\w+\s+){{0,5}}?(?:{_CUES})\b"  # "..., warns Russian intelligence"
+    rf"|\b(?:{_CUES})\s*(?::|that\b|,)"  # "X says: ...", "X warns that ..."
+    r"|\baccording to\b|\bsources?\b|\bofficials?\b"
+    r"|^[^:]{2,60}:\s|\s:\s|:\s*$|:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"  # "WHO: ..." and "...: WHO"
+    r"|^\s*[\"'\u201c\u2018]|[\"\u201c\u201d]"  # a quotation
+    r"|\b(?:says|said|warns|claims|reports)\s*$",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|would|reportedly|allegedly|apparently|possibly|probably|likely|unlikely|perhaps"
+    r"|suspected|alleged|rumou?red?|rumou?rs|speculation|appears?|seems?|claims?|if|whether|report|study|poll"
+    r"|analysis|opinion|op-ed|commentary|editorial|explainer|how|why|what|expected to|set to)\b"
+    r"|\?",
+    re.IGNORECASE,
+)
+_BODY_CUE = re.compile(
+    r"\b(?:says?|said|saying|according to|claims?|claimed|alleges?|alleged|warn(?:s|ed)?|told|stated|states"
+    r"|insists?|insisted|accused|reports?|reported|reportedly|allegedly|believes?|believed|argued|argues"
+    r"|suggested|noted|added|announced|declared|asserted|charged|maintained|testified|wrote|tweeted)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    span: tuple[int, int]
+    stems: frozenset[str]
+    who: str | None  # whom it is attributed to, for the detail line
+
+
+# Section labels before a colon are not a speaker ("BREAKING: ...", "Watch: ...").
+_LABEL = re.compile(r"^\s*(?:breaking|exclusive|watch|video|photos?|update[d]?|live|just in|revealed|urgent)\s*:\s*", re.I)
+
+
+def attributes_or_hedges(title: str) -> bool:
+    """True when the headline itself attributes its claim, hedges it, or asks a question."""
+    title = _LABEL.sub("", title)
+    return bool(_HEADLINE_ATTRIBUTION.search(title) or _HEDGE.search(title))
+
+
+def _key_terms(title: str, entities: Iterable[Entity]) -> list[tuple[str, float]]:
+    """The headline's content stems in order, each with its weight (entity words weigh double)."""
+    entity_words = {
+        stem(w) for e in entities for m in (e.name, *e.mentions) for w, _, _ in words(m) if w.lower() not in STOPWORDS
+    }
+    terms: list[tuple[str, float]] = []
+    seen: set[str] = set()
+    for w, _, _ in words(title):
+        acronym = len(w) >= 2 and w.isupper()
+        if (w.lower() in STOPWORDS and not acronym) or w.isdigit() and len(w) < 2:
+            continue
+        s = stem(w)
+        if s in seen:
+            continue
+        seen.add(s)
+        terms.append((s, 2.0 if acronym or s in entity_words else 1.0))
+    return terms
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w, _, _ in words(text))
+
+
+def _units(body: str, statements: Sequence[Statement]) -> tuple[list[_Unit], list[_Unit]]:
+    """(attributed, own-voice) units of the body."""
+    attributed: list[_Unit] = []
+    for st in statements:
+        if st.span is None or st.sourcing not in ATTRIBUTED:
+            continue
+        s, e = st.span
+        if 0 <= s < e <= len(body):
+            attributed.append(_Unit((s, e), _stems(body[s:e]), st.speaker or st.source_text or st.sourcing))
+    vague = vague_scan(body)
+    own: list[_Unit] = []
+    for s, e in sentences(body):
+        text = body[s:e]
+        covered = any(a.span[0] < e and a.span[1] > s for a in attributed)
+        if text.rstrip("\"'\u201d\u2019 ").endswith("?"):
+            continue  # a question asserts nothing
+        if any(vs < e and ve > s for vs, ve in vague):
+            attributed.append(_Unit((s, e), _stems(text), "vague sourcing"))
+        elif _BODY_CUE.search(text) or text.lstrip().startswith(("\u201c", '"')):
+            # A reporting cue the statements may have missed: the sentence is someone's word.
+            if not covered:
+                attributed.append(_Unit((s, e), _stems(text), None))
+        elif not covered:
+            own.append(_Unit((s, e), _stems(text), None))
+    return attributed, own
+
+
+def _subject(terms: Sequence[tuple[str, float]]) -> str:
+    """The headline's actor: its first name (acronym or entity word), else its first content word."""
+    return next((t for t, w in terms if w > 1.0), terms[0][0])
+
+
+def _score(terms: Sequence[tuple[str, float]], unit: _Unit) -> tuple[float, int]:
+    """(weighted share of the headline's terms found in the unit, how many) if the subject is there."""
+    if not terms or _subject(terms) not in unit.stems:
+        return 0.0, 0
+    total = sum(w for _, w in terms)
+    hit = [(t, w) for t, w in terms if t in unit.stems]
+    return sum(w for _, w in hit) / total, len(hit)
+
+
+def headline_overstates(
+    title: str | None,
+    body: str,
+    statements: Sequence[Statement] = (),
+    entities: Iterable[Entity] = (),
+    *,
+    min_share: float = 0.25,
+    min_terms: int = 3,
+) -> Signal | None:
+    """The `headline_overstates` signal for one article, or None."""
+    if not title or not body:
+        return None
+    headline_st = [st for st in statements if st.span is None]
+    if any(st.sourcing in ATTRIBUTED for st in headline_st) or attributes_or_hedges(title):
+        return None
+    terms = _key_terms(title, entities)
+    if len(terms) < 2:
+        return None
+    need = min(min_terms, len(terms))
+    attributed, own = _units(body, [st for st in statements if st.span is not None])
+    best: tuple[float, int, _Unit] | None = None
+    for u in attributed:
+        share, n = _score(terms, u)
+        if n >= need and share >= min_share and (best is None or (share, n) > best[:2]):
+            best = (share, n, u)
+    if best is None:
+        return None
+    own_best = max((_score(terms, u)[0] for u in own), default=0.0)
+    if own_best >= best[0]:
+        return None  # the outlet says it too, in its own voice
+    s, e = best[2].span
+    who = f" to {best[2].who}" if best[2].who else ""
+    return Signal(KIND, body[s:e], (s, e), f"headline {title!r} states as fact what the body attributes{who}")

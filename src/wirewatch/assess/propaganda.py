@@ -1,0 +1,307 @@
+"""Propaganda techniques at span level (SemEval-2020 Task 11), with a small linear model.
+
+Two steps, both linear models over sparse string features, trained by
+`wirewatch.assess.propaganda_train` on the Propaganda Techniques Corpus and shipped as
+`data/propaganda.npz` (feature names and weights only, no text of the corpus):
+
+1. span identification: every token gets a probability of lying inside a propaganda span from
+   its word, stem, neighbours, quote state, repetition in the article and the words of its
+   sentence; runs of likely tokens (small gaps bridged) become spans;
+2. technique classification: each span gets one of the 14 techniques from its words, length,
+   context and repetition.
+
+The model is read once per process (`load_model`, cached). Without the model file the finder
+returns nothing, so the rest of the pipeline works on a bare checkout.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from wirewatch.assess.text import STOPWORDS, sentences, stem
+from wirewatch.model import Signal
+
+TECHNIQUES = (
+    "Appeal_to_Authority",
+    "Appeal_to_fear-prejudice",
+    "Bandwagon,Reductio_ad_hitlerum",
+    "Black-and-White_Fallacy",
+    "Causal_Oversimplification",
+    "Doubt",
+    "Exaggeration,Minimisation",
+    "Flag-Waving",
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Repetition",
+    "Slogans",
+    "Thought-terminating_Cliches",
+    "Whataboutism,Straw_Men,Red_Herring",
+)
+KIND_PREFIX = "propaganda:"
+MODEL_FILE = "propaganda.npz"
+
+_TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
+_QUOTES = frozenset("\"\u201c\u201d")
+_TRIM = " \n\t.,:;"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    technique: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The shipped parameters: two linear models keyed by feature name, and the decoding settings."""
+
+    si_weights: dict[str, float]
+    si_bias: float
+    threshold: float
+    gap: int  # tokens below the threshold bridged inside a span
+    min_chars: int
+    tc_index: dict[str, int]
+    tc_weights: np.ndarray  # (features, techniques)
+    tc_bias: np.ndarray  # (techniques,)
+
+
+# --- text units -----------------------------------------------------------------------------------
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Sentences of `text`; every line break ends one (PTC articles hold one sentence per line)."""
+    pos = 0
+    for line in text.split("\n"):
+        for s, e in sentences(line):
+            yield pos + s, pos + e
+        pos += len(line) + 1
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.group(0), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+
+
+def _shape(w: str) -> str:
+    if not w[0].isalnum():
+        return "P"
+    if w.isdigit():
+        return "d"
+    if w.isupper() and len(w) > 1:
+        return "XX"
+    return "Xx" if w[0].isupper() else "x"
+
+
+def _bucket(n: int, edges: Sequence[int]) -> int:
+    return next((i for i, e in enumerate(edges) if n <= e), len(edges))
+
+
+# --- features -------------------------------------------------------------------------------------
+
+
+def article_counts(text: str) -> Counter[str]:
+    """How often each content stem occurs in the article (repetition is a technique)."""
+    return Counter(stem(m.group(0)) for m in _TOKEN.finditer(text) if m.group(0)[0].isalnum())
+
+
+def sentence_features(toks: Sequence[Token]) -> list[str]:
+    """Features shared by every token of a sentence: its words, length and punctuation."""
+    feats = {f"sw={t.text.lower()}" for t in toks if t.text[0].isalnum() and t.text.lower() not in STOPWORDS}
+    feats.add(f"slen={_bucket(len(toks), (5, 10, 20, 35, 60))}")
+    if any(t.text == "!" for t in toks):
+        feats.add("s!")
+    if any(t.text in _QUOTES for t in toks):
+        feats.add("squote")
+    return sorted(feats)
+
+
+def token_features(toks: Sequence[Token], counts: Counter[str]) -> list[list[str]]:
+    """Features of each token of one sentence (the sentence's own go in `sentence_features`)."""
+    low = [t.text.lower() for t in toks]
+    n = len(toks)
+    out = []
+    in_quote = False
+    for i, t in enumerate(toks):
+        if t.text in _QUOTES:
+            in_quote = not in_quote
+        w = low[i]
+        p1 = low[i - 1] if i > 0 else "<s>"
+        p2 = low[i - 2] if i > 1 else "<s>"
+        n1 = low[i + 1] if i + 1 < n else "</s>"
+        n2 = low[i + 2] if i + 2 < n else "</s>"
+        st = stem(t.text)
+        f = [
+            f"w={w}",
+            f"st={st}",
+            f"p1={p1}",
+            f"n1={n1}",
+            f"p2={p2}",
+            f"n2={n2}",
+            f"pw={p1}|{w}",
+            f"wn={w}|{n1}",
+            f"sh={_shape(t.text)}",
+            f"suf={w[-3:]}",
+            f"pos={_bucket(int(10 * i / max(n, 1)), (0, 2, 5, 8))}",
+        ]
+        if in_quote:
+            f.append("inq")
+        if w not in STOPWORDS and t.text[0].isalnum():
+            f.append(f"rep={_bucket(counts[st], (1, 2, 4))}")
+        out.append(f)
+    return out
+
+
+def span_features(text: str, start: int, end: int, counts: Counter[str], lowered: str) -> list[str]:
+    """Features of one candidate span for the technique classifier."""
+    toks = tokens(text, start, end)
+    low = [t.text.lower() for t in toks if t.text[0].isalnum()] or ["<none>"]
+    f = {f"w={w}" for w in low}
+    f |= {f"b={a}|{b}" for a, b in zip(low, low[1:], strict=False)}
+    f.add(f"first={low[0]}")
+    f.add(f"last={low[-1]}")
+    f.add(f"len={_bucket(len(low), (1, 2, 3, 5, 8, 13, 20))}")
+    before = tokens(text, max(0, start - 40), start)
+    after = tokens(text, end, min(len(text), end + 40))
+    if before:
+        f.add(f"prev={before[-1].text.lower()}")
+    if after:
+        f.add(f"next={after[0].text.lower()}")
+    piece = text[start:end].lower()
+    occurrences = lowered.count(piece) if len(piece) > 2 else 1
+    f.add(f"occ={_bucket(occurrences, (1, 2, 3))}")
+    f.add(f"maxrep={_bucket(max(counts[stem(w)] for w in low), (1, 2, 4, 8))}")
+    if text[start:end].isupper():
+        f.add("allcaps")
+    if any(t.text == "!" for t in toks):
+        f.add("excl")
+    if any(t.text == "?" for t in toks):
+        f.add("question")
+    if any(t.text in _QUOTES for t in before[-3:]) or any(t.text in _QUOTES for t in toks):
+        f.add("quoted")
+    return sorted(f)
+
+
+# --- the model ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> Model | None:
+    """The shipped model (or the one at `path`), read once per process; None when absent."""
+    p = Path(path) if path else Path(str(resources.files("wirewatch.data").joinpath(MODEL_FILE)))
+    if not p.is_file():
+        return None
+    with np.load(p, allow_pickle=False) as z:
+        si_names = z["si_names"].tolist()
+        si_w = z["si_weights"].astype(np.float64).tolist()
+        settings = z["settings"].astype(np.float64).tolist()
+        tc_names = z["tc_names"].tolist()
+        return Model(
+            si_weights=dict(zip(si_names, si_w, strict=True)),
+            si_bias=settings[0],
+            threshold=settings[1],
+            gap=int(settings[2]),
+            min_chars=int(settings[3]),
+            tc_index={name: i for i, name in enumerate(tc_names)},
+            tc_weights=z["tc_weights"].astype(np.float32),
+            tc_bias=z["tc_bias"].astype(np.float32),
+        )
+
+
+def token_probabilities(model: Model, text: str) -> list[list[tuple[Token, float]]]:
+    """Per sentence, each token of `text` with its probability of lying inside a propaganda span."""
+    counts = article_counts(text)
+    w = model.si_weights
+    out: list[list[tuple[Token, float]]] = []
+    for s, e in sentence_spans(text):
+        toks = tokens(text, s, e)
+        if not toks:
+            continue
+        base = model.si_bias + sum(w.get(f, 0.0) for f in sentence_features(toks))
+        row = []
+        for t, feats in zip(toks, token_features(toks, counts), strict=True):
+            z = base + sum(w.get(f, 0.0) for f in feats)
+            row.append((t, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
+        out.append(row)
+    return out
+
+
+def decode(
+    text: str, probs: Sequence[Sequence[tuple[Token, float]]], *, threshold: float, gap: int, min_chars: int
+) -> list[tuple[int, int, float]]:
+    """Runs of tokens at or above `threshold` within a sentence, gaps of up to `gap` tokens bridged."""
+    spans: list[tuple[int, int, float]] = []
+    for row in probs:
+        hits = [i for i, (_, p) in enumerate(row) if p >= threshold]
+        groups: list[list[int]] = []
+        for i in hits:
+            if groups and i - groups[-1][-1] - 1 <= gap:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        for g in groups:
+            s, e = row[g[0]][0].start, row[g[-1]][0].end
+            while s < e and text[s] in _TRIM:
+                s += 1
+            while e > s and text[e - 1] in _TRIM:
+                e -= 1
+            if e - s >= min_chars:
+                spans.append((s, e, max(row[i][1] for i in g)))
+    return spans
+
+
+def classify(model: Model, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, float]]:
+    """The technique of each span, with its probability."""
+    if not spans:
+        return []
+    counts = article_counts(text)
+    lowered = text.lower()
+    out = []
+    for s, e in spans:
+        idx = [model.tc_index[f] for f in span_features(text, s, e, counts, lowered) if f in model.tc_index]
+        z = model.tc_bias + (model.tc_weights[idx].sum(axis=0) if idx else 0.0)
+        z = np.exp(z - z.max())
+        k = int(z.argmax())
+        out.append((TECHNIQUES[k], float(z[k] / z.sum())))
+    return out
+
+
+def find_spans(text: str, model: Model | None = None) -> list[Span]:
+    """Propaganda spans in `text`, each with its technique."""
+    model = model or load_model()
+    if model is None or not text.strip():
+        return []
+    found = decode(
+        text,
+        token_probabilities(model, text),
+        threshold=model.threshold,
+        gap=model.gap,
+        min_chars=model.min_chars,
+    )
+    labels = classify(model, text, [(s, e) for s, e, _ in found])
+    return [Span(s, e, tech, p) for (s, e, p), (tech, _) in zip(found, labels, strict=True)]
+
+
+def propaganda_spans(body: str) -> tuple[Signal, ...]:
+    """One `propaganda:<Technique>` signal per span, its evidence the span's exact text."""
+    return tuple(
+        Signal(f"{KIND_PREFIX}{sp.technique}", body[sp.start : sp.end], (sp.start, sp.end), f"p={sp.score:.2f}")
+        for sp in find_spans(body)
+    )
