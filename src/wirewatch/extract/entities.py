@@ -13,6 +13,7 @@ The cascade, in order:
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -138,11 +139,31 @@ def _acronym_pairs(doc: Doc, ms: list[M.Mention]) -> tuple[list[tuple[int, int]]
     return pairs, new
 
 
-def _surname_of(doc: Doc, m: M.Mention) -> str | None:
+# Particles that belong to a surname: "de Blasio", "al-Assad", "van der Berg", "bin Salman".
+_PARTICLES = frozenset(
+    ["de", "da", "di", "del", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la"]
+)
+
+
+def _surname_text(doc: Doc, m: M.Mention) -> str | None:
+    """The surname of a full name as written ("Blasio" -> "de Blasio"), or None for one-word names."""
     span = m.span(doc)
     if len(span) < 2 or not span[-1].is_title or len(span[-1]) < 3:
         return None
-    return fold(span[-1].text)
+    start = len(span) - 1
+    while start > 1 and span[start - 1].lower_ in _PARTICLES | {"-"}:
+        start -= 1
+    return span[start:].text
+
+
+def _surname_of(doc: Doc, m: M.Mention) -> str | None:
+    text = _surname_text(doc, m)
+    return fold(text) if text else None
+
+
+def _latin(text: str) -> bool:
+    """Written in Latin letters (accents and typographic apostrophes allowed): kept as written."""
+    return all(not c.isalpha() or c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +222,7 @@ def _rescan(doc: Doc, ms: list[M.Mention], groups: list[list[int]]) -> list[tupl
         names = [ms[k].span(doc).text for k in members]
         for k in members:
             if ms[k].type == "PERSON" and _surname_of(doc, ms[k]):
-                names.append(ms[k].span(doc)[-1].text)
+                names.append(_surname_text(doc, ms[k]) or "")
         for name in names:
             key = fold(name)
             if not key or len(key) < 2 or (key in STOP_WORDS and not is_acronym(name)):
@@ -247,7 +268,7 @@ def _name(doc: Doc, members: list[M.Mention], etype: str) -> str:
     else:
         counts = Counter(texts)
         best = max(counts, key=lambda t: (counts[t], len(t)))
-    return best if best.isascii() else anyascii(best)
+    return best if _latin(best) else anyascii(best)
 
 
 def _type(members: list[M.Mention], doc: Doc, aliases: AliasTable) -> str:

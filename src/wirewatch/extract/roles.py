@@ -254,6 +254,10 @@ def premodifier(doc: Doc, start: int, stop_at: set[int]) -> str | None:
         or (tokens and tokens[0].pos_ in ("ADP", "VERB", "AUX") and not is_title_word(tokens[0]))
     ):
         tokens = tokens[1:]
+    # "candidates for president Hillary Clinton": a bare lower-case title after a preposition is the
+    # object of that preposition, not this person's title.
+    if tokens and tokens[0].is_lower and tokens[0].i > 0 and doc[tokens[0].i - 1].pos_ == "ADP":
+        return None
     return _good(tokens)
 
 
