@@ -242,6 +242,56 @@ def claims(db: Db = None, json_lines: Json = False,
         Console().print(claims_table(found))
 
 
+@app.command()
+def trends(
+    db: Db = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="Only the series of this name (any kind).")] = None,
+    days: Annotated[int | None, typer.Option("--days", help="Days to show, ending at the latest stored day.")] = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", help="entity, place, story, claim or outlet.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many series, bursts first.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """Daily series per entity, place, story, claim and outlet, bursts against their own baseline first."""
+    from wirewatch.cli.monitor_views import trends_table
+    from wirewatch.monitor import trends as find
+
+    try:
+        report = find(_db(db), entity=entity, days=days, kinds=kind or None, limit=limit)
+    except WirewatchError as e:
+        raise fail(e) from e
+    if as_json:
+        for t in report.trends:
+            sys.stdout.write(json.dumps(t.as_dict(), ensure_ascii=False) + "\n")
+    else:
+        Console().print(trends_table(report))
+
+
+@app.command()
+def alerts(
+    db: Db = None,
+    detect: Annotated[bool, typer.Option("--detect", help="Run detection first (bursts, pairings, watchlist).")] = False,
+    watchlist: Annotated[Path | None, typer.Option("--watchlist", help="Watchlist file (YAML or JSON); implies --detect.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many, newest first.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """Stored alerts, newest first; --detect raises new ones and posts them to the configured webhook."""
+    from wirewatch.cli.monitor_views import alerts_table
+    from wirewatch.monitor import alerts as find
+
+    try:
+        report = find(_db(db), detect_now=detect, watchlist=watchlist, limit=limit)
+    except WirewatchError as e:
+        raise fail(e) from e
+    if as_json:
+        for a in report.alerts:
+            sys.stdout.write(json.dumps(a.as_dict(), ensure_ascii=False) + "\n")
+    else:
+        Console().print(alerts_table(report))
+    if detect or watchlist:
+        n = len(report.new)
+        err.print(f"{n} new alert{'' if n == 1 else 's'}", highlight=False)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
