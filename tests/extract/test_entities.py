@@ -209,3 +209,31 @@ def test_inflected_cyrillic_places(analyse, text, surface, name, country):
 def test_german_nouns_are_not_names(analyse):
     entities, _ = analyse("Die Regierung in Berlin hat am Montag neue Regeln beschlossen.", language="de")
     assert {e.name for e in entities} == {"Berlin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "It happened before Field Marshal Omar Tessin began his offensive on the port city.",
+            "Omar Tessin",
+            "Field Marshal",
+        ),
+        ("General Dmitri Varlamov's troops crossed the river on Sunday.", "Dmitri Varlamov", "General"),
+    ],
+)
+def test_title_and_possessive_taken_out_of_the_name(analyse, text, name, role):
+    entities, _ = analyse(text)
+    person = next(e for e in entities if e.name == name)
+    assert person.type == "PERSON" and role in person.roles
+
+
+def test_leading_the_and_possessive_do_not_split_a_name(analyse):
+    entities, _ = analyse("The Varnok Institute said the Varnok Institute's report was late.")
+    institute = holding(entities, "Varnok Institute")
+    assert institute.mentions == ("Varnok Institute",) and institute.count == 2
+
+
+def test_city_tagged_as_organisation_is_placed(analyse):
+    entities, _ = analyse("Officials in Kiev said the convoy had reached the border.")
+    assert holding(entities, "Kiev").geo.country == "UA"

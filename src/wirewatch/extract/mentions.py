@@ -252,7 +252,7 @@ def _reads_as_place(span: Span) -> bool:
 def _is_big_place(key: str, gaz: Gazetteer) -> bool:
     if key in gaz.countries:
         return True
-    return any(p.population >= 100_000 for p in gaz.cities.get(key, ()))
+    return any(p.population >= 100_000 for p in [*gaz.cities.get(key, ()), *gaz.alt_cities.get(key, ())])
 
 
 def acronym_in_context(token_span: Span, *, in_ner: bool, known: bool = False) -> bool:
