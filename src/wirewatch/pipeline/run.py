@@ -96,6 +96,7 @@ def ingest(
     progress: Callable[[int], None] | None = None,
 ) -> IngestSummary:
     """Store pages: what is already stored is skipped, each batch is written in one transaction."""
+    from wirewatch.link.corpus import StoryHook
     from wirewatch.store.db import Store, StoreBandIndex
     from wirewatch.store.search import refresh_search_index
 
@@ -108,6 +109,7 @@ def ingest(
         index = StoreBandIndex(store)
         executor = make_executor(workers, settings, scheduler, distributed=True)
         runner = Runner(settings, executor=executor, memory=memory, duplicates=NearDuplicates(settings, index))
+        linker = StoryHook(settings)
         seen: set[str] = set()
         try:
             for batch in batches(_inputs(paths, None if meta is None else meta, None, settings),
@@ -122,8 +124,9 @@ def ingest(
                         seen.add(item.id)
                     fresh.append(item)
                 outcomes = runner.run_batch(fresh)
+                # Linking (stories, claims, single_origin) runs inside the batch's transaction, in seq order.
                 stored, _ = store.save_batch(
-                    outcomes, memory=memory, index=index, regrouped=runner.duplicates.regrouped
+                    outcomes, memory=memory, index=index, regrouped=runner.duplicates.regrouped, link=linker
                 )
                 runner.duplicates.regrouped.clear()
                 if stored:  # keep the full-text index beside the database current (no-op without tantivy)

@@ -7,7 +7,7 @@ none, and re-running it stores only what is missing (ids are content hashes).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -76,9 +76,14 @@ class Store:
         memory: OutletMemory | None = None,
         index: StoreBandIndex | None = None,
         regrouped: dict[str, str] | None = None,
+        link: Callable[[duckdb.DuckDBPyConnection, list[tuple[int, Article]]], None] | None = None,
     ) -> tuple[int, int]:
-        """Write a batch in one transaction; returns (articles stored, rejections recorded)."""
+        """Write a batch in one transaction; returns (articles stored, rejections recorded).
+
+        `link` (the corpus-level linking stage) is called with the articles just stored and their
+        `seq`, inside the same transaction, after duplicate groups are settled."""
         stored = rejected = 0
+        new: list[tuple[int, Article]] = []
         con = self.con
         try:
             con.execute("BEGIN")
@@ -93,11 +98,14 @@ class Store:
                     rejected += 1
                     continue
                 if self._insert_article(outcome, seq):
+                    new.append((seq, outcome))
                     seq += 1
                     stored += 1
             for article_id, group in (regrouped or {}).items():
                 con.execute("UPDATE articles SET duplicate_group = ? WHERE id = ? AND duplicate_group IS NULL",
                             [group, article_id])
+            if link is not None:
+                link(con, new)
             if memory is not None:
                 self._save_memory(memory)
             if index is not None:

@@ -1,0 +1,204 @@
+"""Claims: one statement by one original speaker, followed across the articles of a story.
+
+Within a story, articles are read in the order they were stored:
+
+* a statement with a named or anonymous source joins the claim of the same speaker whose substance
+  it shares (content words in one language, names and numbers across languages), or founds one;
+  a relay ("X said, according to RIA") keeps X as the speaker and RIA as `via`;
+* a statement in the outlet's own voice, and any headline, joins the most similar claim, whoever
+  made it: the outlet then *asserts* (or *headlines*) someone else's claim; if none is similar it is
+  the outlet's own first-hand report, a claim whose origin is the outlet;
+* vague statements ("it is believed") trace to no one and make no claim.
+
+A claim's origin is the speaker's organisation where the speaker's role names one found in the
+article ("head of the 5th FSB service" -> Federal Security Service), else the speaker: two officials
+of one service are one origin. Corroboration counts the independent origins of one substance;
+copies (one `duplicate_group`) count once among the outlets. An article whose central claim has a
+single origin gets a `single_origin` signal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from wirewatch.link.features import capitalised_words, name_keys, numbers, terms
+from wirewatch.model import Article, Signal, Statement
+from wirewatch.model.linked import Claim, ClaimMention
+
+# Shared content over the smaller statement needed for one claim (same speaker), for a statement in
+# the outlet's voice to take up someone's claim, and for two speakers to say the same thing.
+SAME_CLAIM = 0.3
+TAKEN_UP = 0.3
+SAME_SUBSTANCE = 0.6
+# Fewer content keys than this and a statement is too short to compare ("he said so").
+MIN_KEYS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    article: Article
+    statement: Statement
+    keys: frozenset[str]
+    cross: frozenset[str]  # the keys that survive translation: names and numbers
+
+    @property
+    def language(self) -> str:
+        return self.article.cleaned.language if self.article.cleaned else "und"
+
+
+@dataclass
+class _Group:
+    speaker: str | None
+    origin: str
+    first: _Said
+    said: list[tuple[_Said, str]] = field(default_factory=list)  # with the presentation
+
+
+def statement_keys(content: str, language: str) -> tuple[frozenset[str], frozenset[str]]:
+    cross = {"n:" + k for w in capitalised_words(" " + content, language) for k in name_keys(w)}
+    cross |= {"#:" + n for n in numbers(content)}
+    words = {f"t:{language}:{t}" for t in terms(content, language)}
+    return frozenset(words | cross), frozenset(cross)
+
+
+def similarity(a: _Said, b: _Said) -> float:
+    if a.language == b.language:
+        x, y = a.keys, b.keys
+    else:
+        x, y = a.cross, b.cross
+        if len(x & y) < 2:
+            return 0.0
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+def presentation(s: Statement) -> str:
+    if s.span is None:
+        return "headline"
+    return "asserted" if s.sourcing == "none" else "attributed"
+
+
+def affiliation(article: Article, s: Statement) -> str | None:
+    """The organisation a speaker's role names, as the article's canonical entity: FSB -> Federal Security Service."""
+    role = s.speaker_role or ""
+    if not role or not article.extracted:
+        return None
+    for e in article.extracted.entities:
+        if e.type != "ORG" or e.name == s.speaker:
+            continue
+        for m in (e.name, *e.mentions):
+            if len(m) >= 3 and re.search(rf"(?<!\w){re.escape(m)}(?!\w)", role):
+                return e.name
+    return None
+
+
+def _speaker_key(name: str | None) -> str:
+    return " ".join(name_keys(name)) if name else ""
+
+
+def _claim_id(story: str | None, said: _Said) -> str:
+    h = hashlib.sha1(f"{story}|{said.article.id}|{said.statement.span}|{said.statement.content}".encode())
+    return "c" + h.hexdigest()[:15]
+
+
+def _outlet(a: Article) -> str | None:
+    return (a.cleaned.outlet.value if a.cleaned else None) or a.source.outlet
+
+
+def _published(a: Article) -> str | None:
+    return a.cleaned.published.value if a.cleaned else None
+
+
+def find_claims(articles: Sequence[Article], *, story: str | None = None) -> list[Claim]:
+    """The claims of a story's articles (given in stored order)."""
+    groups: list[_Group] = []
+    for article in articles:
+        said = []
+        for s in article.extracted.statements if article.extracted else ():
+            if s.sourcing == "vague" or not s.content:
+                continue
+            keys, cross = statement_keys(s.content, article.cleaned.language if article.cleaned else "und")
+            if len(keys) >= MIN_KEYS:
+                said.append(_Said(article, s, keys, cross))
+        # Sourced statements first, so the outlet's own voice can take up a claim made in the same article.
+        for x in sorted(said, key=lambda x: x.statement.sourcing in ("none",) or x.statement.span is None):
+            _place(x, groups, article)
+    return [_claim(g, story, groups) for g in groups]
+
+
+def _place(x: _Said, groups: list[_Group], article: Article) -> None:
+    s = x.statement
+    own_voice = s.sourcing == "none" or s.span is None
+    best, best_score = None, 0.0
+    for g in groups:
+        if own_voice:
+            # A headline sums up its own article: any claim of that article; the outlet's voice: any claim.
+            same_article = g.first.article.id == article.id or any(y.article.id == article.id for y, _ in g.said)
+            need = TAKEN_UP * (0.7 if s.span is None and same_article else 1.0)
+        else:
+            if _speaker_key(g.speaker) != _speaker_key(s.speaker or s.via):
+                continue
+            need = SAME_CLAIM
+        score = max(similarity(x, y) for y, _ in g.said)
+        if score >= need and score > best_score:
+            best, best_score = g, score
+    if best is None:
+        speaker = None if own_voice else (s.speaker or s.via)
+        origin = (affiliation(article, s) if speaker else None) or speaker or _outlet(article) or article.id
+        best = _Group(speaker, origin, x)
+        groups.append(best)
+    best.said.append((x, presentation(s)))
+
+
+def _claim(g: _Group, story: str | None, groups: list[_Group]) -> Claim:
+    mentions = tuple(
+        ClaimMention(x.article.id, _outlet(x.article), _published(x.article), how, x.statement.speaker,
+                     x.statement.via, x.statement.content, x.article.duplicate_group)
+        for x, how in g.said
+    )
+    outlets = tuple(dict.fromkeys(m.outlet for m in mentions if m.outlet))
+    copies = {m.duplicate_group or m.article_id for m in mentions}
+    origins = {g.origin}
+    for other in groups:
+        if other is not g and other.origin not in origins and _same_substance(g, other):
+            origins.add(other.origin)
+    return Claim(
+        id=_claim_id(story, g.first), story=story, speaker=g.speaker, origin=g.origin,
+        content=g.first.statement.content, first_seen=_published(g.first.article), first_outlet=_outlet(g.first.article),
+        outlets=outlets, mentions=mentions, independent_outlets=len(copies), corroboration=len(origins),
+        origins=tuple(sorted(origins)),
+    )
+
+
+def _same_substance(a: _Group, b: _Group) -> bool:
+    return any(similarity(x, y) >= SAME_SUBSTANCE for x, _ in a.said for y, _ in b.said)
+
+
+def central_claim(article: Article, claims: Sequence[Claim]) -> Claim | None:
+    """The claim an article is about: the one its headline tells, else the one told most widely."""
+    told = [c for c in claims if any(m.article_id == article.id for m in c.mentions)]
+    if not told:
+        return None
+    for c in told:
+        if any(m.article_id == article.id and m.presentation == "headline" for m in c.mentions):
+            return c
+    return max(told, key=lambda c: (c.independent_outlets, len(c.mentions), -told.index(c)))
+
+
+def single_origin(article: Article, claims: Sequence[Claim]) -> Signal | None:
+    """`single_origin` where the article's central claim traces back to one speaker alone."""
+    c = central_claim(article, claims)
+    if c is None or c.speaker is None or c.corroboration != 1:
+        return None
+    n = c.independent_outlets
+    told_by = ", ".join(c.outlets) or "one outlet"
+    return Signal(
+        kind="single_origin",
+        evidence=f"“{c.content}” traces back to {c.origin} alone ({c.speaker}); told by {n} independent "
+                 f"report{'s' if n != 1 else ''} ({told_by}), with no other source for it",
+        detail=c.id,
+    )

@@ -1,0 +1,77 @@
+"""The linking stage over the stored corpus, and the library functions behind `wirewatch stories` / `claims`.
+
+`StoryHook` is handed to `Store.save_batch`, which calls it inside the batch's transaction with the
+articles just stored, in `seq` order: each is linked to a story, then the claims and `single_origin`
+signals of every story the batch touched are recomputed from all of that story's stored articles.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+
+from wirewatch.link.claims import find_claims, single_origin
+from wirewatch.link.features import link_features
+from wirewatch.link.stories import LinkOptions, link_story
+from wirewatch.model import Article
+from wirewatch.model.linked import Claim, Story
+from wirewatch.settings import Settings, load_settings
+from wirewatch.store import stories as q
+
+log = logging.getLogger("wirewatch")
+
+
+class StoryHook:
+    """Links newly stored articles to stories (and claims); called by `Store.save_batch`."""
+
+    def __init__(self, settings: Settings, *, claims: bool = True) -> None:
+        self.opts = LinkOptions.from_settings(settings)
+        self.claims = claims
+
+    def __call__(self, con: duckdb.DuckDBPyConnection, stored: Sequence[tuple[int, Article]]) -> None:
+        if not stored:
+            return
+        index = q.StoreLinkIndex(con)
+        touched: set[str] = set()
+        for seq, article in sorted(stored, key=lambda p: p[0]):
+            try:
+                touched.add(link_story(link_features(article, seq), index, self.opts))
+            except duckdb.Error:
+                raise  # the store's own failure: the batch is rolled back
+            except Exception:  # a bug on one article: it stays unlinked, the batch goes on
+                log.error("linking %s failed:\n%s", article.id, traceback.format_exc())
+        q.refresh_stories(con, touched)
+        if self.claims:
+            for story in sorted(touched):
+                try:
+                    relink_claims(con, story)
+                except duckdb.Error:
+                    raise
+                except Exception:
+                    log.error("claims of story %s failed:\n%s", story, traceback.format_exc())
+
+
+def relink_claims(con: duckdb.DuckDBPyConnection, story: str) -> None:
+    articles = q.story_articles(con, story)
+    found = find_claims(articles, story=story)
+    q.save_claims(con, story, found, {a.id: single_origin(a, found) for a in articles})
+
+
+def stories(db: str | Path | None = None, *, limit: int | None = None) -> list[Story]:
+    """Stored stories, largest first."""
+    from wirewatch.store.db import Store
+
+    with Store(db or load_settings().get("store", "db"), read_only=True) as store:
+        return q.list_stories(store.con, limit=limit)
+
+
+def claims(db: str | Path | None = None, *, entity: str | None = None) -> list[Claim]:
+    """Stored claims, most widely repeated first; `entity` keeps those its speaker, origin or content names."""
+    from wirewatch.store.db import Store
+
+    with Store(db or load_settings().get("store", "db"), read_only=True) as store:
+        return q.list_claims(store.con, entity=entity)

@@ -1,0 +1,191 @@
+"""What an article offers for linking: keys that survive translation, and content words.
+
+Two kinds of evidence are taken from each article:
+
+* **anchors**: keys that read the same in any language. Names (the canonical entity names from
+  extraction, and every capitalised word of the body) are transliterated with `anyascii` and
+  reduced to a consonant skeleton, so that Бортникову, Bortnikow, Bortnikov and Bortnikova
+  all give `brtnkv`; numbers are normalised (2,500 / 2.500 / 2 500 -> 2500; 7,4 -> 7.4).
+* **terms**: content words, cut to a six-letter stem (a crude stemmer that works the same way
+  for every language), for TF-IDF cosine between articles written in one language.
+
+All helpers are small pure functions; `link_features` composes them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from anyascii import anyascii
+
+from wirewatch.model import Article
+
+# Entity types whose names identify an event's participants and places.
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "OTHER"})
+
+# How much more a key from an extracted entity counts than a capitalised word seen in the body:
+# extraction merged its aliases, so it is the surer key. People count most (the same kind of event
+# happens to different people; the people tell the events apart).
+ENTITY_BOOST = {"PERSON": 2.0, "ORG": 1.5, "FAC": 1.5, "EVENT": 1.5, "GPE": 1.2, "LOC": 1.2, "OTHER": 1.0}
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:([.,\u00a0 ])\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+_SENTENCE_END = re.compile(r"[.!?:;\"«»“”„()\[\]]\s*$")
+_CYRILLIC_CASE_ENDINGS = ("ами", "ями", "ому", "ему", "ого", "его", "ом", "ем", "ым", "им", "ах", "ях")
+# Spellings of one sound across transliterations (German, French, English, Russian via anyascii).
+_DIGRAPHS = [("tsch", "x"), ("tch", "x"), ("sch", "x"), ("ch", "x"), ("sh", "x"), ("zh", "x"), ("kh", "h"),
+             ("ph", "f"), ("ck", "k"), ("tz", "s"), ("ts", "s"), ("c", "k"), ("q", "k"), ("w", "v"), ("z", "s")]
+_VOWELS = re.compile(r"[aeiouyh]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkFeatures:
+    """An article as the story linker sees it."""
+
+    article_id: str
+    seq: int
+    language: str
+    day: str | None  # the publication date, when known
+    year: int | None  # the latest year the text mentions, a weak time anchor for undated pages
+    anchors: dict[str, float]  # key -> boost (names "n:", numbers "#:")
+    terms: dict[str, int]  # stem -> count
+
+
+def fold(word: str) -> str:
+    """Lower-case ASCII letters and digits only: `Khal'vorsen` -> `khalvorsen`."""
+    text = anyascii(unicodedata.normalize("NFC", word)).lower()
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+@cache
+def skeleton(word: str) -> str:
+    """A transliteration-proof key for a name: the consonants of its folded spelling.
+
+    Russian case endings that add a consonant are cut first; vowels (which inflection and
+    transliteration change most) are dropped after the first letter.
+    """
+    w = word.strip("'’-")
+    if re.search(r"[\u0400-\u04ff]", w):
+        low = w.lower()
+        for end in _CYRILLIC_CASE_ENDINGS:
+            if low.endswith(end) and len(low) - len(end) >= 4:
+                w = w[: -len(end)]
+                break
+    f = fold(w)
+    if not f:
+        return ""
+    if w.isupper() and len(f) <= 6:  # an acronym: FSB, ФСБ, NATO
+        return f
+    s = f
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    head, rest = s[0], _VOWELS.sub("", s[1:])
+    if head in "aeiouy":
+        head = "a"
+    elif head == "h":
+        head, rest = (rest[:1], rest[1:]) if rest else ("h", "")
+    s = _REPEATS.sub(r"\1", head + rest)
+    return s if len(s) >= 3 else f
+
+
+def number_key(raw: str) -> str | None:
+    """`2,500` `2.500` `2 500` -> `2500`; `7,4` -> `7.4`; single digits are too common to count."""
+    m = re.fullmatch(r"(\d{1,3})((?:[.,\u00a0 ]\d{3})+)([.,]\d+)?", raw)
+    if m:
+        value = m.group(1) + re.sub(r"\D", "", m.group(2)) + (("." + m.group(3)[1:]) if m.group(3) else "")
+    else:
+        value = raw.replace(",", ".")
+    if "." in value:
+        value = value.rstrip("0").rstrip(".")
+    value = value.lstrip("0") or "0"
+    if len(value) < 2:
+        return None
+    return value
+
+
+def numbers(text: str) -> list[str]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        k = number_key(m.group(0).strip())
+        if k:
+            out.append(k)
+    return out
+
+
+def latest_year(keys: list[str]) -> int | None:
+    years = [int(k) for k in keys if k.isdigit() and len(k) == 4 and 1900 <= int(k) <= 2100]
+    return max(years) if years else None
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    import importlib
+
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(module.STOP_WORDS)
+
+
+def capitalised_words(text: str, language: str) -> list[str]:
+    """Capitalised words that do not open a sentence or a line (proper names, mostly)."""
+    stops = stop_words(language)
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if not w[0].isupper() or len(w) < 3:
+            continue
+        before = text[max(0, m.start() - 3) : m.start()]
+        if m.start() == 0 or "\n" in before or _SENTENCE_END.search(before):
+            continue
+        if w.lower() in stops:
+            continue
+        out.append(w)
+    return out
+
+
+def terms(text: str, language: str) -> Counter[str]:
+    """Content words as six-letter stems."""
+    stops = stop_words(language)
+    out: Counter[str] = Counter()
+    for m in _WORD.finditer(text.lower()):
+        w = m.group(0).strip("'’-")
+        if len(w) < 3 or w in stops:
+            continue
+        out[w[:6]] += 1
+    return out
+
+
+def name_keys(name: str) -> list[str]:
+    return [k for k in (skeleton(t) for t in _WORD.findall(name)) if k]
+
+
+def link_features(article: Article, seq: int) -> LinkFeatures:
+    c = article.cleaned
+    language = c.language if c else "und"
+    body = c.body if c else ""
+    title = (c.title.value if c else article.source.title) or ""
+    anchors: dict[str, float] = {}
+    for word in capitalised_words(body, language):
+        for k in name_keys(word):
+            anchors.setdefault("n:" + k, 1.0)
+    for e in article.extracted.entities if article.extracted else ():
+        if e.type not in NAME_TYPES:
+            continue
+        boost = ENTITY_BOOST.get(e.type, 1.0)
+        for k in name_keys(e.name):
+            anchors["n:" + k] = max(anchors.get("n:" + k, 0.0), boost)
+    nums = numbers(title + "\n" + body)
+    for k in nums:
+        anchors.setdefault("#:" + k, 1.0)
+    day = c.published.value if c and c.published.value else None
+    return LinkFeatures(
+        article_id=article.id, seq=seq, language=language, day=day, year=latest_year(nums),
+        anchors=anchors, terms=dict(terms(title + "\n" + body, language)),
+    )

@@ -1,0 +1,207 @@
+"""Online story clustering: each new article joins the story it is most like, or opens one.
+
+Articles are linked one at a time in the order they were stored (`seq`), so the stories do not
+depend on how the per-article stages were scheduled. For each article:
+
+1. its features are added to the index (document frequencies grow as the corpus does);
+2. candidate articles are looked up in an inverted index over its rarest keys, restricted to
+   articles published within `link.story_window_days` of it (undated articles are not restricted);
+3. each candidate's story is scored by the mean of its best `link.story_top_k` article pairs;
+4. the best story above `link.story_threshold` is joined, else the article opens a story.
+
+A pair of articles is scored on anchors (names and numbers, weighted by rarity) and, when both are
+written in one language, also on TF-IDF cosine over content words; pages whose latest mentioned
+years are far apart are unlikely to report one event, and are marked down.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from wirewatch.link.features import LinkFeatures
+from wirewatch.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOptions:
+    window_days: int
+    threshold: float
+    top_k: int
+    lookup_keys: int
+    max_candidates: int
+    text_weight: float
+    year_penalty: float
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LinkOptions:
+        g = settings.get
+        return cls(
+            window_days=int(g("link", "story_window_days")), threshold=float(g("link", "story_threshold")),
+            top_k=int(g("link", "story_top_k")), lookup_keys=int(g("link", "story_lookup_keys")),
+            max_candidates=int(g("link", "story_max_candidates")), text_weight=float(g("link", "story_text_weight")),
+            year_penalty=float(g("link", "story_year_penalty")),
+        )
+
+
+class LinkIndex(Protocol):
+    """What the linker needs from a corpus: counts for rarity, candidates, and a place to add."""
+
+    def size(self) -> int: ...
+
+    def doc_freq(self, keys: Iterable[str]) -> dict[str, int]: ...
+
+    def candidates(self, f: LinkFeatures, keys: list[str], *, window_days: int, limit: int) -> list[tuple[LinkFeatures, str]]: ...
+
+    def add(self, f: LinkFeatures, story: str) -> None: ...
+
+
+def term_key(language: str, stem: str) -> str:
+    return f"t:{language}:{stem}"
+
+
+def index_keys(f: LinkFeatures) -> list[str]:
+    """Every key counted for rarity: anchors, and content words per language."""
+    return list(f.anchors) + [term_key(f.language, t) for t in f.terms]
+
+
+class Rarity:
+    """Inverse document frequency over the corpus as it stands."""
+
+    def __init__(self, df: dict[str, int], n: int) -> None:
+        self.df = df
+        self.n = n
+
+    def idf(self, key: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(key, 0) + 1)) + 1.0
+
+
+def _norm(v: dict[str, float]) -> float:
+    return math.sqrt(sum(x * x for x in v.values())) or 1.0
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(x * b[k] for k, x in a.items() if k in b)
+    return dot / (_norm(a) * _norm(b)) if dot else 0.0
+
+
+def anchor_vector(f: LinkFeatures, rarity: Rarity) -> dict[str, float]:
+    return {k: boost * rarity.idf(k) for k, boost in f.anchors.items()}
+
+
+def term_vector(f: LinkFeatures, rarity: Rarity) -> dict[str, float]:
+    return {t: (1.0 + math.log(n)) * rarity.idf(term_key(f.language, t)) for t, n in f.terms.items()}
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
+    """Shared weight over the smaller side: a page in another language carries many keys that
+    cannot match (German capitalises every noun), so cosine would punish it for its language."""
+    shared = sum(min(x, b[k]) for k, x in a.items() if k in b)
+    if not shared:
+        return 0.0
+    return shared / min(sum(a.values()), sum(b.values()))
+
+
+def pair_score(a: LinkFeatures, b: LinkFeatures, rarity: Rarity, opts: LinkOptions) -> float:
+    """How likely two articles report one event, in [0, 1]."""
+    va, vb = anchor_vector(a, rarity), anchor_vector(b, rarity)
+    if a.language == b.language:
+        text = _cosine(term_vector(a, rarity), term_vector(b, rarity))
+        score = (1 - opts.text_weight) * _cosine(va, vb) + opts.text_weight * text
+    else:
+        # Only names and numbers cross languages; ask for more than one of them.
+        shared = [k for k in va if k in vb]
+        score = _overlap(va, vb) if len(shared) >= 2 else 0.0
+    undated = a.day is None or b.day is None
+    if undated and a.year and b.year and abs(a.year - b.year) >= 2:
+        score *= opts.year_penalty
+    return score
+
+
+def within_window(a: str | None, b: str | None, days: int) -> bool:
+    if a is None or b is None:
+        return True
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= days
+    except ValueError:
+        return True
+
+
+def lookup_keys(f: LinkFeatures, rarity: Rarity, n: int) -> list[str]:
+    """The article's rarest anchors and content words: what candidates must share with it."""
+    keys = list(f.anchors) + [term_key(f.language, t) for t in f.terms]
+    seen_elsewhere = [k for k in keys if rarity.df.get(k, 0) > 0]
+    seen_elsewhere.sort(key=lambda k: (rarity.df[k], k))
+    return seen_elsewhere[:n]
+
+
+def choose_story(f: LinkFeatures, index: LinkIndex, opts: LinkOptions) -> tuple[str | None, float]:
+    """The story the article should join and its score, or (None, best score) to open one."""
+    keys = index_keys(f)
+    rarity = Rarity(index.doc_freq(keys), index.size())
+    found = index.candidates(f, lookup_keys(f, rarity, opts.lookup_keys), window_days=opts.window_days,
+                             limit=opts.max_candidates)
+    if not found:
+        return None, 0.0
+    extra = {k for g, _ in found for k in index_keys(g)} - set(keys)
+    rarity = Rarity({**rarity.df, **index.doc_freq(extra)}, rarity.n)
+    by_story: dict[str, list[float]] = defaultdict(list)
+    for g, story in found:
+        by_story[story].append(pair_score(f, g, rarity, opts))
+    best_score, best_story = 0.0, None
+    for story, scores in sorted(by_story.items()):
+        top = sorted(scores, reverse=True)[: opts.top_k]
+        s = sum(top) / len(top)
+        if s > best_score:
+            best_score, best_story = s, story
+    return (best_story, best_score) if best_score >= opts.threshold else (None, best_score)
+
+
+def story_id_for(article_id: str) -> str:
+    """A story is named after the article that opened it: stable whatever the schedule."""
+    return "s" + article_id[:15]
+
+
+def link_story(f: LinkFeatures, index: LinkIndex, opts: LinkOptions) -> str:
+    """Add one article to the index and return the id of the story it belongs to."""
+    story, _ = choose_story(f, index, opts)
+    story = story or story_id_for(f.article_id)
+    index.add(f, story)
+    return story
+
+
+class MemoryIndex:
+    """The index held in memory: for tests, benchmarks and the articles of the batch being written."""
+
+    def __init__(self) -> None:
+        self.df: Counter[str] = Counter()
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.members: list[tuple[LinkFeatures, str]] = []
+
+    def size(self) -> int:
+        return len(self.members)
+
+    def doc_freq(self, keys: Iterable[str]) -> dict[str, int]:
+        return {k: self.df[k] for k in keys if k in self.df}
+
+    def candidates(self, f: LinkFeatures, keys: list[str], *, window_days: int, limit: int) -> list[tuple[LinkFeatures, str]]:
+        hits: Counter[int] = Counter()
+        for k in keys:
+            for i in self.postings.get(k, ()):
+                hits[i] += 1
+        ranked = sorted(hits, key=lambda i: (-hits[i], i))
+        out = [self.members[i] for i in ranked if within_window(f.day, self.members[i][0].day, window_days)]
+        return out[:limit]
+
+    def add(self, f: LinkFeatures, story: str) -> None:
+        i = len(self.members)
+        self.members.append((f, story))
+        for k in index_keys(f):
+            self.df[k] += 1
+            self.postings[k].append(i)

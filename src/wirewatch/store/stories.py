@@ -1,0 +1,209 @@
+"""Queries behind linking: the story index (keys, rarity, features), stories, claims and their signals.
+
+All writes happen on the connection of `Store.save_batch`, inside its transaction: a batch is
+stored with its stories and claims, or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import duckdb
+
+from wirewatch.link.features import LinkFeatures
+from wirewatch.link.stories import index_keys
+from wirewatch.model import Article, Signal
+from wirewatch.model.convert import article_from_dict, signal_dict
+from wirewatch.model.linked import Claim, ClaimMention, Story
+
+# The label of a story: its most widespread entities of these types.
+_LABEL_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
+
+
+def _features(row: Sequence[Any]) -> LinkFeatures:
+    article_id, seq, language, day, year, anchors, terms = row
+    return LinkFeatures(article_id, int(seq), language, str(day) if day else None, year,
+                        json.loads(anchors), json.loads(terms))
+
+
+class StoreLinkIndex:
+    """The story linker's index in DuckDB: an inverted index of keys, their document frequencies,
+    and each article's features (`LinkIndex` protocol of `link.stories`)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self._size = int(con.execute("SELECT count(*) FROM link_articles").fetchone()[0])  # type: ignore[index]
+
+    def size(self) -> int:
+        return self._size
+
+    def doc_freq(self, keys: Iterable[str]) -> dict[str, int]:
+        keys = list(keys)
+        if not keys:
+            return {}
+        rows = self.con.execute("SELECT key, df FROM link_df WHERE key IN (SELECT unnest(?::VARCHAR[]))", [keys])
+        return dict(rows.fetchall())
+
+    def candidates(self, f: LinkFeatures, keys: list[str], *, window_days: int, limit: int) -> list[tuple[LinkFeatures, str]]:
+        if not keys:
+            return []
+        rows = self.con.execute(
+            "SELECT a.article_id, a.seq, a.language, a.day, a.year, a.anchors, a.terms, a.story "
+            "FROM (SELECT article_id, count(*) AS hits FROM link_keys WHERE key IN (SELECT unnest(?::VARCHAR[])) "
+            "      GROUP BY article_id) h JOIN link_articles a USING (article_id) "
+            "WHERE ?::DATE IS NULL OR a.day IS NULL OR abs(date_diff('day', a.day, ?::DATE)) <= ? "
+            "ORDER BY h.hits DESC, a.seq LIMIT ?",
+            [keys, f.day, f.day, window_days, limit],
+        ).fetchall()
+        return [(_features(r[:7]), r[7]) for r in rows]
+
+    def add(self, f: LinkFeatures, story: str) -> None:
+        keys = index_keys(f)
+        self.con.execute(
+            "INSERT INTO link_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [f.article_id, f.seq, f.language, f.day, f.year, json.dumps(f.anchors), json.dumps(f.terms), story],
+        )
+        self.con.execute("INSERT INTO link_keys SELECT unnest(?::VARCHAR[]), ?", [keys, f.article_id])
+        self.con.execute(
+            "INSERT INTO link_df SELECT unnest(?::VARCHAR[]), 1 ON CONFLICT (key) DO UPDATE SET df = link_df.df + 1",
+            [keys],
+        )
+        self.con.execute("UPDATE articles SET story = ? WHERE id = ?", [story, f.article_id])
+        self._size += 1
+
+
+def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) -> None:
+    """Recompute the `stories` rows of the given stories from their articles."""
+    ids = sorted(set(story_ids))
+    if not ids:
+        return
+    con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    con.execute(
+        "INSERT INTO stories SELECT story, min(coalesce(published, stored_at::DATE)), "
+        "max(coalesce(published, stored_at::DATE)), count(*), NULL, NULL, "
+        "list(DISTINCT language ORDER BY language), list(DISTINCT outlet ORDER BY outlet) FILTER (outlet IS NOT NULL), "
+        "arg_min(title, seq) FROM articles WHERE story IN (SELECT unnest(?::VARCHAR[])) GROUP BY story",
+        [ids],
+    )
+    rows = con.execute(
+        "SELECT a.story, e.name, count(DISTINCT a.id) AS n, min(a.seq) AS first FROM entities e "
+        "JOIN articles a ON a.id = e.article_id WHERE a.story IN (SELECT unnest(?::VARCHAR[])) "
+        "AND e.type IN (SELECT unnest(?::VARCHAR[])) GROUP BY a.story, e.name "
+        "ORDER BY a.story, n DESC, sum(e.count) DESC, first, e.name",
+        [ids, list(_LABEL_TYPES)],
+    ).fetchall()
+    top: dict[str, list[str]] = {}
+    for story, name, _, _ in rows:
+        top.setdefault(story, [])
+        if len(top[story]) < 5:
+            top[story].append(name)
+    for story, names in top.items():
+        con.execute("UPDATE stories SET top_entities = ?, label = ? WHERE id = ?",
+                    [names, ", ".join(names[:3]), story])
+    con.execute("UPDATE stories SET label = first_title WHERE label IS NULL AND id IN (SELECT unnest(?::VARCHAR[]))",
+                [ids])
+
+
+def story_articles(con: duckdb.DuckDBPyConnection, story_id: str) -> list[Article]:
+    rows = con.execute("SELECT doc, duplicate_group FROM articles WHERE story = ? ORDER BY seq", [story_id]).fetchall()
+    out = []
+    for doc, group in rows:
+        d = json.loads(doc)
+        d["duplicate_group"] = group
+        out.append(article_from_dict(d))
+    return out
+
+
+def save_claims(con: duckdb.DuckDBPyConnection, story_id: str, claims: Sequence[Claim],
+                signals: dict[str, Signal | None]) -> None:
+    """Replace a story's claims, and the `single_origin` signal of each of its articles."""
+    con.execute("DELETE FROM claim_mentions WHERE claim_id IN (SELECT id FROM claims WHERE story = ?)", [story_id])
+    con.execute("DELETE FROM claims WHERE story = ?", [story_id])
+    for c in claims:
+        con.execute(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [c.id, c.story, c.speaker, c.origin, c.content, c.first_seen, c.first_outlet, list(c.outlets),
+             len(c.mentions), c.independent_outlets, c.corroboration, list(c.origins)],
+        )
+        con.executemany(
+            "INSERT INTO claim_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [[c.id, m.article_id, m.outlet, m.published, m.presentation, m.speaker, m.via, m.content]
+             for m in c.mentions],
+        )
+    for article_id, signal in signals.items():
+        _set_single_origin(con, article_id, signal)
+
+
+def _set_single_origin(con: duckdb.DuckDBPyConnection, article_id: str, signal: Signal | None) -> None:
+    """The signal lives in the `signals` table and in the article's document, which `export` prints."""
+    con.execute("DELETE FROM signals WHERE article_id = ? AND kind = 'single_origin'", [article_id])
+    row = con.execute("SELECT doc FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        return
+    d = json.loads(row[0])
+    kept = [s for s in d.get("signals") or [] if s.get("kind") != "single_origin"]
+    if signal is not None:
+        con.execute("INSERT INTO signals VALUES (?, ?, ?)", [article_id, signal.kind, signal.evidence])
+        kept.append(signal_dict(signal))
+    if kept != (d.get("signals") or []):
+        d["signals"] = kept
+        con.execute("UPDATE articles SET doc = ? WHERE id = ?", [json.dumps(d, ensure_ascii=False), article_id])
+
+
+def list_stories(con: duckdb.DuckDBPyConnection, *, limit: int | None = None) -> list[Story]:
+    rows = con.execute(
+        "SELECT id, first_seen, last_seen, articles, label, top_entities, languages, outlets, first_title "
+        "FROM stories ORDER BY articles DESC, first_seen, id" + (f" LIMIT {int(limit)}" if limit else "")
+    ).fetchall()
+    return [
+        Story(id=r[0], first_seen=str(r[1]) if r[1] else None, last_seen=str(r[2]) if r[2] else None,
+              articles=int(r[3]), label=r[4] or "", top_entities=tuple(r[5] or ()), languages=tuple(r[6] or ()),
+              outlets=tuple(r[7] or ()), first_title=r[8])
+        for r in rows
+    ]
+
+
+def entity_names(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
+    """Canonical names of the stored entities that `name` is a mention of (FSB -> Federal Security Service)."""
+    rows = con.execute(
+        "SELECT DISTINCT e.name FROM (SELECT unnest(from_json(json_extract(doc, '$.entities'), "
+        "'[{\"name\": \"VARCHAR\", \"mentions\": [\"VARCHAR\"]}]')) AS e FROM articles) "
+        "WHERE lower(e.name) = lower(?) OR list_contains(list_transform(e.mentions, m -> lower(m)), lower(?)) "
+        "ORDER BY e.name",
+        [name, name],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def list_claims(con: duckdb.DuckDBPyConnection, *, entity: str | None = None) -> list[Claim]:
+    """Stored claims, most widely repeated first; `entity` keeps those whose speaker, origin or content
+    names it."""
+    where, params = "", []
+    if entity:
+        names = [entity, *entity_names(con, entity)]
+        where = ("WHERE c.content ILIKE ? OR c.speaker ILIKE ? OR c.origin ILIKE ? OR "
+                 "list_has_any([lower(c.speaker), lower(c.origin)] || list_transform(c.origins, o -> lower(o)), "
+                 "?::VARCHAR[])")
+        params = [f"%{entity}%"] * 3 + [[n.lower() for n in names]]
+    rows = con.execute(
+        "SELECT c.id, c.story, c.speaker, c.origin, c.content, c.first_seen, c.first_outlet, c.outlets, "
+        "c.independent_outlets, c.corroboration, c.origins FROM claims c " + where +
+        " ORDER BY c.independent_outlets DESC, c.mentions DESC, c.first_seen, c.id", params,
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    mentions: dict[str, list[ClaimMention]] = {}
+    for m in con.execute(
+        "SELECT m.claim_id, m.article_id, m.outlet, m.published, m.presentation, m.speaker, m.via, m.content, "
+        "a.duplicate_group FROM claim_mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE m.claim_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.seq", [ids],
+    ).fetchall():
+        mentions.setdefault(m[0], []).append(
+            ClaimMention(m[1], m[2], str(m[3]) if m[3] else None, m[4], m[5], m[6], m[7], m[8]))
+    return [
+        Claim(id=r[0], story=r[1], speaker=r[2], origin=r[3], content=r[4], first_seen=str(r[5]) if r[5] else None,
+              first_outlet=r[6], outlets=tuple(r[7] or ()), mentions=tuple(mentions.get(r[0], ())),
+              independent_outlets=int(r[8]), corroboration=int(r[9]), origins=tuple(r[10] or ()))
+        for r in rows
+    ]

@@ -1,0 +1,117 @@
+import io
+import json
+
+from wirewatch.link.claims import affiliation, find_claims, presentation, single_origin
+from wirewatch.link.corpus import StoryHook, claims
+from wirewatch.model import Entity, Statement
+from wirewatch.store.db import Store
+from wirewatch.store.export import export_articles
+
+from .conftest import make_article
+
+LEAK = "the blast was caused by a gas leak in the storage hall of the Varnex plant"
+FSB = Entity("Federal Security Service", "ORG", ("Federal Security Service", "FSB"))
+
+
+def said(content, speaker="Ingrid Halvorsen", *, sourcing="named", via=None, role=None, span=(0, 10)):
+    return Statement(speaker, role, speaker, via, "said", content, "indirect", sourcing, span)
+
+
+def test_one_speaker_repeated_by_outlets_is_one_claim_with_its_first_telling():
+    arts = [
+        make_article("a", "x", outlet="wire.example", published="2024-03-12", statements=(said(LEAK),)),
+        make_article("b", "x", outlet="daily.example", published="2024-03-13",
+                     statements=(said("a gas leak in the storage hall caused the blast at Varnex", via="Selmar Radio"),)),
+        make_article("c", "x", outlet="blog.example", published="2024-03-14",
+                     statements=(said("The Varnex blast came from a gas leak in the storage hall", None, sourcing="none"),)),
+    ]
+    (claim,) = find_claims(arts, story="s1")
+    assert claim.speaker == "Ingrid Halvorsen" and claim.first_seen == "2024-03-12"
+    assert claim.first_outlet == "wire.example"
+    assert claim.outlets == ("wire.example", "daily.example", "blog.example")
+    assert [m.presentation for m in claim.mentions] == ["attributed", "attributed", "asserted"]
+    assert claim.mentions[1].via == "Selmar Radio" and claim.corroboration == 1
+
+
+def test_a_relay_keeps_the_original_speaker():
+    arts = [make_article("a", "x", statements=(said(LEAK, "Ingrid Halvorsen", via="RIA Novosti"),))]
+    assert find_claims(arts)[0].speaker == "Ingrid Halvorsen"
+
+
+def test_a_claim_survives_translation_through_names_and_numbers():
+    arts = [
+        make_article("en", "x", statements=(said("Varnex will pay 2,300 workers while Selmar plant is closed"),)),
+        make_article("de", "x", language="de",
+                     statements=(said("Varnex werde die 2.300 Mitarbeiter in Selmar weiter bezahlen"),)),
+    ]
+    assert len(find_claims(arts)) == 1
+
+
+def test_different_substance_from_one_speaker_is_two_claims():
+    arts = [make_article("a", "x", statements=(said(LEAK), said("residents of Selmar face no danger from the fumes")))]
+    assert len(find_claims(arts)) == 2
+
+
+def test_copies_count_once_among_independent_outlets():
+    arts = [make_article(n, "x", outlet=f"{n}.example", duplicate_group="g1" if n != "c" else None,
+                         statements=(said(LEAK),)) for n in "abc"]
+    (claim,) = find_claims(arts)
+    assert len(claim.mentions) == 3 and claim.independent_outlets == 2
+
+
+def test_a_second_speaker_saying_the_same_corroborates_and_clears_single_origin():
+    one = make_article("a", "x", statements=(said(LEAK),))
+    two = make_article("b", "x", statements=(said("a gas leak in the storage hall caused the Varnex plant blast",
+                                                  "Marek Jansky"),))
+    found = find_claims([one, two])
+    assert {c.corroboration for c in found} == {2}
+    assert single_origin(one, found) is None
+    alone = find_claims([one])
+    signal = single_origin(one, alone)
+    assert signal is not None and signal.kind == "single_origin" and "Ingrid Halvorsen" in signal.evidence
+
+
+def test_two_officials_of_one_service_are_one_origin():
+    role = "head of the 5th FSB service"
+    arts = [
+        make_article("a", "x", entities=(FSB,), statements=(said("militants from Afghanistan threaten Tajikistan",
+                                                                 "Sergei Beseda", role=role),)),
+        make_article("b", "x", entities=(FSB,), statements=(said("militants from Afghanistan threaten Tajikistan now",
+                                                                 "Federal Security Service"),)),
+    ]
+    assert affiliation(arts[0], arts[0].extracted.statements[0]) == "Federal Security Service"
+    assert {c.origin for c in find_claims(arts)} == {"Federal Security Service"}
+    assert {c.corroboration for c in find_claims(arts)} == {1}
+
+
+def test_a_headline_takes_up_the_claim_it_sums_up():
+    head = Statement("Russian intelligence", None, "Russian intelligence", None, "warns",
+                     "Taliban may invade Central Asia", "indirect", "named", None)
+    body = said("Taliban fighters may invade Central Asia", "Federal Security Service")
+    (claim,) = find_claims([make_article("a", "x", statements=(head, body))])
+    assert claim.speaker == "Federal Security Service"
+    assert sorted(m.presentation for m in claim.mentions) == ["attributed", "headline"]
+    assert presentation(head) == "headline"
+
+
+def test_vague_sourcing_makes_no_claim():
+    arts = [make_article("a", "x", statements=(said("it is believed the leak was old", None, sourcing="vague"),))]
+    assert find_claims(arts) == []
+
+
+def test_single_origin_is_stored_as_a_signal_and_exported(settings, tmp_path):
+    db = tmp_path / "w.duckdb"
+    body = "An explosion at the Varnex plant in Selmar injured 14 workers, Mayor Ingrid Halvorsen said."
+    arts = [make_article(n, body + f" Report {n}.", outlet=f"{n}.example", published="2024-03-12",
+                         statements=(said(LEAK),)) for n in ("a", "b")]
+    with Store(db) as store:
+        store.save_batch(arts, link=StoryHook(settings))
+        rows = store.con.execute("SELECT article_id, evidence FROM signals WHERE kind = 'single_origin'").fetchall()
+    assert sorted(r[0] for r in rows) == ["a", "b"] and "2 independent reports" in rows[0][1]
+    out = io.StringIO()
+    export_articles(db, out=out)
+    exported = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert all(any(s["kind"] == "single_origin" for s in d["signals"]) for d in exported)
+    (claim,) = claims(db, entity="Halvorsen")
+    assert claim.outlets == ("a.example", "b.example") and claim.independent_outlets == 2
+    assert claims(db, entity="Jansky") == []

@@ -1,0 +1,98 @@
+import json
+
+import pytest
+
+from wirewatch.link.corpus import StoryHook, stories
+from wirewatch.link.features import link_features, number_key, numbers, skeleton
+from wirewatch.link.stories import LinkOptions, MemoryIndex, Rarity, link_story, pair_score
+from wirewatch.store.db import Store
+from wirewatch.store.export import export_articles
+
+from .conftest import fixture_articles, make_article
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Bortnikov", "Бортников", "Bortnikow", "Бортниковым"),
+        ("Naryshkin", "Нарышкин", "Naryschkin", "Narychkine", "Нарышкина"),
+        ("Halvorsen", "Хальворсен", "Хальворсена"),
+        ("Selmar", "Сельмар", "Сельмаре"),
+        ("FSB", "ФСБ"),
+    ],
+)
+def test_a_name_keeps_its_key_across_transliterations(spellings):
+    assert len({skeleton(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [("2,300", "2300"), ("2.300", "2300"), ("2 300", "2300"), ("7,4", "7.4"), ("7.40", "7.4"), ("2019", "2019"),
+     ("6", None), ("06", None)],
+)
+def test_numbers_are_written_one_way(raw, key):
+    assert number_key(raw) == key
+
+
+def test_numbers_are_found_in_text():
+    assert numbers("In 2019, 2,500 people and 14 workers; 7,4 on the scale") == ["2019", "2500", "14", "7.4"]
+
+
+def _linked(articles, settings, batches=1):
+    with Store(":memory:") as store:
+        size = -(-len(articles) // batches)
+        for i in range(0, len(articles), size):
+            store.save_batch(articles[i : i + size], link=StoryHook(settings))
+        return dict(store.con.execute("SELECT id, story FROM articles").fetchall())
+
+
+def test_one_event_in_five_languages_is_one_story_and_the_near_miss_another(settings):
+    story = _linked(fixture_articles(), settings)
+    assert story["en-wire"] == story["en-daily"] == story["ru"] == story["de"] == story["fr"]
+    assert story["en-near"] == story["de-near"]
+    assert story["en-near"] != story["en-wire"]
+
+
+def test_stories_do_not_depend_on_how_the_corpus_was_batched(settings):
+    assert _linked(fixture_articles(), settings, batches=1) == _linked(fixture_articles(), settings, batches=4)
+
+
+def test_articles_outside_the_window_never_join(settings):
+    body = "An explosion at the Varnex plant in Selmar injured 14 workers, Mayor Ingrid Halvorsen said."
+    a = make_article("a", body, published="2024-03-01")
+    b = make_article("b", body, published="2024-03-20")
+    c = make_article("c", body, published="2024-03-02")
+    story = _linked([a, b, c], settings)
+    assert story["a"] == story["c"] != story["b"]
+
+
+def test_undated_pages_about_years_apart_are_marked_down(settings):
+    opts = LinkOptions.from_settings(settings)
+    body = "The FSB said militants from Afghanistan threaten Tajikistan and Uzbekistan in {year}."
+    a = link_features(make_article("a", body.format(year=2015)), 1)
+    b = link_features(make_article("b", body.format(year=2019)), 2)
+    c = link_features(make_article("c", body.format(year=2015) + " Again."), 3)
+    rarity = Rarity({}, 3)
+    assert pair_score(a, b, rarity, opts) < 0.6 * pair_score(a, c, rarity, opts)
+
+
+def test_an_unrelated_article_opens_its_own_story(settings):
+    index, opts = MemoryIndex(), LinkOptions.from_settings(settings)
+    first = link_story(link_features(make_article("a", "The Selmar council voted for a new bridge."), 1), index, opts)
+    second = link_story(link_features(make_article("b", "Floods hit the Dorvik valley after storms."), 2), index, opts)
+    assert first != second and first == "sa" and second == "sb"
+
+
+def test_the_stories_table_and_export_carry_the_story(settings, tmp_path):
+    db = tmp_path / "w.duckdb"
+    with Store(db) as store:
+        store.save_batch(fixture_articles(), link=StoryHook(settings))
+    found = stories(db)
+    assert [s.articles for s in found] == [5, 2]
+    assert set(found[0].languages) == {"de", "en", "fr", "ru"} and "Varnex" in found[0].top_entities
+    import io
+
+    out = io.StringIO()
+    export_articles(db, out=out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert {r["id"]: r["story"] for r in rows}["ru"] == found[0].id
