@@ -144,6 +144,16 @@ def test_unparsed_language_finds_names_by_capitals(analyse):
             "Dara Okafor",
             "Police chief",
         ),
+        (
+            "Ivan Petrov, 45, a senior adviser to the governor, resigned on Monday.",
+            "Ivan Petrov",
+            "senior adviser to the governor",
+        ),
+        (
+            "The ministry's spokeswoman, Lena Marsh, said the claims were false.",
+            "Lena Marsh",
+            "ministry's spokeswoman",
+        ),
     ],
 )
 def test_roles(analyse, text, surface, role):
@@ -151,8 +161,16 @@ def test_roles(analyse, text, surface, role):
     assert role in holding(entities, surface).roles
 
 
-def test_no_role_from_a_place_before_a_name(analyse):
-    entities, _ = analyse("In Riga, Anna Berg said the survey was finished.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Riga, Anna Berg said the survey was finished.",
+        "After meeting the president, Anna Berg said the talks went well.",
+        "The two candidates for president Anna Berg and Tomas Varga spoke on Monday.",
+    ],
+)
+def test_no_role_that_belongs_to_someone_else(analyse, text):
+    entities, _ = analyse(text)
     assert holding(entities, "Anna Berg").roles == ()
 
 

@@ -282,9 +282,15 @@ def apposition_after(doc: Doc, end: int) -> str | None:
     return _good(tokens)
 
 
-def apposition_before(doc: Doc, start: int) -> str | None:
-    """ "the director of the Foreign Intelligence Service, Sergei Naryshkin": the phrase before the comma."""
+def apposition_before(doc: Doc, start: int, end: int) -> str | None:
+    """ "the director of the Foreign Intelligence Service, Sergei Naryshkin": the phrase before the comma.
+
+    The parser must agree that the name is in apposition: in "After meeting the president, Ivan
+    Petrov said" the name is the subject, and the president someone else.
+    """
     if start < 2 or doc[start - 1].text != ",":
+        return None
+    if not any(t.dep_ == "appos" for t in doc[start:end]):
         return None
     tokens: list[Token] = []
     i = start - 2
@@ -298,15 +304,30 @@ def apposition_before(doc: Doc, start: int) -> str | None:
         if t.is_sent_start:
             break
         i -= 1
-    # The phrase must start with its title: "the director of X", not "In Moscow".
+    # The phrase opens or ends with its title: "the director of X", "the ministry's spokeswoman".
     while tokens and tokens[0].lower_ in _NOT_FIRST:
         tokens = tokens[1:]
-    if not tokens or not is_title_word(tokens[0]) and not (len(tokens) > 1 and is_title_word(tokens[1])):
+    if not tokens or not any(is_title_word(t) for t in (*tokens[:2], tokens[-1])):
         return None
     return _good(tokens)
 
 
+def apposition_parsed(doc: Doc, start: int, end: int) -> str | None:
+    """An apposition the parser attaches to the name, past an age or other aside:
+    "Ivan Petrov, 45, a senior adviser to the governor, resigned"."""
+    for head in doc[start:end]:
+        for child in head.children:
+            if child.dep_ != "appos" or child.i < end or not is_title_word(child):
+                continue
+            tokens = list(doc[child.left_edge.i : child.right_edge.i + 1])
+            if any(t.ent_type_ == "PERSON" for t in tokens):
+                continue
+            return _good(tokens)
+    return None
+
+
 def roles_at(doc: Doc, start: int, end: int, stop_at: set[int]) -> list[str]:
     """Roles given to the name at tokens [start, end): before it, and in appositions around it."""
-    found = [premodifier(doc, start, stop_at), apposition_after(doc, end), apposition_before(doc, start)]
+    after = apposition_after(doc, end) or apposition_parsed(doc, start, end)
+    found = [premodifier(doc, start, stop_at), after, apposition_before(doc, start, end)]
     return [r for r in found if r]
