@@ -85,3 +85,8 @@ def test_bad_user_table_is_a_config_error(tmp_path, text):
 def test_missing_user_table_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError):
         load_aliases(str(tmp_path / "absent.csv"))
+
+
+@pytest.mark.parametrize(("surface", "found"), [("LeT", True), ("Let", False), ("JeM", True), ("Jem", False)])
+def test_mixed_case_acronyms_keep_their_case(surface, found):
+    assert (load_aliases().lookup(surface) is not None) is found

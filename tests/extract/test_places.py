@@ -58,3 +58,16 @@ def test_facility_falls_back_to_its_city():
 
 def test_unknown_place():
     assert geocode("Zzyzxland") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("White House", "US"), ("Kiev", "UA"), ("Kharkov", "UA"), ("Bombay", "IN")]
+)
+def test_old_spellings_and_landmarks(name, country):
+    assert geocode(name, trim=True).country == country
+
+
+@pytest.mark.parametrize("name", ["the West", "the North", "Pacific"])
+def test_directions_are_not_towns(name):
+    geo = geocode(name)
+    assert geo is None or geo.country is None  # nowhere, or an ocean: never a town called "West"

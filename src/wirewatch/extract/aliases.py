@@ -42,10 +42,14 @@ def squash(text: str) -> str:
 
 
 def is_acronym(text: str) -> bool:
-    """Short and written in capitals ("IS", "U.N.", "IS-K"): matched case-sensitively."""
+    """Short and written in capitals ("IS", "U.N.", "IS-K", also "LeT"): matched case-sensitively,
+    so that "Let" opening a sentence is not Lashkar-e-Taiba."""
     s = squash(text)
     letters = [c for c in s if c.isalpha()]
-    return 1 < len(letters) <= 5 and all(c.isupper() for c in letters)
+    if not 1 < len(letters) <= 5 or " " in text.strip():
+        return False
+    upper = sum(c.isupper() for c in letters)
+    return upper == len(letters) or (upper >= 2 and letters[0].isupper())
 
 
 @dataclass(frozen=True, slots=True)

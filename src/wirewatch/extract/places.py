@@ -46,6 +46,41 @@ BIG_CITY = 500_000
 # Matching a city's main name rather than one of its alternate names.
 PRIMARY_BONUS = 1.5
 
+# Compass words the model tags as places ("the West", "the North"): directions, not places.
+_NOT_PLACES = frozenset(
+    ["west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast"]
+)
+# Last words of facility names that are placed at the town they name.
+_FACILITIES = frozenset(
+    [
+        "airport",
+        "airfield",
+        "airbase",
+        "base",
+        "port",
+        "harbour",
+        "harbor",
+        "station",
+        "square",
+        "bridge",
+        "dam",
+        "prison",
+        "jail",
+        "hospital",
+        "university",
+        "stadium",
+        "mosque",
+        "church",
+        "cathedral",
+        "embassy",
+        "consulate",
+        "checkpoint",
+        "crossing",
+        "refinery",
+        "plant",
+    ]
+)
+
 _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north[ -]?(?:east|west)(?:ern)?|south[ -]?(?:east|west)(?:ern)?|upper|lower|greater|inner|outer)\s+)+"
@@ -121,7 +156,9 @@ def load_gazetteer() -> Gazetteer:
         for name in rec.get("alternatenames") or ():
             # Only names already written in Latin letters: the query is transliterated, and the
             # native-script spellings of a city transliterate to these anyway.
-            if not name.isascii() or len(name) < 3:
+            # One word, four letters or more: multi-word alternates are mostly translations that
+            # read as English phrases ("White House" is Casablanca), and short ones collide with words.
+            if not name.isascii() or len(name) < 4 or " " in name:
                 continue
             key = fold(name)
             if key and key not in seen:
@@ -200,8 +237,10 @@ def lookup(
         return gaz.subdivisions[key]  # "New Jersey"; but "New York" and "Washington" are the cities
     if len(key) == 2 and key.upper() in gaz.by_iso and name.isupper():
         return None  # "US" or "UK" without an alias row: too ambiguous to place by code
+    if key in _NOT_PLACES:
+        return None
     candidates = [(p, True) for p in gaz.cities.get(key, ())] + [
-        (p, False) for p in gaz.alt_cities.get(key, ())
+        (p, False) for p in gaz.alt_cities.get(key, ()) if p.population >= ALT_NAMES_MIN_POPULATION
     ]
     if candidates:
         best, _ = max(candidates, key=lambda c: (_score(c[0], context, gaz, primary=c[1]), c[0].population))
@@ -214,12 +253,12 @@ def lookup(
 
 
 def geocode(name: str, *, context: Mapping[str, int] | None = None, trim: bool = False) -> Geo | None:
-    """`Geo` for a place name; with `trim`, also tries shorter heads ("Karachi airport" -> Karachi)."""
+    """`Geo` for a place name; with `trim`, a facility is placed at the town it names
+    ("Karachi airport" -> Karachi), but "White House" is not placed in a town called White."""
     place = lookup(name, context=context)
     words = name.split()
-    while place is None and trim and len(words) > 1:
-        words = words[:-1]
-        place = lookup(" ".join(words), context=context)
+    if place is None and trim and len(words) > 1 and words[-1].lower() in _FACILITIES:
+        place = lookup(" ".join(words[:-1]), context=context)
     if place is None:
         return None
     return Geo(lat=place.lat, lon=place.lon, country=place.country, place=place.name)
