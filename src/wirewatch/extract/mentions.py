@@ -156,15 +156,30 @@ class Mention:
         return doc[self.start : self.end]
 
 
+# Lower-case words that belong to names.
+_PARTICLES = frozenset(
+    ["al", "el", "bin", "ibn", "de", "da", "di", "del", "van", "von", "der", "den", "le", "la"]
+)
 # Possessives and function words the model leaves at the end of a span ("Border Security Force of").
 _TRAILING = frozenset(["'s", "’s", "'", "’", "of", "and", "for", "the", "in", "on", "at", "to"])
 
 
 def trim(span: Span) -> Span:
-    """Without a leading "the", a trailing possessive or stray punctuation at either end."""
+    """Without a leading "the" (or another lower-case word the model let in: "strip Americans"), a
+    trailing possessive or stray punctuation at either end. Name particles ("al-Qaeda", "de Blasio")
+    and hyphenated prefixes ("post-Soviet") stay."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct and doc[start].text not in "(["):
+
+    def loose(t: Token) -> bool:
+        if t.is_punct:
+            return t.text not in "(["
+        joined = t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+        return t.lower_ == "the" or (
+            t.is_lower and t.lower_ not in _PARTICLES and not joined and t.i + 1 < end
+        )
+
+    while start < end and loose(doc[start]):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct):
         end -= 1
