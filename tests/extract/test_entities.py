@@ -255,3 +255,16 @@ def test_leading_the_and_possessive_do_not_split_a_name(analyse):
 def test_city_tagged_as_organisation_is_placed(analyse):
     entities, _ = analyse("Officials in Kiev said the convoy had reached the border.")
     assert holding(entities, "Kiev").geo.country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Smugglers may soon reach central Asia, the report said.", "central Asia", "Central Asia"),
+        ("Troops moved to the north Caucasus and east Africa.", "north Caucasus", "North Caucasus"),
+    ],
+)
+def test_lower_case_region_names(analyse, text, surface, name):
+    entities, _ = analyse(text)
+    region = holding(entities, surface)
+    assert region.name == name and region.geo is not None

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from wirewatch.extract import mentions as M
 from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
-from wirewatch.extract.places import Gazetteer, geocode, load_gazetteer
+from wirewatch.extract.places import Gazetteer, geocode, load_gazetteer, place_key
 from wirewatch.extract.roles import roles_at
 from wirewatch.model import Entity
 
@@ -348,6 +348,8 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
                     break
             if geo is not None and geo.place and not parsed and not any(m.canonical for m in members):
                 name = geo.place  # "Москву" is Moscow, not its transliteration "Moskvu"
+            elif geo is not None and geo.place and fold(geo.place) == place_key(name):
+                name = geo.place  # "central Asia" is written "Central Asia" in every article
         spans = tuple(sorted((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in members))
         out.append(
             Entity(

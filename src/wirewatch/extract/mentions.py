@@ -214,6 +214,11 @@ def from_ner(doc: Doc, *, aliases: AliasTable, gaz: Gazetteer) -> list[Mention]:
         span = trim(ent)
         if not any(c.isupper() for c in span.text):
             continue  # "east", "the north": directions and common nouns, not names
+        if etype in ("LOC", "GPE", "OTHER") and span.start > 0:
+            # "central Asia": the model leaves the lower-case word out of a region's name.
+            wider = doc[span.start - 1 : span.end]
+            if wider[0].is_lower and wider[0].lower_ != "the" and place_key(wider.text) in gaz.regions:
+                span, etype = wider, "LOC"
         title = None
         if etype in ("PERSON", "ORG"):
             stripped, title = strip_title(span)
@@ -248,6 +253,8 @@ def _retype(span: Span, etype: str, *, aliases: AliasTable, gaz: Gazetteer) -> s
             return None
     if etype == "NORP" and key in gaz.countries:
         return "GPE"  # "Tajikistan" tagged as a nationality
+    if etype in ("OTHER", "ORG", "PERSON") and key in gaz.regions and aliases.lookup(text) is None:
+        return "LOC"  # "Caucasus" tagged as a product
     if etype == "ORG" and aliases.lookup(text) is None and _is_big_place(key, gaz) and _reads_as_place(span):
         return "GPE"  # "Karachi airport": the city, tagged as an organisation
     return etype
