@@ -38,6 +38,7 @@ _CUES = (
 _HEADLINE_ATTRIBUTION = re.compile(
     rf"(?:,|\u2014|\u2013|--| - )\s*(?:\w+\s+){{0,5}}?(?:{_CUES})\b"  # "..., warns Russian intelligence"
     rf"|\b(?:{_CUES})\s*(?::|that\b|,)"  # "X says: ...", "X warns that ..."
+    rf"|^\W*(?:[\w'\u2019.-]+\s+){{1,5}}(?:{_CUES})\s+\w"  # "Police say gunman acted alone"
     r"|\baccording to\b|\bsources?\b|\bofficials?\b"
     r"|^[^:]{2,60}:\s|\s:\s|:\s*$|:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"  # "WHO: ..." and "...: WHO"
     r"|^\s*[\"'\u201c\u2018]|[\"\u201c\u201d]"  # a quotation

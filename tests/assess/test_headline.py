@@ -1,0 +1,169 @@
+"""headline_overstates on a small fictional corpus: positives, hedged, attributed, quoted,
+question and own-voice headlines. Statements are built by hand, as the extract stage would."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.assess.headline import attributes_or_hedges, headline_overstates
+from wirewatch.model import Entity, Statement
+
+
+def said(body: str, content: str, sourcing: str = "named", speaker: str | None = "Someone") -> Statement:
+    at = body.index(content)
+    return Statement(speaker, None, speaker, None, "said", content, "indirect", sourcing, (at, at + len(content)))
+
+
+def headline(title: str, sourcing: str = "none") -> Statement:
+    return Statement(None, None, None, None, None, title, "indirect", sourcing, None)
+
+
+# (name, title, body, attributed contents with their sourcing, expected)
+CORPUS = [
+    (
+        "claim only attributed to activists",
+        "Kremlin Orders Troops Into Northern Region",
+        "Opposition activists say that the Kremlin ordered troops into the northern region last week. "
+        "The region has seen protests since March.",
+        [("the Kremlin ordered troops into the northern region last week", "anonymous")],
+        True,
+    ),
+    (
+        "newspaper's report stated as fact",
+        "Mayor Took Bribes From Developers",
+        "A local newspaper reported that the mayor took bribes from two developers in 2021. "
+        "The mayor's office did not respond to requests for comment.",
+        [("the mayor took bribes from two developers in 2021", "named")],
+        True,
+    ),
+    (
+        "vague claim stated as fact",
+        "Vaccine Causes Memory Loss In Children",
+        "Some parents claim that the vaccine causes memory loss in children. Doctors reject the claim.",
+        [("the vaccine causes memory loss in children", "vague")],
+        True,
+    ),
+    (
+        "no statements given: the reporting cue in the body is enough",
+        "Army Shelled Hospital In Eastern City",
+        "Local officials said the army shelled a hospital in the eastern city on Monday. "
+        "The army has not commented on the events.",
+        [],
+        True,
+    ),
+    (
+        "hedged with may",
+        "Army May Have Shelled Hospital In Eastern City",
+        "Local officials said the army shelled a hospital in the eastern city on Monday.",
+        [("the army shelled a hospital in the eastern city on Monday", "named")],
+        False,
+    ),
+    (
+        "attributed in the headline",
+        "Army shelled hospital in eastern city, officials say",
+        "Local officials said the army shelled a hospital in the eastern city on Monday.",
+        [("the army shelled a hospital in the eastern city on Monday", "named")],
+        False,
+    ),
+    (
+        "quoted headline",
+        'Minister: "Our army never shelled the hospital"',
+        "The defence minister said that our army never shelled the hospital in the eastern city.",
+        [("our army never shelled the hospital in the eastern city", "named")],
+        False,
+    ),
+    (
+        "a question",
+        "Did The Mayor Take Bribes From Developers?",
+        "A local newspaper reported that the mayor took bribes from two developers in 2021.",
+        [("the mayor took bribes from two developers in 2021", "named")],
+        False,
+    ),
+    (
+        "own voice matching own-voice body",
+        "Floods Kill Twelve In Northern Province",
+        "Floods killed twelve people in the northern province on Tuesday. Rescue teams searched "
+        "for survivors through the night. The governor said the province needed help from the capital.",
+        [("the province needed help from the capital", "named")],
+        False,
+    ),
+    (
+        "the outlet states it and a spokesman repeats it",
+        "Carmaker Cuts 500 Jobs At Northern Plant",
+        "The carmaker cut 500 jobs at its northern plant on Monday. A spokesman said the carmaker "
+        "cut the jobs at the plant because demand had fallen.",
+        [("the carmaker cut the jobs at the plant because demand had fallen", "named")],
+        False,
+    ),
+    (
+        "attributed statement about something else",
+        "Storm Hits Coast Overnight",
+        "The storm hit the coast overnight, flooding roads. A spokesman said schools would close on Friday.",
+        [("schools would close on Friday", "named")],
+        False,
+    ),
+    (
+        "reported as a possibility",
+        "Government Could Fall Within Weeks",
+        "Analysts said the government could fall within weeks.",
+        [("the government could fall within weeks", "vague")],
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "contents", "expected"), [c[1:] for c in CORPUS], ids=[c[0] for c in CORPUS])
+def test_fictional_corpus(title, body, contents, expected):
+    statements = [said(body, content, sourcing) for content, sourcing in contents]
+    sig = headline_overstates(title, body, statements)
+    assert (sig is not None) == expected
+    if sig is not None:
+        s, e = sig.span
+        assert body[s:e] == sig.evidence
+        assert title in sig.detail
+
+
+def test_evidence_is_the_attributed_statement():
+    body = "Opposition activists say that the Kremlin ordered troops into the northern region last week."
+    content = "the Kremlin ordered troops into the northern region last week"
+    sig = headline_overstates("Kremlin Orders Troops Into Northern Region", body, [said(body, content, "anonymous", "activists")])
+    assert sig.evidence == content
+    assert sig.kind == "headline_overstates"
+    assert "activists" in sig.detail
+
+
+def test_attributed_headline_statement_wins():
+    body = "Local officials said the army shelled a hospital in the eastern city on Monday."
+    statements = [headline("Army Shelled Hospital", "named"), said(body, "the army shelled a hospital in the eastern city on Monday")]
+    assert headline_overstates("Army Shelled Hospital In Eastern City", body, statements) is None
+
+
+def test_entities_weigh_their_names():
+    body = "Analysts at the bank said Nordland will leave the currency union next year."
+    content = "Nordland will leave the currency union next year"
+    ent = Entity("Nordland", "GPE", ("Nordland",))
+    sig = headline_overstates("Nordland To Leave Currency Union", body, [said(body, content)], [ent])
+    assert sig is not None and sig.evidence == content
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Taliban, IS may invade Central Asia, warns Russian intelligence", True),
+        ("US Plans To Use ISIS In Afghanistan In New Round Of Geopolitical Standoff In Central Asia", False),
+        ("Next plague outbreak in Madagascar could be 'stronger': WHO", True),
+        ("WHO: plague outbreak under control", True),
+        ("BREAKING: Army Shells Hospital", False),
+        ("Is the ceasefire over?", True),
+        ("Police say gunman acted alone", True),
+        ("Ceasefire collapses as shelling resumes", False),
+    ],
+)
+def test_headline_attribution_and_hedges(title, expected):
+    assert attributes_or_hedges(title) == expected
+
+
+@pytest.mark.parametrize("title", [None, "", "Breaking"])
+def test_no_claim_no_signal(title):
+    body = "Local officials said the army shelled a hospital."
+    assert headline_overstates(title, body, [said(body, "the army shelled a hospital")]) is None

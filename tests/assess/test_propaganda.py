@@ -1,0 +1,148 @@
+"""Propaganda spans: decoding, technique labels, signals, and the SemEval scores, on a hand-made
+model and text; the shipped model only where it is installed."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from wirewatch.assess.propaganda import (
+    TECHNIQUES,
+    Model,
+    decode,
+    find_spans,
+    load_model,
+    propaganda_spans,
+    sentence_spans,
+    token_probabilities,
+    tokens,
+)
+from wirewatch.assess.propaganda_train import is_held_out, merge, si_score, tc_micro_f1
+
+TEXT = "The senator gave a speech.\nThose traitors want to destroy our great nation.\nThe vote is on Friday."
+
+
+def tiny_model(**kw) -> Model:
+    """Tokens 'traitors' and 'destroy' are likely; every span is Name_Calling unless 'destroy' is in it."""
+    idx = {"w=traitors": 0, "w=destroy": 1}
+    weights = np.zeros((2, len(TECHNIQUES)), dtype=np.float32)
+    weights[0, TECHNIQUES.index("Name_Calling,Labeling")] = 3.0
+    weights[1, TECHNIQUES.index("Appeal_to_fear-prejudice")] = 9.0
+    settings = {"threshold": 0.5, "gap": 0, "min_chars": 1} | kw
+    return Model(
+        si_weights={"w=traitors": 8.0, "w=destroy": 8.0},
+        si_bias=-4.0,
+        tc_index=idx,
+        tc_weights=weights,
+        tc_bias=np.zeros(len(TECHNIQUES), dtype=np.float32),
+        **settings,
+    )
+
+
+def test_sentences_end_at_line_breaks():
+    assert [TEXT[s:e] for s, e in sentence_spans(TEXT)] == TEXT.split("\n")
+
+
+def test_tokens_carry_offsets():
+    assert all(TEXT[t.start : t.end] == t.text for t in tokens(TEXT))
+
+
+def test_likely_tokens_become_spans():
+    spans = find_spans(TEXT, tiny_model())
+    assert [(TEXT[s.start : s.end], s.technique) for s in spans] == [
+        ("traitors", "Name_Calling,Labeling"),
+        ("destroy", "Appeal_to_fear-prejudice"),
+    ]
+
+
+def test_gap_bridges_unlikely_tokens():
+    (span,) = find_spans(TEXT, tiny_model(gap=2))
+    assert TEXT[span.start : span.end] == "traitors want to destroy"
+    assert span.technique == "Appeal_to_fear-prejudice"
+
+
+def test_spans_never_cross_sentences():
+    text = "They are traitors\ndestroy them"
+    probs = token_probabilities(tiny_model(), text)
+    spans = decode(text, probs, threshold=0.5, gap=5, min_chars=1)
+    assert [text[s:e] for s, e, _ in spans] == ["traitors", "destroy"]
+
+
+def test_min_chars_drops_short_spans():
+    assert find_spans(TEXT, tiny_model(min_chars=8)) == [find_spans(TEXT, tiny_model())[0]]
+
+
+def test_no_model_no_spans():
+    assert find_spans("", tiny_model()) == []
+
+
+# --- SemEval-2020 Task 11 scores -----------------------------------------------------------------
+
+
+def test_si_score_partial_credit():
+    # One predicted span of 10 characters covering half of a 10-character gold span.
+    res = si_score({"a": [(5, 15)]}, {"a": [(0, 10)]})
+    assert res["precision"] == pytest.approx(0.5)
+    assert res["recall"] == pytest.approx(0.5)
+    assert res["f1"] == pytest.approx(0.5)
+
+
+def test_si_score_merges_overlapping_predictions():
+    res = si_score({"a": [(0, 6), (4, 10)]}, {"a": [(0, 10)]})
+    assert (res["predicted"], res["f1"]) == (1, pytest.approx(1.0))
+
+
+def test_si_score_counts_missed_articles():
+    res = si_score({"a": [(0, 10)]}, {"a": [(0, 10)], "b": [(0, 5)]})
+    assert res["precision"] == pytest.approx(1.0)
+    assert res["recall"] == pytest.approx(0.5)
+
+
+def test_merge():
+    assert merge([(5, 8), (0, 3), (2, 4), (9, 9)]) == [(0, 4), (5, 8)]
+
+
+def test_tc_micro_f1_is_accuracy_on_gold_spans():
+    assert tc_micro_f1(["Doubt", "Slogans"], ["Doubt", "Repetition"]) == 0.5
+
+
+def test_held_out_split_is_fixed_by_id():
+    assert is_held_out("111111115") and not is_held_out("111111111")
+
+
+# --- the shipped model ----------------------------------------------------------------------------
+
+shipped = pytest.mark.skipif(load_model() is None, reason="propaganda model not installed")
+
+BODY = (
+    "The corrupt elites and their lapdogs in the media will stop at nothing to silence patriots.\n\n"
+    "This disgraceful witch hunt is a shameful attack on every freedom-loving American. "
+    "The committee meets again on Tuesday."
+)
+
+
+@shipped
+def test_signals_point_at_their_evidence():
+    found = propaganda_spans(BODY)
+    assert found
+    for sig in found:
+        assert sig.kind.removeprefix("propaganda:") in TECHNIQUES
+        assert BODY[sig.span[0] : sig.span[1]] == sig.evidence
+
+
+@shipped
+def test_plain_news_has_few_spans():
+    plain = "The committee meets again on Tuesday. The report was published in March and runs to 40 pages."
+    assert len(propaganda_spans(plain)) <= 1
+
+
+@shipped
+def test_fast_per_article():
+    text = "\n\n".join([BODY] * 20)  # about 4,000 characters, a typical article
+    load_model()
+    t0 = time.perf_counter()
+    for _ in range(5):
+        find_spans(text)
+    assert (time.perf_counter() - t0) / 5 < 0.2  # generous for a loaded CI box; typical is a few ms
