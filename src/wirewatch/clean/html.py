@@ -45,30 +45,36 @@ _BLOCK = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
     "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option", "p", "pre",
-    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "br", "button", "select",
+    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "button", "select",
     "textarea", "label",
 }
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u200b\r\f\v]+")
+_WHITESPACE = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def _visible(el: etree._Element, out: list[str]) -> None:
+def _visible(el: etree._Element, out: list[str], pre: bool = False) -> None:
+    # Source line breaks are spaces to a browser, except inside <pre>; <br> breaks a line, a block
+    # element starts and ends one (two blocks in a row leave a blank line between them).
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
     if not tag or tag in _INVISIBLE or el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
         if el.tail:
-            out.append(el.tail)
+            out.append(el.tail if pre else _WHITESPACE.sub(" ", el.tail))
         return
-    block = tag in _BLOCK
-    out.append("\n" if block else " " if tag in ("td", "th") else "")
+    inner = pre or tag == "pre"
+    if tag == "br" or tag in _BLOCK:
+        out.append("\n")
+    elif tag in ("td", "th"):
+        out.append(" ")
     if el.text:
-        out.append(el.text)
+        out.append(el.text if inner else _WHITESPACE.sub(" ", el.text))
     for child in el:
-        _visible(child, out)
-    if block:
+        _visible(child, out, inner)
+    if tag in _BLOCK:
         out.append("\n")
     if el.tail:
-        out.append(el.tail)
+        out.append(el.tail if pre else _WHITESPACE.sub(" ", el.tail))
 
 
 def visible_text(tree: etree._Element) -> str:

@@ -60,6 +60,20 @@ _COMMENT_FORM = re.compile(
     r"captcha",
     re.I,
 )
+# Sentences every site prints around its articles: consent banners, form messages, newsletter
+# prompts, legal and holdings disclosures. Matched anywhere in a line of at most _NOTICE_MAX chars.
+_NOTICE = re.compile(
+    r"\bwe use cookies\b|\buses? cookies to\b|\bcookies? (policy|settings|preferences)\b|"
+    r"\bthis field is for validation purposes\b|\bplease (try again|enable javascript)\b|"
+    r"\b(by (continuing|using|accessing)( to use)?|if you continue to use) (this|our) (site|website)\b|"
+    r"\bthere was (an issue|a problem|an error) with (the|your) (form|submission)\b|"
+    r"\b(subscribe|sign up) (to|for) (our|the) [\w ]{0,30}(newsletter|channel|podcast|mailing list)\b|"
+    r"\ball rights reserved\b|\bhas no position in any of the stocks\b|\bhas positions in and recommends\b|"
+    r"\byou('re| are) (now )?subscribed\b|\bthanks? (you )?for (subscribing|signing up)\b|"
+    r"\bjavascript (is )?(disabled|required)\b|\byour browser (does not|doesn't) support\b",
+    re.I,
+)
+_NOTICE_MAX = 300
 _NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 _BYLINE = re.compile(r"^\s*(?:by|von|par|автор:?|author:?|written by|posted by)\s+(.{3,80}?)\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…»”\"'’)\]:]\s*$")
@@ -88,6 +102,10 @@ def words(line: str) -> list[str]:
 def is_chrome(line: str) -> bool:
     s = line.strip()
     return bool(s) and len(s) <= 120 and bool(_CHROME.match(s))
+
+
+def is_boilerplate_sentence(line: str) -> bool:
+    return len(line) <= _NOTICE_MAX and bool(_NOTICE.search(line))
 
 
 def has_letters(line: str) -> bool:
