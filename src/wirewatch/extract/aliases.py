@@ -65,10 +65,15 @@ class AliasTable:
     entries: Mapping[str, Alias] = field(default_factory=dict)  # fold(alias) -> Alias
     max_words: int = 1  # the longest alias, in folded words: bounds the n-gram scan
     lower_starts: frozenset[str] = frozenset()  # first words of aliases written lower-case ("al")
+    prefixes: frozenset[str] = frozenset()  # word-prefixes of every key: lets a scan stop early
 
     def lookup(self, surface: str) -> Alias | None:
         """The alias a surface form stands for, or None. Acronyms must match with their capitals."""
-        hit = self.entries.get(fold(surface))
+        return self.lookup_key(fold(surface), surface)
+
+    def lookup_key(self, key: str, surface: str) -> Alias | None:
+        """`lookup` for a surface form already folded to `key`."""
+        hit = self.entries.get(key)
         if hit is None:
             return None
         if hit.acronym and squash(surface) != squash(hit.form):
@@ -113,7 +118,8 @@ def build_table(rows: Iterable[tuple[str, str, str]]) -> AliasTable:
             entries[key] = Alias(canonical, etype, form, is_acronym(form))
     longest = max((len(k.split()) for k in entries), default=1)
     lower = frozenset(fold(a.form).split()[0] for a in entries.values() if a.form[:1].islower())
-    return AliasTable(entries=entries, max_words=longest, lower_starts=lower)
+    prefixes = {" ".join(k.split()[:n]) for k in entries for n in range(1, len(k.split()) + 1)}
+    return AliasTable(entries=entries, max_words=longest, lower_starts=lower, prefixes=frozenset(prefixes))
 
 
 def shipped_rows() -> list[tuple[str, str, str]]:

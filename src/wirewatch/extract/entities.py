@@ -214,7 +214,9 @@ def _group(doc: Doc, ms: list[M.Mention], extra_pairs: list[tuple[int, int]]) ->
     return list(out.values())
 
 
-def _rescan(doc: Doc, ms: list[M.Mention], groups: list[list[int]]) -> list[tuple[int, M.Mention]]:
+def _rescan(
+    doc: Doc, ms: list[M.Mention], groups: list[list[int]], folded: list[str]
+) -> list[tuple[int, M.Mention]]:
     """Further occurrences of each group's names (and people's surnames) that the first pass missed."""
     forms: dict[str, tuple[int, str]] = {}  # fold(form) -> (group index, form as written)
     clash: set[str] = set()
@@ -234,12 +236,11 @@ def _rescan(doc: Doc, ms: list[M.Mention], groups: list[list[int]]) -> list[tupl
         forms.pop(key, None)
     if not forms:
         return []
-    longest = max(len(k.split()) for k in forms)
     taken = M.token_set(ms)
     ner_tokens = {t.i for e in doc.ents for t in e}
 
-    def match(span):  # noqa: ANN001, ANN202
-        hit = forms.get(fold(span.text))
+    def match(span, key):  # noqa: ANN001, ANN202
+        hit = forms.get(key)
         if hit is None:
             return None
         if is_acronym(hit[1]):
@@ -251,7 +252,9 @@ def _rescan(doc: Doc, ms: list[M.Mention], groups: list[list[int]]) -> list[tupl
 
     found = []
     lower = frozenset(k.split()[0] for k, (_, form) in forms.items() if form[:1].islower())
-    for span, gi in M.scan(doc, longest, match, taken=taken, lower_starts=lower):
+    for span, gi in M.scan(
+        doc, match, prefixes=M.prefixes_of(forms), taken=taken, lower_starts=lower, folded=folded
+    ):
         etype = ms[groups[gi][0]].type  # type: ignore[index]
         found.append((gi, M.Mention(span.start, span.end, etype)))
     return found  # type: ignore[return-value]
@@ -281,31 +284,35 @@ def _type(members: list[M.Mention], doc: Doc, aliases: AliasTable) -> str:
     return max(counts, key=lambda t: (counts[t], -[m.type for m in members].index(t)))
 
 
-def _context(doc: Doc, drafts: list[tuple[str, str, list[M.Mention]]], gaz: Gazetteer) -> Counter[str]:
-    """Countries the article mentions, as places or adjectives: ISO code -> mentions."""
+def _context(
+    doc: Doc, drafts: list[tuple[str, str, list[M.Mention]]], gaz: Gazetteer, folded: list[str]
+) -> Counter[str]:
+    """Countries the article mentions, as places or adjectives anywhere ("Libyan"): ISO code -> mentions."""
     ctx: Counter[str] = Counter()
     for name, etype, members in drafts:
-        if etype in ("GPE", "NORP"):
+        if etype == "GPE":
             iso = gaz.country_of(name)
             if iso:
                 ctx[iso] += len(members)
-    for t in doc:
-        if t.text[:1].isupper() and (iso := gaz.demonyms.get(fold(t.text))):
+    for i, key in enumerate(folded):
+        if (iso := gaz.demonyms.get(key)) and doc[i].text[:1].isupper():
             ctx[iso] += 1
     return ctx
 
 
 def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tuple[Entity, ...]:
     gaz = load_gazetteer()
+    folded = M.fold_tokens(doc)
     parsed = (language or "") in PARSED_LANGUAGES
     if parsed:
         ner = M.from_ner(doc, aliases=aliases, gaz=gaz)
-        found = M.from_aliases(doc, aliases=aliases, ner_tokens=M.token_set(ner))
+        found = M.from_aliases(doc, aliases=aliases, ner_tokens=M.token_set(ner), folded=folded)
         ms = _combine(doc, ner, found, gaz)
     else:
-        found = M.from_aliases(doc, aliases=aliases, ner_tokens=set(), inflected=True)
+        found = M.from_aliases(doc, aliases=aliases, ner_tokens=set(), inflected=True, folded=folded)
         ms = sorted(
-            found + M.from_capitals(doc, gaz=gaz, taken=M.token_set(found), language=language or ""),
+            found
+            + M.from_capitals(doc, gaz=gaz, taken=M.token_set(found), language=language or "", folded=folded),
             key=lambda m: m.start,
         )
     pairs, new = _acronym_pairs(doc, ms)
@@ -313,7 +320,7 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
     ms = ms + new
     pairs = [(a, b if b >= 0 else base + (-b - 1)) for a, b in pairs]
     groups = _group(doc, ms, pairs)
-    for gi, m in _rescan(doc, ms, groups):
+    for gi, m in _rescan(doc, ms, groups, folded):
         groups[gi].append(len(ms))
         ms.append(m)
 
@@ -322,7 +329,7 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
         members = sorted((ms[k] for k in members_idx), key=lambda m: m.start)
         etype = _type(members, doc, aliases)
         drafts.append((_name(doc, members, etype), etype, members))
-    context = _context(doc, drafts, gaz)
+    context = _context(doc, drafts, gaz, folded)
     person_tokens = {i for _, t, mem in drafts if t == "PERSON" for m in mem for i in range(m.start, m.end)}
 
     out: list[Entity] = []

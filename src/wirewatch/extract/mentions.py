@@ -9,7 +9,7 @@ without a parser here, the gazetteer and capitalised runs of words (`from_capita
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -308,14 +308,24 @@ def acronym_in_context(token_span: Span, *, in_ner: bool, known: bool = False) -
 
 def scan(
     doc: Doc,
-    max_words: int,
-    match: Callable[[Span], object | None],
+    match: Callable[[Span, str], object | None],
     *,
+    prefixes: frozenset[str] | None = None,
+    max_tokens: int = 24,
+    always: int = 0,
     taken: set[int] = frozenset(),  # type: ignore[assignment]
     lower_starts: frozenset[str] = frozenset(),
+    folded: Sequence[str] | None = None,
 ) -> Iterator[tuple[Span, object]]:
-    """Longest-first n-gram scan from each capitalised (or uncased) token, or one of `lower_starts`
-    ("al" of "al-Qaeda"); skips `taken` tokens."""
+    """The longest match starting at each capitalised (or uncased) token, or at one of `lower_starts`
+    ("al" of "al-Qaeda"), left to right, skipping `taken` tokens.
+
+    `match` gets the span and its folded key. With `prefixes` (every word-prefix of every key that
+    can match), a span stops growing as soon as its key cannot lead to a match, which keeps the scan
+    linear in the length of the article; the first `always` tokens are tried regardless (inflected
+    words whose key is not a prefix of anything).
+    """
+    folded = folded if folded is not None else fold_tokens(doc)
     i, n = 0, len(doc)
     while i < n:
         t = doc[i]
@@ -325,19 +335,40 @@ def scan(
             i += 1
             continue
         hit = None
-        for j in range(min(n, i + max_words * 3), i, -1):
-            if doc[j - 1].is_punct or doc[j - 1].is_space or any(k in taken for k in range(i, j)):
-                continue
-            span = doc[i:j]
-            found = match(span)
-            if found is not None:
-                hit = (span, found)
+        words: list[str] = []
+        for j in range(i + 1, min(n, i + max_tokens) + 1):
+            tok = doc[j - 1]
+            if j - 1 in taken or tok.is_space:
                 break
+            if folded[j - 1]:
+                words.append(folded[j - 1])
+            key = " ".join(words)
+            if prefixes is not None and key not in prefixes and j - i > always:
+                break
+            if tok.is_punct or not key:
+                continue
+            found = match(doc[i:j], key)
+            if found is not None:
+                hit = (doc[i:j], found)
         if hit is None:
             i += 1
             continue
         yield hit
         i = hit[0].end
+
+
+def fold_tokens(doc: Doc) -> list[str]:
+    """Each token folded as `fold` does ("" for punctuation): computed once per article, shared by scans."""
+    return [fold(t.text) if not (t.is_punct or t.is_space) else "" for t in doc]
+
+
+def prefixes_of(keys: Iterable[str]) -> frozenset[str]:
+    """Every word-prefix of every key: "islamic", "islamic state", "islamic state of", ..."""
+    out: set[str] = set()
+    for key in keys:
+        words = key.split()
+        out.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+    return frozenset(out)
 
 
 # Russian (and Ukrainian, Belarusian) case endings, longest first: "Москву", "Казани", "Нарышкина"
@@ -395,10 +426,14 @@ def from_aliases(
     ner_tokens: set[int],
     taken: set[int] = frozenset(),  # type: ignore[assignment]
     inflected: bool = False,
+    folded: Sequence[str] | None = None,
 ) -> list[Mention]:
-    def match(span: Span) -> object | None:
-        forms = inflected_forms(span.text) if inflected else [span.text]
-        hit = next((h for f in forms if (h := aliases.lookup(f)) is not None), None)
+    def match(span: Span, key: str) -> object | None:
+        hit = aliases.lookup_key(key, span.text)
+        if hit is None and inflected:
+            hit = next(
+                (h for f in inflected_forms(span.text)[1:] if (h := aliases.lookup(f)) is not None), None
+            )
         if hit is None:
             return None
         if hit.acronym and not acronym_in_context(span, in_ner=span.start in ner_tokens):
@@ -406,7 +441,16 @@ def from_aliases(
         return hit
 
     out = []
-    for span, hit in scan(doc, aliases.max_words, match, taken=taken, lower_starts=aliases.lower_starts):
+    found = scan(
+        doc,
+        match,
+        prefixes=aliases.prefixes,
+        always=2 if inflected else 0,
+        taken=taken,
+        lower_starts=aliases.lower_starts,
+        folded=folded,
+    )
+    for span, hit in found:
         out.append(Mention(span.start, span.end, hit.type, canonical=hit.canonical))  # type: ignore[attr-defined]
     return out
 
@@ -431,7 +475,9 @@ def stop_words(language: str) -> frozenset[str]:
         return frozenset()
 
 
-def from_capitals(doc: Doc, *, gaz: Gazetteer, taken: set[int], language: str = "") -> list[Mention]:
+def from_capitals(
+    doc: Doc, *, gaz: Gazetteer, taken: set[int], language: str = "", folded: Sequence[str] | None = None
+) -> list[Mention]:
     """Names in a language without a parser: gazetteer places, then runs of capitalised words.
 
     A run at the start of a sentence counts only when it has two words or more, since any first
@@ -441,7 +487,7 @@ def from_capitals(doc: Doc, *, gaz: Gazetteer, taken: set[int], language: str = 
     """
     stops = stop_words(language) | STOP_WORDS
 
-    def place(span: Span) -> object | None:
+    def place(span: Span, key: str) -> object | None:
         if span[0].lower_ in stops:
             return None
         for form in inflected_forms(span.text):
@@ -455,7 +501,9 @@ def from_capitals(doc: Doc, *, gaz: Gazetteer, taken: set[int], language: str = 
                 return "GPE"
         return None
 
-    out = [Mention(s.start, s.end, str(t)) for s, t in scan(doc, 3, place, taken=taken)]
+    out = [
+        Mention(s.start, s.end, str(t)) for s, t in scan(doc, place, max_tokens=6, taken=taken, folded=folded)
+    ]
     taken = taken | {i for m in out for i in range(m.start, m.end)}
     min_words = 2 if language in _NOUNS_CAPITALISED else 1
     i, n = 0, len(doc)
