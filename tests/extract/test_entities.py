@@ -7,6 +7,8 @@ in the phrasing of wire reports.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wirewatch.extract.aliases import load_aliases
 from wirewatch.extract.entities import find_entities
@@ -268,3 +270,52 @@ def test_lower_case_region_names(analyse, text, surface, name):
     entities, _ = analyse(text)
     region = holding(entities, surface)
     assert region.name == name and region.geo is not None
+
+
+def test_user_alias_file_reaches_the_entities(tmp_path):
+    path = tmp_path / "brigades.csv"
+    path.write_text("canonical,type,alias\nNorthern Shield Brigade,ORG,NSB\n", encoding="utf-8")
+    nlp = load_nlp()
+    entities = find_entities(
+        nlp("NSB fighters held the bridge, officials said."), aliases=load_aliases(str(path))
+    )
+    brigade = next(e for e in entities if "NSB" in e.mentions)
+    assert brigade.name == "Northern Shield Brigade" and brigade.type == "ORG"
+
+
+_FRAGMENTS = [
+    "Trade envoy Petra Lindqvist",
+    "the Baltic Coastal Agency (BCA)",
+    "BCA",
+    "Lindqvist",
+    "ISIS fighters",
+    "Daesh",
+    "in Tripoli",
+    "Libya's",
+    "said on Monday",
+    "IS",
+    "is",
+    "(",
+    ")",
+    ",",
+    ".",
+    "ФСБ",
+    "Москву",
+    "the director of the Coastal Survey Institute, Anna Berg,",
+    "central Asia",
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=14), st.sampled_from(["en", "ru"]))
+def test_spans_always_point_at_a_mention(words, language):
+    text = " ".join(words)
+    entities = find_entities(load_nlp()(text), aliases=load_aliases(), language=language)
+    seen = []
+    for e in entities:
+        assert e.count == len(e.spans)
+        for a, b in e.spans:
+            assert text[a:b] in e.mentions
+            seen.append((a, b))
+    seen.sort()
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(seen, seen[1:], strict=False))
