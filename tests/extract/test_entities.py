@@ -48,6 +48,18 @@ def holding(entities, surface):
             "Islamic State",
             "IS",
         ),
+        (
+            "Ministers of the KDA (Kestrel Defence Alliance) met in Riga on Monday. "
+            "The KDA said it would meet again.",
+            "Kestrel Defence Alliance",
+            "KDA",
+        ),
+        (
+            "They joined the Committee for Water Rights and Safety (CWRS) last year. "
+            "Later CWRS disagreed.",
+            "Committee for Water Rights and Safety",
+            "CWRS",
+        ),
     ],
 )
 def test_acronym_and_expansion_merge(analyse, text, long, short):

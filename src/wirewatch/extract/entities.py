@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from wirewatch.extract import mentions as M
 from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
@@ -104,38 +104,94 @@ def _first_letter(text: str) -> str:
     return fold(text)[:1]
 
 
+def _bracketed(doc: Doc, i: int, limit: int) -> int | None:
+    """The index of the ")" closing the "(" at token i, within `limit` tokens."""
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= limit and doc[j].text != ")":
+        j += 1
+    return j if j < len(doc) and doc[j].text == ")" and j > i + 1 else None
+
+
+def _initials(span_text: str) -> str:
+    """Initials of the capitalised words: "Popular Mobilisation Forces" -> "PMF"."""
+    return "".join(w[0] for w in span_text.replace("-", " ").split() if w[:1].isupper())
+
+
+def _name_run_before(doc: Doc, end: int) -> Span | None:
+    """The run of capitalised words (with "of", "for", "and", "the" inside) that ends at token `end`."""
+    start = end
+    while start > 0:
+        t = doc[start - 1]
+        name_word = t.is_title or (t.is_upper and t.is_alpha)
+        inner_word = t.lower_ in ("of", "for", "and", "the", "-") and start < end
+        if not (name_word or inner_word):
+            break
+        start -= 1
+    while start < end and not doc[start].text[:1].isupper():
+        start += 1
+    return doc[start:end] if end - start >= 2 else None
+
+
 def _acronym_pairs(doc: Doc, ms: list[M.Mention]) -> tuple[list[tuple[int, int]], list[M.Mention]]:
-    """ "Long Name (ACR)": index pairs to merge, and mentions for acronyms nothing else found."""
+    """Acronyms defined in the text, as pairs of mention indices to merge, plus the mentions nothing
+    else found (their indices follow those of `ms`). Three shapes:
+    "Long Name (ACR)", "ACR (Long Name)", and a capitalised run the model missed whose initials spell
+    the acronym ("Popular Mobilisation Forces (PMF)")."""
     at = {m.start: k for k, m in enumerate(ms)}
+    taken = M.token_set(ms)
     pairs: list[tuple[int, int]] = []
     new: list[M.Mention] = []
+
+    def add(m: M.Mention) -> int:
+        new.append(m)
+        return len(ms) + len(new) - 1
+
+    def related(a: M.Mention, b: M.Mention, acronym: str, long_name: str) -> bool:
+        # The acronym of a translated name need not match its initials (FSB for the Federal Security
+        # Service) but it starts like the name: "Moscow (AP)" is no definition.
+        same_alias = a.canonical is not None and a.canonical == b.canonical
+        return same_alias or _first_letter(acronym) == _first_letter(long_name)
+
     for k, m in enumerate(ms):
-        i = m.end
-        if i + 2 >= len(doc) or doc[i].text != "(":
+        j = _bracketed(doc, m.end, 12)
+        if j is None:
             continue
-        # The acronym may be split by the tokenizer ("IS-K"): everything up to the ")".
-        j = i + 1
-        while j < len(doc) and j - i <= 4 and doc[j].text != ")":
-            j += 1
-        if j >= len(doc) or doc[j].text != ")" or j == i + 1:
+        inner = doc[m.end + 1 : j]
+        other = at.get(m.end + 1)
+        outer_text = m.span(doc).text
+        if is_acronym(inner.text) and len(inner) <= 4:
+            if other is not None and ms[other].end == j:
+                if related(m, ms[other], inner.text, outer_text):
+                    pairs.append((k, other))
+            elif other is None and _first_letter(inner.text) == _first_letter(outer_text):
+                pairs.append((k, add(M.Mention(inner.start, inner.end, m.type))))
+        elif (
+            is_acronym(outer_text)
+            and other is not None
+            and ms[other].end == j
+            and related(m, ms[other], outer_text, inner.text)
+        ):
+            pairs.append((k, other))  # "the CSTO (Collective Security Treaty Organization)"
+        elif is_acronym(outer_text) and other is None and _initials(inner.text) == squash(outer_text):
+            pairs.append((k, add(M.Mention(inner.start, inner.end, m.type))))  # nothing found the name
+    # Definitions whose long form nothing found.
+    for t in doc:
+        if t.text != "(" or t.i in taken or t.i == 0 or doc[t.i - 1].i in taken:
             continue
-        acr = doc[i + 1 : j]
-        if not is_acronym(acr.text):
+        j = _bracketed(doc, t.i, 4)
+        if j is None or not is_acronym(doc[t.i + 1 : j].text):
             continue
-        long_name = m.span(doc).text
-        other = at.get(i + 1)
-        same_alias = (
-            other is not None and ms[other].canonical is not None and ms[other].canonical == m.canonical
-        )
-        # The acronym of a translated name need not match its initials (FSB), but it starts like
-        # the name; "Moscow (AP)" does not.
-        if not same_alias and _first_letter(acr.text) != _first_letter(long_name):
+        acronym = squash(doc[t.i + 1 : j].text)
+        run = _name_run_before(doc, t.i)
+        if run is None or _initials(run.text).upper() != "".join(c for c in acronym if c.isalpha()).upper():
             continue
-        if other is not None and ms[other].end == j:
-            pairs.append((k, other))
-        elif other is None:
-            new.append(M.Mention(acr.start, acr.end, m.type))
-            pairs.append((k, -len(new)))
+        long_idx = add(M.Mention(run.start, run.end, "ORG"))
+        short_idx = at.get(t.i + 1)
+        if short_idx is None or ms[short_idx].end != j:
+            short_idx = add(M.Mention(t.i + 1, j, "ORG"))
+        pairs.append((long_idx, short_idx))
     return pairs, new
 
 
@@ -316,9 +372,7 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
             key=lambda m: m.start,
         )
     pairs, new = _acronym_pairs(doc, ms)
-    base = len(ms)
     ms = ms + new
-    pairs = [(a, b if b >= 0 else base + (-b - 1)) for a, b in pairs]
     groups = _group(doc, ms, pairs)
     for gi, m in _rescan(doc, ms, groups, folded):
         groups[gi].append(len(ms))

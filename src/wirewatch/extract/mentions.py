@@ -211,7 +211,11 @@ def from_ner(doc: Doc, *, aliases: AliasTable, gaz: Gazetteer) -> list[Mention]:
         etype = LABELS.get(ent.label_)
         if etype is None:
             continue
-        span = trim(ent)
+        span = ent
+        bracket = next((t.i for t in ent if t.text in "(["), None)
+        if bracket is not None and bracket > ent.start:
+            span = doc[ent.start : bracket]  # "Committee for Water Rights (CWR": the acronym is its own
+        span = trim(span)
         if not any(c.isupper() for c in span.text):
             continue  # "east", "the north": directions and common nouns, not names
         if etype in ("LOC", "GPE", "OTHER") and span.start > 0:
