@@ -30,7 +30,7 @@ def tiny_model(**kw) -> Model:
     weights = np.zeros((2, len(TECHNIQUES)), dtype=np.float32)
     weights[0, TECHNIQUES.index("Name_Calling,Labeling")] = 3.0
     weights[1, TECHNIQUES.index("Appeal_to_fear-prejudice")] = 9.0
-    settings = {"threshold": 0.5, "gap": 0, "min_chars": 1} | kw
+    settings = {"threshold": 0.5, "gap": 0, "min_chars": 1, "trigger": 0.0} | kw
     return Model(
         si_weights={"w=traitors": 8.0, "w=destroy": 8.0},
         si_bias=-4.0,
@@ -68,6 +68,13 @@ def test_spans_never_cross_sentences():
     probs = token_probabilities(tiny_model(), text)
     spans = decode(text, probs, threshold=0.5, gap=5, min_chars=1)
     assert [text[s:e] for s, e, _ in spans] == ["traitors", "destroy"]
+
+
+def test_trigger_keeps_only_confident_runs():
+    text = "Those traitors want to destroy us"
+    probs = [[(t, 0.9 if t.text == "destroy" else 0.6 if t.text == "traitors" else 0.1) for t in tokens(text)]]
+    spans = decode(text, probs, threshold=0.5, gap=0, min_chars=1, trigger=0.8)
+    assert [text[s:e] for s, e, _ in spans] == ["destroy"]
 
 
 def test_min_chars_drops_short_spans():

@@ -34,6 +34,8 @@ _CUES = (
     r"|reports?|reported|tells?|told|urges?|urged|believes?|suggests?|argues?|denies|denied|admits?"
     r"|confirms?|confirmed|reveals?|revealed|asserts?|states?|announces?|announced|predicts?|fears?"
     r"|vows?|threatens?|calls?|charges?|slams?|blasts?|rejects?|questions?|doubts?|thinks?|sees?"
+    r"|hits|rips|knocks|demands?|praises?|defends?|dismisses|mocks?|touts?|pledges?|promises?|called"
+    r"|saying|claiming|warning|alleging|accusing|insisting|suggesting|arguing|admitting|revealing"
 )
 _HEADLINE_ATTRIBUTION = re.compile(
     rf"(?:,|\u2014|\u2013|--| - )\s*(?:\w+\s+){{0,5}}?(?:{_CUES})\b"  # "..., warns Russian intelligence"
@@ -101,7 +103,11 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def _units(body: str, statements: Sequence[Statement]) -> tuple[list[_Unit], list[_Unit]]:
-    """(attributed, own-voice) units of the body."""
+    """(attributed, own-voice) units of the body.
+
+    Attributed: the statements' contents, and sentences with a vague formula; where the extract
+    stage gave no statement at all, sentences with a reporting cue too (a coarse stand-in).
+    """
     attributed: list[_Unit] = []
     for st in statements:
         if st.span is None or st.sourcing not in ATTRIBUTED:
@@ -109,6 +115,7 @@ def _units(body: str, statements: Sequence[Statement]) -> tuple[list[_Unit], lis
         s, e = st.span
         if 0 <= s < e <= len(body):
             attributed.append(_Unit((s, e), _stems(body[s:e]), st.speaker or st.source_text or st.sourcing))
+    cue_fallback = not statements
     vague = vague_scan(body)
     own: list[_Unit] = []
     for s, e in sentences(body):
@@ -118,10 +125,8 @@ def _units(body: str, statements: Sequence[Statement]) -> tuple[list[_Unit], lis
             continue  # a question asserts nothing
         if any(vs < e and ve > s for vs, ve in vague):
             attributed.append(_Unit((s, e), _stems(text), "vague sourcing"))
-        elif _BODY_CUE.search(text) or text.lstrip().startswith(("\u201c", '"')):
-            # A reporting cue the statements may have missed: the sentence is someone's word.
-            if not covered:
-                attributed.append(_Unit((s, e), _stems(text), None))
+        elif cue_fallback and (_BODY_CUE.search(text) or text.lstrip().startswith(("\u201c", '"'))):
+            attributed.append(_Unit((s, e), _stems(text), None))
         elif not covered:
             own.append(_Unit((s, e), _stems(text), None))
     return attributed, own
@@ -162,7 +167,12 @@ def headline_overstates(
     need = min(min_terms, len(terms))
     attributed, own = _units(body, [st for st in statements if st.span is not None])
     best: tuple[float, int, _Unit] | None = None
+    subject = _subject(terms)
     for u in attributed:
+        if u.who and subject in _stems(u.who):
+            continue  # "Kremlin orders troops" from "the Kremlin said it ordered troops": its own act
+        if title.strip() in body[u.span[0] : u.span[1]]:
+            continue  # the headline itself, repeated in the body (as written, capitals and all)
         share, n = _score(terms, u)
         if n >= need and share >= min_share and (best is None or (share, n) > best[:2]):
             best = (share, n, u)

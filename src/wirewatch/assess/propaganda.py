@@ -75,9 +75,10 @@ class Model:
 
     si_weights: dict[str, float]
     si_bias: float
-    threshold: float
-    gap: int  # tokens below the threshold bridged inside a span
+    threshold: float  # a token at or above it belongs to a span ...
+    gap: int  # ... and up to `gap` tokens below it between two such tokens are bridged
     min_chars: int
+    trigger: float  # a span is kept only if one of its tokens reaches this
     tc_index: dict[str, int]
     tc_weights: np.ndarray  # (features, techniques)
     tc_bias: np.ndarray  # (techniques,)
@@ -209,16 +210,17 @@ def load_model(path: str | None = None) -> Model | None:
     if not p.is_file():
         return None
     with np.load(p, allow_pickle=False) as z:
-        si_names = z["si_names"].tolist()
+        si_names = z["si_names"].tobytes().decode("utf-8").split("\n")
         si_w = z["si_weights"].astype(np.float64).tolist()
         settings = z["settings"].astype(np.float64).tolist()
-        tc_names = z["tc_names"].tolist()
+        tc_names = z["tc_names"].tobytes().decode("utf-8").split("\n")
         return Model(
             si_weights=dict(zip(si_names, si_w, strict=True)),
             si_bias=settings[0],
             threshold=settings[1],
             gap=int(settings[2]),
             min_chars=int(settings[3]),
+            trigger=settings[4],
             tc_index={name: i for i, name in enumerate(tc_names)},
             tc_weights=z["tc_weights"].astype(np.float32),
             tc_bias=z["tc_bias"].astype(np.float32),
@@ -244,9 +246,16 @@ def token_probabilities(model: Model, text: str) -> list[list[tuple[Token, float
 
 
 def decode(
-    text: str, probs: Sequence[Sequence[tuple[Token, float]]], *, threshold: float, gap: int, min_chars: int
+    text: str,
+    probs: Sequence[Sequence[tuple[Token, float]]],
+    *,
+    threshold: float,
+    gap: int,
+    min_chars: int,
+    trigger: float = 0.0,
 ) -> list[tuple[int, int, float]]:
-    """Runs of tokens at or above `threshold` within a sentence, gaps of up to `gap` tokens bridged."""
+    """Runs of tokens at or above `threshold` within a sentence, gaps of up to `gap` tokens bridged;
+    a run is kept when one of its tokens reaches `trigger` and it spans `min_chars` or more."""
     spans: list[tuple[int, int, float]] = []
     for row in probs:
         hits = [i for i, (_, p) in enumerate(row) if p >= threshold]
@@ -262,8 +271,9 @@ def decode(
                 s += 1
             while e > s and text[e - 1] in _TRIM:
                 e -= 1
-            if e - s >= min_chars:
-                spans.append((s, e, max(row[i][1] for i in g)))
+            top = max(row[i][1] for i in g)
+            if e - s >= min_chars and top >= trigger:
+                spans.append((s, e, top))
     return spans
 
 
@@ -294,6 +304,7 @@ def find_spans(text: str, model: Model | None = None) -> list[Span]:
         threshold=model.threshold,
         gap=model.gap,
         min_chars=model.min_chars,
+        trigger=model.trigger,
     )
     labels = classify(model, text, [(s, e) for s, e, _ in found])
     return [Span(s, e, tech, p) for (s, e, p), (tech, _) in zip(found, labels, strict=True)]

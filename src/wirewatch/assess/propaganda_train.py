@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,12 +124,18 @@ def tc_micro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
 # --- training data --------------------------------------------------------------------------------
 
 
-def token_rows(article: PtcArticle) -> tuple[list[list[str]], list[int]]:
-    """Feature lists and labels (inside a gold span or not) for every token of an article."""
+def token_rows(article: PtcArticle) -> tuple[list[list[str]], list[int], list[float]]:
+    """Feature lists, labels (inside a gold span or not) and weights for every token of an article.
+
+    The score averages over spans, not characters, so a token of a gold span weighs 4/n for a
+    span of n tokens (at most 4, at least 1/8): a one-word span counts as much as a long one.
+    """
     counts = article_counts(article.text)
     gold = merge(article.spans)
+    size = {g: len(tokens(article.text, *g)) for g in gold}
     rows: list[list[str]] = []
     labels: list[int] = []
+    weights: list[float] = []
     for s, e in sentence_spans(article.text):
         toks = tokens(article.text, s, e)
         if not toks:
@@ -136,8 +143,10 @@ def token_rows(article: PtcArticle) -> tuple[list[list[str]], list[int]]:
         shared = sentence_features(toks)
         for t, feats in zip(toks, token_features(toks, counts), strict=True):
             rows.append(feats + shared)
-            labels.append(int(any(gs < t.end and ge > t.start for gs, ge in gold)))
-    return rows, labels
+            inside = [g for g in gold if g[0] < t.end and g[1] > t.start]
+            labels.append(int(bool(inside)))
+            weights.append(max(0.125, min(4.0, 4.0 / max(size[inside[0]], 1))) if inside else 1.0)
+    return rows, labels, weights
 
 
 def span_rows(article: PtcArticle) -> tuple[list[list[str]], list[str]]:
@@ -155,19 +164,22 @@ def _int32(x):
     return x
 
 
-def _fit_si(articles: Sequence[PtcArticle], c: float):
+def _fit_si(articles: Sequence[PtcArticle], c: float, min_count: int = 2):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows, labels = [], []
+    rows, labels, weights = [], [], []
     for a in articles:
-        r, y = token_rows(a)
+        r, y, w = token_rows(a)
         rows += r
         labels += y
+        weights += w
+    # Features seen once are noise that only bloats the shipped file.
+    seen = Counter(f for r in rows for f in r)
     vec = DictVectorizer()
-    x = _int32(vec.fit_transform({f: 1 for f in r} for r in rows))
+    x = _int32(vec.fit_transform({f: 1 for f in r if seen[f] >= min_count} for r in rows))
     clf = LogisticRegression(C=c, solver="liblinear", max_iter=200)
-    clf.fit(x, labels)
+    clf.fit(x, labels, sample_weight=np.array(weights))
     return vec, clf
 
 
@@ -187,7 +199,7 @@ def _fit_tc(articles: Sequence[PtcArticle], c: float):
     return vec, clf
 
 
-def to_model(si, tc, *, threshold: float, gap: int, min_chars: int, keep: float = 1e-3) -> Model:
+def to_model(si, tc, *, threshold: float, gap: int, min_chars: int, trigger: float, keep: float = 0.02) -> Model:
     """The shipped form: feature names with their weights, features of negligible weight dropped."""
     vec, clf = si
     names = vec.get_feature_names_out()
@@ -205,6 +217,7 @@ def to_model(si, tc, *, threshold: float, gap: int, min_chars: int, keep: float 
         threshold=threshold,
         gap=gap,
         min_chars=min_chars,
+        trigger=trigger,
         tc_index={n: i for i, n in enumerate(tnames.tolist())},
         tc_weights=tw[keep_tc].astype(np.float32),
         tc_bias=tb.astype(np.float32),
@@ -214,32 +227,33 @@ def to_model(si, tc, *, threshold: float, gap: int, min_chars: int, keep: float 
 def save(model: Model, path: Path) -> None:
     names = list(model.si_weights)
     tc_names = sorted(model.tc_index, key=model.tc_index.__getitem__)
+    def joined(xs: list[str]) -> np.ndarray:
+        return np.frombuffer("\n".join(xs).encode("utf-8"), dtype=np.uint8)
+
     np.savez_compressed(
         path,
-        si_names=np.array(names),
+        si_names=joined(names),
         si_weights=np.array([model.si_weights[n] for n in names], dtype=np.float16),
-        settings=np.array([model.si_bias, model.threshold, model.gap, model.min_chars], dtype=np.float64),
-        tc_names=np.array(tc_names),
+        settings=np.array([model.si_bias, model.threshold, model.gap, model.min_chars, model.trigger]),
+        tc_names=joined(tc_names),
         tc_weights=model.tc_weights.astype(np.float16),
         tc_bias=model.tc_bias.astype(np.float32),
     )
 
 
-def tune(model: Model, articles: Sequence[PtcArticle]) -> tuple[float, int, int, float]:
-    """The decoding settings with the best SI F1 on `articles`: (threshold, gap, min_chars, f1)."""
+def tune(model: Model, articles: Sequence[PtcArticle]) -> tuple[dict[str, float], float]:
+    """The decoding settings with the best SI F1 on `articles`, and that F1."""
     probs = {a.id: token_probabilities(model, a.text) for a in articles}
     gold = {a.id: a.spans for a in articles}
-    best = (0.5, 0, 1, -1.0)
-    for threshold in np.arange(0.05, 0.51, 0.025):
-        for gap in (0, 1, 2, 3, 4, 6, 8):
-            for min_chars in (1, 3, 6):
-                pred = {
-                    a.id: [(s, e) for s, e, _ in decode(a.text, probs[a.id], threshold=threshold, gap=gap, min_chars=min_chars)]
-                    for a in articles
-                }
+    best: tuple[dict[str, float], float] = ({}, -1.0)
+    for trigger in np.arange(0.15, 0.61, 0.05):
+        for threshold in np.arange(0.1, trigger + 0.01, 0.05):
+            for gap in (0, 2, 4, 100):
+                settings = {"threshold": float(threshold), "gap": gap, "min_chars": 3, "trigger": float(trigger)}
+                pred = {a.id: [(s, e) for s, e, _ in decode(a.text, probs[a.id], **settings)] for a in articles}
                 f = si_score(pred, gold)["f1"]
-                if f > best[3]:
-                    best = (float(threshold), gap, min_chars, f)
+                if f > best[1]:
+                    best = (settings, f)
     return best
 
 
@@ -250,10 +264,10 @@ def train(root: Path, *, si_c: float = 0.3, tc_c: float = 2.0, log=print) -> Mod
     tuning = [a for a in articles if is_tuning(a.id)]
     t0 = time.time()
     tc = _fit_tc(articles, tc_c)
-    first = to_model(_fit_si(fit, si_c), tc, threshold=0.5, gap=0, min_chars=1)
-    threshold, gap, min_chars, f = tune(first, tuning)
-    log(f"tuned on {len(tuning)} articles: threshold={threshold:.2f} gap={gap} min_chars={min_chars} SI F1={f:.3f}")
-    model = to_model(_fit_si(articles, si_c), tc, threshold=threshold, gap=gap, min_chars=min_chars)
+    first = to_model(_fit_si(fit, si_c), tc, threshold=0.5, gap=0, min_chars=1, trigger=0.5)
+    settings, f = tune(first, tuning)
+    log(f"tuned on {len(tuning)} articles: {settings} SI F1={f:.3f}")
+    model = to_model(_fit_si(articles, si_c), tc, **settings)
     log(f"trained on {len(articles)} articles in {time.time() - t0:.0f}s: {len(model.si_weights)} SI features, {len(model.tc_index)} TC features")
     return model
 

@@ -32,7 +32,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\breports (?:say|said|suggest|suggested|indicate|indicated|claim|claimed|emerged)\b",
         rf"\bit (?:is|was|has been|had been|is being|is widely|was widely|has long been) (?:widely |generally |commonly |now )?{_PASSIVE}\b",
         r"\b(?:is|are|was|were) (?:widely |generally |commonly |also )?(?:believed|said|reported|rumou?red|thought|alleged|claimed|understood|suspected) to\b",
-        r"\b(?:speculation|rumou?rs?|unconfirmed reports|hearsay)(?= (?:of|that|about|has|have|had|is|are|was|were|suggest))",
+        r"\b(?:speculation|rumou?rs?|hearsay)(?= (?:of|that|about|suggests?|says?|has it|have it|abounds?|is rife|are rife|grows|grew|mounts|mounted))",
         rf"\b{_PEOPLE} (?:have |had |would |might )?{_SAY}\b",
         r"\baccording to (?:some|many|various|unnamed|unconfirmed|unverified|media|press|several|numerous|local) (?:reports|sources|accounts|media|estimates|observers|experts)\b",
         r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?redly)\b",
