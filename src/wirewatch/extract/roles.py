@@ -203,8 +203,20 @@ def strip_title(span: Span) -> tuple[Span, str | None]:
     return span, None
 
 
+# A phrase opening with one of these is a clause about someone else ("X, whose spokesman said").
+_CLAUSE_OPENERS = frozenset(["who", "whose", "whom", "which", "that", "where", "when"])
+# Parts of speech that open the sentence around a role, not the role ("While Judge X", "as head of").
+_LEADING_POS = frozenset(["SCONJ", "CCONJ", "ADV", "DET", "PRON", "ADP", "PART", "INTJ"])
+
+
 def _good(tokens: list[Token]) -> str | None:
-    while tokens and (tokens[0].lower_ in _NOT_FIRST or tokens[0].is_punct):
+    if tokens and tokens[0].lower_ in _CLAUSE_OPENERS:
+        return None
+    while tokens and (
+        tokens[0].lower_ in _NOT_FIRST
+        or tokens[0].is_punct
+        or (tokens[0].pos_ in _LEADING_POS and not is_title_word(tokens[0]) and not tokens[0].is_upper)
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in _LINKS or tokens[-1].is_punct):
         tokens = tokens[:-1]
@@ -320,7 +332,8 @@ def apposition_parsed(doc: Doc, start: int, end: int) -> str | None:
             if child.dep_ != "appos" or child.i < end or not is_title_word(child):
                 continue
             tokens = list(doc[child.left_edge.i : child.right_edge.i + 1])
-            if any(t.ent_type_ == "PERSON" for t in tokens):
+            # A list ("President, Vice President and all civil Officers") is not one person's role.
+            if any(t.ent_type_ == "PERSON" or t.text in (",", ";") for t in tokens):
                 continue
             return _good(tokens)
     return None
