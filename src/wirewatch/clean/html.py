@@ -165,13 +165,16 @@ def _comment_date(item: etree._Element, skip: set[etree._Element]) -> str | None
 
 
 def find_comments(tree: HtmlElement) -> list[Comment]:
-    """Reader comments as separate items, each with its date where the page shows one."""
+    """Reader comments as separate items, each with its date where the page shows one: comment
+    items marked up as such (WordPress and the like) first, else the repeated blocks of a section
+    whose id or class says comments."""
     items = [el for el in _COMMENT_ITEMS(tree) if not el.get("id", "").startswith("div-comment-")]
-    if not items:
-        return []
-    # The outermost match of a nested pair is the item (a WordPress li around its article).
-    item_set = set(items)
-    items = [el for el in items if not any(a in item_set for a in el.iterancestors()) or _is_reply(el, item_set)]
+    if items:
+        # The outermost match of a nested pair is the item (a WordPress li around its article).
+        item_set = set(items)
+        items = [el for el in items if not any(a in item_set for a in el.iterancestors()) or _is_reply(el, item_set)]
+    else:
+        items = [item for section in _comment_sections(tree) for item in _repeated_blocks(section)]
     skip = set(items)
     comments = []
     for item in items:
@@ -187,6 +190,52 @@ def find_comments(tree: HtmlElement) -> list[Comment]:
             date = found[0][0] if found else None
         comments.append(Comment(text=text, date=date))
     return comments
+
+
+_SECTION = re.compile(r"comment|\bcmt|talkback|reader.?reactions|disqus", re.I)
+# Parts of a comment section that are not comments: the form, counters, links to it, policies.
+_NOT_SECTION = re.compile(r"form|respond|reply.?title|count|link|rss|feed|policy|button|login|nav|meta|header", re.I)
+# A first cut in C (lxml's XPath) before the regular expressions: ids and classes that mention
+# comments in any common spelling.
+_SECTION_CANDIDATES = etree.XPath(
+    "//*[not(self::form or self::a or self::body or self::html)]"
+    "[contains(@id, 'omment') or contains(@class, 'omment') or contains(@id, 'OMMENT') or contains(@class, 'OMMENT')"
+    " or contains(@id, 'cmt') or contains(@class, 'cmt') or contains(@id, 'talkback') or contains(@class, 'talkback')"
+    " or contains(@id, 'disqus') or contains(@class, 'disqus') or contains(@id, 'eactions') or contains(@class, 'eactions')]"
+)
+
+
+def _comment_sections(tree: HtmlElement) -> list[etree._Element]:
+    found = []
+    for el in _SECTION_CANDIDATES(tree):
+        label = f"{el.get('id') or ''} {el.get('class') or ''}"
+        if _SECTION.search(label) and not _NOT_SECTION.search(label):
+            found.append(el)
+    chosen = set(found)
+    return [el for el in found if not any(a in chosen for a in el.iterancestors())]
+
+
+def _signature(el: etree._Element) -> tuple[str, str]:
+    return (el.tag if isinstance(el.tag, str) else "", re.sub(r"\d+", "", el.get("class") or ""))
+
+
+def _repeated_blocks(section: etree._Element) -> list[etree._Element]:
+    """The section's comments: the largest group of same-looking siblings in it (two or more),
+    or the section itself as one comment."""
+    best: list[etree._Element] = []
+    best_len = 0
+    for parent in section.iter():
+        groups: dict[tuple[str, str], list[etree._Element]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag not in _INVISIBLE and child.tag not in ("br", "form"):
+                groups.setdefault(_signature(child), []).append(child)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            size = sum(len(c.text_content()) for c in group)
+            if size > best_len:
+                best, best_len = group, size
+    return best or [section]
 
 
 def _is_reply(el: etree._Element, items: set[etree._Element]) -> bool:
@@ -359,13 +408,39 @@ def _extract(tree: HtmlElement, url: str | None, *, recall: bool, fast: bool = F
     return (doc.text or "") if doc is not None else ""
 
 
-def _keep(paragraph: str, title_key: str | None, comment_keys: set[str]) -> str | None:
+# Share of the extracted text that "comments" may hold before they are taken for the article.
+_SWALLOWED = 0.5
+
+
+def _comment_lines(lines: list[str], comments: list[Comment]) -> list[bool]:
+    """Which lines of the extracted text are reader comments (whole comment lines, or longer
+    lines found inside a comment)."""
+    if not comments:
+        return [False] * len(lines)
+    keys = {L.normalise_line(ln) for c in comments for ln in c.text.split("\n") if len(ln) > 20}
+    blob = "\n".join(L.normalise_line(c.text) for c in comments)
+    return [
+        (key := L.normalise_line(ln)) in keys or (len(key) > 40 and key in blob) for ln in lines
+    ]
+
+
+# Recall mode's text replaces the balanced one only when what it adds is mostly prose (not the
+# sidebars and link lists it also picks up): this share of the added words in prose lines.
+_ADDED_PROSE = 0.6
+
+
+def _adds_prose(text: str, recalled: str) -> bool:
+    have = set(text.split("\n"))
+    added = [ln for ln in recalled.split("\n") if ln.strip() and ln not in have]
+    total = sum(len(ln.split()) for ln in added)
+    prose = sum(len(ln.split()) for ln in added if L.is_prose(ln))
+    return total > 0 and prose >= _ADDED_PROSE * total
+
+
+def _keep(paragraph: str, title_key: str | None) -> str | None:
     """Why a paragraph of trafilatura's text is not article text, or None to keep it."""
-    key = L.normalise_line(paragraph)
-    if title_key and key == title_key:
+    if title_key and L.normalise_line(paragraph) == title_key:
         return "headline repeated"
-    if key in comment_keys:
-        return "reader comment"
     if len(paragraph) <= 120 and (L.is_chrome(paragraph) or L.is_comment_form(paragraph) or L.is_comment_header(paragraph)):
         return "page furniture"
     return None
@@ -408,20 +483,26 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     _drop_dead_weight(tree)
 
     text = _extract(tree, url, recall=False)
-    if len(text.split()) < _RECALL_SHARE * len(page_text.split()):
+    # Reader comments are not article text the balanced run could have missed: leave them out.
+    page_words = len(page_text.split()) - sum(len(c.text.split()) for c in comments)
+    if len(text.split()) < _RECALL_SHARE * page_words:
         recalled = _extract(tree, url, recall=True, fast=True)
-        if len(recalled) > len(text):
+        if len(recalled) > len(text) and _adds_prose(text, recalled):
             text = recalled
 
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    in_comments = _comment_lines(lines, comments)
+    if sum(len(ln) for ln, c in zip(lines, in_comments, strict=True) if c) > _SWALLOWED * sum(map(len, lines)):
+        # "Comments" that hold most of the article are its own container (a class such as
+        # "post-with-comments"), not reader comments.
+        comments, in_comments = [], [False] * len(lines)
+
     title_key = L.normalise_line(title.value) if title.value else None
-    comment_keys = {L.normalise_line(ln) for c in comments for ln in c.text.split("\n") if len(ln) > 20}
     paragraphs: list[str] = []
     removed: list[str] = []
-    for raw_line in text.split("\n"):
-        line = raw_line.strip()
-        if not line:
-            continue
-        if _keep(line, title_key if not paragraphs else None, comment_keys):
+    for line, is_comment in zip(lines, in_comments, strict=True):
+        why = "reader comment" if is_comment else _keep(line, title_key if not paragraphs else None)
+        if why:
             removed.append(line)
         else:
             paragraphs.append(line)

@@ -74,6 +74,11 @@ _NOTICE = re.compile(
     re.I,
 )
 _NOTICE_MAX = 300
+# Prose: at least this many words ending like a sentence, or this many whatever the end, with this
+# share of stop words where the language has a list (the flattened-text cleaner's "good" lines).
+PROSE_MIN_WORDS = 8
+PROSE_LONG_WORDS = 25
+PROSE_MIN_STOP_SHARE = 0.12
 _NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 _BYLINE = re.compile(r"^\s*(?:by|von|par|автор:?|author:?|written by|posted by)\s+(.{3,80}?)\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…»”\"'’)\]:]\s*$")
@@ -145,6 +150,17 @@ def byline_name(line: str) -> str | None:
 def glued_prefix(paragraph: str) -> str | None:
     m = _GLUED_PREFIX.match(paragraph)
     return m.group(1) if m else None
+
+
+def is_prose(line: str, language: str = "en") -> bool:
+    """A sentence or more of running text: long enough, ending like a sentence (or very long), and
+    made of a language's function words as much as prose is."""
+    tokens = words(line)
+    n = len(tokens)
+    if n < PROSE_MIN_WORDS or (n < PROSE_LONG_WORDS and not ends_sentence(line)):
+        return False
+    stops = stop_words(language)
+    return not stops or stop_word_share(tokens, stops) >= PROSE_MIN_STOP_SHARE
 
 
 @lru_cache(maxsize=64)
