@@ -17,6 +17,7 @@ from wirewatch.assess.propaganda import (
     propaganda_spans,
     sentence_spans,
     token_probabilities,
+    token_probabilities_slow,
     tokens,
 )
 from wirewatch.assess.propaganda_train import is_held_out, merge, si_score, tc_micro_f1
@@ -137,6 +138,17 @@ def test_signals_point_at_their_evidence():
     for sig in found:
         assert sig.kind.removeprefix("propaganda:") in TECHNIQUES
         assert BODY[sig.span[0] : sig.span[1]] == sig.evidence
+
+
+@pytest.mark.parametrize("model", [tiny_model(), load_model()], ids=["tiny", "shipped"])
+def test_fast_scoring_equals_the_feature_sum(model):
+    if model is None:
+        pytest.skip("propaganda model not installed")
+    text = BODY + '\n\n"They are traitors," he said. "Traitors!" Nothing else.'
+    fast, slow = token_probabilities(model, text), token_probabilities_slow(model, text)
+    assert [[t for t, _ in row] for row in fast] == [[t for t, _ in row] for row in slow]
+    for row_f, row_s in zip(fast, slow, strict=True):
+        assert [p for _, p in row_f] == pytest.approx([p for _, p in row_s], abs=1e-12)
 
 
 @shipped

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -112,7 +113,8 @@ def _shape(w: str) -> str:
 
 
 def _bucket(n: int, edges: Sequence[int]) -> int:
-    return next((i for i, e in enumerate(edges) if n <= e), len(edges))
+    """The index of the first edge at or above `n` (len(edges) past the last)."""
+    return bisect_left(edges, n)
 
 
 # --- features -------------------------------------------------------------------------------------
@@ -228,7 +230,62 @@ def load_model(path: str | None = None) -> Model | None:
 
 
 def token_probabilities(model: Model, text: str) -> list[list[tuple[Token, float]]]:
-    """Per sentence, each token of `text` with its probability of lying inside a propaganda span."""
+    """Per sentence, each token of `text` with its probability of lying inside a propaganda span.
+
+    The same sum as over `token_features`, computed without building the feature strings: a
+    word's own weights and its weights as a neighbour are looked up once per distinct word.
+    """
+    counts = article_counts(text)
+    w = model.si_weights
+    own: dict[str, float] = {}
+    around: dict[str, tuple[float, float, float, float]] = {}
+    pos_w = [w.get(f"pos={b}", 0.0) for b in range(5)]
+    rep_w = [w.get(f"rep={b}", 0.0) for b in range(4)]
+    inq_w = w.get("inq", 0.0)
+    edge = {"<s>": (w.get("p1=<s>", 0.0), 0.0, w.get("p2=<s>", 0.0), 0.0), "</s>": (0.0, w.get("n1=</s>", 0.0), 0.0, w.get("n2=</s>", 0.0))}
+    out: list[list[tuple[Token, float]]] = []
+    for s, e in sentence_spans(text):
+        toks = tokens(text, s, e)
+        if not toks:
+            continue
+        n = len(toks)
+        base = model.si_bias + sum(w.get(f, 0.0) for f in sentence_features(toks))
+        low = [t.text.lower() for t in toks]
+        nb = []
+        for t, lw in zip(toks, low, strict=True):
+            if t.text not in own:
+                own[t.text] = (
+                    w.get(f"w={lw}", 0.0)
+                    + w.get(f"st={stem(t.text)}", 0.0)
+                    + w.get(f"sh={_shape(t.text)}", 0.0)
+                    + w.get(f"suf={lw[-3:]}", 0.0)
+                )
+            if lw not in around:
+                around[lw] = (w.get(f"p1={lw}", 0.0), w.get(f"n1={lw}", 0.0), w.get(f"p2={lw}", 0.0), w.get(f"n2={lw}", 0.0))
+            nb.append(around[lw])
+        nb = [edge["<s>"], edge["<s>"], *nb, edge["</s>"], edge["</s>"]]
+        row = []
+        in_quote = False
+        for i, t in enumerate(toks):
+            if t.text in _QUOTES:
+                in_quote = not in_quote
+            lw = low[i]
+            p1 = low[i - 1] if i > 0 else "<s>"
+            n1 = low[i + 1] if i + 1 < n else "</s>"
+            z = base + own[t.text] + nb[i + 1][0] + nb[i + 3][1] + nb[i][2] + nb[i + 4][3]
+            z += w.get(f"pw={p1}|{lw}", 0.0) + w.get(f"wn={lw}|{n1}", 0.0)
+            z += pos_w[_bucket(int(10 * i / n), (0, 2, 5, 8))]
+            if in_quote:
+                z += inq_w
+            if lw not in STOPWORDS and t.text[0].isalnum():
+                z += rep_w[_bucket(counts[stem(t.text)], (1, 2, 4))]
+            row.append((t, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
+        out.append(row)
+    return out
+
+
+def token_probabilities_slow(model: Model, text: str) -> list[list[tuple[Token, float]]]:
+    """`token_probabilities` by the book, from `token_features`: the reference the fast one is tested against."""
     counts = article_counts(text)
     w = model.si_weights
     out: list[list[tuple[Token, float]]] = []

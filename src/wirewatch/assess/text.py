@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) before whitespace
 # and an opening capital, digit or quote; paragraphs (blank lines) always end a sentence.
@@ -55,6 +56,7 @@ def words(text: str) -> list[tuple[str, int, int]]:
 _SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied", "ed", "es", "ly", "s", "e", "d")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix-stripping stemmer: plans/planned/planning -> plan, used/use -> use.
 
