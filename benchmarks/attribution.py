@@ -189,12 +189,13 @@ def measure(limit: int | None = None, *, split: str = "dev") -> dict:
 def fit(*, threshold: float = 0.35, min_hits: int = 3) -> list[tuple[str, str, float, int]]:
     """(lemma, frame) pairs whose verbs are gold cues with their complement as gold content often enough.
 
-    Reads the train split only. A verb read as extraction reads it (statements.verb_frame, outside
-    quotations) counts as a hit when a
-    gold cue covers it and that attribution's content overlaps the complement (word-token F1 >= 0.5).
+    Reads the train split only. A verb or noun read as extraction reads it (frames.verb_frame,
+    frames.noun_frame; outside quotations) counts as a hit when a gold cue covers it and that
+    attribution's content overlaps the complement (word-token F1 >= 0.5).
     """
+    from wirewatch.extract.frames import noun_frame, verb_frame
     from wirewatch.extract.nlp import load_nlp
-    from wirewatch.extract.statements import quoted_tokens, verb_frame
+    from wirewatch.extract.statements import quoted_tokens
 
     nlp = load_nlp()
     seen, hit = Counter(), Counter()
@@ -203,7 +204,12 @@ def fit(*, threshold: float = 0.35, min_hits: int = 3) -> list[tuple[str, str, f
     for (_name, _text, gold), doc in zip(items, docs, strict=True):
         inside = quoted_tokens(doc)
         for tok in doc:
-            found = verb_frame(tok) if inside[tok.i] < 0 else None
+            found = None
+            if inside[tok.i] < 0 and tok.pos_ == "VERB":
+                found = verb_frame(tok)
+            elif inside[tok.i] < 0 and tok.pos_ == "NOUN":
+                found = noun_frame(tok)  # nouns count only with an owner: "Trump's claim that"
+                found = found if found is not None and found[3] is not None else None
             if found is None:
                 continue
             frame, start, end = found[:3]
@@ -227,7 +233,8 @@ def _write_fit(rows: list[tuple[str, str, float, int]], threshold: float) -> Non
         "# Verb lemma and complement frame pairs that PolNeAR's annotators mark as attributions.\n"
         "# Written by `python benchmarks/attribution.py --fit` from the train split only (no text copied):\n"
         f"# kept where precision (gold cue with that complement / all such verbs) >= {threshold} and hits >= 3.\n"
-        "# Columns: lemma, frame (ccomp|xcomp|dobj|prep:<word>), precision, hits.\n"
+        "# Columns: lemma, frame (verbs: ccomp|xcomp|dobj|prep:<word>; nouns with an owner:\n"
+        "# noun:<word>|noun:that), precision, hits.\n"
     )
     body = "".join(f"{lemma}\t{frame}\t{p:.3f}\t{n}\n" for lemma, frame, p, n in rows)
     _FIT_FILE.write_text(head + body, "utf-8")

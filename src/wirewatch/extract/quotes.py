@@ -14,11 +14,11 @@ from dataclasses import dataclass
 # Opening mark -> closing marks accepted for it. „ closes with “ in German and with ” in Polish or
 # Russian typesetting; » opens in German books and closes in French and Russian.
 _PAIRS = {
-    "\u201c": "\u201d",  # “ ”
+    "\u201c": "\u201d\"",  # “ ” (and “ " from careless typing)
     "\u201e": "\u201c\u201d",  # „ “ / „ ”
     "\u00ab": "\u00bb",  # « »
     "\u00bb": "\u00ab",  # » « (German)
-    '"': '"',
+    '"': '"\u201d',
 }
 _PARA = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"\w+")
@@ -41,6 +41,11 @@ def _paragraph_ends(text: str) -> list[int]:
 def find_quotes(text: str, *, min_words: int = 4) -> tuple[Quote, ...]:
     """Balanced quotations of at least `min_words` words (shorter ones are scare quotes, not speech)."""
     out: list[Quote] = []
+    # Newswire archives write a double quotation mark as two apostrophes (''...''): read each pair
+    # as one straight mark whose second character belongs to it.
+    pair = "''" in text
+    if pair:
+        text = text.replace("''", '"\x01')
     breaks = _paragraph_ends(text)
     i, n = 0, len(text)
     while i < n:
@@ -52,6 +57,8 @@ def find_quotes(text: str, *, min_words: int = 4) -> tuple[Quote, ...]:
         if end is None:
             i += 1
             continue
+        if pair and end < n and text[end] == "\x01":
+            end += 1
         q = Quote(i, end, paras)
         if len(_WORD.findall(q.inner(text))) >= min_words:
             out.append(q)

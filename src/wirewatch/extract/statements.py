@@ -29,6 +29,15 @@ from wirewatch.extract.cues import (
     is_cue,
 )
 from wirewatch.extract.foreign import foreign_statements
+from wirewatch.extract.frames import (
+    cue_text,
+    noun_frame,
+    subject,
+    subtree_range,
+    token_range,
+    trim,
+    verb_frame,
+)
 from wirewatch.extract.headline import headline_statement
 from wirewatch.extract.quotes import Quote, find_quotes
 from wirewatch.extract.speakers import EntityIndex, Mention, Source, clean, describe, phrase
@@ -36,10 +45,8 @@ from wirewatch.model import Entity, Statement
 
 _QUOTE_CHARS = '\u201c\u201d\u201e\u00ab\u00bb"'
 _ENDS = frozenset(".!?")
-_CONTRAST = frozenset(["but", "yet", "while", "though", "although"])
 _MODALS = frozenset(["should", "must", "can", "could", "may", "might"])
 _WINDOW = 30  # tokens searched on each side of a quotation for its attribution
-_TRIM = " \t\n,;:\u2013\u2014-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +126,7 @@ def _attribute_quote(doc: Doc, q: Quote, inside: list[int], drafts: list[_Draft]
         return None
     first, last = span.start, span.end - 1
     text = doc.text
-    closing = text[q.end - 2] if q.end >= 2 else ""
+    closing = _last_inner(text, q)
     gap_before = text[_sentence_start_char(doc, first, inside) : q.start]
     after = _window(doc, last + 1, +1, inside)
     before = _window(doc, first - 1, -1, inside)
@@ -152,6 +159,12 @@ def _attribute_quote(doc: Doc, q: Quote, inside: list[int], drafts: list[_Draft]
     return None
 
 
+def _last_inner(text: str, q: Quote) -> str:
+    """The last character inside the quotation marks: "," when the sentence goes on after them."""
+    inner = text[q.start : q.end].rstrip(_QUOTE_CHARS + "'\u2019")
+    return inner[-1:]
+
+
 def _sentence_start_char(doc: Doc, first: int, inside: list[int]) -> int:
     i = first - 1
     while (
@@ -171,7 +184,7 @@ def _window(doc: Doc, start: int, step: int, inside: list[int]) -> list[Token]:
     i = start
     while 0 <= i < len(doc) and len(out) < _WINDOW:
         tok = doc[i]
-        if _is_break(tok) or inside[i] >= 0 or tok.text in _QUOTE_CHARS:
+        if _is_break(tok) or inside[i] >= 0 or tok.text in _QUOTE_CHARS or tok.text == "''":
             break
         if tok.text in _ENDS:
             break
@@ -194,16 +207,14 @@ def _attribution_in(
     # Right before ':"...' or right after '"...,"' any verb with a subject brings in the quotation
     # ("Trump boomed:", '"...," Hillary shot back'); elsewhere only a reporting verb does.
     text = window[0].doc.text
-    loose = (side == "before" and window[-1].text == ":") or (
-        side == "after" and text[q.end - 2 : q.end - 1] == ","
-    )
+    loose = (side == "before" and window[-1].text == ":") or (side == "after" and _last_inner(text, q) == ",")
     for tok in window:
         if not (_cue_verb(tok) or (loose and tok.pos_ == "VERB" and tok.tag_.startswith("VB"))):
             continue
         comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i in ids and len(list(c.subtree)) > 2]
         if comp:
             continue  # its content is a clause of its own, not this quotation
-        subj = _subject(tok)
+        subj = subject(tok)
         if subj is None or subj.i not in ids:
             later = [t for t in window if t.i > tok.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
             subj = later[0] if later and later[0].i - tok.i <= 2 else None
@@ -213,37 +224,8 @@ def _attribution_in(
         src = tok.doc[max(src.start, min(ids)) : min(src.end, max(ids) + 1)]
         if len(src) == 0:
             src = tok.doc[subj.i : subj.i + 1]
-        return tok, src, _cue_text(tok)
+        return tok, src, cue_text(tok)
     return None
-
-
-def _subject(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
-    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
-        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
-            return None
-        return _subject(tok.head)
-    return None
-
-
-def _cue_text(tok: Token, extra: Token | None = None) -> str:
-    """The reporting verb with the auxiliaries just before it and its particle: "has been reported"."""
-    start = tok.i
-    while (
-        start - 1 >= 0
-        and tok.doc[start - 1].head.i == tok.i
-        and tok.doc[start - 1].dep_ in ("aux", "auxpass", "neg")
-    ):
-        start -= 1
-    end = tok.i + 1
-    prt = [c for c in tok.children if c.dep_ == "prt" and c.i == end]
-    if prt:
-        end += 1
-    if extra is not None and extra.i == end:
-        end += 1
-    return tok.doc[start:end].text
 
 
 def _indirect(doc: Doc, inside: list[int], used: set[int]) -> list[_Draft]:
@@ -257,39 +239,37 @@ def _indirect(doc: Doc, inside: list[int], used: set[int]) -> list[_Draft]:
             d = _according(doc, tok)
         elif low in VAGUE_ADVERBS and tok.dep_ == "advmod":
             d = _adverb(doc, tok)
-        elif (
-            tok.pos_ == "NOUN"
-            and tok.lemma_.lower() in NOUN_CUES
-            and not (tok.dep_ in ("nsubj", "nsubjpass") and _cue_verb(tok.head))
-        ):
+        elif tok.pos_ == "NOUN" and not (tok.dep_ in ("nsubj", "nsubjpass") and _cue_verb(tok.head)):
             d = _noun(doc, tok)
         elif tok.pos_ == "VERB":
             d = _verb(doc, tok)
+        if d is not None:
+            d = _clip(doc, tok, d)
         if d is not None:
             out.append(d)
     return out
 
 
-def _range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Character offsets of tokens [start, end), trimmed of edge punctuation other than quote marks."""
-    if start >= end:
-        return None
-    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+def _clip(doc: Doc, cue: Token, d: _Draft) -> _Draft | None:
+    """Keep reported speech inside the cue's paragraph, and inside its sentence when it runs ahead of
+    the cue ("..., officials said"): a parse that runs over a break has nothing to say beyond it."""
     text = doc.text
-    while a < b and text[a] in _TRIM:
-        a += 1
-    while b > a and (text[b - 1] in _TRIM or text[b - 1] == "."):
-        b -= 1
-    return (a, b) if b > a else None
-
-
-def _subtree_range(tok: Token) -> tuple[int, int] | None:
-    return _range(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+    a, b = d.content
+    para_start = max(text.rfind("\n\n", 0, cue.idx) + 2, 0)
+    para_end = text.find("\n\n", cue.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    a, b = max(a, para_start), min(b, para_end)
+    if a < cue.sent.start_char and cue.idx > a:
+        a = cue.sent.start_char
+    clipped = trim(text, a, b)
+    if clipped is None:
+        return None
+    return replace(d, content=clipped) if clipped != d.content else d
 
 
 def _kind(text: str) -> str:
     """indirect, or mixed when it holds quoted words, or direct when it is all one quotation."""
-    t = text.strip()
+    t = text.strip().replace("''", '"')
     if t[:1] in _QUOTE_CHARS and t[-1:] in _QUOTE_CHARS + ".,":
         return "direct" if not any(c in t[1:-2] for c in _QUOTE_CHARS) else "mixed"
     return "mixed" if any(c in t for c in _QUOTE_CHARS) else "indirect"
@@ -303,8 +283,8 @@ def _according(doc: Doc, tok: Token) -> _Draft | None:
     src = phrase(doc, pobj[0])
     sent = tok.sent
     p_start, p_end = tok.i, max(src.end, to.i + 1)
-    left = _range(doc, sent.start, p_start)
-    right = _range(doc, p_end, sent.end)
+    left = token_range(doc, sent.start, p_start)
+    right = token_range(doc, p_end, sent.end)
     sides = [r for r in (left, right) if r is not None]
     if not sides:
         return None
@@ -313,107 +293,28 @@ def _according(doc: Doc, tok: Token) -> _Draft | None:
 
 
 def _adverb(doc: Doc, tok: Token) -> _Draft | None:
-    content = _subtree_range(tok.head)
+    content = subtree_range(tok.head)
     if content is None or tok.head.i == tok.i:
         return None
     return _Draft(tok.i, tok.text, None, content, "indirect", sourcing="vague")
 
 
 def _noun(doc: Doc, tok: Token) -> _Draft | None:
-    comp = None
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > tok.i:
-            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if pobj and len(list(pobj[0].subtree)) >= 3:
-                comp = pobj[0]
-        elif c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
-            comp = c
-    if comp is None:
+    found = noun_frame(tok)
+    if found is None:
         return None
-    content = _subtree_range(comp)
+    frame, start, end, owner = found
+    lemma = tok.lemma_.lower()
+    content = token_range(doc, start, end)
     if content is None:
         return None
-    owner = [c for c in tok.children if c.dep_ == "poss"]
-    by = [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in ("by", "from")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    if owner or by:
-        return _Draft(
-            tok.i, tok.text, phrase(doc, (owner or by)[0]), content, _kind(doc.text[content[0] : content[1]])
-        )
-    start = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
-    return _Draft(tok.i, tok.text, doc[start : tok.i + 1], content, "indirect", sourcing="vague")
-
-
-def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
-    """The frame (ccomp, xcomp, dobj, prep:<word>) and token range of what the verb reports."""
-    kids = list(tok.children)
-    cc = [c for c in kids if c.dep_ == "ccomp"]
-    if cc:
-        return "ccomp", min(c.left_edge.i for c in cc), _clause_end(cc[-1]), None
-    xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
-    if xc:
-        obj = [c for c in kids if c.dep_ == "dobj" and c.i < xc[0].i]
-        start = obj[0].left_edge.i if obj else xc[0].left_edge.i
-        return "xcomp", start, xc[0].right_edge.i + 1, None
-    obj = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i]
-    if obj:
-        # "called Trump 'unhinged'": the object's predicate belongs to what is reported
-        rest = [c.right_edge.i for c in kids if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and c.i > tok.i]
-        return "dobj", obj[0].left_edge.i, max(rest) + 1, None
-    for c in kids:
-        if c.dep_ == "prep" and c.i > tok.i:
-            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if pobj:
-                return f"prep:{c.lower_}", pobj[0].left_edge.i, pobj[0].right_edge.i + 1, c
-    if tok.dep_ == "parataxis" and tok.head.i < tok.i:
-        return "ccomp", tok.head.left_edge.i, tok.left_edge.i, None
-    return None
-
-
-def _clause_end(head: Token) -> int:
-    """End of a reported clause, cut before "but <subject> <verb>": the writer takes over there."""
-    end = head.right_edge.i + 1
-    for conj in head.children:
-        if (
-            conj.dep_ != "conj"
-            or conj.i < head.i
-            or not any(g.dep_ in ("nsubj", "expl") for g in conj.children)
-        ):
-            continue
-        cut = [
-            c.i for c in head.children if c.dep_ == "cc" and c.lower_ in _CONTRAST and head.i < c.i < conj.i
-        ]
-        if cut:
-            end = min(end, cut[0])
-    return end
-
-
-def verb_frame(tok: Token) -> tuple[str, int, int, Token | None, Token] | None:
-    """For an active verb with a subject: its frame, complement token range, preposition and subject.
-
-    The same reading serves extraction and the fitting of `data/cues_en_fitted.tsv`, so the table's
-    precision figures hold for what extraction does with them.
-    """
-    if tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+    if owner is not None and (lemma in NOUN_CUES or is_cue(lemma, frame)):
+        return _Draft(tok.i, tok.text, phrase(doc, owner), content, _kind(doc.text[content[0] : content[1]]))
+    # "numerous reports of ...", "speculation that ...": no one owns the claim
+    if lemma not in NOUN_CUES or frame not in ("noun:of", "noun:about", "noun:that") or end - start < 3:
         return None
-    comp = complement(tok)
-    subj = _subject(tok)
-    if comp is None or subj is None:
-        return None
-    frame, start, end, prep = comp
-    if (
-        tok.dep_ == "ccomp"
-        and tok.head.pos_ == "VERB"
-        and frame != "ccomp"
-        and subj.lower_ in ("it", "this", "that")
-    ):
-        return None
-    return frame, start, end, prep, subj
+    first = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
+    return _Draft(tok.i, tok.text, doc[first : tok.i + 1], content, "indirect", sourcing="vague")
 
 
 def quoted_tokens(doc: Doc) -> list[int]:
@@ -430,15 +331,13 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
     if found is None or not is_cue(lemma, found[0]):
         return None
     frame, start, end, prep, subj = found
-    content = _range(doc, start, end)
+    content = token_range(doc, start, end)
     if content is None:
         return None
     src = phrase(doc, subj, stop=tok)
     content, via = _trailing_relay(doc, start, end, content)
     ctext = doc.text[content[0] : content[1]]
-    return _Draft(
-        tok.i, _cue_text(tok, prep), src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS
-    )
+    return _Draft(tok.i, cue_text(tok, prep), src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS)
 
 
 def _trailing_relay(
@@ -453,7 +352,7 @@ def _trailing_relay(
             continue
         if max(t.right_edge.i + 1, end) > end or any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
             continue
-        cut = _range(doc, start, subj[0].left_edge.i - 1)
+        cut = token_range(doc, start, subj[0].left_edge.i - 1)
         if cut is not None:
             return cut, clean(phrase(doc, subj[0], stop=t).text)
     return content, None
@@ -468,16 +367,16 @@ def _passive(doc: Doc, tok: Token, lemma: str, kids: list[Token]) -> _Draft | No
     xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
     subj = [c for c in kids if c.dep_ in ("nsubjpass", "expl")]
     if cc:
-        content = _subtree_range(cc[0])
+        content = subtree_range(cc[0])
     elif xc and subj and subj[0].lower_ != "it":
-        content = _range(doc, subj[0].left_edge.i, xc[0].right_edge.i + 1)
+        content = token_range(doc, subj[0].left_edge.i, xc[0].right_edge.i + 1)
     else:
         return None
     if content is None:
         return None
     if agent:
-        return _Draft(tok.i, _cue_text(tok), phrase(doc, agent[0]), content, "indirect")
-    return _Draft(tok.i, _cue_text(tok), None, content, "indirect", sourcing="vague")
+        return _Draft(tok.i, cue_text(tok), phrase(doc, agent[0]), content, "indirect")
+    return _Draft(tok.i, cue_text(tok), None, content, "indirect", sourcing="vague")
 
 
 # --- relays and resolution ------------------------------------------------------------------------
@@ -499,7 +398,9 @@ def _fold_relays(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
             if inner.content[0] <= cue_char < inner.content[1] and inner_char < cue_char:
                 # the relay clause closes the inner statement's sentence: cut it off the content
                 inner_span = doc.char_span(inner.content[0], inner.content[1], alignment_mode="expand")
-                end = _range(doc, inner_span.start, outer.source.start) if inner_span is not None else None
+                end = (
+                    token_range(doc, inner_span.start, outer.source.start) if inner_span is not None else None
+                )
                 content = end if end is not None and end[1] > end[0] else inner.content
                 out[ii] = replace(inner, via=via, content=content)
                 drop.add(oi)

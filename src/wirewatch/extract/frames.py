@@ -1,0 +1,168 @@
+"""Reading a reporting word's frame from the dependency parse: what it reports, and who reports it.
+
+`verb_frame` and `noun_frame` are shared by extraction (`statements.py`) and by the fitting of the
+cue table (`benchmarks/attribution.py --fit`), so the table's precision figures hold for what
+extraction does with them. Frames: ccomp (a clause), xcomp (an infinitive), dobj (an object),
+prep:<word> (a prepositional object) for verbs; noun:<word> and noun:that for nouns.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+_CONTRAST = frozenset(["but", "yet", "while", "though", "although"])
+_TRIM = " \t\n,;:\u2013\u2014-"
+
+
+def subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+            return None
+        return subject(tok.head)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head  # "a statement saying that ...": the noun it modifies speaks
+    return None
+
+
+def cue_text(tok: Token, extra: Token | None = None) -> str:
+    """The reporting verb with the auxiliaries just before it and its particle: "has been reported"."""
+    start = tok.i
+    while (
+        start - 1 >= 0
+        and tok.doc[start - 1].head.i == tok.i
+        and tok.doc[start - 1].dep_ in ("aux", "auxpass", "neg")
+    ):
+        start -= 1
+    end = tok.i + 1
+    prt = [c for c in tok.children if c.dep_ == "prt" and c.i == end]
+    if prt:
+        end += 1
+    if extra is not None and extra.i == end:
+        end += 1
+    return tok.doc[start:end].text
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character offsets of tokens [start, end), trimmed of edge punctuation other than quote marks."""
+    if start >= end:
+        return None
+    return trim(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and (text[b - 1] in _TRIM or text[b - 1] == "."):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def subtree_range(tok: Token) -> tuple[int, int] | None:
+    return token_range(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def noun_frame(tok: Token) -> tuple[str, int, int, Token | None] | None:
+    """A noun with what it reports: frame noun:<preposition> or noun:that, token range, and its owner
+    ("Trump's accusations that ...", "criticism of the plan by the mayor"), or None for no owner."""
+    frame = comp = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ not in ("by", "from", "in", "at", "on", "during"):
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj and comp is None:
+                frame, comp = f"noun:{c.lower_}", pobj[0]
+        elif c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            frame, comp = "noun:that", c
+    if comp is None or frame is None:
+        return None
+    owner = [c for c in tok.children if c.dep_ == "poss"] or [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "from")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return frame, comp.left_edge.i, comp.right_edge.i + 1, (owner[0] if owner else None)
+
+
+def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
+    """The frame (ccomp, xcomp, dobj, prep:<word>) and token range of what the verb reports."""
+    kids = list(tok.children)
+    cc = [c for c in kids if c.dep_ == "ccomp"]
+    if cc:
+        return "ccomp", min(c.left_edge.i for c in cc), _clause_end(cc[-1]), None
+    xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
+    if xc:
+        obj = [c for c in kids if c.dep_ == "dobj" and c.i < xc[0].i]
+        start = obj[0].left_edge.i if obj else xc[0].left_edge.i
+        return "xcomp", start, xc[0].right_edge.i + 1, None
+    obj = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i]
+    if obj:
+        # "called Trump 'unhinged'": the object's predicate belongs to what is reported
+        # and so does its "as"/"for" phrase ("described it as a lapse", "blamed them for the loss")
+        rest = [c.right_edge.i for c in kids if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and c.i > tok.i]
+        return "dobj", obj[0].left_edge.i, _with_predicate(kids, max(rest) + 1), None
+    for c in kids:
+        if c.dep_ == "prep" and c.i > tok.i:
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                return (
+                    f"prep:{c.lower_}",
+                    pobj[0].left_edge.i,
+                    _with_predicate(kids, pobj[0].right_edge.i + 1),
+                    c,
+                )
+    if tok.dep_ == "parataxis" and tok.head.i < tok.i:
+        return "ccomp", tok.head.left_edge.i, tok.left_edge.i, None
+    return None
+
+
+def _with_predicate(kids: list[Token], end: int) -> int:
+    """Extend a complement ending at `end` over an adjacent "as ..." or "for ..." phrase of the verb."""
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in ("as", "for") and c.i == end:
+            end = c.right_edge.i + 1
+    return end
+
+
+def _clause_end(head: Token) -> int:
+    """End of a reported clause, cut before "but <subject> <verb>": the writer takes over there."""
+    end = head.right_edge.i + 1
+    for conj in head.children:
+        if (
+            conj.dep_ != "conj"
+            or conj.i < head.i
+            or not any(g.dep_ in ("nsubj", "expl") for g in conj.children)
+        ):
+            continue
+        cut = [
+            c.i for c in head.children if c.dep_ == "cc" and c.lower_ in _CONTRAST and head.i < c.i < conj.i
+        ]
+        if cut:
+            end = min(end, cut[0])
+    return end
+
+
+def verb_frame(tok: Token) -> tuple[str, int, int, Token | None, Token] | None:
+    """For an active verb with a subject: its frame, complement token range, preposition and subject.
+
+    The same reading serves extraction and the fitting of `data/cues_en_fitted.tsv`, so the table's
+    precision figures hold for what extraction does with them.
+    """
+    if tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    comp = complement(tok)
+    subj = subject(tok)
+    if comp is None or subj is None:
+        return None
+    frame, start, end, prep = comp
+    if (
+        tok.dep_ == "ccomp"
+        and tok.head.pos_ == "VERB"
+        and frame != "ccomp"
+        and subj.lower_ in ("it", "this", "that")
+    ):
+        return None
+    return frame, start, end, prep, subj
