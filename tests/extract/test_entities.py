@@ -55,8 +55,7 @@ def holding(entities, surface):
             "KDA",
         ),
         (
-            "They joined the Committee for Water Rights and Safety (CWRS) last year. "
-            "Later CWRS disagreed.",
+            "They joined the Committee for Water Rights and Safety (CWRS) last year. Later CWRS disagreed.",
             "Committee for Water Rights and Safety",
             "CWRS",
         ),
@@ -331,3 +330,18 @@ def test_spans_always_point_at_a_mention(words, language):
             seen.append((a, b))
     seen.sort()
     assert all(b1 <= a2 for (_, b1), (a2, _) in zip(seen, seen[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Students in Moscow, Idaho, returned to class on Monday, officials in the United States said.",
+            "US",
+        ),
+        ("Officials in the United States said a delegation had flown to Moscow for talks.", "RU"),
+    ],
+)
+def test_a_named_state_beats_a_world_city(analyse, text, country):
+    entities, _ = analyse(text)
+    assert holding(entities, "Moscow").geo.country == country

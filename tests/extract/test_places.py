@@ -14,7 +14,9 @@ from wirewatch.extract.places import geocode, load_gazetteer
         ("Tripoli", {"LB": 1}, "LB"),
         ("Tripoli", {}, "LY"),  # no context: the most populous namesake
         ("Moscow", {}, "RU"),
-        ("Moscow", {"US": 3}, "US"),  # a mentioned country beats population
+        ("Moscow", {"US": 3}, "RU"),  # a world city is not displaced by a small namesake...
+        ("Moscow", {"US": 1, "US-ID": 1}, "US"),  # ...unless the article names its state
+        ("Paris", {"US": 5}, "FR"),
     ],
 )
 def test_context_picks_the_namesake(name, context, country):

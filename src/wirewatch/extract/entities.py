@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from wirewatch.extract import mentions as M
 from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
-from wirewatch.extract.places import Gazetteer, geocode, load_gazetteer, place_key
+from wirewatch.extract.places import Gazetteer, division_of, geocode, load_gazetteer, place_key
 from wirewatch.extract.roles import roles_at
 from wirewatch.model import Entity
 
@@ -350,6 +350,9 @@ def _context(
             iso = gaz.country_of(name)
             if iso:
                 ctx[iso] += len(members)
+            elif division := division_of(name, gaz):
+                ctx[division] += len(members)  # "Moscow, Idaho"
+                ctx[division.split("-")[0]] += len(members)
     for i, key in enumerate(folded):
         if (iso := gaz.demonyms.get(key)) and doc[i].text[:1].isupper():
             ctx[iso] += 1

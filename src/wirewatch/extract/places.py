@@ -32,15 +32,21 @@ from wirewatch.model import Geo
 # names (Afghan and Syrian towns) while loading in well under a second.
 CITY_FILE = "cities5000.json"
 
-# Alternate spellings ("Kiev", "Moskva") are indexed only for towns of this size: they are the ones
-# written in other scripts and older spellings in the news, and indexing all of them doubles start-up.
-ALT_NAMES_MIN_POPULATION = 20_000
+# Alternate spellings ("Kiev", "Moskva") are indexed only for cities of this size: they are the ones
+# written in other scripts and older spellings in the news; for smaller towns the alternates are
+# mostly translations that collide with other names ("Satan", "Mango"), and indexing them all
+# doubles start-up.
+ALT_NAMES_MIN_POPULATION = 100_000
 
 # How much a mention of the candidate's country in the article weighs against population, in powers
-# of ten: 4 lets a town of 10,000 in a mentioned country beat a city of 10 million elsewhere, which is
-# what a reader does. A neighbouring country of a mentioned one counts for less.
-COUNTRY_BONUS = 4.0
-NEIGHBOUR_BONUS = 1.0
+# of ten. 1.75 lets a namesake up to about 50 times smaller win in its own country's news (Tripoli,
+# Lebanon, 230,000 people, over Tripoli, Libya, 1.3 million, in an article about Lebanon), but not a
+# small town over a world city: an American article that mentions Paris or Mecca means the famous
+# ones, not Paris, Texas (25,000) or Mecca, California. A mention of the state itself ("Moscow,
+# Idaho") settles it. A neighbouring country of a mentioned one counts for less.
+COUNTRY_BONUS = 1.75
+DIVISION_BONUS = 4.0
+NEIGHBOUR_BONUS = 0.5
 # A city this big wins over a state of the same name ("New York", "Washington").
 BIG_CITY = 500_000
 # Matching a city's main name rather than one of its alternate names.
@@ -95,6 +101,7 @@ class Place:
     country: str | None  # ISO 3166-1 alpha-2, None for regions across borders
     population: int = 0
     kind: str = "city"  # city|country|region
+    admin1: str | None = None  # GeoNames first-level division code (a US state: "TX")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +121,12 @@ class Gazetteer:
         key = place_key(name)
         hit = self.countries.get(key)
         return hit.country if hit is not None else self.demonyms.get(key)
+
+
+def division_of(name: str, gaz: Gazetteer) -> str | None:
+    """ "US-ID" for "Idaho": the key under which a mentioned state counts as context."""
+    hit = gaz.subdivisions.get(place_key(name))
+    return f"{hit.country}-{hit.admin1}" if hit is not None and hit.admin1 else None
 
 
 def place_key(name: str) -> str:
@@ -145,6 +158,7 @@ def load_gazetteer() -> Gazetteer:
             float(rec["longitude"]),
             rec["countrycode"],
             int(rec.get("population") or 0),
+            admin1=rec.get("admin1code") or None,
         )
         cities.setdefault(fold(place.name), []).append(place)
         points.setdefault(place.country or "", []).append((place.lat, place.lon))
@@ -181,7 +195,7 @@ def load_gazetteer() -> Gazetteer:
             rec["name"], round(lat, 4), round(lon, 4), iso, int(rec.get("population") or 0), "country"
         )
         by_iso[iso] = place
-        countries[fold(rec["name"])] = place
+        countries[place_key(rec["name"])] = place  # "The Netherlands" is found as "Netherlands"
         neighbours[iso] = frozenset(n for n in (rec.get("neighbours") or "").split(",") if n)
     regions = {
         place_key(name): Place(name, float(lat), float(lon), country or None, 0, "region")
@@ -194,7 +208,9 @@ def load_gazetteer() -> Gazetteer:
         pts = points.get("US-" + code)
         if pts:
             lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
-            states[fold(rec["name"])] = Place(rec["name"], round(lat, 4), round(lon, 4), "US", 0, "region")
+            states[fold(rec["name"])] = Place(
+                rec["name"], round(lat, 4), round(lon, 4), "US", 0, "region", code
+            )
     return Gazetteer(
         countries=countries,
         by_iso=by_iso,
@@ -209,6 +225,8 @@ def load_gazetteer() -> Gazetteer:
 
 def _score(place: Place, context: Mapping[str, int], gaz: Gazetteer, *, primary: bool) -> float:
     score = math.log10(place.population + 10)
+    if place.admin1 and f"{place.country}-{place.admin1}" in context:
+        score += DIVISION_BONUS
     if place.country in context:
         score += COUNTRY_BONUS
     elif any(place.country in gaz.neighbours.get(c, ()) for c in context):
