@@ -80,10 +80,6 @@ class AliasTable:
             return None
         return hit
 
-    def canonical_type(self, canonical: str) -> str | None:
-        hit = self.entries.get(fold(canonical))
-        return hit.type if hit is not None and hit.canonical == canonical else None
-
 
 def parse_rows(text: str, *, origin: str) -> list[tuple[str, str, str]]:
     """`canonical,type,alias` rows of a CSV text; '#' lines and a header row are skipped."""

@@ -222,16 +222,6 @@ def _latin(text: str) -> bool:
     return all(not c.isalpha() or c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in text)
 
 
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    """One group of mentions on the way to an `Entity`."""
-
-    members: tuple[M.Mention, ...]
-
-    def texts(self, doc: Doc) -> list[str]:
-        return [m.span(doc).text for m in self.members]
-
-
 def _group(doc: Doc, ms: list[M.Mention], extra_pairs: list[tuple[int, int]]) -> list[list[int]]:
     g = _Groups()
     for _ in ms:
@@ -330,7 +320,7 @@ def _name(doc: Doc, members: list[M.Mention], etype: str) -> str:
     return best if _latin(best) else anyascii(best)
 
 
-def _type(members: list[M.Mention], doc: Doc, aliases: AliasTable) -> str:
+def _type(members: list[M.Mention], doc: Doc) -> str:
     for m in members:
         if m.canonical:
             return m.type
@@ -384,7 +374,7 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
     drafts: list[tuple[str, str, list[M.Mention]]] = []
     for members_idx in groups:
         members = sorted((ms[k] for k in members_idx), key=lambda m: m.start)
-        etype = _type(members, doc, aliases)
+        etype = _type(members, doc)
         drafts.append((_name(doc, members, etype), etype, members))
     context = _context(doc, drafts, gaz, folded)
     person_tokens = {i for _, t, mem in drafts if t == "PERSON" for m in mem for i in range(m.start, m.end)}

@@ -17,7 +17,7 @@ import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
+from wirewatch.extract.aliases import AliasTable, fold, is_acronym
 from wirewatch.extract.places import Gazetteer, place_key
 from wirewatch.extract.roles import strip_title
 
@@ -537,8 +537,3 @@ def from_capitals(
 
 def token_set(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
-
-
-def exact_form(span: Span) -> str:
-    """How an acronym must be written to count as one ("IS", not "Is")."""
-    return squash(span.text)
