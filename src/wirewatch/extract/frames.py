@@ -28,21 +28,25 @@ def subject(tok: Token) -> Token | None:
 
 
 def cue_text(tok: Token, extra: Token | None = None) -> str:
-    """The reporting verb with the auxiliaries just before it and its particle: "has been reported"."""
-    start = tok.i
+    """The reporting verb with the auxiliaries before it, the verb it completes ("continued to
+    question") and its particle or preposition after it: "has been reported", "called for"."""
+    doc = tok.doc
+    first = tok
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB" and 0 < tok.i - tok.head.i <= 3:
+        first = tok.head
+    start = first.i
     while (
         start - 1 >= 0
-        and tok.doc[start - 1].head.i == tok.i
-        and tok.doc[start - 1].dep_ in ("aux", "auxpass", "neg")
+        and doc[start - 1].head.i == first.i
+        and doc[start - 1].dep_ in ("aux", "auxpass", "neg")
     ):
         start -= 1
     end = tok.i + 1
-    prt = [c for c in tok.children if c.dep_ == "prt" and c.i == end]
-    if prt:
+    if any(c.dep_ == "prt" and c.i == end for c in tok.children):
         end += 1
     if extra is not None and extra.i == end:
         end += 1
-    return tok.doc[start:end].text
+    return doc[start:end].text
 
 
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -99,6 +99,11 @@ def phrase(doc: Doc, head: Token, *, stop: Token | None = None) -> Span:
     if stop is not None and start <= stop.i < end:
         end = stop.i if stop.i > head.i else end
         start = stop.i + 1 if stop.i < head.i else start
+    # A trailing relative clause says what else the source did, not who it is:
+    # "Cruz, who says Trump is attacking him," names Cruz.
+    for c in head.children:
+        if c.i > head.i and start <= c.left_edge.i < end and c.dep_ == "relcl":
+            end = min(end, c.left_edge.i)
     while (
         end > start
         and doc[end - 1].is_punct
