@@ -36,6 +36,9 @@ def test_patterns(body, evidence):
         "Experts such as John Smith say the dam is safe.",
         "Three officials said the convoy turned back.",
         "The report was published on Monday.",
+        "The shooter was reported to the FBI by a neighbour.",
+        "He is wanted for allegedly defrauding 240 people.",
+        "Senator Jane Roe and others have suggested a military trial.",
     ],
 )
 def test_named_or_plain_text_is_not_vague(body):
