@@ -97,20 +97,21 @@ def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
+_SAYS = re.compile(r"\bsays:\s*$|\b(said|wrote):?\s*$", re.I)
+_REPLY = re.compile(r"^\W*(reply|antworten|répondre|ответить)\W*$", re.I)
+
+
 def _split_comments(texts: list[str]) -> list[Comment]:
-    """Comment items: numbered 1, 2, 3..., or blocks separated by blank lines or 'Reply'."""
+    """Comment items: numbered 1, 2, 3...; or each opened by "Name says:" or closed by a Reply
+    link (author and date lines then leave the text, the date is kept); or blocks separated by
+    blank lines."""
+    if any(L.numbered_item(t) == 1 for t in texts):
+        return _numbered_comments(texts)
+    if any(_SAYS.search(t) or _REPLY.match(t.strip()) for t in texts):
+        return _marked_comments(texts)
     blocks: list[list[str]] = []
-    expected = 1
-    numbered = any(L.numbered_item(t) == 1 for t in texts)
     for t in texts:
         s = t.strip()
-        if numbered:
-            if L.numbered_item(t) == expected:
-                blocks.append([re.sub(r"^\d{1,3}[.)]\s+", "", s)])
-                expected += 1
-            elif s and blocks:
-                blocks[-1].append(s)
-            continue
         if not s or L.is_chrome(s):
             if blocks and blocks[-1]:
                 blocks.append([])
@@ -118,14 +119,52 @@ def _split_comments(texts: list[str]) -> list[Comment]:
         if not blocks:
             blocks.append([])
         blocks[-1].append(s)
+    return [c for block in blocks if (c := _comment(block))]
+
+
+def _numbered_comments(texts: list[str]) -> list[Comment]:
+    blocks: list[list[str]] = []
+    expected = 1
+    for t in texts:
+        s = t.strip()
+        if L.numbered_item(t) == expected:
+            blocks.append([re.sub(r"^\d{1,3}[.)]\s+", "", s)])
+            expected += 1
+        elif s and blocks:
+            blocks[-1].append(s)
+    return [c for block in blocks if (c := _comment(block))]
+
+
+def _marked_comments(texts: list[str]) -> list[Comment]:
+    blocks: list[list[str]] = [[]]
+    for t in texts:
+        s = t.strip()
+        if not s:
+            continue
+        if _SAYS.search(s):
+            if any(not _SAYS.search(x) and not _is_date_line(x) for x in blocks[-1]):
+                blocks.append([])
+            blocks[-1].append(s)
+        elif _REPLY.match(s):
+            blocks.append([])
+        elif not L.is_chrome(s):
+            blocks[-1].append(s)
     comments = []
     for block in blocks:
-        text = "\n".join(block).strip()
-        if len(L.words(text)) < 2:
-            continue
-        dates = find_dates(text)
-        comments.append(Comment(text=text, date=dates[-1][0] if dates else None))
+        date = next((found[-1][0] for x in block if _is_date_line(x) and (found := find_dates(x))), None)
+        words = [x for x in block if not _SAYS.search(x) and not _is_date_line(x)]
+        comment = _comment(words)
+        if comment:
+            comments.append(Comment(text=comment.text, date=date or comment.date))
     return comments
+
+
+def _comment(block: list[str]) -> Comment | None:
+    text = "\n".join(block).strip()
+    if len(L.words(text)) < 2:
+        return None
+    dates = find_dates(text)
+    return Comment(text=text, date=dates[-1][0] if dates else None)
 
 
 # --- 2. line labels ---------------------------------------------------------------------------
@@ -215,6 +254,10 @@ def _best_run(lines: list[_Line]) -> tuple[int, int] | None:
 _NEAR = 1
 _FAR = 8
 _LIST_WORDS = 6
+# Four or more lines in a row of at most three words, with no prose among them, are a menu or a
+# tag list even inside the run (on WCXB dev flattened: fewer non-article lines, same F1).
+_MENU_STREAK = 4
+_MENU_WORDS = 3
 
 
 def _near_prose(run: list[_Line]) -> list[_Line]:
@@ -225,8 +268,9 @@ def _near_prose(run: list[_Line]) -> list[_Line]:
     if not good:
         return [ln for ln in run if ln.label != "bad"]
     kept = []
+    menu = _menu_streaks(run)
     for k, ln in enumerate(run):
-        if ln.label == "bad":
+        if ln.label == "bad" or k in menu:
             continue
         if ln.label == "good":
             kept.append(ln)
@@ -240,6 +284,21 @@ def _near_prose(run: list[_Line]) -> list[_Line]:
         ):
             kept.append(ln)
     return kept
+
+
+def _menu_streaks(run: list[_Line]) -> set[int]:
+    """Positions of lines in streaks of _MENU_STREAK or more consecutive non-prose lines of at most
+    _MENU_WORDS words each: menus, tag clouds, share bars, whatever sits next to them."""
+    out: set[int] = set()
+    streak: list[int] = []
+    for k, ln in enumerate([*run, None]):
+        if ln is not None and ln.label != "good" and ln.n_words <= _MENU_WORDS:
+            streak.append(k)
+            continue
+        if len(streak) >= _MENU_STREAK:
+            out.update(streak)
+        streak = []
+    return out
 
 
 def _headline_anchor(lines: list[_Line], url: str | None) -> _Line | None:

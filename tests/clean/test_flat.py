@@ -1,0 +1,238 @@
+"""The flattened-text cleaner, one behaviour per test, on fictional pages written for these tests.
+
+The pages carry the noise scraped news pages carry (see the seed pages): a date widget, menus, a
+donation widget, the headline printed twice, an outlet box, an image caption glued onto the first
+paragraph, ads, numbered and dated reader comments, a comment form with captcha messages.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wirewatch.clean.flat import clean_flat
+
+URL = "https://valdrenpost.example/river-authority-warns-of-spring-floods-in-three-northern-districts/"
+TITLE = "River Authority Warns Of Spring Floods In Three Northern Districts"
+
+PARAGRAPHS = [
+    "The Northern River Authority has warned that melting snow could flood low-lying villages in three "
+    "districts within weeks.",
+    "Chief engineer Marta Olsen said water levels at the Kessel gauge were already forty centimetres above "
+    "the March average.",
+    '"If the warm weather holds, the embankments near Brisk will be tested harder than in any year since '
+    '2011," Olsen told reporters in the regional capital.',
+    "The authority said it had moved pumps and sandbags to the districts of Brisk, Tolla and Marn and asked "
+    "residents to keep their cellars empty.",
+    "Local councils have opened two shelters in school buildings, according to a statement from the "
+    "provincial government.",
+]
+COMMENTS = [
+    "The embankment at Tolla was never repaired after the last flood, everyone here knows it.",
+    "Thank you for the warning, we moved our animals to higher ground yesterday.",
+]
+
+PAGE = f"""Saturday, March 2, 2024
+
+Home
+World
+Politics
+Donate
+
+0 $
+1,000 $
+2,500 $
+
+{TITLE}
+
+{TITLE}
+
+Valdren Post
+Valdren Post
+Valdren Post is an independent newsroom covering the northern provinces since 2009.
+
+river{PARAGRAPHS[0]}
+
+{PARAGRAPHS[1]}
+
+{PARAGRAPHS[2]}
+
+- Advertisement -
+
+{PARAGRAPHS[3]}
+
+{PARAGRAPHS[4]}
+
+Do you like this content? Consider helping us!
+
+More articles
+
+  1. {COMMENTS[0]}
+    March 3, 2024
+
+  2. {COMMENTS[1]}
+    March 4, 2024
+
+Please enter your comment!
+Please enter your name here
+Captcha verification failed!
+CAPTCHA user score failed. Please contact us!
+
+Copyright 2024 Valdren Post
+"""
+
+
+def body_of(page: str = PAGE, url: str | None = URL) -> str:
+    return "\n\n".join(clean_flat(page, url=url).paragraphs)
+
+
+@pytest.fixture(scope="module")
+def parts():
+    return clean_flat(PAGE, url=URL)
+
+
+def test_headline_printed_twice_is_the_title(parts):
+    assert parts.title.value == TITLE
+
+
+def test_headline_is_not_repeated_in_the_body(parts):
+    assert TITLE not in "\n".join(parts.paragraphs)
+
+
+def test_body_starts_at_the_first_paragraph_without_the_glued_caption(parts):
+    assert parts.paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_body_ends_at_the_last_paragraph(parts):
+    assert parts.paragraphs[-1] == PARAGRAPHS[-1]
+
+
+def test_body_is_the_article_paragraphs_in_order(parts):
+    assert list(parts.paragraphs) == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "noise",
+    ["2,500 $", "Consider helping us", "Advertisement", "More articles", "Home", "Donate", "independent newsroom",
+     "Captcha", "Please enter your", "Copyright"],
+)
+def test_page_furniture_is_not_in_the_body(noise):
+    assert noise not in body_of()
+
+
+def test_numbered_comments_are_separated_with_their_dates(parts):
+    assert [c.text.split("\n")[0] for c in parts.comments] == COMMENTS
+    assert [c.date for c in parts.comments] == ["2024-03-03", "2024-03-04"]
+
+
+def test_comment_form_and_captcha_are_not_comments(parts):
+    assert not any("aptcha" in c.text or "Please enter" in c.text for c in parts.comments)
+
+
+def test_date_above_the_headline_is_a_page_header_date(parts):
+    assert ("2024-03-02", "page_header") in {(d.date, d.where) for d in parts.dates}
+
+
+def test_comment_dates_are_reported_as_comment_dates(parts):
+    assert {d.date for d in parts.dates if d.where == "comment"} == {"2024-03-03", "2024-03-04"}
+
+
+def test_dropped_lines_are_listed_as_removed(parts):
+    assert "- Advertisement -" in parts.removed
+
+
+def test_outlet_box_gives_the_site_name(parts):
+    assert parts.site_name == "Valdren Post"
+
+
+def test_byline_gives_the_author():
+    page = PAGE.replace("river" + PARAGRAPHS[0], "By Anna Kerr\n\n" + PARAGRAPHS[0])
+    assert clean_flat(page, url=URL).author.value == "Anna Kerr"
+
+
+def test_wordpress_comments_after_a_count_header_are_separated():
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "2 thoughts on \u201cRiver Authority Warns\u201d",
+                        "Jonas says:", "March 3, 2024 at 6:26 pm", COMMENTS[0], "Reply",
+                        "Ilse says:", "March 4, 2024 at 8:02 am", COMMENTS[1], "Reply",
+                        "Leave a Reply", "Your email address will not be published."])
+    parts = clean_flat(page, url=URL)
+    assert len(parts.comments) == 2
+    assert not any(c in "\n".join(parts.paragraphs) for c in COMMENTS)
+
+
+def test_comment_count_beside_the_byline_does_not_swallow_the_article():
+    # Regression: "6 Comments" printed under the headline was taken for the comment section's
+    # header, and the whole article for comments.
+    page = "\n\n".join([TITLE, "by Anna Kerr", "6 Comments", *PARAGRAPHS, "Leave a Reply",
+                        "Your email address will not be published."])
+    assert list(clean_flat(page, url=URL).paragraphs) == PARAGRAPHS
+
+
+def test_a_menu_inside_the_article_run_is_dropped():
+    menu = ["Weather", "Rivers", "Roads", "Schools", "Sport", "Culture", "Opinion", "Jobs"]
+    page = "\n\n".join([TITLE, *PARAGRAPHS[:3], *menu, *PARAGRAPHS[3:]])
+    assert not set(menu) & set(clean_flat(page, url=URL).paragraphs)
+
+
+def test_a_cookie_notice_is_dropped():
+    notice = "We use cookies to give you the best experience on our website and to measure our audience."
+    page = "\n\n".join([TITLE, *PARAGRAPHS, notice])
+    assert notice not in clean_flat(page, url=URL).paragraphs
+
+
+def test_hard_wrapped_paragraph_is_rejoined():
+    wrapped = PARAGRAPHS[1].replace(" were already", "\nwere already")
+    page = "\n\n".join([TITLE, PARAGRAPHS[0], wrapped, *PARAGRAPHS[2:]])
+    assert PARAGRAPHS[1] in clean_flat(page, url=URL).paragraphs
+
+
+def test_headline_matching_the_url_is_the_title_even_printed_once():
+    page = "\n\n".join(["Weather", "Rivers", TITLE, *PARAGRAPHS])
+    assert clean_flat(page, url=URL).title.value == TITLE
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_SENTENCES = PARAGRAPHS + [
+    "Officials in Marn said the ferry would stop running on Thursday until the water level fell again.",
+    "Farmers near the river have asked the ministry for help with feed for cattle moved to the hills.",
+]
+_NOISE = ["Home", "Share", "- Advertisement -", "Related", "Subscribe", "0 $", "Read more", "Tags:", "Menu", ""]
+_COMMENT_TEXTS = [
+    "I live in Brisk and the water was already in our street on Sunday night, nobody came to help us.",
+    "Why did the authority wait so long, the snow was visible in every photograph from January.",
+    "My grandfather says the flood of 1979 started exactly like this, with a warm week in March.",
+]
+
+lines = st.lists(st.sampled_from(_SENTENCES + _NOISE), min_size=1, max_size=25)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=3000))
+def test_never_crashes_on_any_text(text):
+    parts = clean_flat(text)
+    assert isinstance(parts.paragraphs, tuple)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines)
+def test_cleaning_the_body_again_adds_nothing(page_lines):
+    first = clean_flat("\n\n".join(page_lines)).paragraphs
+    second = clean_flat("\n\n".join(first)).paragraphs
+    assert set(second) <= set(first)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines, st.lists(st.sampled_from(_COMMENT_TEXTS), min_size=1, max_size=3, unique=True),
+       st.sampled_from(["numbered", "says"]))
+def test_comment_text_never_reaches_the_body(article, comments, style):
+    if style == "numbered":
+        section = ["Comments"] + [f"{k}. {c}\nMarch {k}, 2024" for k, c in enumerate(comments, 1)]
+    else:
+        section = ["Comments"] + [f"Reader {k} says:\n{c}\nReply" for k, c in enumerate(comments, 1)]
+    page = "\n\n".join([*article, *section, "Leave a Reply", "Your email address will not be published."])
+    body = "\n".join(clean_flat(page).paragraphs)
+    assert not any(re.escape(c) and c in body for c in comments)
