@@ -157,6 +157,10 @@ def test_entities_weigh_their_names():
         ("Is the ceasefire over?", True),
         ("Police say gunman acted alone", True),
         ("Ceasefire collapses as shelling resumes", False),
+        ("United States Sends Troops To Border", False),
+        ("Storm hits coast overnight", False),
+        ("Senator slams ministry over leaked report", True),
+        ("HuffPo Piece Saying Trump Won The Debate", True),
     ],
 )
 def test_headline_attribution_and_hedges(title, expected):

@@ -37,11 +37,19 @@ _CUES = (
     r"|hits|rips|knocks|demands?|praises?|defends?|dismisses|mocks?|touts?|pledges?|promises?|called"
     r"|saying|claiming|warning|alleging|accusing|insisting|suggesting|arguing|admitting|revealing"
 )
+# Speech verbs with no everyday second sense ("United States", "storm hits", "calls grow" are not
+# speech), for the patterns that find a cue anywhere among the headline's first words.
+_SPEECH = (
+    r"says?|said|warns?|warned|claims?|claimed|alleges?|accuses?|accused|insists?|insisted|tells?|told"
+    r"|urges?|urged|believes?|argues?|argued|denies|denied|admits?|admitted|vows?|vowed|threatens?"
+    r"|predicts?|predicted|demands?|demanded|asserts?|asserted|suggests?|suggested|thinks?"
+)
 _HEADLINE_ATTRIBUTION = re.compile(
-    rf"(?:,|\u2014|\u2013|--| - )\s*(?:\w+\s+){{0,5}}?(?:{_CUES})\b"  # "..., warns Russian intelligence"
+    rf"(?:,|\u2014|\u2013|--| - )\s*(?:\w+\s+){{0,5}}?(?:{_SPEECH})\b"  # "..., warns Russian intelligence"
     rf"|\b(?:{_CUES})\s*(?::|that\b|,)"  # "X says: ...", "X warns that ..."
-    rf"|^\W*(?:[\w'\u2019.-]+\s+){{1,5}}(?:{_CUES})\s+\w"  # "Police say gunman acted alone"
-    r"|\baccording to\b|\bsources?\b|\bofficials?\b"
+    rf"|^\W*(?:[\w'\u2019.-]+\s+){{1,5}}(?:{_SPEECH})\s+\w"  # "Police say gunman acted alone"
+    rf"|^\W*(?:[\w'\u2019.-]+\s+){{1,4}}(?:{_CUES})\s+(?:[\w'\u2019.-]+\s+){{0,3}}(?:for|over|as)\s"  # "X slams Y for ..."
+    r"|\baccording to\b|\bsources?\b|\bofficials?\b|\b(?:saying|claiming|alleging|insisting|suggesting|arguing)\b"
     r"|^[^:]{2,60}:\s|\s:\s|:\s*$|:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"  # "WHO: ..." and "...: WHO"
     r"|^\s*[\"'\u201c\u2018]|[\"\u201c\u201d]"  # a quotation
     r"|\b(?:says|said|warns|claims|reports)\s*$",
