@@ -32,11 +32,12 @@ from wirewatch.model import Geo
 # names (Afghan and Syrian towns) while loading in well under a second.
 CITY_FILE = "cities5000.json"
 
-# Alternate spellings ("Kiev", "Moskva") are indexed only for cities of this size: they are the ones
-# written in other scripts and older spellings in the news; for smaller towns the alternates are
-# mostly translations that collide with other names ("Satan", "Mango"), and indexing them all
-# doubles start-up.
-ALT_NAMES_MIN_POPULATION = 100_000
+# Alternate spellings ("Kiev", "Moskva", "Palmyra" for Tadmur) are indexed for towns of this size
+# (indexing all of them doubles start-up). Below ALT_NAMES_FREE_POPULATION an alternate spelling
+# counts only where the article mentions the town's country: small towns' alternates are often
+# translations that collide with other names.
+ALT_NAMES_MIN_POPULATION = 15_000
+ALT_NAMES_FREE_POPULATION = 100_000
 
 # How much a mention of the candidate's country in the article weighs against population, in powers
 # of ten. 1.75 lets a namesake up to about 50 times smaller win in its own country's news (Tripoli,
@@ -50,7 +51,7 @@ NEIGHBOUR_BONUS = 0.5
 # A city this big wins over a state of the same name ("New York", "Washington").
 BIG_CITY = 500_000
 # Matching a city's main name rather than one of its alternate names.
-PRIMARY_BONUS = 1.5
+PRIMARY_BONUS = 0.75
 
 # Compass words the model tags as places ("the West", "the North"): directions, not places.
 _NOT_PLACES = frozenset(
@@ -258,7 +259,9 @@ def lookup(
     if key in _NOT_PLACES:
         return None
     candidates = [(p, True) for p in gaz.cities.get(key, ())] + [
-        (p, False) for p in gaz.alt_cities.get(key, ()) if p.population >= ALT_NAMES_MIN_POPULATION
+        (p, False)
+        for p in gaz.alt_cities.get(key, ())
+        if p.population >= ALT_NAMES_FREE_POPULATION or p.country in context
     ]
     if candidates:
         best, _ = max(candidates, key=lambda c: (_score(c[0], context, gaz, primary=c[1]), c[0].population))
