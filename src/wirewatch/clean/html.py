@@ -114,10 +114,14 @@ _COMMENT_ITEMS = etree.XPath(
     " or contains(concat(' ', normalize-space(@class), ' '), ' depth-1 ')]"
 )
 # Within an item, the comment's own words (not its author line, date or reply link).
-_COMMENT_CONTENT = etree.XPath(
-    ".//*[contains(@class, 'comment-content') or contains(@class, 'comment-text')"
-    " or contains(@class, 'comment-body') or contains(@class, 'comment_text') or @itemprop='text']"
-)
+_COMMENT_CONTENT = [
+    etree.XPath(x) for x in (
+        ".//*[contains(@class, 'comment-content') or contains(@class, 'comment-text')"
+        " or contains(@class, 'comment_text') or contains(@class, 'comment-entry') or @itemprop='text']",
+        # WordPress themes use comment-body for the whole item, older ones for the words alone.
+        ".//*[contains(@class, 'comment-body')][not(.//*[contains(@class, 'comment-author')])]",
+    )
+]
 _COMMENT_SECTIONS = etree.XPath(
     "//*[@id='comments' or @id='respond' or @id='disqus_thread' or contains(@class, 'comments-area')"
     " or contains(@class, 'comment-list') or contains(@class, 'commentlist') or contains(@class, 'comment-respond')]"
@@ -178,7 +182,7 @@ def find_comments(tree: HtmlElement) -> list[Comment]:
     skip = set(items)
     comments = []
     for item in items:
-        content = next(iter(_COMMENT_CONTENT(item)), None)
+        content = next((found[0] for xp in _COMMENT_CONTENT if (found := xp(item))), None)
         if content is not None and any(a in skip and a is not item for a in content.iterancestors()):
             content = None
         text = _own_text(content if content is not None else item, skip)

@@ -1,0 +1,194 @@
+"""The HTML cleaner, one behaviour per test, on fictional pages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wirewatch.clean.html import clean_html, parse_html, plausible_author, visible_text
+from wirewatch.ingest.decode import decode
+
+PARAGRAPHS = [
+    "The Northern River Authority has warned that melting snow could flood low-lying villages in three "
+    "districts within weeks, and asked councils to prepare shelters.",
+    "Chief engineer Marta Olsen said water levels at the Kessel gauge were already forty centimetres above "
+    "the March average, the highest reading since records began in the region.",
+    '"If the warm weather holds, the embankments near Brisk will be tested harder than in any year since '
+    '2011," Olsen told reporters in the regional capital on Friday afternoon.',
+    "The authority said it had moved pumps and sandbags to the districts of Brisk, Tolla and Marn and asked "
+    "residents to keep their cellars empty until the end of the month.",
+    "Local councils have opened two shelters in school buildings, according to a statement from the "
+    "provincial government, which promised more funds for repairs.",
+]
+COMMENTS = [
+    "The embankment at Tolla was never repaired after the last flood, everyone here knows it.",
+    "Thank you for the warning, we moved our animals to higher ground yesterday evening.",
+]
+TITLE = "River Authority Warns Of Spring Floods"
+
+
+def page(*, head: str = "", article_extra: str = "", comments: bool = True) -> str:
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    items = "".join(
+        f"""<li class="comment even depth-1" id="comment-{k}"><article id="div-comment-{k}" class="comment-body">
+        <footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Reader {k}</b>
+        <span class="says">says:</span></div><div class="comment-metadata"><a href="#c{k}">
+        <time datetime="2024-03-0{k + 2}T18:26:00+00:00">March {k + 2}, 2024 at 6:26 pm</time></a></div></footer>
+        <div class="comment-content"><p>{text}</p></div><div class="reply"><a href="#">Reply</a></div>
+        </article></li>"""
+        for k, text in enumerate(COMMENTS, 1)
+    )
+    section = f"""<div id="comments" class="comments-area"><h2 class="comments-title">2 thoughts on
+        &ldquo;{TITLE}&rdquo;</h2><ol class="comment-list">{items}</ol>
+        <div id="respond" class="comment-respond"><h3>Leave a Reply</h3><form><p>Your email address will not
+        be published.</p><textarea name="comment"></textarea><input type="submit" value="Post Comment"></form>
+        </div></div>""" if comments else ""
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+    <title>{TITLE} | Valdren Post</title>
+    <meta property="og:title" content="{TITLE} | Valdren Post">
+    <meta property="og:site_name" content="Valdren Post">
+    <meta name="author" content="Anna Kerr">
+    <meta property="article:published_time" content="2024-03-02T09:00:00+00:00">
+    {head}</head><body>
+    <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+    <li><a href="/donate">Donate</a></li></ul></nav></header>
+    <main><article><h1>{TITLE}</h1><p class="byline">By <a rel="author" href="/a/kerr">Anna Kerr</a></p>
+    {paras}{article_extra}
+    <div class="share">Share this article</div></article>
+    {section}</main>
+    <aside><h3>Most read</h3><ul><li><a href="/x">Ferry fares rise again</a></li></ul></aside>
+    <footer><p>Copyright 2024 Valdren Post. All rights reserved.</p></footer>
+    <script>var tracking = "do not show";</script></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def parts():
+    return clean_html(page(), url="https://valdrenpost.example/2024/03/02/river-floods/")
+
+
+def test_body_is_the_article_paragraphs(parts):
+    assert list(parts.paragraphs) == PARAGRAPHS
+
+
+def test_reader_comments_are_returned_apart(parts):
+    assert [c.text for c in parts.comments] == COMMENTS
+
+
+def test_each_comment_has_its_date(parts):
+    assert [c.date for c in parts.comments] == ["2024-03-03", "2024-03-04"]
+
+
+def test_comment_text_is_not_in_the_body(parts):
+    body = "\n".join(parts.paragraphs)
+    assert not any(c in body for c in COMMENTS)
+
+
+@pytest.mark.parametrize("noise", ["Home", "Donate", "Most read", "Copyright", "Leave a Reply", "do not show"])
+def test_page_furniture_is_not_in_the_body(parts, noise):
+    assert noise not in "\n".join(parts.paragraphs)
+
+
+def test_title_comes_without_the_site_name(parts):
+    assert parts.title.value == TITLE
+
+
+def test_author_comes_from_the_meta_tag(parts):
+    assert (parts.author.value, parts.author.source) == ("Anna Kerr", "html_meta")
+
+
+def test_publication_date_is_a_html_meta_candidate(parts):
+    assert ("2024-03-02", "html_meta") in {(d.date, d.where) for d in parts.dates}
+
+
+def test_comment_dates_are_comment_candidates(parts):
+    assert {d.date for d in parts.dates if d.where == "comment"} == {"2024-03-03", "2024-03-04"}
+
+
+def test_site_name_from_open_graph(parts):
+    assert parts.site_name == "Valdren Post"
+
+
+def test_dropped_menu_lines_are_listed_as_removed(parts):
+    assert "Donate" in parts.removed
+
+
+def test_menu_word_is_never_the_author():
+    html = page().replace('<meta name="author" content="Anna Kerr">', '<meta name="author" content="Home">')
+    html = html.replace('<a rel="author" href="/a/kerr">Anna Kerr</a>', "<span>staff</span>")
+    assert clean_html(html).author.value in (None, "Anna Kerr")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("By Anna Kerr", "Anna Kerr"), ("Home", None), ("Share", None), ("https://example.org/kerr", None),
+    ("March 2, 2024", None), ("anna", None), ("Posts by Anna Kerr and many more words in a long sentence here", None),
+])
+def test_plausible_author(raw, expected):
+    assert plausible_author(raw) == expected
+
+
+def test_legacy_encoding_declared_in_meta_is_decoded():
+    words = "Речной надзор предупредил о паводке в трёх северных районах области в ближайшие недели."
+    html = page().replace('<meta charset="utf-8">', '<meta charset="windows-1251">')
+    html = html.replace(PARAGRAPHS[0], words)
+    text = decode(html.encode("cp1251"), "page.html").text
+    assert words in clean_html(text).paragraphs
+
+
+def test_malformed_markup_still_gives_the_article():
+    html = page().replace("</p>", "").replace("</article>", "").replace("</main>", "<div><span>")
+    body = "\n".join(clean_html(html).paragraphs)
+    assert all(p in body for p in PARAGRAPHS)
+
+
+def test_xml_declaration_on_text_input_is_accepted():
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + page()
+    assert clean_html(html).paragraphs
+
+
+def test_generic_comment_section_without_wordpress_markup_is_separated():
+    section = "".join(f'<div class="cmt-box"><p class="who">Reader {k}</p><p>{c}</p></div>'
+                      for k, c in enumerate(COMMENTS, 1))
+    html = page(comments=False).replace("</main>", f'<div id="reader-comments">{section}</div></main>')
+    parts = clean_html(html)
+    assert all(any(c in x.text for x in parts.comments) for c in COMMENTS)
+    assert not any(c in "\n".join(parts.paragraphs) for c in COMMENTS)
+
+
+def test_headline_repeated_at_the_top_of_the_text_is_dropped(parts):
+    assert parts.paragraphs[0] != TITLE
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html></html>", "<html><body></body></html>", "<p>", "\x00\x01"])
+def test_empty_or_broken_input_gives_no_paragraphs_and_no_crash(html):
+    assert clean_html(html).paragraphs == ()
+
+
+def test_visible_text_puts_blocks_and_breaks_on_lines():
+    tree = parse_html("<html><body><div>Menu</div><p>Some text\n  wrapped <b>here</b><br>after</p>"
+                      "<script>x()</script><p hidden>secret</p><p>next</p></body></html>")
+    assert visible_text(tree) == "Menu\n\nSome text wrapped here\nafter\n\nnext\n"
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_tags = st.sampled_from(["p", "div", "li", "span", "h2", "section", "article", "b", "a"])
+_texts = st.sampled_from(PARAGRAPHS + ["Home", "Share", "Advertisement", "", "<", "&amp;", "\u00e9t\u00e9"])
+_fragment = st.lists(st.tuples(_tags, _texts), max_size=30).map(
+    lambda xs: "".join(f"<{t}>{x}</{t}>" if k % 3 else f"<{t}>{x}" for k, (t, x) in enumerate(xs))
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_fragment)
+def test_never_crashes_on_broken_html(fragment):
+    parts = clean_html(f"<html><body>{fragment}</body></html>")
+    assert isinstance(parts.paragraphs, tuple)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=5, unique=True))
+def test_comment_text_never_reaches_the_body(article):
+    html = page().replace("\n".join(f"<p>{p}</p>" for p in PARAGRAPHS), "".join(f"<p>{p}</p>" for p in article))
+    body = "\n".join(clean_html(html).paragraphs)
+    assert not any(c in body for c in COMMENTS)
