@@ -90,3 +90,21 @@ def test_missing_user_table_is_a_config_error(tmp_path):
 @pytest.mark.parametrize(("surface", "found"), [("LeT", True), ("Let", False), ("JeM", True), ("Jem", False)])
 def test_mixed_case_acronyms_keep_their_case(surface, found):
     assert (load_aliases().lookup(surface) is not None) is found
+
+
+def test_country_column(tmp_path):
+    path = tmp_path / "tied.csv"
+    path.write_text(
+        "canonical,type,alias,country\nOmar Tessin,PERSON,Tessin,ly\nOmar Tessin,PERSON,O. Tessin\n",
+        encoding="utf-8",
+    )
+    table = load_aliases(str(path))
+    assert table.lookup("O. Tessin").country == "LY"  # given once, it holds for every spelling
+    assert load_aliases().lookup("Khalifa Haftar").country == "LY"  # shipped rows carry it too
+
+
+def test_bad_country_is_a_config_error(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("canonical,type,alias,country\nX Group,ORG,XG,Libya\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_aliases(str(path))

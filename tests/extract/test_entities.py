@@ -345,3 +345,14 @@ def test_spans_always_point_at_a_mention(words, language):
 def test_a_named_state_beats_a_world_city(analyse, text, country):
     entities, _ = analyse(text)
     assert holding(entities, "Moscow").geo.country == country
+
+
+def test_alias_country_is_context_for_places(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("canonical,type,alias,country\nRami Haddad,PERSON,Haddad,LB\n", encoding="utf-8")
+    nlp = load_nlp()
+    text = "Rami Haddad visited Tripoli on Friday to meet local traders."
+    plain = find_entities(nlp(text), aliases=load_aliases())
+    tied = find_entities(nlp(text), aliases=load_aliases(str(path)))
+    assert holding(plain, "Tripoli").geo.country == "LY"  # the most populous namesake
+    assert holding(tied, "Tripoli").geo.country == "LB"  # the person ties the article to Lebanon

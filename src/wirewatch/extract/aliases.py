@@ -66,6 +66,7 @@ class Alias:
     type: str
     form: str  # the alias as written in the table; for acronyms, what the surface must squash to
     acronym: bool = False
+    country: str | None = None  # ISO code the name ties an article to ("Khalifa Haftar" -> "LY")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,29 +90,40 @@ class AliasTable:
         return hit
 
 
-def parse_rows(text: str, *, origin: str) -> list[tuple[str, str, str]]:
-    """`canonical,type,alias` rows of a CSV text; '#' lines and a header row are skipped."""
+Row = tuple[str, str, str, str]  # canonical, type, alias, country ("" when none)
+
+
+def parse_rows(text: str, *, origin: str) -> list[Row]:
+    """`canonical,type,alias[,country]` rows of a CSV text; '#' lines and a header row are skipped."""
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    rows: list[tuple[str, str, str]] = []
+    rows: list[Row] = []
     for n, row in enumerate(csv.reader(io.StringIO(body)), start=1):
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
-        if [c.lower() for c in cells[:3]] == ["canonical", "type", "alias"]:
+        if [c.lower() for c in cells[:3]] == ["canonical", "type", "alias"]:  # the header
             continue
         if len(cells) < 3 or not cells[0] or not cells[2]:
             raise ConfigError(f"{origin}: row {n} is not canonical,type,alias: {row!r}")
         etype = cells[1].upper() or "OTHER"
         if etype not in TYPES:
             raise ConfigError(f"{origin}: row {n} has type {cells[1]!r}; expected one of {sorted(TYPES)}")
-        rows.append((cells[0], etype, cells[2]))
+        country = cells[3].upper() if len(cells) > 3 else ""
+        if country and not (len(country) == 2 and country.isalpha()):
+            raise ConfigError(
+                f"{origin}: row {n} has country {cells[3]!r}; expected an ISO 3166-1 alpha-2 code"
+            )
+        rows.append((cells[0], etype, cells[2], country))
     return rows
 
 
-def build_table(rows: Iterable[tuple[str, str, str]]) -> AliasTable:
-    """Later rows win over earlier ones, so a user table overrides the shipped one."""
+def build_table(rows: Iterable[Row]) -> AliasTable:
+    """Later rows win over earlier ones, so a user table overrides the shipped one. A country given
+    on any row of a name applies to all its spellings."""
+    rows = list(rows)
+    countries = {canonical: country for canonical, _, _, country in rows if country}
     entries: dict[str, Alias] = {}
-    for canonical, etype, alias in rows:
+    for canonical, etype, alias, _ in rows:
         for form in (canonical, alias):
             key = fold(form)
             if not key:
@@ -119,14 +131,14 @@ def build_table(rows: Iterable[tuple[str, str, str]]) -> AliasTable:
             # A canonical name never displaces an explicit alias row that uses the same spelling.
             if form is canonical and key in entries and entries[key].canonical != canonical:
                 continue
-            entries[key] = Alias(canonical, etype, form, is_acronym(form))
+            entries[key] = Alias(canonical, etype, form, is_acronym(form), countries.get(canonical))
     longest = max((len(k.split()) for k in entries), default=1)
     lower = frozenset(fold(a.form).split()[0] for a in entries.values() if a.form[:1].islower())
     prefixes = {" ".join(k.split()[:n]) for k in entries for n in range(1, len(k.split()) + 1)}
     return AliasTable(entries=entries, max_words=longest, lower_starts=lower, prefixes=frozenset(prefixes))
 
 
-def shipped_rows() -> list[tuple[str, str, str]]:
+def shipped_rows() -> list[Row]:
     text = resources.files("wirewatch.data").joinpath("aliases.csv").read_text(encoding="utf-8")
     return parse_rows(text, origin="wirewatch/data/aliases.csv")
 

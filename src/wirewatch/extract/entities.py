@@ -336,6 +336,8 @@ def _context(
     """Countries the article mentions, as places or adjectives anywhere ("Libyan"): ISO code -> mentions."""
     ctx: Counter[str] = Counter()
     for name, etype, members in drafts:
+        # Names the alias table ties to a country count for it: Haftar's Tripoli is in Libya.
+        ctx.update(m.country for m in members if m.country and etype != "GPE")
         if etype == "GPE":
             iso = gaz.country_of(name)
             if iso:

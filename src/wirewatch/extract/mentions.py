@@ -150,6 +150,7 @@ class Mention:
     end: int
     type: str
     canonical: str | None = None  # from the alias table
+    country: str | None = None  # the alias table's country for it, counted as context for places
     title: str | None = None  # a title removed from the span ("Field Marshal")
 
     def span(self, doc: Doc) -> Span:
@@ -455,7 +456,7 @@ def from_aliases(
         folded=folded,
     )
     for span, hit in found:
-        out.append(Mention(span.start, span.end, hit.type, canonical=hit.canonical))  # type: ignore[attr-defined]
+        out.append(Mention(span.start, span.end, hit.type, canonical=hit.canonical, country=hit.country))  # type: ignore[attr-defined]
     return out
 
 
