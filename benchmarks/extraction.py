@@ -183,20 +183,25 @@ def _timed(fn: Callable[[bytes, str | None], str], page: Page) -> tuple[str, flo
     return out, time.process_time() - t
 
 
-def measure_wcxb(limit: int | None = None, *, flat: bool = True) -> dict:
+def _extractors(rivals: bool) -> dict[str, Callable[[bytes, str | None], str]]:
+    return dict(EXTRACTORS) if rivals else {"wirewatch": run_wirewatch}
+
+
+def measure_wcxb(limit: int | None = None, *, flat: bool = True, rivals: bool = True) -> dict:
     pages = wcxb_pages(limit)
     if not pages:
         return {"skipped": missing_message(*WCXB)}
     result: dict = {"pages": len(pages)}
-    f1 = dict.fromkeys(EXTRACTORS, 0.0)
-    seconds = dict.fromkeys(EXTRACTORS, 0.0)
+    extractors = _extractors(rivals)
+    f1 = dict.fromkeys(extractors, 0.0)
+    seconds = dict.fromkeys(extractors, 0.0)
     # Extractors take turns on each page, so a busy machine slows them alike.
     for page in pages:
-        for name, fn in EXTRACTORS.items():
+        for name, fn in extractors.items():
             out, dt = _timed(fn, page)
             f1[name] += word_f1(out, page.gold or "")
             seconds[name] += dt
-    for name in EXTRACTORS:
+    for name in extractors:
         result[name] = {"f1": round(f1[name] / len(pages), 4), "pages_per_s": round(len(pages) / seconds[name], 1)}
     if flat:
         result["flat"] = _measure_flat(pages)
@@ -226,12 +231,12 @@ def _measure_flat(pages: list[Page]) -> dict:
     }
 
 
-def measure_traf_eval(limit: int | None = None, *, flat: bool = True) -> dict:
+def measure_traf_eval(limit: int | None = None, *, flat: bool = True, rivals: bool = True) -> dict:
     pages = traf_eval_pages(limit)
     if not pages:
         return {"skipped": missing_message(*TRAF_EVAL)}
     result: dict = {"pages": len(pages)}
-    runs: dict[str, Callable[[bytes, str | None], str]] = dict(EXTRACTORS)
+    runs = _extractors(rivals)
     if flat:
         runs["flat:wirewatch"] = lambda raw, url: _flat_body(flat_text(raw), url)
         runs["flat:keep_all"] = lambda raw, url: flat_text(raw)
@@ -252,9 +257,13 @@ def measure_traf_eval(limit: int | None = None, *, flat: bool = True) -> dict:
     return result
 
 
-def measure(limit: int | None = None, *, flat: bool = True) -> dict:
-    """Every figure of this benchmark on the first `limit` pages of each set (all when None)."""
-    return {"wcxb_dev": measure_wcxb(limit, flat=flat), "trafilatura_eval_en": measure_traf_eval(limit, flat=flat)}
+def measure(limit: int | None = None, *, flat: bool = True, rivals: bool = True) -> dict:
+    """Every figure of this benchmark on the first `limit` pages of each set (all when None);
+    `rivals=False` runs wirewatch alone (the quality gate)."""
+    return {
+        "wcxb_dev": measure_wcxb(limit, flat=flat, rivals=rivals),
+        "trafilatura_eval_en": measure_traf_eval(limit, flat=flat, rivals=rivals),
+    }
 
 
 def _table(result: dict) -> str:
