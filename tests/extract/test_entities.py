@@ -112,7 +112,7 @@ def test_alias_table_joins_articles(analyse, first, second):
 
 @pytest.mark.parametrize(
     "text",
-    ["THE REPORT IS READY AND IT IS LONG.", "What the report is about is not clear."],
+    ["THE REPORT IS READY AND IT IS LONG.", "What the report is about is not clear.", "What IS the plan?"],
 )
 def test_the_verb_is_is_not_the_group(analyse, text):
     entities, _ = analyse(text)
@@ -356,3 +356,16 @@ def test_alias_country_is_context_for_places(tmp_path):
     tied = find_entities(nlp(text), aliases=load_aliases(str(path)))
     assert holding(plain, "Tripoli").geo.country == "LY"  # the most populous namesake
     assert holding(tied, "Tripoli").geo.country == "LB"  # the person ties the article to Lebanon
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IS claimed the attack on Monday.",
+        "Fighters, also called IS, entered the town.",
+        "They pledged allegiance to IS.",
+    ],
+)
+def test_the_group_is_found_as_is(analyse, text):
+    entities, _ = analyse(text)
+    assert holding(entities, "IS").name == "Islamic State"

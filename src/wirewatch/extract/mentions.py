@@ -140,6 +140,10 @@ _NAME_BEFORE = frozenset(
         "joining",
         "ex",
         "former",
+        "called",
+        "named",
+        "dubbed",
+        "known",
     ]
 )
 
@@ -308,7 +312,13 @@ def acronym_in_context(token_span: Span, *, in_ner: bool, known: bool = False) -
         return True
     if prev is not None and prev.lower_ in _NAME_BEFORE:
         return True
-    return nxt is not None and (nxt.pos_ == "NOUN" or nxt.text in ("-", "'s", "’s"))
+    # "IS fighters", "IS-linked", "IS's", and as a subject: "IS claimed", "IS has" (the verb "is" is
+    # never followed by another finite verb).
+    return nxt is not None and (
+        nxt.pos_ in ("NOUN", "VERB")
+        or nxt.text in ("-", "'s", "’s")
+        or nxt.lower_ in ("has", "had", "was", "is")
+    )
 
 
 def scan(
