@@ -369,3 +369,18 @@ def test_alias_country_is_context_for_places(tmp_path):
 def test_the_group_is_found_as_is(analyse, text):
     entities, _ = analyse(text)
     assert holding(entities, "IS").name == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "absent"),
+    [
+        (
+            "Speakers included Maria Lopez\nRepresentatives of the union spoke.",
+            "Maria Lopez",
+            "Representatives",
+        ),
+    ],
+)
+def test_a_name_stops_at_a_line_break(analyse, text, surface, absent):
+    entities, _ = analyse(text)
+    assert all(absent not in m for m in holding(entities, surface).mentions)

@@ -249,7 +249,9 @@ def _group(doc: Doc, ms: list[M.Mention], extra_pairs: list[tuple[int, int]]) ->
             if s:
                 full.setdefault(s, set()).add(g.find(k))
     for k, m in enumerate(ms):
-        if len(m.span(doc)) != 1 or m.canonical:
+        # A place or a nationality is not a surname, even when the model glued it to a name
+        # ("Trump Oregon").
+        if len(m.span(doc)) != 1 or m.canonical or m.type in ("GPE", "LOC", "NORP", "FAC"):
             continue
         owners = full.get(fold(m.span(doc).text))
         if owners and len({g.find(o) for o in owners}) == 1:

@@ -220,6 +220,12 @@ def from_ner(doc: Doc, *, aliases: AliasTable, gaz: Gazetteer) -> list[Mention]:
         bracket = next((t.i for t in ent if t.text in "(["), None)
         if bracket is not None and bracket > ent.start:
             span = doc[ent.start : bracket]  # "Committee for Water Rights (CWR": the acronym is its own
+        # A name does not run across a line break ("Common Law\nRepresentatives").
+        brk = next(
+            (t.i + (0 if t.is_space else 1) for t in span[:-1] if "\n" in t.whitespace_ or t.is_space), None
+        )
+        if brk is not None and brk > span.start:
+            span = doc[span.start : brk]
         span = trim(span)
         if not any(c.isupper() for c in span.text):
             continue  # "east", "the north": directions and common nouns, not names
