@@ -69,7 +69,7 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     for suf in _SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and (suf != "d" or w.endswith("ed")):
             w = w[: -len(suf)]
             break
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
