@@ -186,14 +186,19 @@ def measure(limit: int | None = None, *, split: str = "dev") -> dict:
     return out
 
 
-def fit(*, threshold: float = 0.35, min_hits: int = 3) -> list[tuple[str, str, float, int]]:
-    """(lemma, frame) pairs whose verbs are gold cues with their complement as gold content often enough.
+def fit(
+    *, threshold: float = 0.35, min_hits: int = 3, min_seen: int = 8
+) -> list[tuple[str, str, int, float, int]]:
+    """Rows (lemma, frame, keep, precision, hits) for the cue table, from the train split only.
 
-    Reads the train split only. A verb or noun read as extraction reads it (frames.verb_frame,
-    frames.noun_frame; outside quotations) counts as a hit when a gold cue covers it and that
-    attribution's content overlaps the complement (word-token F1 >= 0.5).
+    A verb or noun read as extraction reads it (frames.verb_frame, frames.noun_frame; outside
+    quotations) counts as a hit when a gold cue covers it and that attribution's content overlaps
+    the complement (word-token F1 >= 0.5). A (lemma, frame) is kept at precision >= `threshold` with
+    at least `min_hits` hits. Where one kind of subject (frames.subject_kind, seen `min_seen` times)
+    gets the other answer than the hand lexicon or the plain row, a "frame@kind" row says so.
     """
-    from wirewatch.extract.frames import noun_frame, verb_frame
+    from wirewatch.extract.cues import base_cue
+    from wirewatch.extract.frames import noun_frame, subject_kind, verb_frame
     from wirewatch.extract.nlp import load_nlp
     from wirewatch.extract.statements import quoted_tokens
 
@@ -204,39 +209,51 @@ def fit(*, threshold: float = 0.35, min_hits: int = 3) -> list[tuple[str, str, f
     for (_name, _text, gold), doc in zip(items, docs, strict=True):
         inside = quoted_tokens(doc)
         for tok in doc:
-            found = None
+            found, kind = None, None
             if inside[tok.i] < 0 and tok.pos_ == "VERB":
                 found = verb_frame(tok)
+                kind = subject_kind(found[4]) if found is not None else None
             elif inside[tok.i] < 0 and tok.pos_ == "NOUN":
                 found = noun_frame(tok)  # nouns count only with an owner: "Trump's claim that"
                 found = found if found is not None and found[3] is not None else None
             if found is None:
                 continue
             frame, start, end = found[:3]
-            key = (tok.lemma_.lower(), frame)
-            seen[key] += 1
             ctext = doc[start:end].text
-            if any(
+            is_hit = any(
                 a <= tok.idx < b for g in gold for a, b in g.cue_spans if token_f1(g.content, ctext) >= 0.5
-            ):
-                hit[key] += 1
-    rows = [
-        (lemma, frame, hit[(lemma, frame)] / n, hit[(lemma, frame)])
-        for (lemma, frame), n in seen.items()
-        if hit[(lemma, frame)] >= min_hits and hit[(lemma, frame)] / n >= threshold
-    ]
-    return sorted(rows, key=lambda r: (-r[3], r[0], r[1]))
+            )
+            keys = [(tok.lemma_.lower(), frame)] + ([(tok.lemma_.lower(), f"{frame}@{kind}")] if kind else [])
+            for key in keys:
+                seen[key] += 1
+                hit[key] += is_hit
+
+    def keep(key: tuple[str, str]) -> bool:
+        return hit[key] >= min_hits and hit[key] / seen[key] >= threshold
+
+    rows = []
+    for (lemma, frame), n in seen.items():
+        if "@" not in frame:
+            if keep((lemma, frame)):
+                rows.append((lemma, frame, 1, hit[(lemma, frame)] / n, hit[(lemma, frame)]))
+            continue
+        base = frame.split("@")[0]
+        plain = base_cue(lemma, base) or keep((lemma, base))
+        if n >= min_seen and keep((lemma, frame)) != plain:
+            rows.append((lemma, frame, int(not plain), hit[(lemma, frame)] / n, hit[(lemma, frame)]))
+    return sorted(rows, key=lambda r: (-r[4], r[0], r[1]))
 
 
-def _write_fit(rows: list[tuple[str, str, float, int]], threshold: float) -> None:
+def _write_fit(rows: list[tuple[str, str, int, float, int]], threshold: float) -> None:
     head = (
-        "# Verb lemma and complement frame pairs that PolNeAR's annotators mark as attributions.\n"
+        "# Verb and noun cue frames that PolNeAR's annotators mark as attributions.\n"
         "# Written by `python benchmarks/attribution.py --fit` from the train split only (no text copied):\n"
-        f"# kept where precision (gold cue with that complement / all such verbs) >= {threshold} and hits >= 3.\n"
-        "# Columns: lemma, frame (verbs: ccomp|xcomp|dobj|prep:<word>; nouns with an owner:\n"
-        "# noun:<word>|noun:that), precision, hits.\n"
+        f"# kept (1) where precision (gold cue with that complement / all such words) >= {threshold}\n"
+        "# with >= 3 hits; a frame@subject-kind row overrides the plain answer for that kind of subject.\n"
+        "# Columns: lemma, frame (verbs: ccomp|xcomp|dobj|prep:<word>[@first|pron|name|noun]; nouns with\n"
+        "# an owner: noun:<word>|noun:that), keep, precision, hits.\n"
     )
-    body = "".join(f"{lemma}\t{frame}\t{p:.3f}\t{n}\n" for lemma, frame, p, n in rows)
+    body = "".join(f"{lemma}\t{frame}\t{k}\t{p:.3f}\t{n}\n" for lemma, frame, k, p, n in rows)
     _FIT_FILE.write_text(head + body, "utf-8")
 
 

@@ -127,26 +127,36 @@ PRONOUNS = _words(
 
 
 @lru_cache(maxsize=1)
-def fitted_frames() -> frozenset[tuple[str, str]]:
-    """(lemma, frame) pairs learnt from PolNeAR train; empty when the table is absent."""
+def fitted_frames() -> dict[tuple[str, str], bool]:
+    """(lemma, frame) -> keep, learnt from PolNeAR train; empty when the table is absent.
+
+    A frame may carry the subject's kind ("dobj@noun"): such a row overrides the plain one for that
+    kind of subject, either way.
+    """
     try:
         raw = resources.files("wirewatch.data").joinpath("cues_en_fitted.tsv").read_text("utf-8")
     except FileNotFoundError:
-        return frozenset()
-    pairs = set()
+        return {}
+    table = {}
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        lemma, frame, *_ = line.split("\t")
-        pairs.add((lemma, frame))
-    return frozenset(pairs)
+        lemma, frame, keep, *_ = line.split("\t")
+        table[(lemma, frame)] = keep == "1"
+    return table
 
 
-def is_cue(lemma: str, frame: str) -> bool:
-    """Whether a verb lemma with this kind of complement reports what someone said or holds."""
-    if frame in ("ccomp", "quote") and lemma in SPEECH_VERBS:
-        return True
-    return (lemma, frame) in fitted_frames()
+def base_cue(lemma: str, frame: str) -> bool:
+    """The hand lexicon's answer: verbs of saying with a clause or a quotation."""
+    return frame in ("ccomp", "quote") and lemma in SPEECH_VERBS
+
+
+def is_cue(lemma: str, frame: str, kind: str | None = None) -> bool:
+    """Whether a verb lemma with this kind of complement (and subject) reports what someone said or holds."""
+    table = fitted_frames()
+    if kind is not None and (lemma, f"{frame}@{kind}") in table:
+        return table[(lemma, f"{frame}@{kind}")]
+    return base_cue(lemma, frame) or table.get((lemma, frame), False)
 
 
 @lru_cache(maxsize=1)

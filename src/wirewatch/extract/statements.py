@@ -33,6 +33,7 @@ from wirewatch.extract.frames import (
     cue_text,
     noun_frame,
     subject,
+    subject_kind,
     subtree_range,
     token_range,
     trim,
@@ -45,6 +46,7 @@ from wirewatch.model import Entity, Statement
 
 _QUOTE_CHARS = '\u201c\u201d\u201e\u00ab\u00bb"'
 _ENDS = frozenset(".!?")
+_SUBORDINATE = frozenset(["relcl", "acl", "advcl", "xcomp", "amod", "pcomp"])
 _MODALS = frozenset(["should", "must", "can", "could", "may", "might"])
 _WINDOW = 30  # tokens searched on each side of a quotation for its attribution
 
@@ -208,8 +210,11 @@ def _attribution_in(
     # ("Trump boomed:", '"...," Hillary shot back'); elsewhere only a reporting verb does.
     text = window[0].doc.text
     loose = (side == "before" and window[-1].text == ":") or (side == "after" and _last_inner(text, q) == ",")
-    for tok in window:
+    # main verbs first: in '"...," the official, who asked not to be named, said' the cue is "said"
+    for tok in sorted(window, key=lambda t: (t.dep_ in _SUBORDINATE, t.i)):
         if not (_cue_verb(tok) or (loose and tok.pos_ == "VERB" and tok.tag_.startswith("VB"))):
+            continue
+        if loose and not _cue_verb(tok) and tok.dep_ in _SUBORDINATE:
             continue
         comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i in ids and len(list(c.subtree)) > 2]
         if comp:
@@ -328,7 +333,7 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
     if any(c.dep_ == "auxpass" for c in kids):
         return _passive(doc, tok, lemma, kids)
     found = verb_frame(tok)
-    if found is None or not is_cue(lemma, found[0]):
+    if found is None or not is_cue(lemma, found[0], subject_kind(found[4])):
         return None
     frame, start, end, prep, subj = found
     content = token_range(doc, start, end)
