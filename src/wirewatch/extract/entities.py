@@ -119,10 +119,11 @@ def _initials(span_text: str) -> str:
     return "".join(w[0] for w in span_text.replace("-", " ").split() if w[:1].isupper())
 
 
-def _name_run_before(doc: Doc, end: int) -> Span | None:
-    """The run of capitalised words (with "of", "for", "and", "the" inside) that ends at token `end`."""
+def _name_run_before(doc: Doc, end: int, taken: set[int]) -> Span | None:
+    """The run of capitalised words (with "of", "for", "and", "the" inside) that ends at token `end`,
+    never reaching into another mention."""
     start = end
-    while start > 0:
+    while start > 0 and start - 1 not in taken:
         t = doc[start - 1]
         name_word = t.is_title or (t.is_upper and t.is_alpha)
         inner_word = t.lower_ in ("of", "for", "and", "the", "-") and start < end
@@ -184,7 +185,7 @@ def _acronym_pairs(doc: Doc, ms: list[M.Mention]) -> tuple[list[tuple[int, int]]
         if j is None or not is_acronym(doc[t.i + 1 : j].text):
             continue
         acronym = squash(doc[t.i + 1 : j].text)
-        run = _name_run_before(doc, t.i)
+        run = _name_run_before(doc, t.i, taken)
         if run is None or _initials(run.text).upper() != "".join(c for c in acronym if c.isalpha()).upper():
             continue
         long_idx = add(M.Mention(run.start, run.end, "ORG"))
