@@ -162,11 +162,12 @@ def _acronym_pairs(doc: Doc, ms: list[M.Mention]) -> tuple[list[tuple[int, int]]
         inner = doc[m.end + 1 : j]
         other = at.get(m.end + 1)
         outer_text = m.span(doc).text
+        free = not any(i in taken for i in range(inner.start, inner.end))  # a new mention may go there
         if is_acronym(inner.text) and len(inner) <= 4:
             if other is not None and ms[other].end == j:
                 if related(m, ms[other], inner.text, outer_text):
                     pairs.append((k, other))
-            elif other is None and _first_letter(inner.text) == _first_letter(outer_text):
+            elif free and _first_letter(inner.text) == _first_letter(outer_text):
                 pairs.append((k, add(M.Mention(inner.start, inner.end, m.type))))
         elif (
             is_acronym(outer_text)
@@ -175,7 +176,7 @@ def _acronym_pairs(doc: Doc, ms: list[M.Mention]) -> tuple[list[tuple[int, int]]
             and related(m, ms[other], outer_text, inner.text)
         ):
             pairs.append((k, other))  # "the CSTO (Collective Security Treaty Organization)"
-        elif is_acronym(outer_text) and other is None and _initials(inner.text) == squash(outer_text):
+        elif is_acronym(outer_text) and free and _initials(inner.text) == squash(outer_text):
             pairs.append((k, add(M.Mention(inner.start, inner.end, m.type))))  # nothing found the name
     # Definitions whose long form nothing found.
     for t in doc:
