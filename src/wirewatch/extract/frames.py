@@ -14,17 +14,26 @@ _CONTRAST = frozenset(["but", "yet", "while", "though", "although"])
 _TRIM = " \t\n,;:\u2013\u2014-"
 
 
-def subject(tok: Token) -> Token | None:
+def subject(tok: Token, depth: int = 0) -> Token | None:
+    """Who does what the verb says: its own subject, else that of the verb it hangs from ("said ...,
+    adding that", "by citing a poll", "was careful to frame"), else the noun a participle describes."""
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
-    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
-        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
-            return None
-        return subject(tok.head)
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head  # "a statement saying that ...": the noun it modifies speaks
-    return None
+    if depth >= 3 or tok.head.i == tok.i:
+        return None
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head  # "by citing": the preposition hangs from the verb
+    elif tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head  # "was careful to frame"
+    elif tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp"):
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            return head  # "a statement saying that ...": the noun it modifies speaks
+        return None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject(head, depth + 1)
 
 
 def cue_text(tok: Token, extra: Token | None = None) -> str:
@@ -118,8 +127,13 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
                     _with_predicate(kids, pobj[0].right_edge.i + 1),
                     c,
                 )
-    if tok.dep_ == "parataxis" and tok.head.i < tok.i:
-        return "ccomp", tok.head.left_edge.i, tok.left_edge.i, None
+    # ", Rubio said," inside or after the clause it reports: the clause around it (the cue's own two
+    # or three words stay in, a small price for keeping the span in one piece)
+    inserted = tok.dep_ == "parataxis" or (
+        tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].is_punct and tok.head.i < tok.i
+    )
+    if inserted and tok.head.i < tok.i and any(c.dep_ == "nsubj" for c in kids):
+        return "ccomp", tok.head.left_edge.i, tok.head.right_edge.i + 1, None
     return None
 
 
