@@ -251,6 +251,11 @@ def test_german_nouns_are_not_names(analyse):
             "Field Marshal",
         ),
         ("General Dmitri Varlamov's troops crossed the river on Sunday.", "Dmitri Varlamov", "General"),
+        (
+            "It was confirmed by Lieutenant General Andrei Volkov on Monday.",
+            "Andrei Volkov",
+            "Lieutenant General",
+        ),
     ],
 )
 def test_title_and_possessive_taken_out_of_the_name(analyse, text, name, role):

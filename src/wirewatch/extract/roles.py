@@ -194,13 +194,26 @@ def is_title_word(token: Token) -> bool:
 
 
 def strip_title(span: Span) -> tuple[Span, str | None]:
-    """A PERSON (or mislabelled ORG) span without its leading title, and the title; ("", None) if none."""
-    words = [t.lower_ for t in span]
-    for title in _LEADING_TITLES:
-        n = len(title)
-        if len(words) > n and words[:n] == title and span[n].is_title:
-            return span[n:], span[:n].text
-    return span, None
+    """A PERSON (or mislabelled ORG) span without its leading titles, and the titles as written
+    ("Lieutenant General Andrei Ivanov" -> "Andrei Ivanov", "Lieutenant General"); (span, None) if none."""
+    start = span.start
+    doc = span.doc
+    while True:
+        words = [t.lower_ for t in doc[start : span.end]]
+        n = next(
+            (
+                len(t)
+                for t in _LEADING_TITLES
+                if len(words) > len(t) and words[: len(t)] == t and doc[start + len(t)].is_title
+            ),
+            0,
+        )
+        if not n:
+            break
+        start += n
+    if start == span.start:
+        return span, None
+    return doc[start : span.end], doc[span.start : start].text
 
 
 # A phrase opening with one of these is a clause about someone else ("X, whose spokesman said").
