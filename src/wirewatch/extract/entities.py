@@ -25,6 +25,7 @@ from wirewatch.extract import mentions as M
 from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
 from wirewatch.extract.places import Gazetteer, division_of, geocode, load_gazetteer, place_key
 from wirewatch.extract.roles import roles_at
+from wirewatch.extract.wordlists import words
 from wirewatch.model import Entity
 
 # Languages the installed parser reads; others get the alias table, gazetteer and capitals only.
@@ -32,19 +33,7 @@ PARSED_LANGUAGES = frozenset({"en", "und", ""})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Words that may sit beside an alias inside a longer NER span without making it another name:
 # "Russian FSB", "ISIS militants", "the Taliban movement".
-_GENERIC = frozenset(
-    [
-        "group",
-        "movement",
-        "network",
-        "militants",
-        "fighters",
-        "terrorists",
-        "forces",
-        "organisation",
-        "organization",
-    ]
-)
+_GENERIC = words("group movement network militants fighters terrorists forces organisation organization")
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from wirewatch.extract.aliases import AliasTable, fold, is_acronym
 from wirewatch.extract.places import Gazetteer, place_key
 from wirewatch.extract.roles import strip_title
+from wirewatch.extract.wordlists import words
 
 # spaCy's OntoNotes labels -> the contract's types. Numbers, dates and quantities are not entities here.
 LABELS = {
@@ -38,74 +39,16 @@ LABELS = {
 
 # Last words of organisation names: a name glued after one of them in an ORG span is a person
 # ("the Ministry of Internal Affairs Oleg Ilinykh").
-_ORG_HEADS = frozenset(
-    [
-        "affairs",
-        "ministry",
-        "service",
-        "services",
-        "council",
-        "committee",
-        "department",
-        "agency",
-        "office",
-        "directorate",
-        "forces",
-        "command",
-        "bureau",
-        "commission",
-        "party",
-        "army",
-        "police",
-        "guard",
-        "front",
-        "movement",
-        "organization",
-        "organisation",
-        "union",
-        "assembly",
-        "parliament",
-        "government",
-        "centre",
-        "center",
-        "institute",
-        "intelligence",
-        "security",
-        "defence",
-        "defense",
-        "interior",
-        "justice",
-        "staff",
-        "corps",
-        "navy",
-        "administration",
-        "authority",
-        "court",
-        "prosecutor's",
-    ]
+_ORG_HEADS = words(
+    "affairs ministry service services council committee department agency office directorate forces "
+    "command bureau commission party army police guard front movement organization organisation union "
+    "assembly parliament government centre center institute intelligence security defence defense "
+    "interior justice staff corps navy administration authority court prosecutor's"
 )
 # Words the model tags ORG when they only qualify a title ("Deputy Interior Minister").
-_DEPARTMENT_WORDS = frozenset(
-    [
-        "interior",
-        "defence",
-        "defense",
-        "foreign",
-        "finance",
-        "justice",
-        "health",
-        "education",
-        "economy",
-        "energy",
-        "trade",
-        "emergencies",
-        "emergency",
-        "culture",
-        "transport",
-        "agriculture",
-        "labour",
-        "labor",
-    ]
+_DEPARTMENT_WORDS = words(
+    "interior defence defense foreign finance justice health education economy energy trade "
+    "emergencies emergency culture transport agriculture labour labor"
 )
 # Words around a city name that make it a place, not a club or a company named after it.
 _PLACE_BEFORE = frozenset(["in", "near", "outside", "into", "around", "across", "of"])
@@ -115,36 +58,9 @@ _PLACE_AFTER = frozenset(
 # English abstract-noun endings: a lone capitalised "Situation" the model calls a PERSON is a noun.
 _NOUN_ENDINGS = ("tion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 # Words before an ambiguous acronym ("IS", "US") that make it a name, not the verb or pronoun.
-_NAME_BEFORE = frozenset(
-    [
-        "the",
-        "and",
-        "or",
-        "of",
-        "to",
-        "against",
-        "by",
-        "with",
-        "from",
-        "for",
-        "pro",
-        "anti",
-        "versus",
-        "vs",
-        "between",
-        "like",
-        "as",
-        "pledged",
-        "join",
-        "joined",
-        "joining",
-        "ex",
-        "former",
-        "called",
-        "named",
-        "dubbed",
-        "known",
-    ]
+_NAME_BEFORE = words(
+    "the and or of to against by with from for pro anti versus vs between like as pledged join joined "
+    "joining ex former called named dubbed known"
 )
 
 

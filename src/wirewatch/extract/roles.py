@@ -11,110 +11,21 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from wirewatch.extract.wordlists import words
+
 # Head words of titles and roles, lower case. Ranks ("Field Marshal", "General") double as titles
 # the small model swallows into a name; `strip_title` removes them from PERSON spans.
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "vice-president",
-        "premier",
-        "prime",
-        "minister",
-        "ministers",
-        "deputy",
-        "secretary",
-        "undersecretary",
-        "chancellor",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "chair",
-        "head",
-        "chief",
-        "director",
-        "directors",
-        "commander",
-        "commander-in-chief",
-        "leader",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "speaker",
-        "envoy",
-        "ambassador",
-        "consul",
-        "governor",
-        "mayor",
-        "senator",
-        "congressman",
-        "congresswoman",
-        "lawmaker",
-        "mp",
-        "deputy-head",
-        "adviser",
-        "advisor",
-        "aide",
-        "official",
-        "officer",
-        "officials",
-        "general",
-        "marshal",
-        "field-marshal",
-        "colonel",
-        "lieutenant",
-        "major",
-        "captain",
-        "admiral",
-        "sergeant",
-        "brigadier",
-        "commissioner",
-        "inspector",
-        "prosecutor",
-        "judge",
-        "attorney-general",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emir",
-        "sheikh",
-        "sultan",
-        "ayatollah",
-        "imam",
-        "mullah",
-        "cleric",
-        "patriarch",
-        "pope",
-        "bishop",
-        "founder",
-        "co-founder",
-        "ceo",
-        "executive",
-        "manager",
-        "president-elect",
-        "analyst",
-        "expert",
-        "researcher",
-        "professor",
-        "correspondent",
-        "journalist",
-        "editor",
-        "reporter",
-        "representative",
-        "member",
-        "members",
-        "head-of-state",
-        "ruler",
-        "dictator",
-        "warlord",
-        "militant",
-        "militants",
-        "fighter",
-        "emissary",
-        "negotiator",
-        "attaché",
-        "attache",
-    ]
+TITLE_WORDS = words(
+    "president vice-president premier prime minister ministers deputy secretary undersecretary "
+    "chancellor chairman chairwoman chairperson chair head chief director directors commander "
+    "commander-in-chief leader spokesman spokeswoman spokesperson speaker envoy ambassador consul "
+    "governor mayor senator congressman congresswoman lawmaker mp deputy-head adviser advisor aide "
+    "official officer officials general marshal field-marshal colonel lieutenant major captain "
+    "admiral sergeant brigadier commissioner inspector prosecutor judge attorney-general king queen "
+    "prince princess emir sheikh sultan ayatollah imam mullah cleric patriarch pope bishop founder "
+    "co-founder ceo executive manager president-elect analyst expert researcher professor "
+    "correspondent journalist editor reporter representative member members head-of-state ruler "
+    "dictator warlord militant militants fighter emissary negotiator attaché attache"
 )
 
 # Titles written before a name, as whole phrases (lower case): removed from PERSON spans.
