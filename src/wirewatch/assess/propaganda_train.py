@@ -11,8 +11,8 @@ are tuned on a slice of the training part (ids with id % 5 == 1, 67 articles) wi
 on the remaining 227, never on the held-out part; the shipped model is then refitted on all 294.
 
 Shipped (python -m wirewatch.assess.propaganda_train, about 6 minutes on two busy cores), scored
-by `python -m benchmarks.propaganda` on the 77 held-out articles: SI P 0.311 R 0.428 F1 0.360,
-TC micro-F1 0.582, about 10 ms CPU per article.
+by `python -m benchmarks.propaganda` on the 77 held-out articles: SI P 0.315 R 0.414 F1 0.358,
+TC micro-F1 0.585, about 11 ms CPU per article.
 
 Scores (`si_score`, `tc_micro_f1`) follow SemEval-2020 Task 11 (Da San Martino et al., 2020):
 span identification gives partial credit by character overlap,
