@@ -229,8 +229,21 @@ def _attribution_in(
         src = tok.doc[max(src.start, min(ids)) : min(src.end, max(ids) + 1)]
         if len(src) == 0:
             src = tok.doc[subj.i : subj.i + 1]
+        if _gap(window, tok, src, side) > 4:
+            continue  # too much between the attribution and the quotation: it belongs elsewhere
         return tok, src, cue_text(tok)
     return None
+
+
+def _gap(window: list[Token], cue: Token, src: Span, side: str) -> int:
+    """Words between the quotation and its attribution (source and cue), on the given side."""
+    if side == "before":
+        last = max(cue.i, src.end - 1)
+        between = [t for t in window if t.i > last]
+    else:
+        first = min(cue.i, src.start)
+        between = [t for t in window if t.i < first]
+    return sum(1 for t in between if not t.is_punct and not t.is_space)
 
 
 def _indirect(doc: Doc, inside: list[int], used: set[int]) -> list[_Draft]:
