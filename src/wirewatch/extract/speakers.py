@@ -126,11 +126,14 @@ def describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Source
         return Source(None, None, text, "none")
     if low in _PERSONAL and head.pos_ == "PRON":
         return _pronoun(text, _PERSONAL[low], np.start_char, history)
-    if low in _RELATIVE and head.tag_ in ("WP", "WDT", "WP$") and head.head.dep_ == "relcl":
-        antecedent = head.head.head
-        inner = phrase(np.doc, antecedent, stop=head.head)
-        src = describe(inner, index, history)
-        return Source(src.speaker, src.role, text, src.sourcing, src.kind)
+    if low in _RELATIVE and len(np) == 1:
+        verb = head.head
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            inner = phrase(np.doc, verb.head, stop=verb)
+            if len(inner) and inner.root.lower_ not in _RELATIVE:
+                src = describe(inner, index, history)
+                return Source(src.speaker, src.role, text, src.sourcing, src.kind)
+        return Source(None, None, text, "anonymous")
     found = _from_entities(np, index)
     if found is not None:
         return _with_history_name(found, text, history)
