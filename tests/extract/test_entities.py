@@ -389,3 +389,22 @@ def test_the_group_is_found_as_is(analyse, text):
 def test_a_name_stops_at_a_line_break(analyse, text, surface, absent):
     entities, _ = analyse(text)
     assert all(absent not in m for m in holding(entities, surface).mentions)
+
+
+def test_translated_acronym_of_an_unknown_organisation(analyse):
+    entities, _ = analyse(
+        "The State Committee for Border Affairs (GKPD) said on Tuesday that it had closed two crossings. "
+        "GKPD officers were sent to the region."
+    )
+    assert "GKPD" in holding(entities, "State Committee for Border Affairs").mentions
+
+
+def test_hyphenated_place_is_one_name(analyse):
+    entities, _ = analyse("Militants claimed attacks in Kunduz and Mazar-i-Sharif last week.")
+    assert holding(entities, "Mazar-i-Sharif").geo.country == "AF"
+
+
+def test_counterpart_is_a_role_and_a_nationality_is_not_an_organisation(analyse):
+    entities, _ = analyse("Ministers met. Then the minister met his Kazakh counterpart Kassym Tokenov in Astana.")
+    assert holding(entities, "Kazakh").type == "NORP"
+    assert any("counterpart" in r for r in holding(entities, "Kassym Tokenov").roles)

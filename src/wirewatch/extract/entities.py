@@ -140,9 +140,15 @@ def _acronym_pairs(doc: Doc, ms: list[M.Mention]) -> tuple[list[tuple[int, int]]
 
     def related(a: M.Mention, b: M.Mention, acronym: str, long_name: str) -> bool:
         # The acronym of a translated name need not match its initials (FSB for the Federal Security
-        # Service) but it starts like the name: "Moscow (AP)" is no definition.
-        same_alias = a.canonical is not None and a.canonical == b.canonical
-        return same_alias or _first_letter(acronym) == _first_letter(long_name)
+        # Service, GKNB for the State Committee for National Security): an organisation the table
+        # does not know, followed by an acronym it does not know either, is defining it. Otherwise
+        # the acronym must start like the name: "Moscow (AP)" is no definition.
+        if a.canonical is not None and a.canonical == b.canonical:
+            return True
+        long_m, short_m = (b, a) if is_acronym(a.span(doc).text) else (a, b)
+        if long_m.type == "ORG" and long_m.canonical is None and short_m.canonical is None:
+            return True
+        return _first_letter(acronym) == _first_letter(long_name)
 
     for k, m in enumerate(ms):
         j = _bracketed(doc, m.end, 12)

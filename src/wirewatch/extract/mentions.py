@@ -107,6 +107,30 @@ def trim(span: Span) -> Span:
     return doc[start:end]
 
 
+def whole_words(span: Span) -> Span:
+    """The span grown to whole hyphenated words: the model tags "Mazar" of "Mazar-i-Sharif"."""
+    doc = span.doc
+    if not len(span):
+        return span
+    start, end = span.start, span.end
+    while (
+        end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end - 1].text == "-")
+    ):
+        end += 1
+    while (
+        start > 0
+        and not doc[start - 1].whitespace_
+        and (doc[start - 1].text == "-" or doc[start].text == "-")
+    ):
+        start -= 1
+    # Never end or start on the hyphen itself.
+    while end > start + 1 and doc[end - 1].text == "-":
+        end -= 1
+    while start < end - 1 and doc[start].text == "-":
+        start += 1
+    return doc[start:end]
+
+
 def _is_name_like(span: Span) -> bool:
     return len(span) >= 1 and all(
         t.is_title or t.lower_ in ("al", "bin", "ibn", "de", "van", "von", "-") or t.is_upper for t in span
@@ -142,7 +166,7 @@ def from_ner(doc: Doc, *, aliases: AliasTable, gaz: Gazetteer) -> list[Mention]:
         )
         if brk is not None and brk > span.start:
             span = doc[span.start : brk]
-        span = trim(span)
+        span = whole_words(trim(span))
         if not any(c.isupper() for c in span.text):
             continue  # "east", "the north": directions and common nouns, not names
         if etype in ("LOC", "GPE", "OTHER") and span.start > 0:
@@ -182,6 +206,13 @@ def _retype(span: Span, etype: str, *, aliases: AliasTable, gaz: Gazetteer) -> s
             return "NORP"  # "Tajik border"
         if key.endswith(_NOUN_ENDINGS) and aliases.lookup(text) is None:
             return None
+    if (
+        etype in ("ORG", "PERSON", "GPE")
+        and len(span) == 1
+        and key in gaz.demonyms
+        and aliases.lookup(text) is None
+    ):
+        return "NORP"  # "his Kazakh counterpart"
     if etype == "NORP" and key in gaz.countries:
         return "GPE"  # "Tajikistan" tagged as a nationality
     if etype in ("OTHER", "ORG", "PERSON") and key in gaz.regions and aliases.lookup(text) is None:

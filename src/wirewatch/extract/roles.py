@@ -16,7 +16,7 @@ from wirewatch.extract.wordlists import words
 # Head words of titles and roles, lower case. Ranks ("Field Marshal", "General") double as titles
 # the small model swallows into a name; `strip_title` removes them from PERSON spans.
 TITLE_WORDS = words(
-    "president vice-president premier prime minister ministers deputy secretary undersecretary "
+    "counterpart president vice-president premier prime minister ministers deputy secretary undersecretary "
     "chancellor chairman chairwoman chairperson chair head chief director directors commander "
     "commander-in-chief leader spokesman spokeswoman spokesperson speaker envoy ambassador consul "
     "governor mayor senator congressman congresswoman lawmaker mp deputy-head adviser advisor aide "
