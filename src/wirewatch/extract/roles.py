@@ -152,7 +152,8 @@ def _good(tokens: list[Token]) -> str | None:
 
 def _role_word(token: Token, stop_at: set[int]) -> bool:
     """May this token be part of a role phrase written before a name?"""
-    if token.i in stop_at or token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY"):
+    # Other people are in `stop_at` (the entities, after repairs), not read from the raw NER labels.
+    if token.i in stop_at or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
         return False
     if token.is_punct and token.text not in ("-",):
         return False
