@@ -216,3 +216,14 @@ def test_non_english_quote_without_entity_uses_words_beside_cue(nlp):
     body = "\u201eDas Wasser ist sauber und sicher\u201c, sagte Bürgermeister Jan Vogt am Montag."
     statements = run(nlp, body, language="de")
     assert statements and "Vogt" in (statements[0].speaker or "")
+
+
+def test_relative_pronoun_names_its_antecedent(nlp):
+    body = "Harbour master Ines Carvalho, who said the storm had passed, reopened the port on Friday."
+    found = [s for s in run(nlp, body, (("Ines Carvalho",),)) if "storm had passed" in s.content]
+    assert found and found[0].speaker == "Ines Carvalho" and found[0].source_text == "who"
+
+
+def test_scare_quotes_are_not_direct_quotes(nlp):
+    body = "Officials said the agencies should watch for \u201cdangerous trends\u201d at an early stage."
+    assert all(s.quote != "direct" for s in run(nlp, body))
