@@ -284,7 +284,7 @@ def _rescan(
     taken = M.token_set(ms)
     ner_tokens = {t.i for e in doc.ents for t in e}
 
-    def match(span, key):  # noqa: ANN001, ANN202
+    def match(span: Span, key: str) -> int | None:
         hit = forms.get(key)
         if hit is None:
             return None
@@ -295,14 +295,12 @@ def _rescan(
                 return None
         return hit[0]
 
-    found = []
+    found: list[tuple[int, M.Mention]] = []
     lower = frozenset(k.split()[0] for k, (_, form) in forms.items() if form[:1].islower())
-    for span, gi in M.scan(
-        doc, match, prefixes=M.prefixes_of(forms), taken=taken, lower_starts=lower, folded=folded
-    ):
-        etype = ms[groups[gi][0]].type  # type: ignore[index]
-        found.append((gi, M.Mention(span.start, span.end, etype)))
-    return found  # type: ignore[return-value]
+    hits = M.scan(doc, match, prefixes=M.prefixes_of(forms), taken=taken, lower_starts=lower, folded=folded)
+    for span, gi in hits:
+        found.append((gi, M.Mention(span.start, span.end, ms[groups[gi][0]].type)))
+    return found
 
 
 def _name(doc: Doc, members: list[M.Mention], etype: str) -> str:

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from wirewatch.extract.aliases import AliasTable, fold, is_acronym
+from wirewatch.extract.aliases import Alias, AliasTable, fold, is_acronym
 from wirewatch.extract.places import Gazetteer, place_key
 from wirewatch.extract.roles import strip_title
 from wirewatch.extract.wordlists import words
+
+T = TypeVar("T")
 
 # spaCy's OntoNotes labels -> the contract's types. Numbers, dates and quantities are not entities here.
 LABELS = {
@@ -276,15 +280,15 @@ def acronym_in_context(token_span: Span, *, in_ner: bool, known: bool = False) -
 
 def scan(
     doc: Doc,
-    match: Callable[[Span, str], object | None],
+    match: Callable[[Span, str], T | None],
     *,
     prefixes: frozenset[str] | None = None,
     max_tokens: int = 24,
     always: int = 0,
-    taken: set[int] = frozenset(),  # type: ignore[assignment]
+    taken: AbstractSet[int] = frozenset(),
     lower_starts: frozenset[str] = frozenset(),
     folded: Sequence[str] | None = None,
-) -> Iterator[tuple[Span, object]]:
+) -> Iterator[tuple[Span, T]]:
     """The longest match starting at each capitalised (or uncased) token, or at one of `lower_starts`
     ("al" of "al-Qaeda"), left to right, skipping `taken` tokens.
 
@@ -392,11 +396,11 @@ def from_aliases(
     *,
     aliases: AliasTable,
     ner_tokens: set[int],
-    taken: set[int] = frozenset(),  # type: ignore[assignment]
+    taken: AbstractSet[int] = frozenset(),
     inflected: bool = False,
     folded: Sequence[str] | None = None,
 ) -> list[Mention]:
-    def match(span: Span, key: str) -> object | None:
+    def match(span: Span, key: str) -> Alias | None:
         hit = aliases.lookup_key(key, span.text)
         if hit is None and inflected:
             hit = next(
@@ -419,7 +423,7 @@ def from_aliases(
         folded=folded,
     )
     for span, hit in found:
-        out.append(Mention(span.start, span.end, hit.type, canonical=hit.canonical, country=hit.country))  # type: ignore[attr-defined]
+        out.append(Mention(span.start, span.end, hit.type, canonical=hit.canonical, country=hit.country))
     return out
 
 
@@ -455,7 +459,7 @@ def from_capitals(
     """
     stops = stop_words(language) | STOP_WORDS
 
-    def place(span: Span, key: str) -> object | None:
+    def place(span: Span, key: str) -> str | None:
         if span[0].lower_ in stops:
             return None
         for form in inflected_forms(span.text):
@@ -470,7 +474,7 @@ def from_capitals(
         return None
 
     out = [
-        Mention(s.start, s.end, str(t)) for s, t in scan(doc, place, max_tokens=6, taken=taken, folded=folded)
+        Mention(s.start, s.end, t) for s, t in scan(doc, place, max_tokens=6, taken=taken, folded=folded)
     ]
     taken = taken | {i for m in out for i in range(m.start, m.end)}
     min_words = 2 if language in _NOUNS_CAPITALISED else 1
