@@ -187,6 +187,8 @@ def _label(line: _Line, stops: frozenset[str], chrome: frozenset[str]) -> None:
         line.label, line.why = "bad", "no words"
     elif L.is_chrome(t) or L.is_comment_form(t) or L.is_comment_header(t):
         line.label, line.why = "bad", "page furniture"
+    elif L.is_call_to_action(t):
+        line.label, line.why = "bad", "call to action"
     elif L.is_boilerplate_sentence(t):
         line.label, line.why = "bad", "site-wide notice (cookies, forms, disclosures)"
     elif chrome and L.line_hash(t) in chrome:

@@ -447,6 +447,10 @@ def _keep(paragraph: str, title_key: str | None) -> str | None:
         return "headline repeated"
     if len(paragraph) <= 120 and (L.is_chrome(paragraph) or L.is_comment_form(paragraph) or L.is_comment_header(paragraph)):
         return "page furniture"
+    if L.is_call_to_action(paragraph):
+        return "call to action"
+    if L.is_boilerplate_sentence(paragraph):
+        return "site-wide notice"
     return None
 
 

@@ -74,6 +74,15 @@ _NOTICE = re.compile(
     re.I,
 )
 _NOTICE_MAX = 300
+# Calls to action: a verb, at most a few words, and a "now", "here", "more" or "!" ending
+# ("Book now", "Get a quote", "Read review!", "Start course", "Click here to rate it!").
+_CALL_TO_ACTION = re.compile(
+    r"^[\W_]*(book|register|get|start|try|shop|buy|download|apply|request|watch|listen|join|explore|discover|"
+    r"view|see|read|learn|order|claim|call|schedule|click|rate|sign|subscribe|continue|browse|find|check)\b"
+    r"[\w\s'’&-]{0,40}?\b(now|today|here|more|review|quote|demo|started|course|trial|offer|free|all|"
+    r"it|reading|up|in|deals?|prices?|rates)\b[\W_]*$|^[\W_]*\[?(read more|see also|related|source):.{0,150}\]?$",
+    re.I,
+)
 # Prose: at least this many words ending like a sentence, or this many whatever the end, with this
 # share of stop words where the language has a list (the flattened-text cleaner's "good" lines).
 PROSE_MIN_WORDS = 8
@@ -107,6 +116,11 @@ def words(line: str) -> list[str]:
 def is_chrome(line: str) -> bool:
     s = line.strip()
     return bool(s) and len(s) <= 120 and bool(_CHROME.match(s))
+
+
+def is_call_to_action(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= 160 and (len(s.split()) <= 6 or s.startswith("[")) and bool(_CALL_TO_ACTION.match(s))
 
 
 def is_boilerplate_sentence(line: str) -> bool:
