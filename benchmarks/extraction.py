@@ -257,6 +257,41 @@ def measure_traf_eval(limit: int | None = None, *, flat: bool = True, rivals: bo
     return result
 
 
+def _same(a: str | None, b: str | None) -> bool:
+    norm = lambda x: " ".join(_WORD.findall((x or "").lower()))  # noqa: E731
+    return bool(a and b) and norm(a) == norm(b)
+
+
+def measure_metadata(limit: int | None = None) -> dict:
+    """Title, author and publication date against WCXB's gold, for wirewatch and trafilatura."""
+    root = shared_path(*WCXB)
+    if root is None:
+        return {"skipped": missing_message(*WCXB)}
+    hits = {"wirewatch": Counter(), "trafilatura": Counter()}
+    counts: Counter = Counter()
+    for gt_file in sorted((root / "ground-truth").glob("*.json"))[:limit]:
+        gt = json.loads(gt_file.read_text(encoding="utf-8"))
+        truth = gt["ground_truth"]
+        raw = gzip.decompress((root / "html" / f"{gt_file.stem}.html.gz").read_bytes())
+        parts = clean_html(decode(raw, "page").text, url=gt.get("url"))
+        dates = [d.date for d in parts.dates if d.where == "html_meta"] + [d.date for d in parts.dates]
+        doc = trafilatura.bare_extraction(raw, url=gt.get("url"), with_metadata=True)
+        found = {
+            "wirewatch": (parts.title.value, parts.author.value, dates[0] if dates else None),
+            "trafilatura": (doc.title, doc.author, doc.date) if doc is not None else (None, None, None),
+        }
+        for k, field in enumerate(("title", "author", "publish_date")):
+            if not truth.get(field):
+                continue
+            counts[field] += 1
+            for name, values in found.items():
+                value = values[k]
+                ok = (value or "")[:10] == truth[field][:10] if field == "publish_date" else _same(value, truth[field])
+                hits[name][field] += ok
+    return {name: {f: round(h[f] / max(counts[f], 1), 4) for f in counts} for name, h in hits.items()} | {
+        "pages_with": dict(counts)}
+
+
 def measure(limit: int | None = None, *, flat: bool = True, rivals: bool = True) -> dict:
     """Every figure of this benchmark on the first `limit` pages of each set (all when None);
     `rivals=False` runs wirewatch alone (the quality gate)."""
@@ -289,7 +324,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N pages of each set")
     ap.add_argument("--no-flat", action="store_true", help="skip the flattened-text figures")
     ap.add_argument("--json", action="store_true", help="print the result as JSON too")
+    ap.add_argument("--metadata", action="store_true", help="title/author/date accuracy on WCXB instead")
     args = ap.parse_args(argv)
+    if args.metadata:
+        print(json.dumps(measure_metadata(args.limit), indent=1))
+        return
     result = measure(args.limit, flat=not args.no_flat)
     print(_table(result))
     if args.json:
