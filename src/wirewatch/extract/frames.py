@@ -11,7 +11,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 _CONTRAST = frozenset(["but", "yet", "while", "though", "although"])
+_TEXT_KEY = ("wirewatch", "text")
 _TRIM = " \t\n,;:\u2013\u2014-"
+
+
+def body_text(doc: Doc) -> str:
+    """The doc's text, joined once: `Doc.text` walks every token on each call, which made reading
+    frames cost as much as the parse. Kept in `user_data`, spaCy's place for such things."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def subject(tok: Token, depth: int = 0) -> Token | None:
@@ -62,7 +72,7 @@ def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Character offsets of tokens [start, end), trimmed of edge punctuation other than quote marks."""
     if start >= end:
         return None
-    return trim(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    return trim(body_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int] | None:

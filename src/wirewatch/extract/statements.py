@@ -15,6 +15,7 @@ and reporting words instead. The headline gets its own statement (`headline.py`)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -30,6 +31,7 @@ from wirewatch.extract.cues import (
 )
 from wirewatch.extract.foreign import foreign_statements
 from wirewatch.extract.frames import (
+    body_text,
     cue_text,
     noun_frame,
     subject,
@@ -70,7 +72,7 @@ def find_statements(
     """Statements in the body (in text order), after the headline's own statement when there is a title."""
     index = EntityIndex(entities)
     if language and language not in ("en", "und"):
-        body = foreign_statements(doc.text, index, language)
+        body = foreign_statements(body_text(doc), index, language)
     else:
         body = _english(doc, index)
     head = headline_statement(title, index, language=language) if title else None
@@ -81,7 +83,7 @@ def find_statements(
 
 
 def _english(doc: Doc, index: EntityIndex) -> tuple[Statement, ...]:
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(body_text(doc))
     inside = _inside(doc, quotes)
     drafts: list[_Draft] = []
     for q in quotes:
@@ -127,7 +129,7 @@ def _attribute_quote(doc: Doc, q: Quote, inside: list[int], drafts: list[_Draft]
     if span is None or len(span) == 0:
         return None
     first, last = span.start, span.end - 1
-    text = doc.text
+    text = body_text(doc)
     closing = _last_inner(text, q)
     gap_before = text[_sentence_start_char(doc, first, inside) : q.start]
     after = _window(doc, last + 1, +1, inside)
@@ -208,7 +210,7 @@ def _attribution_in(
                 return tok, phrase(tok.doc, pobj[0]), "according to"
     # Right before ':"...' or right after '"...,"' any verb with a subject brings in the quotation
     # ("Trump boomed:", '"...," Hillary shot back'); elsewhere only a reporting verb does.
-    text = window[0].doc.text
+    text = body_text(window[0].doc)
     loose = (side == "before" and window[-1].text == ":") or (side == "after" and _last_inner(text, q) == ",")
     # main verbs first: in '"...," the official, who asked not to be named, said' the cue is "said"
     for tok in sorted(window, key=lambda t: (t.dep_ in _SUBORDINATE, t.i)):
@@ -271,7 +273,7 @@ def _indirect(doc: Doc, inside: list[int], used: set[int]) -> list[_Draft]:
 def _clip(doc: Doc, cue: Token, d: _Draft) -> _Draft | None:
     """Keep reported speech inside the cue's paragraph, and inside its sentence when it runs ahead of
     the cue ("..., officials said"): a parse that runs over a break has nothing to say beyond it."""
-    text = doc.text
+    text = body_text(doc)
     a, b = d.content
     para_start = max(text.rfind("\n\n", 0, cue.idx) + 2, 0)
     para_end = text.find("\n\n", cue.idx)
@@ -307,7 +309,9 @@ def _according(doc: Doc, tok: Token) -> _Draft | None:
     if not sides:
         return None
     content = max(sides, key=lambda r: r[1] - r[0])
-    return _Draft(tok.i, doc[tok.i : tok.i + 2].text, src, content, _kind(doc.text[content[0] : content[1]]))
+    return _Draft(
+        tok.i, doc[tok.i : tok.i + 2].text, src, content, _kind(body_text(doc)[content[0] : content[1]])
+    )
 
 
 def _adverb(doc: Doc, tok: Token) -> _Draft | None:
@@ -327,7 +331,9 @@ def _noun(doc: Doc, tok: Token) -> _Draft | None:
     if content is None:
         return None
     if owner is not None and (lemma in NOUN_CUES or is_cue(lemma, frame)):
-        return _Draft(tok.i, tok.text, phrase(doc, owner), content, _kind(doc.text[content[0] : content[1]]))
+        return _Draft(
+            tok.i, tok.text, phrase(doc, owner), content, _kind(body_text(doc)[content[0] : content[1]])
+        )
     # "numerous reports of ...", "speculation that ...": no one owns the claim
     if lemma not in NOUN_CUES or frame not in ("noun:of", "noun:about", "noun:that") or end - start < 3:
         return None
@@ -337,7 +343,7 @@ def _noun(doc: Doc, tok: Token) -> _Draft | None:
 
 def quoted_tokens(doc: Doc) -> list[int]:
     """For each token, the index of the quotation it stands in, or -1."""
-    return _inside(doc, find_quotes(doc.text))
+    return _inside(doc, find_quotes(body_text(doc)))
 
 
 def _verb(doc: Doc, tok: Token) -> _Draft | None:
@@ -354,7 +360,7 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
         return None
     src = phrase(doc, subj, stop=tok)
     content, via = _trailing_relay(doc, start, end, content)
-    ctext = doc.text[content[0] : content[1]]
+    ctext = body_text(doc)[content[0] : content[1]]
     return _Draft(tok.i, cue_text(tok, prep), src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS)
 
 
@@ -433,12 +439,15 @@ def _fold_relays(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
 def _resolve(
     doc: Doc, drafts: list[_Draft], index: EntityIndex, quotes: Sequence[Quote]
 ) -> tuple[Statement, ...]:
-    text = doc.text
+    text = body_text(doc)
 
     def quoted(offset: int) -> bool:
         return any(q.start < offset < q.end for q in quotes)
 
     order = sorted(range(len(drafts)), key=lambda i: _anchor(doc, drafts[i]))
+    # every mention outside quotations, read once; each draft takes those before it
+    mentions = [_subjecthood(doc, m) for m in index.mentions_before(len(text) + 1) if not quoted(m.start)]
+    starts = [m.start for m in mentions]
     speakers: list[Mention] = []
     resolved: dict[int, Source] = {}
     for i in order:
@@ -448,8 +457,7 @@ def _resolve(
             src = resolved[d.follows]
         elif d.source is not None and d.sourcing is None:
             history = sorted(
-                [_subjecthood(doc, m) for m in index.mentions_before(at) if not quoted(m.start)]
-                + [m for m in speakers if m.start < at],
+                mentions[: bisect_left(starts, at)] + [m for m in speakers if m.start < at],
                 key=lambda m: m.start,
             )
             src = describe(d.source, index, history)
