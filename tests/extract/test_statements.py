@@ -227,3 +227,15 @@ def test_relative_pronoun_names_its_antecedent(nlp):
 def test_scare_quotes_are_not_direct_quotes(nlp):
     body = "Officials said the agencies should watch for \u201cdangerous trends\u201d at an early stage."
     assert all(s.quote != "direct" for s in run(nlp, body))
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "cue", "content"),
+    [
+        ("ru", "Глава порта заявил, что причал откроют весной", "заявил", "причал откроют весной"),
+        ("de", "Neue Brücke wird teurer, sagte Bürgermeisterin Keller", "sagte", "Neue Brücke wird teurer"),
+    ],
+)
+def test_non_english_headline_with_cue(nlp, language, title, cue, content):
+    head = run(nlp, "Text.", title=title, language=language)[0]
+    assert head.cue == cue and head.content == content and head.sourcing != "none" and head.span is None

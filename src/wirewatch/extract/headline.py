@@ -95,5 +95,15 @@ def _foreign(title: str, language: str) -> dict[str, str] | None:
         )
         if m:
             return m.groupdict()
+    for cue in words["cues"]:
+        # "<source> заявил, что <claim>", "<source> sagt, dass <claim>", "<source> affirme que <claim>"
+        stem = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else "")
+        m = re.match(
+            rf"^(?P<source>[^,:]{{2,60}}?)\s+(?P<cue>{stem}),?\s+(?:что|що|dass|que|qu')\s*(?P<content>.{{8,}})$",
+            title,
+            re.I,
+        )
+        if m:
+            return m.groupdict()
     m = re.match(r"^(?P<source>[^:]{2,40}):\s+(?P<content>[\u00ab\u201e\u201c\"].{8,})$", title)
     return {**m.groupdict(), "cue": ":"} if m else None
