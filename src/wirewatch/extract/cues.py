@@ -79,6 +79,15 @@ ANONYMOUS_HEADS = _words(
     """
 )
 
+# Documents that speak for their authors: "In a statement, ...", "In the CBS poll, ...".
+SOURCE_NOUNS = _words(
+    """
+    poll survey study report statement interview letter speech editorial column article book tweet post
+    memo filing email lawsuit complaint video ad advertisement release transcript testimony remarks
+    message analysis document op-ed
+    """
+)
+
 # Adverbs that attribute a clause to no one in particular.
 VAGUE_ADVERBS = _words(
     """

@@ -25,6 +25,7 @@ from wirewatch.extract.cues import (
     NOUN_CUES,
     PASSIVE_VAGUE_VERBS,
     RELAY_VERBS,
+    SOURCE_NOUNS,
     SPEECH_VERBS,
     VAGUE_ADVERBS,
     is_cue,
@@ -48,6 +49,13 @@ from wirewatch.model import Entity, Statement
 
 _QUOTE_CHARS = '\u201c\u201d\u201e\u00ab\u00bb"'
 _ENDS = frozenset(".!?")
+# A paragraph opening with a name and a colon, as transcripts and interviews print them.
+_SPEAKER_LINE = re.compile(
+    r"(?:^|(?<=\n\n))(?P<name>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<content>[^\n]{8,})"
+)
+_NOT_SPEAKERS = frozenset(
+    ["update", "note", "editor's note", "correction", "related", "read more", "watch", "video"]
+)
 _SUBORDINATE = frozenset(["relcl", "acl", "advcl", "xcomp", "amod", "pcomp"])
 _MODALS = frozenset(["should", "must", "can", "could", "may", "might"])
 _WINDOW = 30  # tokens searched on each side of a quotation for its attribution
@@ -96,6 +104,12 @@ def _english(doc: Doc, index: EntityIndex) -> tuple[Statement, ...]:
                 drafts.append(d)
     used = {d.cue_i for d in drafts if d.cue_i >= 0}
     drafts.extend(_indirect(doc, inside, used))
+    taken = [d.content for d in drafts]
+    drafts.extend(
+        d
+        for d in _speaker_lines(doc, index)
+        if not any(a < d.content[1] and d.content[0] < b for a, b in taken)
+    )
     drafts = _fold_relays(doc, drafts)
     return _resolve(doc, drafts, index, quotes)
 
@@ -257,6 +271,8 @@ def _indirect(doc: Doc, inside: list[int], used: set[int]) -> list[_Draft]:
         d: _Draft | None = None
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             d = _according(doc, tok)
+        elif low == "in" and tok.dep_ == "prep":
+            d = _in_source(doc, tok)
         elif low in VAGUE_ADVERBS and tok.dep_ == "advmod":
             d = _adverb(doc, tok)
         elif tok.pos_ == "NOUN" and not (tok.dep_ in ("nsubj", "nsubjpass") and _cue_verb(tok.head)):
@@ -300,18 +316,45 @@ def _according(doc: Doc, tok: Token) -> _Draft | None:
     pobj = [c for c in to.children if c.dep_ == "pobj"]
     if not pobj:
         return None
-    src = phrase(doc, pobj[0])
+    return _around(doc, tok, phrase(doc, pobj[0]), doc[tok.i : tok.i + 2].text, to.i + 1)
+
+
+def _in_source(doc: Doc, tok: Token) -> _Draft | None:
+    """ "In a statement, the ministry ...", "In the CBS poll, Trump leads ...": the document speaks."""
+    pobj = [c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in SOURCE_NOUNS]
+    if not pobj or tok.head.pos_ not in ("VERB", "AUX") or tok.i != tok.sent.start:
+        return None
+    return _around(doc, tok, phrase(doc, pobj[0]), tok.text, tok.i + 1)
+
+
+def _around(doc: Doc, tok: Token, src: Span, cue: str, cue_end: int) -> _Draft | None:
+    """The rest of the sentence around a source phrase at its start or end: the longer side."""
     sent = tok.sent
-    p_start, p_end = tok.i, max(src.end, to.i + 1)
+    p_start, p_end = tok.i, max(src.end, cue_end)
     left = token_range(doc, sent.start, p_start)
     right = token_range(doc, p_end, sent.end)
     sides = [r for r in (left, right) if r is not None]
     if not sides:
         return None
     content = max(sides, key=lambda r: r[1] - r[0])
-    return _Draft(
-        tok.i, doc[tok.i : tok.i + 2].text, src, content, _kind(body_text(doc)[content[0] : content[1]])
-    )
+    return _Draft(tok.i, cue, src, content, _kind(body_text(doc)[content[0] : content[1]]))
+
+
+def _speaker_lines(doc: Doc, index: EntityIndex) -> list[_Draft]:
+    """Transcripts and Q&A: a paragraph opening "KATE SMITH: ..." or "Smith: ..." is Smith's."""
+    text = body_text(doc)
+    out = []
+    for m in _SPEAKER_LINE.finditer(text):
+        name = m.group("name")
+        named = name.isupper() or any(
+            e.type in ("PERSON", "ORG") for *_, e in index.within(m.start(), m.end("name"))
+        )
+        span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        content = trim(text, m.start("content"), m.end("content"))
+        if not named or span is None or content is None or name.lower() in _NOT_SPEAKERS:
+            continue
+        out.append(_Draft(-1, ":", span, content, "direct"))
+    return out
 
 
 def _adverb(doc: Doc, tok: Token) -> _Draft | None:
