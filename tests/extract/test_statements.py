@@ -239,3 +239,15 @@ def test_scare_quotes_are_not_direct_quotes(nlp):
 def test_non_english_headline_with_cue(nlp, language, title, cue, content):
     head = run(nlp, "Text.", title=title, language=language)[0]
     assert head.cue == cue and head.content == content and head.sourcing != "none" and head.span is None
+
+
+def test_document_as_source(nlp):
+    body = "In a statement on Monday, the rail operator said the strike had cost it two million euros."
+    statements = run(nlp, body)
+    assert statements and any("strike had cost" in s.content for s in statements)
+
+
+def test_transcript_speaker_line(nlp):
+    body = "The interview followed the vote.\n\nMARA LENZ: We will ask the court to look at the count again."
+    found = [s for s in run(nlp, body) if s.cue == ":"]
+    assert found and found[0].speaker == "MARA LENZ" and found[0].content.startswith("We will ask")
