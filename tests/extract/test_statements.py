@@ -145,7 +145,10 @@ def test_unnamed_source_is_anonymous(nlp, body):
 @pytest.mark.parametrize(
     ("body", "marker"),
     [
-        ("There have been numerous reports of drones flying over the power plant at night.", "numerous reports"),
+        (
+            "There have been numerous reports of drones flying over the power plant at night.",
+            "numerous reports",
+        ),
         ("The militia is believed to have ties with smuggling networks along the coast.", "believed"),
         ("It has been reported that the governor left the capital on a private jet.", "reported"),
         ("Speculation of a secret deal between the two parties is growing in the capital.", "Speculation"),
@@ -161,7 +164,9 @@ def test_outlet_aside_is_not_a_statement(nlp):
 
 
 def test_headline_with_cue_is_attributed(nlp):
-    statements = run(nlp, "The agency gave no details.", title="Floods may hit the delta, warns weather agency")
+    statements = run(
+        nlp, "The agency gave no details.", title="Floods may hit the delta, warns weather agency"
+    )
     head = statements[0]
     assert head.span is None and head.cue == "warns" and head.sourcing != "none"
     assert head.content == "Floods may hit the delta" and head.source_text == "weather agency"
@@ -200,10 +205,30 @@ def test_role_comes_from_apposition(nlp):
 @pytest.mark.parametrize(
     ("language", "body", "name", "words"),
     [
-        ("ru", "\u00abМы не отступим\u00bb, \u2014 заявил Иван Петров журналистам.", "Иван Петров", "не отступим"),
-        ("uk", "\u00abМи відновимо міст до зими\u00bb, \u2014 заявив Олег Коваль.", "Олег Коваль", "відновимо міст"),
-        ("de", "\u201eWir werden die Brücke bis zum Herbst reparieren\u201c, sagte Anna Keller.", "Anna Keller", "Brücke"),
-        ("fr", "\u00ab Nous ne céderons pas sur les retraites \u00bb, a déclaré Marie Dubois.", "Marie Dubois", "céderons"),
+        (
+            "ru",
+            "\u00abМы не отступим\u00bb, \u2014 заявил Иван Петров журналистам.",
+            "Иван Петров",
+            "не отступим",
+        ),
+        (
+            "uk",
+            "\u00abМи відновимо міст до зими\u00bb, \u2014 заявив Олег Коваль.",
+            "Олег Коваль",
+            "відновимо міст",
+        ),
+        (
+            "de",
+            "\u201eWir werden die Brücke bis zum Herbst reparieren\u201c, sagte Anna Keller.",
+            "Anna Keller",
+            "Brücke",
+        ),
+        (
+            "fr",
+            "\u00ab Nous ne céderons pas sur les retraites \u00bb, a déclaré Marie Dubois.",
+            "Marie Dubois",
+            "céderons",
+        ),
     ],
 )
 def test_non_english_direct_quotes(nlp, language, body, name, words):

@@ -18,8 +18,10 @@ from benchmarks.attribution import measure  # noqa: E402
 
 _BASELINE_FILE = Path(__file__).with_name("attribution_baseline.json")
 if not _BASELINE_FILE.exists():
-    pytest.skip("no attribution_baseline.json pinned yet: run benchmarks/attribution.py and pin its figures",
-                allow_module_level=True)
+    pytest.skip(
+        "no attribution_baseline.json pinned yet: run benchmarks/attribution.py and pin its figures",
+        allow_module_level=True,
+    )
 BASELINE = json.loads(_BASELINE_FILE.read_text("utf-8"))
 
 
@@ -37,4 +39,6 @@ def test_gate_runs_on_the_pinned_subset(scores):
 
 @pytest.mark.parametrize("key", sorted(BASELINE["floors"]))
 def test_f1_stays_above_floor(scores, key):
-    assert scores[key]["f1"] >= BASELINE["floors"][key], f"{key}: {scores[key]} below {BASELINE['floors'][key]}"
+    assert scores[key]["f1"] >= BASELINE["floors"][key], (
+        f"{key}: {scores[key]} below {BASELINE['floors'][key]}"
+    )

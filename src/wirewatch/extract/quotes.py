@@ -14,7 +14,7 @@ from dataclasses import dataclass
 # Opening mark -> closing marks accepted for it. „ closes with “ in German and with ” in Polish or
 # Russian typesetting; » opens in German books and closes in French and Russian.
 _PAIRS = {
-    "\u201c": "\u201d\"",  # “ ” (and “ " from careless typing)
+    "\u201c": '\u201d"',  # “ ” (and “ " from careless typing)
     "\u201e": "\u201c\u201d",  # „ “ / „ ”
     "\u00ab": "\u00bb",  # « »
     "\u00bb": "\u00ab",  # » « (German)
