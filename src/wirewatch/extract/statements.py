@@ -232,7 +232,12 @@ def _attribution_in(
             continue
         if loose and not _cue_verb(tok) and tok.dep_ in _SUBORDINATE:
             continue
-        comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i in ids and len(list(c.subtree)) > 2]
+        # a clause of its own ("said that delegates would 'take this fight'"): indirect, read later
+        comp = [
+            c
+            for c in tok.children
+            if c.dep_ == "ccomp" and (c.i in ids or c.left_edge.i in ids) and len(list(c.subtree)) > 2
+        ]
         if comp:
             continue  # its content is a clause of its own, not this quotation
         subj = subject(tok)
@@ -358,8 +363,16 @@ def _speaker_lines(doc: Doc, index: EntityIndex) -> list[_Draft]:
 
 
 def _adverb(doc: Doc, tok: Token) -> _Draft | None:
-    content = subtree_range(tok.head)
-    if content is None or tok.head.i == tok.i:
+    """ "Reportedly, he made ...": the clause from its subject on, without the adverb before it."""
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    start = subj[0].left_edge.i if subj else head.left_edge.i
+    if tok.i >= start and tok.i < head.i and tok.i == start:
+        start += 1
+    content = token_range(doc, start, head.right_edge.i + 1)
+    if content is None:
         return None
     return _Draft(tok.i, tok.text, None, content, "indirect", sourcing="vague")
 
