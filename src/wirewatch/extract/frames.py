@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from wirewatch.extract.cues import SPEECH_VERBS
+
 _CONTRAST = frozenset(["but", "yet", "while", "though", "although"])
 _TEXT_KEY = ("wirewatch", "text")
 _TRIM = " \t\n,;:\u2013\u2014-"
@@ -156,20 +158,19 @@ def _with_predicate(kids: list[Token], end: int) -> int:
 
 
 def _clause_end(head: Token) -> int:
-    """End of a reported clause, cut before "but <subject> <verb>": the writer takes over there."""
+    """End of a reported clause, cut where the writer or another speaker takes over: before "but
+    <subject> <verb>", before "and Trump says ...", before ", saying ..."."""
     end = head.right_edge.i + 1
-    for conj in head.children:
-        if (
-            conj.dep_ != "conj"
-            or conj.i < head.i
-            or not any(g.dep_ in ("nsubj", "expl") for g in conj.children)
-        ):
+    for c in head.children:
+        if c.i < head.i:
             continue
-        cut = [
-            c.i for c in head.children if c.dep_ == "cc" and c.lower_ in _CONTRAST and head.i < c.i < conj.i
-        ]
-        if cut:
-            end = min(end, cut[0])
+        if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "expl") for g in c.children):
+            cc = [k.i for k in head.children if k.dep_ == "cc" and head.i < k.i < c.i]
+            speech = c.lemma_.lower() in SPEECH_VERBS
+            if cc and (speech or head.doc[cc[0]].lower_ in _CONTRAST):
+                end = min(end, cc[0])
+        elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS:
+            end = min(end, c.left_edge.i)
     return end
 
 
