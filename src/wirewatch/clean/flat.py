@@ -72,17 +72,26 @@ def _looks_like_comments(texts: list[str]) -> bool:
 def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
     """Indexes [start, end) of the comment items, or None where the page shows no comments."""
     n = len(texts)
-    form = next((i for i, t in enumerate(texts) if L.is_comment_form(t)), None)
-    end = form if form is not None else n
+    forms = [i for i, t in enumerate(texts) if L.is_comment_form(t)]
+
+    def end_after(i: int) -> int:
+        return next((f for f in forms if f > i), n)
+
     # The header nearest the items wins: a comment count printed with the byline comes first.
-    for header in reversed([i for i, t in enumerate(texts[:end]) if L.is_comment_header(t)]):
+    for header in reversed([i for i, t in enumerate(texts) if L.is_comment_header(t)]):
+        end = end_after(header)
         zone = texts[header + 1 : end]
         if any(len(L.words(t)) >= 5 for t in zone) and _looks_like_comments(zone):
             return header + 1, end
-    if form is None:
+    # No header: two or more signed items ("Rosa on October 26, 2012 at 2:08am said...") open it.
+    signed = [i for i, t in enumerate(texts) if _SAYS.search(t) and _dated_near(texts, i)]
+    if len(signed) >= 2:
+        return signed[0], end_after(signed[0])
+    if not forms:
         return None
-    # No header: the items sit between the last chrome line above the form and the form, and must
-    # look like comments (numbered from 1, or "Name says:" lines), never plain prose.
+    # No header, a form: the items sit between the last chrome line above the form and the form,
+    # and must look like comments (numbered from 1, or "Name says:" lines), never plain prose.
+    end = forms[0]
     start = end
     for i in range(end - 1, -1, -1):
         t = texts[i]
@@ -97,7 +106,19 @@ def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
-_SAYS = re.compile(r"\bsays:\s*$|\b(said|wrote):?\s*$", re.I)
+def _dated_near(texts: list[str], i: int) -> bool:
+    """A signed comment line is short and carries its date or time, or has a date line or a time
+    next to it (an article's "the minister said:" has neither)."""
+    if len(L.words(texts[i])) > 14:
+        return False
+    near = [t for t in texts[max(0, i - 2) : i + 3] if t.strip()]
+    return bool(find_dates(texts[i]) or _TIME.search(texts[i])) or any(
+        _is_date_line(t) or (_TIME.search(t) and len(L.words(t)) <= 14) for t in near
+    )
+
+
+_TIME = re.compile(r"\b\d{1,2}:\d\d\s*(am|pm)?\b", re.I)
+_SAYS = re.compile(r"\bsays:\s*$|\b(said|wrote)(:|\.\.\.|…)?\s*$", re.I)
 _REPLY = re.compile(r"^\W*(reply|antworten|répondre|ответить)\W*$", re.I)
 
 

@@ -50,7 +50,7 @@ _CHROME = re.compile(r"^[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")[\W_\d]*$", 
 _COMMENT_HEADER = re.compile(
     r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|join the discussion|"
     r"what do you think\??|leave a reply|leave a comment|комментарии|kommentare|commentaires|"
-    r"\d+\s+(?:thoughts on|responses to).*)[\W_\d]*$",
+    r"\d+\s+(?:thoughts on|responses to).*|\d+\s+(?:comments?|responses?|replies)\b[^.!?]{0,50})[\W_\d]*$",
     re.I,
 )
 # Lines of a comment form: the end of a comment section.
