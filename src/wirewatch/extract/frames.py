@@ -35,7 +35,9 @@ def subject(tok: Token, depth: int = 0) -> Token | None:
     if depth >= 3 or tok.head.i == tok.i:
         return None
     head = tok.head
-    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+    if tok.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS:
+        head = head.head  # "officials said the bridge was safe, saying ...": the officials again
+    elif tok.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head  # "by citing": the preposition hangs from the verb
     elif tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head  # "was careful to frame"
@@ -78,11 +80,17 @@ def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int] | None:
-    while a < b and text[a] in _TRIM:
-        a += 1
-    while b > a and (text[b - 1] in _TRIM or text[b - 1] == "."):
-        b -= 1
-    return (a, b) if b > a else None
+    """Offsets [a, b) without edge punctuation and without a dangling "and"/"but"/"or" at the end."""
+    while True:
+        while a < b and text[a] in _TRIM:
+            a += 1
+        while b > a and (text[b - 1] in _TRIM or text[b - 1] == "."):
+            b -= 1
+        tail = text[max(a, b - 4) : b].lower()
+        cut = next((len(w) for w in (" and", " but", " or") if tail.endswith(w)), 0)
+        if not cut:
+            return (a, b) if b > a else None
+        b -= cut
 
 
 def subtree_range(tok: Token) -> tuple[int, int] | None:
