@@ -44,6 +44,7 @@ class StoryHook:
                 raise  # the store's own failure: the batch is rolled back
             except Exception:  # a bug on one article: it stays unlinked, the batch goes on
                 log.error("linking %s failed:\n%s", article.id, traceback.format_exc())
+        index.flush()
         q.refresh_stories(con, touched)
         if self.claims:
             for story in sorted(touched):

@@ -81,6 +81,8 @@ def skeleton(word: str) -> str:
         return ""
     if w.isupper() and len(f) <= 6:  # an acronym: FSB, ФСБ, NATO
         return f
+    if len(f) < 3:  # an initial or a particle: J., de
+        return ""
     s = f
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)

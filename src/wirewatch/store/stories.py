@@ -13,13 +13,19 @@ from typing import Any
 import duckdb
 
 from wirewatch.link.features import LinkFeatures
-from wirewatch.link.stories import index_keys
+from wirewatch.link.stories import MemoryIndex, index_keys
 from wirewatch.model import Article, Signal
 from wirewatch.model.convert import article_from_dict, signal_dict
 from wirewatch.model.linked import Claim, ClaimMention, Story
 
 # The label of a story: its most widespread entities of these types.
 _LABEL_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
+
+
+def _packed(values: Iterable[str]) -> str:
+    """Many values as one parameter, split in SQL by `string_split(?, chr(31))`: passing a Python list
+    makes DuckDB probe for optional modules once per element, which dominated the linking time."""
+    return "\x1f".join(values)
 
 
 def _features(row: Sequence[Any]) -> LinkFeatures:
@@ -30,48 +36,72 @@ def _features(row: Sequence[Any]) -> LinkFeatures:
 
 class StoreLinkIndex:
     """The story linker's index in DuckDB: an inverted index of keys, their document frequencies,
-    and each article's features (`LinkIndex` protocol of `link.stories`)."""
+    and each article's features (`LinkIndex` protocol of `link.stories`).
+
+    Articles of the batch being written are held in memory and written in bulk by `flush`, as
+    `StoreBandIndex` does for near-duplicates: one write per table per batch, not per article."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
-        self._size = int(con.execute("SELECT count(*) FROM link_articles").fetchone()[0])  # type: ignore[index]
+        self.stored = int(con.execute("SELECT count(*) FROM link_articles").fetchone()[0])  # type: ignore[index]
+        self.pending = MemoryIndex()
 
     def size(self) -> int:
-        return self._size
+        return self.stored + self.pending.size()
 
     def doc_freq(self, keys: Iterable[str]) -> dict[str, int]:
         keys = list(keys)
         if not keys:
             return {}
-        rows = self.con.execute("SELECT key, df FROM link_df WHERE key IN (SELECT unnest(?::VARCHAR[]))", [keys])
-        return dict(rows.fetchall())
+        rows = self.con.execute("SELECT key, df FROM link_df WHERE key IN (SELECT unnest(string_split(?, chr(31))))", [_packed(keys)])
+        df = dict(rows.fetchall())
+        for k, n in self.pending.doc_freq(keys).items():
+            df[k] = df.get(k, 0) + n
+        return df
 
     def candidates(self, f: LinkFeatures, keys: list[str], *, window_days: int, limit: int) -> list[tuple[LinkFeatures, str]]:
         if not keys:
             return []
         rows = self.con.execute(
             "SELECT a.article_id, a.seq, a.language, a.day, a.year, a.anchors, a.terms, a.story "
-            "FROM (SELECT article_id, count(*) AS hits FROM link_keys WHERE key IN (SELECT unnest(?::VARCHAR[])) "
+            "FROM (SELECT article_id, count(*) AS hits FROM link_keys WHERE key IN (SELECT unnest(string_split(?, chr(31)))) "
             "      GROUP BY article_id) h JOIN link_articles a USING (article_id) "
             "WHERE ?::DATE IS NULL OR a.day IS NULL OR abs(date_diff('day', a.day, ?::DATE)) <= ? "
             "ORDER BY h.hits DESC, a.seq LIMIT ?",
-            [keys, f.day, f.day, window_days, limit],
+            [_packed(keys), f.day, f.day, window_days, limit],
         ).fetchall()
-        return [(_features(r[:7]), r[7]) for r in rows]
+        found = [(_features(r[:7]), r[7]) for r in rows]
+        return found + self.pending.candidates(f, keys, window_days=window_days, limit=limit)
 
     def add(self, f: LinkFeatures, story: str) -> None:
-        keys = index_keys(f)
-        self.con.execute(
+        self.pending.add(f, story)
+
+    def flush(self) -> None:
+        members = self.pending.members
+        if not members:
+            return
+        con = self.con
+        con.executemany(
             "INSERT INTO link_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [f.article_id, f.seq, f.language, f.day, f.year, json.dumps(f.anchors), json.dumps(f.terms), story],
+            [[f.article_id, f.seq, f.language, f.day, f.year, json.dumps(f.anchors), json.dumps(f.terms), story]
+             for f, story in members],
         )
-        self.con.execute("INSERT INTO link_keys SELECT unnest(?::VARCHAR[]), ?", [keys, f.article_id])
-        self.con.execute(
-            "INSERT INTO link_df SELECT unnest(?::VARCHAR[]), 1 ON CONFLICT (key) DO UPDATE SET df = link_df.df + 1",
-            [keys],
+        keys = [(k, f.article_id) for f, _ in members for k in index_keys(f)]
+        con.execute("INSERT INTO link_keys SELECT unnest(string_split(?, chr(31))), unnest(string_split(?, chr(31)))",
+                    [_packed(k for k, _ in keys), _packed(a for _, a in keys)])
+        counts = self.pending.df
+        con.execute(
+            "INSERT INTO link_df SELECT unnest(string_split(?, chr(31))), unnest(string_split(?, chr(31)))::BIGINT "
+            "ON CONFLICT (key) DO UPDATE SET df = link_df.df + excluded.df",
+            [_packed(counts), _packed(str(n) for n in counts.values())],
         )
-        self.con.execute("UPDATE articles SET story = ? WHERE id = ?", [story, f.article_id])
-        self._size += 1
+        con.execute(
+            "UPDATE articles SET story = m.story FROM (SELECT unnest(string_split(?, chr(31))) AS id, unnest(string_split(?, chr(31))) AS story) m "
+            "WHERE articles.id = m.id",
+            [_packed(f.article_id for f, _ in members), _packed(s for _, s in members)],
+        )
+        self.stored += len(members)
+        self.pending = MemoryIndex()
 
 
 def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) -> None:
@@ -79,20 +109,20 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) ->
     ids = sorted(set(story_ids))
     if not ids:
         return
-    con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [_packed(ids)])
     con.execute(
         "INSERT INTO stories SELECT story, min(coalesce(published, stored_at::DATE)), "
         "max(coalesce(published, stored_at::DATE)), count(*), NULL, NULL, "
         "list(DISTINCT language ORDER BY language), list(DISTINCT outlet ORDER BY outlet) FILTER (outlet IS NOT NULL), "
-        "arg_min(title, seq) FROM articles WHERE story IN (SELECT unnest(?::VARCHAR[])) GROUP BY story",
-        [ids],
+        "arg_min(title, seq) FROM articles WHERE story IN (SELECT unnest(string_split(?, chr(31)))) GROUP BY story",
+        [_packed(ids)],
     )
     rows = con.execute(
         "SELECT a.story, e.name, count(DISTINCT a.id) AS n, min(a.seq) AS first FROM entities e "
-        "JOIN articles a ON a.id = e.article_id WHERE a.story IN (SELECT unnest(?::VARCHAR[])) "
-        "AND e.type IN (SELECT unnest(?::VARCHAR[])) GROUP BY a.story, e.name "
+        "JOIN articles a ON a.id = e.article_id WHERE a.story IN (SELECT unnest(string_split(?, chr(31)))) "
+        "AND e.type IN (SELECT unnest(string_split(?, chr(31)))) GROUP BY a.story, e.name "
         "ORDER BY a.story, n DESC, sum(e.count) DESC, first, e.name",
-        [ids, list(_LABEL_TYPES)],
+        [_packed(ids), _packed(_LABEL_TYPES)],
     ).fetchall()
     top: dict[str, list[str]] = {}
     for story, name, _, _ in rows:
@@ -102,8 +132,8 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) ->
     for story, names in top.items():
         con.execute("UPDATE stories SET top_entities = ?, label = ? WHERE id = ?",
                     [names, ", ".join(names[:3]), story])
-    con.execute("UPDATE stories SET label = first_title WHERE label IS NULL AND id IN (SELECT unnest(?::VARCHAR[]))",
-                [ids])
+    con.execute("UPDATE stories SET label = first_title WHERE label IS NULL AND id IN (SELECT unnest(string_split(?, chr(31))))",
+                [_packed(ids)])
 
 
 def story_articles(con: duckdb.DuckDBPyConnection, story_id: str) -> list[Article]:
@@ -197,7 +227,7 @@ def list_claims(con: duckdb.DuckDBPyConnection, *, entity: str | None = None) ->
     for m in con.execute(
         "SELECT m.claim_id, m.article_id, m.outlet, m.published, m.presentation, m.speaker, m.via, m.content, "
         "a.duplicate_group FROM claim_mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.claim_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.seq", [ids],
+        "WHERE m.claim_id IN (SELECT unnest(string_split(?, chr(31)))) ORDER BY a.seq", [_packed(ids)],
     ).fetchall():
         mentions.setdefault(m[0], []).append(
             ClaimMention(m[1], m[2], str(m[3]) if m[3] else None, m[4], m[5], m[6], m[7], m[8]))
