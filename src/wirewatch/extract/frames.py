@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from wirewatch.extract.cues import SPEECH_VERBS
+from wirewatch.extract.cues import SOURCE_NOUNS, SPEECH_VERBS
 
 _CONTRAST = frozenset(["but", "yet", "while", "though", "although"])
 _TEXT_KEY = ("wirewatch", "text")
@@ -61,14 +61,19 @@ def cue_text(tok: Token, extra: Token | None = None) -> str:
     while (
         start - 1 >= 0
         and doc[start - 1].head.i == first.i
-        and doc[start - 1].dep_ in ("aux", "auxpass", "neg")
+        and doc[start - 1].dep_ in ("aux", "auxpass", "neg", "advmod")
     ):
-        start -= 1
+        start -= 1  # "has also said", "then discussed"
     end = tok.i + 1
     if any(c.dep_ == "prt" and c.i == end for c in tok.children):
         end += 1
     if extra is not None and extra.i == end:
         end += 1
+    for c in tok.children:  # "said in a statement", "said during the interview"
+        if c.dep_ == "prep" and c.i == end and c.lower_ in ("in", "during") and extra is None:
+            pobj = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in SOURCE_NOUNS]
+            if pobj:
+                end = pobj[0].i + 1
     return doc[start:end].text
 
 
