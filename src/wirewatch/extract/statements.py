@@ -329,6 +329,12 @@ def _in_source(doc: Doc, tok: Token) -> _Draft | None:
     pobj = [c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in SOURCE_NOUNS]
     if not pobj or tok.head.pos_ not in ("VERB", "AUX") or tok.i != tok.sent.start:
         return None
+    head = tok.head
+    frame = verb_frame(head)
+    if _cue_verb(head) or (
+        frame is not None and is_cue(head.lemma_.lower(), frame[0], subject_kind(frame[4]))
+    ):
+        return None  # "In an interview, he named ...": the clause has a speaker of its own
     return _around(doc, tok, phrase(doc, pobj[0]), tok.text, tok.i + 1)
 
 
