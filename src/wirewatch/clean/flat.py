@@ -118,6 +118,15 @@ def _dated_near(texts: list[str], i: int) -> bool:
 
 
 _TIME = re.compile(r"\b\d{1,2}:\d\d\s*(am|pm)?\b", re.I)
+def comments_in_lines(texts: list[str]) -> tuple[int, int, list[Comment]] | None:
+    """The reader-comment section of a page's lines, [start, end) and its comments, or None.
+    Also used on the text an HTML extractor kept, where comments can slip into the body."""
+    zone = _comment_zone(texts)
+    if zone is None:
+        return None
+    return zone[0], zone[1], _split_comments(texts[zone[0] : zone[1]])
+
+
 _SAYS = re.compile(r"\bsays:\s*$|\b(said|wrote)(:|\.\.\.|…)?\s*$", re.I)
 _REPLY = re.compile(r"^\W*(reply|antworten|répondre|ответить)\W*$", re.I)
 

@@ -27,6 +27,7 @@ from trafilatura.utils import load_html
 
 from wirewatch.clean import lines as L
 from wirewatch.clean.dates import find_dates, normalise_date
+from wirewatch.clean.flat import comments_in_lines
 from wirewatch.clean.parts import DateSeen, PageParts
 from wirewatch.model import Comment, Found
 
@@ -414,6 +415,9 @@ def _extract(tree: HtmlElement, url: str | None, *, recall: bool, fast: bool = F
 
 # Share of the extracted text that "comments" may hold before they are taken for the article.
 _SWALLOWED = 0.5
+# A comment section found in the extracted text counts only where it starts past this share of its
+# lines: the article comes first.
+_TEXT_COMMENTS_FROM = 0.3
 
 
 def _comment_lines(lines: list[str], comments: list[Comment]) -> list[bool]:
@@ -504,6 +508,14 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         # "Comments" that hold most of the article are its own container (a class such as
         # "post-with-comments"), not reader comments.
         comments, in_comments = [], [False] * len(lines)
+
+    # Comments the markup did not give away but the text does (a "12 comments" header, signed and
+    # dated items) are cut from the end of the text, as the flattened-text cleaner cuts them.
+    in_text = comments_in_lines(lines)
+    if in_text and in_text[0] >= _TEXT_COMMENTS_FROM * len(lines) and in_text[2]:
+        start, end, found = in_text
+        in_comments[start:end] = [True] * (end - start)
+        comments = comments + [c for c in found if c.text not in {x.text for x in comments}]
 
     title_key = L.normalise_line(title.value) if title.value else None
     paragraphs: list[str] = []
