@@ -104,6 +104,8 @@ def phrase(doc: Doc, head: Token, *, stop: Token | None = None) -> Span:
     for c in head.children:
         if c.i > head.i and start <= c.left_edge.i < end and c.dep_ == "relcl":
             end = min(end, c.left_edge.i)
+    while end - 1 > head.i and doc[end - 1].dep_ == "advmod" and doc[end - 1].head.i == head.i:
+        end -= 1  # "A married couple also claimed": the adverb is the verb's
     while (
         end > start
         and doc[end - 1].is_punct
