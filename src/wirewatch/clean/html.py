@@ -310,24 +310,31 @@ def _is_article(obj: dict) -> bool:
     return any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds)
 
 
-def _person_names(value: object) -> list[str]:
+def _person_names(value: object, *, organisations: bool = False) -> list[str]:
+    """Names in a JSON-LD `author`: its people, or with `organisations` its organisations."""
     if isinstance(value, str):
-        return [value]
+        return [] if organisations else [value]
     if isinstance(value, dict):
         name = value.get("name")
-        return [name] if isinstance(name, str) else []
+        kind = value.get("@type")
+        is_org = kind == "Organization" or (isinstance(kind, list) and "Organization" in kind)
+        return [name] if isinstance(name, str) and is_org == organisations else []
     if isinstance(value, list):
-        return [n for v in value for n in _person_names(v)]
+        return [n for v in value for n in _person_names(v, organisations=organisations)]
     return []
+
+
+_ROLE_ONLY = re.compile(r"(?:the |about the |our )?(?:author|editor|writer|staff|team|admin)s?", re.I)
 
 
 def plausible_author(name: str | None) -> str | None:
     """A person's or outlet's name, or None: never a menu word, a URL, a sentence or a date."""
     if not name:
         return None
-    s = _SPACES.sub(" ", name).strip(" ,|-\u2013\u2014:")
-    s = re.sub(r"^(?:by|written by|posted by|author:?|von|par)\s+", "", s, flags=re.I).strip()
-    if not s or "http" in s or "@" in s or "/" in s or find_dates(s) or L.is_chrome(s):
+    s = _WHITESPACE.sub(" ", name).strip(" ,|-\u2013\u2014:")
+    # "By Anna Kerr", "BySummer Swann" (a flattened link), "Written by", "Author: ..."
+    s = re.sub(r"^(?:(?:written |posted )?by|author:?|von|par)(?:\s+|(?-i:(?=[A-Z]))|$)", "", s, flags=re.I).strip()
+    if not s or _ROLE_ONLY.fullmatch(s) or "http" in s or "@" in s or "/" in s or find_dates(s) or L.is_chrome(s):
         return None
     n = len(s.split())
     if not 1 <= n <= 8 or len(s) > 80 or not any(w[:1].isupper() for w in s.split()):
@@ -369,18 +376,29 @@ def _metadata(tree: HtmlElement) -> tuple[Found, Found, list[DateSeen], str | No
             title = Found(_site_suffix_off(_SPACES.sub(" ", value).strip(), site), where, 0.9)
             break
 
+    site_key = L.normalise_line(site) if site else None
+
     def author_candidates():  # cheapest first; the XPath over the whole page only when needed
-        yield _first(metas, "author", "article:author", "parsely-author", "dc.creator"), "html_meta"
+        meta_author = _first(metas, "author", "article:author", "parsely-author", "dc.creator")
+        yield meta_author, "html_meta"
         for o in articles:
-            for n in _person_names(o.get("author")):
-                yield n, "json_ld"
+            names = [n for n in (plausible_author(x) for x in _person_names(o.get("author"))) if n]
+            if names:
+                yield ", ".join(dict.fromkeys(names)), "json_ld"
         for el in _AUTHOR_XPATH(tree):
             yield el.text_content(), "byline"
+        # Last, an outlet credited as the author (the site itself, an organisation in JSON-LD).
+        yield meta_author, "html_meta_outlet"
+        for o in articles:
+            for n in _person_names(o.get("author"), organisations=True):
+                yield n, "json_ld_outlet"
 
     author = Found(None)
     for value, where in author_candidates():
-        name = plausible_author(value)
-        if name:
+        name = plausible_author(value) if where != "json_ld" else value
+        is_site = bool(name) and L.normalise_line(name or "") == site_key
+        if name and (is_site == where.endswith("_outlet") or (where == "json_ld_outlet")):
+            where = where.removesuffix("_outlet")
             author = Found(name, where, 0.8 if where != "byline" else 0.6)
             break
 
