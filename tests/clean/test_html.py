@@ -113,6 +113,11 @@ def test_dropped_menu_lines_are_listed_as_removed(parts):
     assert "Donate" in parts.removed
 
 
+def test_outlet_named_as_author_gives_way_to_the_byline():
+    html = page().replace('<meta name="author" content="Anna Kerr">', '<meta name="author" content="Valdren Post">')
+    assert clean_html(html).author.value == "Anna Kerr"
+
+
 def test_menu_word_is_never_the_author():
     html = page().replace('<meta name="author" content="Anna Kerr">', '<meta name="author" content="Home">')
     html = html.replace('<a rel="author" href="/a/kerr">Anna Kerr</a>', "<span>staff</span>")
@@ -122,6 +127,8 @@ def test_menu_word_is_never_the_author():
 @pytest.mark.parametrize("raw, expected", [
     ("By Anna Kerr", "Anna Kerr"), ("Home", None), ("Share", None), ("https://example.org/kerr", None),
     ("March 2, 2024", None), ("anna", None), ("Posts by Anna Kerr and many more words in a long sentence here", None),
+    ("ByAnna Kerr", "Anna Kerr"), ("Written by\n  Anna Kerr", "Anna Kerr"), ("By", None), ("The Author", None),
+    ("Byron Kerr", "Byron Kerr"),
 ])
 def test_plausible_author(raw, expected):
     assert plausible_author(raw) == expected
