@@ -198,7 +198,7 @@ def fit(
     gets the other answer than the hand lexicon or the plain row, a "frame@kind" row says so.
     """
     from wirewatch.extract.cues import base_cue
-    from wirewatch.extract.frames import noun_frame, subject_kind, verb_frame
+    from wirewatch.extract.frames import noun_frame, passive_frame, subject_kind, verb_frame
     from wirewatch.extract.nlp import load_nlp
     from wirewatch.extract.statements import quoted_tokens
 
@@ -211,8 +211,8 @@ def fit(
         for tok in doc:
             found, kind = None, None
             if inside[tok.i] < 0 and tok.pos_ == "VERB":
-                found = verb_frame(tok)
-                kind = subject_kind(found[4]) if found is not None else None
+                found = verb_frame(tok) or passive_frame(tok)
+                kind = subject_kind(found[4]) if found is not None and len(found) == 5 else None
             elif inside[tok.i] < 0 and tok.pos_ == "NOUN":
                 found = noun_frame(tok)  # nouns count only with an owner: "Trump's claim that"
                 found = found if found is not None and found[3] is not None else None
@@ -250,7 +250,8 @@ def _write_fit(rows: list[tuple[str, str, int, float, int]], threshold: float) -
         "# Written by `python benchmarks/attribution.py --fit` from the train split only (no text copied):\n"
         f"# kept (1) where precision (gold cue with that complement / all such words) >= {threshold}\n"
         "# with >= 3 hits; a frame@subject-kind row overrides the plain answer for that kind of subject.\n"
-        "# Columns: lemma, frame (verbs: ccomp|xcomp|dobj|prep:<word>[@first|pron|name|noun]; nouns with\n"
+        "# Columns: lemma, frame (verbs: ccomp|xcomp|dobj|prep:<word>[@first|pron|name|noun]; passives:\n"
+        "# pass:ccomp|pass:xcomp|pass:prep:<word>|pass:subj; nouns with\n"
         "# an owner: noun:<word>|noun:that), keep, precision, hits.\n"
     )
     body = "".join(f"{lemma}\t{frame}\t{k}\t{p:.3f}\t{n}\n" for lemma, frame, k, p, n in rows)

@@ -221,3 +221,32 @@ def subject_kind(subj: Token) -> str:
     if subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return "name"
     return "noun"
+
+
+def passive_frame(tok: Token) -> tuple[str, int, int, Token | None] | None:
+    """A passive verb: frame pass:ccomp|pass:xcomp|pass:prep:<word>|pass:subj, token range of what it
+    reports, and the agent ("was criticised by the mayor"), or None for no agent."""
+    kids = list(tok.children)
+    if tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in kids):
+        return None
+    agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subj = [c for c in kids if c.dep_ in ("nsubjpass", "expl") and c.lower_ not in ("it", "there")]
+    cc = [c for c in kids if c.dep_ == "ccomp"]
+    xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
+    preps = [
+        c
+        for c in kids
+        if c.dep_ == "prep" and c.i > tok.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+    ]
+    if cc:
+        frame, start, end = "pass:ccomp", cc[0].left_edge.i, _clause_end(cc[0])
+    elif xc and subj:
+        frame, start, end = "pass:xcomp", subj[0].left_edge.i, xc[0].right_edge.i + 1
+    elif preps:
+        pobj = next(g for g in preps[0].children if g.dep_ in ("pobj", "pcomp"))
+        frame, start, end = f"pass:prep:{preps[0].lower_}", pobj.left_edge.i, pobj.right_edge.i + 1
+    elif subj:
+        frame, start, end = "pass:subj", subj[0].left_edge.i, subj[0].right_edge.i + 1
+    else:
+        return None
+    return frame, start, end, (agent[0] if agent else None)

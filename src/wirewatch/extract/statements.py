@@ -35,9 +35,9 @@ from wirewatch.extract.frames import (
     body_text,
     cue_text,
     noun_frame,
+    passive_frame,
     subject,
     subject_kind,
-    subtree_range,
     token_range,
     trim,
     verb_frame,
@@ -445,23 +445,22 @@ def _trailing_relay(
 
 
 def _passive(doc: Doc, tok: Token, lemma: str, kids: list[Token]) -> _Draft | None:
-    """ "It is believed that ...", "The group is believed to ...": views held by no one named."""
-    if lemma not in PASSIVE_VAGUE_VERBS or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
+    """ "It is believed that ...", "The group is believed to ...": views held by no one named; with an
+    agent ("was criticised by the mayor") the agent is the source."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
         return None
-    agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    cc = [c for c in kids if c.dep_ == "ccomp"]
-    xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
-    subj = [c for c in kids if c.dep_ in ("nsubjpass", "expl")]
-    if cc:
-        content = subtree_range(cc[0])
-    elif xc and subj and subj[0].lower_ != "it":
-        content = token_range(doc, subj[0].left_edge.i, xc[0].right_edge.i + 1)
-    else:
+    found = passive_frame(tok)
+    if found is None:
         return None
+    frame, start, end, agent = found
+    vague = lemma in PASSIVE_VAGUE_VERBS and frame in ("pass:ccomp", "pass:xcomp")
+    if not (vague or is_cue(lemma, frame)):
+        return None
+    content = token_range(doc, start, end)
     if content is None:
         return None
-    if agent:
-        return _Draft(tok.i, cue_text(tok), phrase(doc, agent[0]), content, "indirect")
+    if agent is not None:
+        return _Draft(tok.i, cue_text(tok), phrase(doc, agent), content, "indirect")
     return _Draft(tok.i, cue_text(tok), None, content, "indirect", sourcing="vague")
 
 
