@@ -3,9 +3,10 @@ anonymous or vague.
 
 English lexicons are written here by hand (lemmas, as spaCy's lemmatizer gives them). On top of them,
 `fitted_frames()` reads `data/cues_en_fitted.tsv`, produced by `python benchmarks/attribution.py --fit`
-from the PolNeAR train split: which further verb/complement pairs ("call for", "describe <object>")
-are attributions often enough to be worth reporting. Reporting words of other languages live in
-`data/reporting_words.toml` (see `foreign.py`).
+from the PolNeAR train split: which further word/complement pairs ("call for", "describe <object>",
+"is expected to", "Trump's claim that") are attributions often enough to be worth reporting, some
+only for one kind of subject ("a poll shows" is, "he shows" is not). The frames are read by
+`frames.py`. Reporting words of other languages live in `data/reporting_words.toml` (`foreign.py`).
 """
 
 from __future__ import annotations
