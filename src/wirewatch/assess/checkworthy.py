@@ -15,11 +15,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
+from wirewatch.assess.weights import model_path, unpack_names
 from wirewatch.model import Statement
 
 MODEL_FILE = "checkworthy.npz"
@@ -54,11 +53,11 @@ def features(text: str) -> list[str]:
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> Model | None:
     """The shipped model (or the one at `path`), read once per process; None when absent."""
-    p = Path(path) if path else Path(str(resources.files("wirewatch.data").joinpath(MODEL_FILE)))
-    if not p.is_file():
+    p = model_path(MODEL_FILE, path)
+    if p is None:
         return None
     with np.load(p, allow_pickle=False) as z:
-        names = z["names"].tobytes().decode("utf-8").split("\n")
+        names = unpack_names(z["names"])
         settings = z["settings"].astype(np.float64).tolist()
         return Model(dict(zip(names, z["weights"].astype(np.float64).tolist(), strict=True)), settings[0])
 

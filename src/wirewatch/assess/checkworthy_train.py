@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from wirewatch.assess.checkworthy import MODEL_FILE, Model, features
+from wirewatch.assess.weights import pack_names
 
 HELD_OUT = 10
 
@@ -85,7 +86,7 @@ def save(model: Model, path: Path) -> None:
     names = list(model.weights)
     np.savez_compressed(
         path,
-        names=np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
+        names=pack_names(names),
         weights=np.array([model.weights[n] for n in names], dtype=np.float16),
         settings=np.array([model.bias]),
     )

@@ -23,12 +23,11 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
 from wirewatch.assess.text import STOPWORDS, sentences, stem
+from wirewatch.assess.weights import model_path, unpack_names
 from wirewatch.model import Signal
 
 TECHNIQUES = (
@@ -208,14 +207,14 @@ def span_features(text: str, start: int, end: int, counts: Counter[str], lowered
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> Model | None:
     """The shipped model (or the one at `path`), read once per process; None when absent."""
-    p = Path(path) if path else Path(str(resources.files("wirewatch.data").joinpath(MODEL_FILE)))
-    if not p.is_file():
+    p = model_path(MODEL_FILE, path)
+    if p is None:
         return None
     with np.load(p, allow_pickle=False) as z:
-        si_names = z["si_names"].tobytes().decode("utf-8").split("\n")
+        si_names = unpack_names(z["si_names"])
         si_w = z["si_weights"].astype(np.float64).tolist()
         settings = z["settings"].astype(np.float64).tolist()
-        tc_names = z["tc_names"].tobytes().decode("utf-8").split("\n")
+        tc_names = unpack_names(z["tc_names"])
         return Model(
             si_weights=dict(zip(si_names, si_w, strict=True)),
             si_bias=settings[0],

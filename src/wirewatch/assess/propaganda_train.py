@@ -47,6 +47,7 @@ from wirewatch.assess.propaganda import (
     token_probabilities,
     tokens,
 )
+from wirewatch.assess.weights import pack_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,15 +232,12 @@ def to_model(si, tc, *, threshold: float, gap: int, min_chars: int, trigger: flo
 def save(model: Model, path: Path) -> None:
     names = list(model.si_weights)
     tc_names = sorted(model.tc_index, key=model.tc_index.__getitem__)
-    def joined(xs: list[str]) -> np.ndarray:
-        return np.frombuffer("\n".join(xs).encode("utf-8"), dtype=np.uint8)
-
     np.savez_compressed(
         path,
-        si_names=joined(names),
+        si_names=pack_names(names),
         si_weights=np.array([model.si_weights[n] for n in names], dtype=np.float16),
         settings=np.array([model.si_bias, model.threshold, model.gap, model.min_chars, model.trigger]),
-        tc_names=joined(tc_names),
+        tc_names=pack_names(tc_names),
         tc_weights=model.tc_weights.astype(np.float16),
         tc_bias=model.tc_bias.astype(np.float32),
     )
