@@ -63,19 +63,34 @@ class Point:
     show_name: bool
 
 
+# Label boxes are estimated, not measured: 11-unit text (style.css) averages about 6 units a character.
+LABEL_H, CHAR_W = 11.0, 6.0
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def map_points(places: list[dict[str, Any]], *, named: int = 15) -> list[Point]:
-    """Places on an equirectangular world (x from longitude, y from latitude), sized by articles."""
-    out = []
-    for k, p in enumerate(places):
+    """Places on an equirectangular world (x from longitude, y from latitude), sized by articles.
+
+    Places come most-mentioned first; the first `named` get their name beside the dot unless it would
+    run over a name already placed or off the map (the dot's <title> still names every place)."""
+    out: list[Point] = []
+    placed: list[tuple[float, float, float, float]] = []
+    for p in places:
         lat, lon = p.get("lat"), p.get("lon")
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             continue
         n = int(p.get("articles") or 1)
-        out.append(Point(
-            round((lon + 180) / 360 * MAP_W, 1), round((90 - lat) / 180 * MAP_H, 1), round(2.5 + 2 * math.sqrt(n), 1),
-            str(p.get("name") or ""), f"{p.get('name')} ({p.get('country') or '?'}): {n} article{'s' if n != 1 else ''}",
-            k < named,
-        ))
+        x, y, r = round((lon + 180) / 360 * MAP_W, 1), round((90 - lat) / 180 * MAP_H, 1), round(2.5 + 2 * math.sqrt(n), 1)
+        name = str(p.get("name") or "")
+        box = (x + r + 2, y + 3 - LABEL_H, x + r + 2 + CHAR_W * len(name), y + 3)
+        show = bool(name) and len(placed) < named and box[2] <= MAP_W and not any(_overlaps(box, b) for b in placed)
+        if show:
+            placed.append(box)
+        out.append(Point(x, y, r, name, f"{p.get('name')} ({p.get('country') or '?'}): {n} article{'s' if n != 1 else ''}",
+                         show))
     return out
 
 
