@@ -2,10 +2,12 @@ import gzip
 import io
 import json
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from wirewatch.ingest.readers import Hints, read_inputs, read_meta
+from wirewatch.errors import InputRejected
+from wirewatch.ingest.readers import Hints, read_inputs, read_meta, source_from_bytes
 from wirewatch.model import Rejection, Source
 
 from ..conftest import FLAT_PAGE
@@ -91,3 +93,71 @@ def test_same_bytes_same_id_and_address_changes_it(tmp_path):
     assert a.id == b.id
     (c,) = _read([tmp_path / "a.txt"], url="https://a.example/1")
     assert c.id != a.id
+
+
+# Regression tests for crashes found by benchmarks/fuzz.py: each input used to raise out of the reader.
+
+
+def test_jsonl_lone_surrogate_escapes_are_replaced_not_a_crash(tmp_path):
+    """UnicodeEncodeError: '\\ud800' in a JSON string is valid JSON but cannot be written as UTF-8."""
+    line = json.dumps({"text": "A page \ud800 with a lone surrogate.", "url": "https://a.example/\udc00",
+                       "title": "\ud83d"})
+    (tmp_path / "x.jsonl").write_text(line, encoding="utf-8")
+    (out,) = _read([tmp_path / "x.jsonl"])
+    assert out.raw == "A page \ufffd with a lone surrogate.".encode()
+    assert (out.url, out.title) == ("https://a.example/\ufffd", "\ufffd")
+
+
+def test_jsonl_line_with_an_integer_over_the_digit_limit_is_a_broken_record(tmp_path):
+    """ValueError: Exceeds the limit (4300 digits) for integer string conversion."""
+    (tmp_path / "x.jsonl").write_text('{"text": ' + "9" * 5000 + '}\n{"text": "Second page text."}')
+    out = _read([tmp_path / "x.jsonl"])
+    assert isinstance(out[0], Rejection) and out[0].code == "broken_record" and "JSON" in out[0].reason
+    assert isinstance(out[1], Source)
+
+
+def test_jsonl_line_nested_too_deeply_is_a_broken_record(tmp_path):
+    """RecursionError: maximum recursion depth exceeded while decoding a JSON array."""
+    (tmp_path / "x.jsonl").write_text("[" * 100_000)
+    (out,) = _read([tmp_path / "x.jsonl"])
+    assert isinstance(out, Rejection) and out.reason == "not a readable JSON line (nested too deeply)"
+
+
+def test_gzip_with_corrupt_deflate_data_is_rejected_as_unreadable(tmp_path):
+    """zlib.error: Error -3 while decompressing data (not an OSError, so it used to escape)."""
+    data = bytearray(gzip.compress(b"<html><body><p>hello world this is text</p></body></html>" * 50, mtime=0))
+    data[30] ^= 0xFF
+    data[40] ^= 0xFF
+    (tmp_path / "p.html.gz").write_bytes(bytes(data))
+    (out,) = _read([tmp_path / "p.html.gz"])
+    assert isinstance(out, Rejection) and out.code == "unreadable" and "gzip" in out.reason
+
+
+def test_warc_record_without_a_target_uri_is_a_broken_record(tmp_path):
+    """AttributeError inside warcio: a response record whose WARC-Target-URI header is gone."""
+    data = _warc(2)
+    first_uri = data.index(b"WARC-Target-URI: https://w.example/1")
+    line_end = data.index(b"\r\n", first_uri) + 2
+    (tmp_path / "w.warc").write_bytes(data[:first_uri] + data[line_end:])
+    out = _read([tmp_path / "w.warc"])
+    assert isinstance(out[0], Source) and out[0].url == "https://w.example/0"
+    assert isinstance(out[1], Rejection) and out[1].code == "broken_record" and out[1].name.endswith("w.warc#2")
+
+
+def test_meta_sidecar_with_bad_utf8_bytes_is_read_with_them_replaced(tmp_path):
+    """UnicodeDecodeError: one bad byte in a sidecar title made the whole run fail."""
+    (tmp_path / "meta.jsonl").write_bytes(b'{"file": "a.txt", "title": "Caf\xe9 news"}\n')
+    assert read_meta(tmp_path / "meta.jsonl")["a.txt"].title == "Caf\ufffd news"
+
+
+def test_meta_sidecar_nested_too_deeply_is_rejected_with_its_line(tmp_path):
+    (tmp_path / "meta.jsonl").write_text('{"file": "a.txt"}\n' + "[" * 100_000)
+    with pytest.raises(InputRejected) as e:
+        read_meta(tmp_path / "meta.jsonl")
+    assert e.value.code == "broken_record" and e.value.name.endswith("meta.jsonl:2")
+
+
+def test_hints_with_a_lone_surrogate_still_give_an_id():
+    """UnicodeEncodeError in input_id: a --url given with bytes that are not UTF-8."""
+    out = source_from_bytes(b"Some page text.", "p.txt", Hints(url="https://a.example/\udcff"), 1000)
+    assert isinstance(out, Source) and out.url == "https://a.example/\ufffd"

@@ -13,7 +13,7 @@ def input_id(raw: bytes, url: str | None = None) -> str:
     """
     h = hashlib.sha256()
     if url:
-        h.update(url.encode("utf-8"))
+        h.update(url.encode("utf-8", "surrogatepass"))  # a lone surrogate (bad --url bytes) hashes too
         h.update(b"\0")
     h.update(raw)
     return h.hexdigest()[:24]

@@ -11,6 +11,8 @@ import csv
 import gzip
 import io
 import json
+import re
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +27,26 @@ _WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _RECORD_FIELDS = ("url", "outlet", "published", "title")
 
 csv.field_size_limit(50_000_000)
+# A JSON string may carry a lone surrogate as an escape ("\ud800"): valid JSON, but not text that
+# can be written as UTF-8. Like a stray bad byte in a file, it is replaced, not a reason to reject.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean_str(value: str) -> str:
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def _json_line(line: str) -> tuple[object, str | None]:
+    """A parsed JSON line, or (None, why it is not one): bad syntax, an integer over Python's digit
+    limit, nesting deeper than the recursion limit."""
+    try:
+        return json.loads(line), None
+    except json.JSONDecodeError as e:
+        return None, f"not a JSON line ({e.msg})"
+    except ValueError as e:  # an integer literal over the digit limit
+        return None, f"not a readable JSON line ({str(e).split(':')[0]})"
+    except RecursionError:
+        return None, "not a readable JSON line (nested too deeply)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +72,17 @@ def _hints_from(record: Mapping[str, object]) -> Hints:
 def read_meta(path: str | Path) -> dict[str, Hints]:
     """The --meta sidecar: one JSON object per line with `file` and any of url/outlet/published/title."""
     hints: dict[str, Hints] = {}
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        # Stray bad bytes are replaced, as in a JSONL export: a bad byte in one title rejects nothing.
+        text = Path(path).read_bytes().decode("utf-8", "replace")
+    except OSError as e:
+        raise InputRejected(str(path), f"cannot read file ({e.strerror or e})", code="unreadable") from e
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputRejected(f"{path}:{n}", f"not a JSON line ({e.msg})", code="broken_record") from e
+        rec, why = _json_line(line)
+        if why:
+            raise InputRejected(f"{path}:{n}", why, code="broken_record")
         if isinstance(rec, dict) and rec.get("file"):
             hints[str(rec["file"])] = _hints_from(rec)
     return hints
@@ -79,6 +105,7 @@ def _source(raw: bytes, name: str, kind: str, hints: Hints, max_bytes: int) -> S
         return Rejection(name, "empty", "empty: no text in it")
     if looks_binary(raw):
         return Rejection(name, "binary", "binary data, not a text page")
+    hints = Hints(*(_clean_str(v) if v else v for v in (hints.url, hints.outlet, hints.published, hints.title)))
     return Source(
         id=input_id(raw, hints.url), name=name, raw=raw, kind=kind,
         url=hints.url, outlet=hints.outlet, published=hints.published, title=hints.title,
@@ -92,7 +119,7 @@ def _record_source(rec: object, name: str, base: Hints, max_bytes: int) -> Sourc
     if not isinstance(body, str):
         return Rejection(name, "broken_record", "record has no text or html field")
     kind = "html" if rec.get("html") else "text"
-    return _source(body.encode("utf-8"), name, kind, _hints_from(rec).over(base), max_bytes)
+    return _source(_clean_str(body).encode("utf-8"), name, kind, _hints_from(rec).over(base), max_bytes)
 
 
 def _read_jsonl(data: bytes, name: str, base: Hints, max_bytes: int) -> Iterator[Source | Rejection]:
@@ -100,10 +127,9 @@ def _read_jsonl(data: bytes, name: str, base: Hints, max_bytes: int) -> Iterator
         if not line.strip():
             continue
         where = f"{name}:{n}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Rejection(where, "broken_record", f"not a JSON line ({e.msg})")
+        rec, why = _json_line(line)
+        if why:
+            yield Rejection(where, "broken_record", why)
             continue
         yield _record_source(rec, where, base, max_bytes)
 
@@ -120,31 +146,68 @@ def _read_csv(data: bytes, name: str, base: Hints, max_bytes: int) -> Iterator[S
         yield Rejection(f"{name}:{reader.line_num}", "broken_record", f"unreadable CSV ({e})")
 
 
-def _read_warc(path: Path, name: str, base: Hints, max_bytes: int) -> Iterator[Source | Rejection]:
-    from warcio.archiveiterator import ArchiveIterator
+def _warc_damage() -> tuple[type[BaseException], ...]:
+    """What warcio raises on a damaged archive. Beside its own errors: a cut gzip stream (EOFError,
+    zlib.error), bad header bytes (ValueError), a record without its target address (AttributeError
+    inside warcio). Caught only around warcio's own calls."""
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
+    return (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, ValueError, zlib.error,
+            AttributeError)
+
+
+@dataclass(frozen=True, slots=True)
+class _WarcPage:
+    url: str | None
+    ctype: str
+    raw: bytes
+    truncated: bool
+
+
+def _warc_pages(fh: io.BufferedReader) -> Iterator[_WarcPage]:
+    """The response and resource records of an archive (warcio's parsing, nothing of ours)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    for record in ArchiveIterator(fh):
+        if record.rec_type not in ("response", "resource"):
+            continue
+        ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or ""
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        raw = record.content_stream().read()
+        # Fewer bytes than the record's Content-Length: the file was cut off here.
+        yield _WarcPage(url, ctype, raw, getattr(record.raw_stream, "limit", 0) > 0)
+
+
+def _read_warc(path: Path, name: str, base: Hints, max_bytes: int) -> Iterator[Source | Rejection]:
+    damage = _warc_damage()
     n = 0
     try:
-        with path.open("rb") as fh:
-            for record in ArchiveIterator(fh):
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                n += 1
-                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or ""
-                if ctype and "html" not in ctype and "text" not in ctype:
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                raw = record.content_stream().read()
-                if getattr(record.raw_stream, "limit", 0) > 0:
-                    # Fewer bytes than the record's Content-Length: the file was cut off here.
-                    yield Rejection(f"{name}#{n}", "broken_record", "truncated WARC record")
-                    return
-                kind = "html" if "html" in ctype else _kind_of(raw, "")
-                # WARC-Date is when the page was crawled, not published: it is not taken as a hint.
-                yield _source(raw, f"{name}#{n}", kind, Hints(url=url).over(base), max_bytes)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
-        yield Rejection(f"{name}#{n + 1}", "broken_record", f"truncated or broken WARC record ({e})")
+        fh = path.open("rb")
+    except OSError as e:
+        yield Rejection(name, "unreadable", f"cannot read file ({e.strerror or e})")
+        return
+    with fh:
+        pages = _warc_pages(fh)
+        while True:
+            try:
+                page = next(pages, None)
+            except damage as e:
+                yield Rejection(f"{name}#{n + 1}", "broken_record",
+                                f"truncated or broken WARC record ({type(e).__name__}: {e})")
+                return
+            if page is None:
+                return
+            n += 1
+            if page.ctype and "html" not in page.ctype and "text" not in page.ctype:
+                continue
+            if page.truncated:
+                yield Rejection(f"{name}#{n}", "broken_record", "truncated WARC record")
+                return
+            kind = "html" if "html" in page.ctype else _kind_of(page.raw, "")
+            # WARC-Date is when the page was crawled, not published: it is not taken as a hint.
+            url = page.url if isinstance(page.url, str) else None
+            yield _source(page.raw, f"{name}#{n}", kind, Hints(url=url).over(base), max_bytes)
 
 
 def _walk(paths: list[str], skip: set[Path]) -> Iterator[Path]:
@@ -192,7 +255,7 @@ def read_inputs(
             if lower.endswith(".gz"):
                 try:
                     data = gzip.decompress(data)
-                except (OSError, EOFError) as e:
+                except (OSError, EOFError, zlib.error) as e:  # not gzip, cut short, corrupt deflate data
                     yield Rejection(name, "unreadable", f"broken gzip file ({e})")
                     continue
                 lower = lower[:-3]
