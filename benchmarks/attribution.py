@@ -2,6 +2,7 @@
 
     python benchmarks/attribution.py [--limit N] [--split dev]   # score, print a table
     python benchmarks/attribution.py --fit                        # refit data/cues_en_fitted.tsv on train
+    python -m wirewatch.extract.cue_train                         # retrain data/cue_model.npz on train
 
 Each article's text goes through wirewatch's own extract path (the spaCy doc of the text, then
 `find_entities` and `find_statements`; no title, since PolNeAR's offsets count the title line as
@@ -24,8 +25,10 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+from wirewatch.extract.polnear import Gold, token_f1
+from wirewatch.extract.polnear import articles as polnear_articles
 
 try:
     from benchmarks._shared import missing_message, shared_path
@@ -34,66 +37,14 @@ except ImportError:  # run as a script: python benchmarks/attribution.py
     from benchmarks._shared import missing_message, shared_path
 
 DATA = ("data", "attribution", "polnear")
-_WORD = re.compile(r"\w+")
 _FIT_FILE = Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "cues_en_fitted.tsv"
-
-
-@dataclass(frozen=True, slots=True)
-class Gold:
-    source: str
-    cue: str
-    content: str
-    cue_spans: tuple[tuple[int, int], ...]
-    content_spans: tuple[tuple[int, int], ...]
-
-
-def _spans(raw: str) -> tuple[tuple[int, int], ...]:
-    return tuple(tuple(int(x) for x in seg.split()) for seg in raw.split(";"))  # type: ignore[misc]
-
-
-def read_gold(ann: Path, text: str) -> list[Gold]:
-    """Attributions of one brat file (offsets are read against the text, not the .ann's copy)."""
-    spans: dict[str, tuple[tuple[int, int], ...]] = {}
-    events = []
-    for line in ann.read_text("utf-8").splitlines():
-        m = re.match(r"(T\d+)\t\S+ ([\d ;]+)\t", line)
-        if m:
-            spans[m.group(1)] = _spans(m.group(2))
-            continue
-        m = re.match(r"E\d+\t(.*)", line)
-        if m:
-            events.append(dict(a.split(":", 1) for a in m.group(1).split()[1:]))
-
-    def words(key: str | None) -> str:
-        return " ".join(text[a:b] for a, b in spans.get(key or "", ()))
-
-    return [
-        Gold(
-            words(e.get("Source")),
-            words(e.get("Cue")),
-            words(e.get("Content")),
-            spans.get(e.get("Cue", ""), ()),
-            spans.get(e.get("Content", ""), ()),
-        )
-        for e in events
-        if e.get("Content") in spans
-    ]
 
 
 def articles(split: str, limit: int | None = None) -> Iterator[tuple[str, str, list[Gold]]]:
     root = shared_path(*DATA, split)
     if root is None:
-        return
-    seen: set[str] = set()
-    for ann in sorted((root / "attributions").glob("*.ann")):
-        name = ann.stem.rsplit("_", 1)[0]
-        if name in seen:
-            continue
-        seen.add(name)
-        text = (root / "text" / f"{name}.txt").read_text("utf-8")
-        yield name, text, read_gold(ann, text)
-        if limit is not None and len(seen) >= limit:
-            return
+        return iter(())
+    return polnear_articles(root, limit)
 
 
 def norm(s: str | None) -> str:
@@ -102,17 +53,6 @@ def norm(s: str | None) -> str:
         s = s.replace(a, b)
     s = re.sub(r"\s+", " ", s).strip()
     return re.sub(r"^[\W_]+|[\W_]+$", "", s)
-
-
-def token_f1(a: str | None, b: str | None) -> float:
-    ta, tb = Counter(_WORD.findall((a or "").lower())), Counter(_WORD.findall((b or "").lower()))
-    if not ta and not tb:
-        return 1.0
-    common = sum((ta & tb).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(ta.values()), common / sum(tb.values())
-    return 2 * p * r / (p + r)
 
 
 def _prf(hit: int, given: int, gold: int) -> dict[str, float]:

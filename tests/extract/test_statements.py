@@ -276,3 +276,26 @@ def test_transcript_speaker_line(nlp):
     body = "The interview followed the vote.\n\nMARA LENZ: We will ask the court to look at the count again."
     found = [s for s in run(nlp, body) if s.cue == ":"]
     assert found and found[0].speaker == "MARA LENZ" and found[0].content.startswith("We will ask")
+
+
+def test_quote_split_by_its_attribution_is_one_statement(nlp):
+    body = (
+        "\u201cThe harbour will stay open all winter,\u201d Lars Fenwick said, \u201cand the ferries "
+        "will run every hour.\u201d"
+    )
+    found = by_speaker(run(nlp, body, (("Lars Fenwick",),)), "Fenwick")
+    assert len(found) == 1
+    assert "stay open" in found[0].content and "every hour" in found[0].content
+
+
+def test_report_inside_reported_speech_is_not_a_statement_of_its_own(nlp):
+    body = "Anna Kovacs said that a new survey shows most residents support the bridge."
+    found = run(nlp, body, (("Anna Kovacs",),))
+    assert [s.cue for s in found] == ["said"]
+    assert "survey shows most residents" in found[0].content
+
+
+def test_parenthetical_attribution_takes_the_clause_it_interrupts(nlp):
+    body = "The new bridge, Anna Kovacs said, will carry twice as many trucks."
+    found = by_speaker(run(nlp, body, (("Anna Kovacs",),)), "Kovacs")
+    assert found and "twice as many trucks" in found[0].content and "The new bridge" in found[0].content

@@ -6,7 +6,10 @@ English lexicons are written here by hand (lemmas, as spaCy's lemmatizer gives t
 from the PolNeAR train split: which further word/complement pairs ("call for", "describe <object>",
 "is expected to", "Trump's claim that") are attributions often enough to be worth reporting, some
 only for one kind of subject ("a poll shows" is, "he shows" is not). The frames are read by
-`frames.py`. Reporting words of other languages live in `data/reporting_words.toml` (`foreign.py`).
+`frames.py`. Extraction decides on verbs and nouns outside the hand lexicon with the cue model
+(`cue_model.py`, which reads their context as well); the table is its fallback where no model is
+shipped, and still answers for "In <document>, ..." and quotation cues. Reporting words of other
+languages live in `data/reporting_words.toml` (`foreign.py`).
 """
 
 from __future__ import annotations

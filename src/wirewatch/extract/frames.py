@@ -157,7 +157,8 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
     inserted = tok.dep_ == "parataxis" or (
         tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].is_punct and tok.head.i < tok.i
     )
-    if inserted and tok.head.i < tok.i and any(c.dep_ == "nsubj" for c in kids):
+    # ("Acts of protest, Mr. Obama said, are acts of patriotism": the clause it interrupts)
+    if inserted and (tok.head.i < tok.i or tok.dep_ == "parataxis") and any(c.dep_ == "nsubj" for c in kids):
         return "ccomp", tok.head.left_edge.i, tok.head.right_edge.i + 1, None
     return None
 

@@ -6,7 +6,11 @@ Three passes over the English parse, all reading the dependency tree already in 
   2. reporting verbs with a complement give indirect speech ("X warned that ..."), "according to X"
      gives its clause, reporting nouns ("numerous reports of ...") and impersonal passives ("it is
      believed that ...") give vaguely sourced statements;
-  3. relays ("X said ..., Russian news agencies reported") fold into the statement they carry.
+     beyond the hand lexicon, a verb or noun counts as a cue where the cue model (`cue_model.py`,
+     trained on PolNeAR) reads its context as one ("Trump promised to ...", "a poll found ...");
+  3. relays ("X said ..., Russian news agencies reported") fold into the statement they carry, and
+     a cue inside another statement's content is part of what that one reports, not a statement of
+     its own (one statement per stretch of text, as PolNeAR annotates).
 Speakers are then resolved in text order (`speakers.py`), so that "he" and "according to him" point
 to the person named before. Other languages have no parser here: `foreign.py` reads quotation marks
 and reporting words instead. The headline gets its own statement (`headline.py`).
@@ -21,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from wirewatch.extract.cue_model import features, load_cue_model
 from wirewatch.extract.cues import (
     NOUN_CUES,
     PASSIVE_VAGUE_VERBS,
@@ -28,6 +33,7 @@ from wirewatch.extract.cues import (
     SOURCE_NOUNS,
     SPEECH_VERBS,
     VAGUE_ADVERBS,
+    base_cue,
     is_cue,
 )
 from wirewatch.extract.foreign import foreign_statements
@@ -97,8 +103,12 @@ def _english(doc: Doc, index: EntityIndex) -> tuple[Statement, ...]:
     for q in quotes:
         d = _attribute_quote(doc, q, inside, drafts)
         if d is not None:
-            if d.follows is not None and d.follows == len(drafts) - 1 and d.cue_i == -2:
-                prev = drafts[-1]
+            prev = drafts[-1] if drafts else None
+            if prev is not None and (
+                (d.follows is not None and d.follows == len(drafts) - 1 and d.cue_i == -2)
+                or (d.cue_i >= 0 and d.cue_i == prev.cue_i and prev.quote == "direct")
+            ):
+                # '"A," he said, "B."' is one statement, as annotators mark it: from A to B
                 drafts[-1] = replace(prev, content=(prev.content[0], d.content[1]))
             else:
                 drafts.append(d)
@@ -110,7 +120,7 @@ def _english(doc: Doc, index: EntityIndex) -> tuple[Statement, ...]:
         for d in _speaker_lines(doc, index)
         if not any(a < d.content[1] and d.content[0] < b for a, b in taken)
     )
-    drafts = _fold_relays(doc, drafts)
+    drafts = _drop_nested(doc, _fold_relays(doc, drafts))
     return _resolve(doc, drafts, index, quotes)
 
 
@@ -296,7 +306,8 @@ def _clip(doc: Doc, cue: Token, d: _Draft) -> _Draft | None:
     the cue ("..., officials said"): a parse that runs over a break has nothing to say beyond it."""
     text = body_text(doc)
     a, b = d.content
-    para_start = max(text.rfind("\n\n", 0, cue.idx) + 2, 0)
+    para_break = text.rfind("\n\n", 0, cue.idx)
+    para_start = para_break + 2 if para_break >= 0 else 0
     para_end = text.find("\n\n", cue.idx)
     para_end = len(text) if para_end < 0 else para_end
     a, b = max(a, para_start), min(b, para_end)
@@ -392,7 +403,7 @@ def _noun(doc: Doc, tok: Token) -> _Draft | None:
     content = token_range(doc, start, end)
     if content is None:
         return None
-    if owner is not None and (lemma in NOUN_CUES or is_cue(lemma, frame)):
+    if owner is not None and (lemma in NOUN_CUES or _reports(tok, frame, start, end, owner)):
         return _Draft(
             tok.i, tok.text, phrase(doc, owner), content, _kind(body_text(doc)[content[0] : content[1]])
         )
@@ -401,6 +412,19 @@ def _noun(doc: Doc, tok: Token) -> _Draft | None:
         return None
     first = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
     return _Draft(tok.i, tok.text, doc[first : tok.i + 1], content, "indirect", sourcing="vague")
+
+
+def _reports(tok: Token, frame: str, start: int, end: int, src: Token | None) -> bool:
+    """Whether a candidate cue reports tokens [start, end): the hand lexicon's verbs of saying always,
+    others as the cue model (`cue_model.py`) reads their context, or the fitted table without it."""
+    lemma = tok.lemma_.lower()
+    if base_cue(lemma, frame):
+        return True
+    model = load_cue_model()
+    if model is None:
+        verb = src is not None and not frame.startswith(("pass:", "noun:"))
+        return is_cue(lemma, frame, subject_kind(src) if verb and src is not None else None)
+    return model.accepts(features(tok, frame, start, end, src))
 
 
 def quoted_tokens(doc: Doc) -> list[int]:
@@ -414,7 +438,7 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
     if any(c.dep_ == "auxpass" for c in kids):
         return _passive(doc, tok, lemma, kids)
     found = verb_frame(tok)
-    if found is None or not is_cue(lemma, found[0], subject_kind(found[4])):
+    if found is None or not _reports(tok, found[0], found[1], found[2], found[4]):
         return None
     frame, start, end, prep, subj = found
     content = token_range(doc, start, end)
@@ -454,7 +478,7 @@ def _passive(doc: Doc, tok: Token, lemma: str, kids: list[Token]) -> _Draft | No
         return None
     frame, start, end, agent = found
     vague = lemma in PASSIVE_VAGUE_VERBS and frame in ("pass:ccomp", "pass:xcomp")
-    if not (vague or is_cue(lemma, frame)):
+    if not (vague or _reports(tok, frame, start, end, agent)):
         return None
     content = token_range(doc, start, end)
     if content is None:
@@ -495,6 +519,21 @@ def _fold_relays(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
                 drop.add(oi)
                 break
     return [d for i, d in enumerate(out) if i not in drop]
+
+
+def _drop_nested(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """A cue inside another statement's content is part of what that statement reports ("X says a
+    review shows ..."): one statement per stretch of text, the outer one."""
+    cues = [doc[d.cue_i].idx if d.cue_i >= 0 else -1 for d in drafts]
+    keep = []
+    for i, d in enumerate(drafts):
+        nested = cues[i] >= 0 and any(
+            j != i and o.content[0] <= cues[i] < o.content[1] and not (d.content[0] <= cues[j] < d.content[1])
+            for j, o in enumerate(drafts)
+        )
+        if not nested:
+            keep.append(d)
+    return keep
 
 
 def _resolve(
