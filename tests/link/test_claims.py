@@ -66,9 +66,14 @@ def test_a_second_speaker_saying_the_same_corroborates_and_clears_single_origin(
     found = find_claims([one, two])
     assert {c.corroboration for c in found} == {2}
     assert single_origin(one, found) is None
-    alone = find_claims([one])
-    signal = single_origin(one, alone)
+    repeated = make_article("c", "x", outlet="other.example", statements=(said(LEAK),))
+    signal = single_origin(one, find_claims([one, repeated]))
     assert signal is not None and signal.kind == "single_origin" and "Ingrid Halvorsen" in signal.evidence
+
+
+def test_a_claim_one_report_alone_tells_raises_no_single_origin():
+    one = make_article("a", "x", statements=(said(LEAK),))
+    assert single_origin(one, find_claims([one])) is None
 
 
 def test_two_officials_of_one_service_are_one_origin():

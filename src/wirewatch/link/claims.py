@@ -14,7 +14,8 @@ A claim's origin is the speaker's organisation where the speaker's role names on
 article ("head of the 5th FSB service" -> Federal Security Service), else the speaker: two officials
 of one service are one origin. Corroboration counts the independent origins of one substance;
 copies (one `duplicate_group`) count once among the outlets. An article whose central claim has a
-single origin gets a `single_origin` signal.
+single origin although at least two independent reports tell it gets a `single_origin` signal (a
+claim that one page alone reports has one origin by nature: that is no finding).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ TAKEN_UP = 0.3
 SAME_SUBSTANCE = 0.6
 # Fewer content keys than this and a statement is too short to compare ("he said so").
 MIN_KEYS = 3
+# Independent reports (copies counted once) a claim needs before its single origin is worth saying:
+# the repeated claim with one source behind it is what looks like corroboration and is not.
+REPEATED = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +194,10 @@ def central_claim(article: Article, claims: Sequence[Claim]) -> Claim | None:
 
 
 def single_origin(article: Article, claims: Sequence[Claim]) -> Signal | None:
-    """`single_origin` where the article's central claim traces back to one speaker alone."""
+    """`single_origin` where the article's central claim, told by several independent reports,
+    traces back to one speaker alone."""
     c = central_claim(article, claims)
-    if c is None or c.speaker is None or c.corroboration != 1:
+    if c is None or c.speaker is None or c.corroboration != 1 or c.independent_outlets < REPEATED:
         return None
     n = c.independent_outlets
     told_by = ", ".join(c.outlets) or "one outlet"
