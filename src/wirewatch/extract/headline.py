@@ -2,7 +2,8 @@
 
 Headlines are short and telegraphic, so a few patterns read them better than a parse would (and cost
 nothing): "<claim>, warns <source>", "<source> says <claim>", "According to <source>, <claim>",
-"<source>: <claim>". A headline matching none of them asserts its claim itself (sourcing none).
+"<source>: <claim>", "<claim>: <source>". A headline matching none of them asserts its claim itself
+(sourcing none).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 
 from wirewatch.extract.cues import ANONYMOUS_HEADS, VAGUE_HEADS, reporting_words
 from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
+from wirewatch.extract.wordlists import words
 from wirewatch.model import Statement
 
 # Headline forms of English reporting verbs: present tense third person, and the past.
@@ -29,6 +31,14 @@ _LEADING = re.compile(
 _ACCORDING = re.compile(r"^(?P<cue>according to)\s+(?P<source>[^,]{2,60}),\s*(?P<content>.{8,})$", re.I)
 _ACCORDING_END = re.compile(r"^(?P<content>.{8,}?),?\s+(?P<cue>according to)\s+(?P<source>[^,]{2,60})$", re.I)
 _COLON = re.compile(r"^(?P<source>(?:[A-Z][\w.'\u2019-]*\s?){1,4}):\s+(?P<content>.{8,})$")
+# "<claim>: <source>" ("Militants moving north: Russian intelligence"). After a colon a short phrase
+# is as often a subtitle ("Afghanistan: the forgotten war"), so the source must be one (`_names_source`).
+_COLON_END = re.compile(r"^(?P<content>.{8,}?)\s*:\s+(?P<source>\w[\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3})\s*$")
+# Heads of institutional sources that name no person: "Russian intelligence", "Ukrainian military".
+_INSTITUTION_HEADS = words(
+    "intelligence police military army government ministry kremlin pentagon media agency agencies "
+    "authorities prosecutors investigators officials sources report reports"
+)
 
 
 def headline_statement(title: str | None, index: EntityIndex, *, language: str = "en") -> Statement | None:
@@ -38,11 +48,14 @@ def headline_statement(title: str | None, index: EntityIndex, *, language: str =
         return None
     m: dict[str, str] | None = None
     if language in ("en", "und", ""):
-        for pattern in (_ACCORDING, _ACCORDING_END, _TRAILING, _LEADING, _COLON):
+        for pattern in (_ACCORDING, _ACCORDING_END, _TRAILING, _LEADING, _COLON, _COLON_END):
             found = pattern.match(title)
-            if found and _plausible_source(found.group("source")):
-                m = {"cue": ":", **found.groupdict()}
-                break
+            if not found or not _plausible_source(found.group("source")):
+                continue
+            if pattern is _COLON_END and not _names_source(found.group("source"), index):
+                continue
+            m = {"cue": ":", **found.groupdict()}
+            break
     else:
         m = _foreign(title, language)
     if m is None:
@@ -57,8 +70,23 @@ def headline_statement(title: str | None, index: EntityIndex, *, language: str =
 
 def _plausible_source(source: str) -> bool:
     """A source is a short noun phrase, not a clause: no verb-like comma chains, at most 8 words."""
-    words = source.split()
-    return 0 < len(words) <= 8 and not source.lower().startswith(("how ", "why ", "what ", "when "))
+    tokens = source.split()
+    return 0 < len(tokens) <= 8 and not source.lower().startswith(("how ", "why ", "what ", "when "))
+
+
+def _names_source(phrase: str, index: EntityIndex) -> bool:
+    """A phrase after a headline's colon is its source when it is a known entity or reads as one."""
+    last = re.sub(r"[^\w]", "", phrase.lower().split()[-1])
+    if last in _INSTITUTION_HEADS or last in VAGUE_HEADS or last in ANONYMOUS_HEADS:
+        return True
+    low = phrase.lower()
+    return any(
+        n.lower() == low or re.search(rf"\b{re.escape(n.lower())}$", low)
+        for _a, _b, ent in index.spans
+        if ent.type in ("PERSON", "ORG")
+        for n in (ent.name, *ent.mentions)
+        if len(n) > 1
+    )
 
 
 def _classify(source: str, index: EntityIndex) -> tuple[str, str | None]:

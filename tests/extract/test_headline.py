@@ -1,0 +1,24 @@
+import pytest
+
+from wirewatch.extract.headline import headline_statement
+from wirewatch.extract.speakers import EntityIndex
+from wirewatch.model import Entity
+
+VOSK = Entity("Vostok Guard", "ORG", ("Vostok Guard",), spans=((0, 12),))
+
+
+@pytest.mark.parametrize(
+    ("title", "sourcing", "speaker"),
+    [
+        ("Militants moving to the northern border: Selmar intelligence", "named", "Selmar intelligence"),
+        ("Dam on the Varna river will fail within a year: officials", "anonymous", None),
+        ("Militants crossing into Quarn province: Vostok Guard", "named", "Vostok Guard"),
+        # A subtitle after the colon is no source: the outlet asserts the headline.
+        ("Quarn province: the forgotten front line", "none", None),
+        ("Varnex plant blast: What we know so far", "none", None),
+    ],
+)
+def test_a_source_after_the_colon_is_read_only_when_it_is_one(title, sourcing, speaker):
+    st = headline_statement(title, EntityIndex([VOSK]))
+    assert st is not None and st.sourcing == sourcing and st.speaker == speaker
+    assert st.span is None
