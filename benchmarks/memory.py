@@ -1,0 +1,192 @@
+"""Peak memory of a large ingest, child processes included, and whether it stays flat as the store grows.
+
+Generates N short synthetic pages (`benchmarks/corpus.py`), then ingests them with the real
+`pipeline.run.ingest` (the function behind `wirewatch ingest`) in a child process, `--workers 2` by
+default, i.e. on a local Dask cluster whose nanny and worker processes are children of that process.
+The parent samples the resident set size (RSS) of the whole process tree with psutil every
+`--interval` seconds and, after every stored batch, records the tree's RSS beside the number of
+inputs read so far. Prints the curve, the peak against the goal (2 GiB, measured in the same run),
+the growth of RSS from the first tenth of the run to its end, and what the store takes per article
+(DuckDB file and the search index beside it).
+
+    .venv/bin/python benchmarks/memory.py [--pages 100000] [--workers 2] [--max-minutes 20] [--dir /tmp/wwmem]
+
+The full pipeline runs at a few tens of articles a second on 2 shared cores, so `--max-minutes`
+stops the ingest when its time is up; the report says how many articles that was.
+Writes benchmarks/results/memory.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.corpus import generate  # noqa: E402
+
+GOAL = 2 * 1024**3
+MIB = 1024**2
+
+
+def write_pages(folder: Path, n: int) -> Path:
+    """N pages in folders of 1,000 (as a crawler would shard them) and their metadata sidecar."""
+    meta = folder.parent / "meta.jsonl"
+    with meta.open("w") as m:
+        for page in generate(n):
+            sub = folder / page.file[:3]
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / page.file).write_text(page.text, encoding="utf-8")
+            m.write(json.dumps({"file": page.file, "url": page.url, "outlet": page.outlet,
+                                "published": page.published}) + "\n")
+    return meta
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    """RSS of a process and all its descendants (the Dask nannies and workers), in bytes."""
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):  # a process that ended between the listing and the read
+            total += p.memory_info().rss
+    return total
+
+
+def child(folder: str, meta: str, db: str, workers: int) -> None:
+    """The ingest itself: reports inputs read after every stored batch on stdout."""
+    from wirewatch.pipeline.run import ingest
+
+    done = 0
+
+    def progress(n: int) -> None:
+        nonlocal done
+        done += n
+        print(f"progress {done}", flush=True)
+
+    summary = ingest([folder], db=db, meta=meta, workers=workers, progress=progress)
+    print(f"summary {summary.line}", flush=True)
+
+
+def storage(db: Path) -> dict[str, float]:
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    con.execute("CHECKPOINT")
+    n = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
+    con.close()
+    search = Path(f"{db}.search")
+    duck = db.stat().st_size
+    idx = sum(f.stat().st_size for f in search.rglob("*") if f.is_file()) if search.exists() else 0
+    return {"articles": n, "duckdb_bytes": duck, "search_bytes": idx,
+            "duckdb_bytes_per_article": duck / max(1, n), "search_bytes_per_article": idx / max(1, n)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--max-minutes", type=float, default=20.0)
+    ap.add_argument("--interval", type=float, default=0.5)
+    ap.add_argument("--dir", default="/tmp/wwmem")
+    ap.add_argument("--child", nargs=4, metavar=("FOLDER", "META", "DB", "WORKERS"), help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        child(a.child[0], a.child[1], a.child[2], int(a.child[3]))
+        return
+
+    root = Path(a.dir)
+    shutil.rmtree(root, ignore_errors=True)
+    folder, db = root / "pages", root / "memory.duckdb"
+    folder.mkdir(parents=True)
+    t = time.perf_counter()
+    meta = write_pages(folder, a.pages)
+    print(f"generated {a.pages} pages in {time.perf_counter() - t:.0f}s", flush=True)
+
+    log = (root / "ingest.stderr").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--child", str(folder), str(meta), str(db), str(a.workers)],
+        stdout=subprocess.PIPE, stderr=log, text=True, start_new_session=True,
+    )
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, tree_rss(ps))
+            stop.wait(a.interval)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    start = time.perf_counter()
+    curve: list[tuple[int, float, int, int]] = []  # inputs read, seconds, tree RSS now, peak so far
+    summary = ""
+    deadline = start + a.max_minutes * 60
+
+    def stop_at_deadline() -> None:
+        while proc.poll() is None:
+            if time.perf_counter() > deadline:
+                os.killpg(proc.pid, signal.SIGINT)  # the ingest stops between batches' work, cluster closed
+                return
+            time.sleep(1)
+
+    threading.Thread(target=stop_at_deadline, daemon=True).start()
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("progress "):
+            rss = tree_rss(ps)
+            peak = max(peak, rss)
+            curve.append((int(line.split()[1]), time.perf_counter() - start, rss, peak))
+        elif line.startswith("summary "):
+            summary = line.removeprefix("summary ").strip()
+    proc.wait()
+    stop.set()
+    sampler.join()
+    elapsed = time.perf_counter() - start
+    done = curve[-1][0] if curve else 0
+    finished = bool(summary)
+
+    print(f"\ningest of {done} of {a.pages} generated pages, --workers {a.workers}, "
+          f"{'finished' if finished else f'stopped after {a.max_minutes:g} min'} in {elapsed:.0f}s "
+          f"({done / elapsed:.1f} inputs/s){': ' + summary if summary else ''}")
+    print(f"{'inputs read':>12} {'elapsed s':>10} {'tree RSS MiB':>13} {'peak MiB':>9}")
+    step = max(1, len(curve) // 12)
+    shown = curve[::step] + ([curve[-1]] if curve and curve[-1] is not curve[::step][-1] else [])
+    for n, s, rss, pk in shown:
+        print(f"{n:12d} {s:10.0f} {rss / MIB:13.0f} {pk / MIB:9.0f}")
+    out: dict[str, object] = {"pages": a.pages, "ingested_inputs": done, "finished": finished, "workers": a.workers,
+                              "elapsed_s": round(elapsed, 1), "peak_rss_bytes": peak,
+                              "curve": [{"inputs": n, "s": round(s, 1), "rss": rss} for n, s, rss, _ in curve]}
+    if curve:
+        # Growth: RSS at the end against the mean RSS over the first tenth of the batches (after warm-up).
+        tenth = curve[: max(1, len(curve) // 10)]
+        early = sum(r for _, _, r, _ in tenth) / len(tenth)
+        late = sum(r for _, _, r, _ in curve[-len(tenth):]) / len(tenth)
+        print(f"\npeak tree RSS {peak / MIB:.0f} MiB against the 2 GiB goal: {peak / GOAL:.2f}x of the goal "
+              f"({'met' if peak <= GOAL else 'NOT met'})")
+        print(f"RSS over the last tenth of batches / first tenth: {late / MIB:.0f} / {early / MIB:.0f} MiB = "
+              f"{late / early:.2f}x, while the store grew {curve[-1][0] / max(1, tenth[-1][0]):.0f}x")
+        out.update(early_rss_bytes=early, late_rss_bytes=late, growth=late / early)
+    if db.exists():
+        st = storage(db)
+        print(f"storage: {st['articles']} articles, DuckDB {st['duckdb_bytes'] / MIB:.1f} MiB "
+              f"({st['duckdb_bytes_per_article'] / 1024:.1f} KiB/article), search index "
+              f"{st['search_bytes'] / MIB:.1f} MiB ({st['search_bytes_per_article'] / 1024:.1f} KiB/article)")
+        out["storage"] = st
+    res = Path(__file__).parent / "results"
+    res.mkdir(exist_ok=True)
+    (res / "memory.json").write_text(json.dumps(out, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
