@@ -111,10 +111,10 @@ def _classify(source: str, index: EntityIndex) -> tuple[str, str | None]:
 
 def _foreign(title: str, language: str) -> dict[str, str] | None:
     """ "<claim>, — заявил <source>" and "<source>: «<claim>»" in languages without a parser."""
-    words = reporting_words().get(language)
-    if not words:
+    vocab = reporting_words().get(language)
+    if not vocab:
         return None
-    for cue in words["cues"]:
+    for cue in vocab["cues"]:
         stem = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else "")
         m = re.match(
             rf"^(?P<content>.{{8,}}?)[,:]?\s*[\u2014\u2013-]?\s*(?P<cue>{stem})\s+(?P<source>[^,:]{{2,60}})$",
@@ -123,7 +123,7 @@ def _foreign(title: str, language: str) -> dict[str, str] | None:
         )
         if m:
             return m.groupdict()
-    for cue in words["cues"]:
+    for cue in vocab["cues"]:
         # "<source> заявил, что <claim>", "<source> sagt, dass <claim>", "<source> affirme que <claim>"
         stem = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else "")
         m = re.match(
