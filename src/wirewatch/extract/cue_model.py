@@ -3,8 +3,9 @@
 The hand lexicon (`cues.py`) knows the verbs of saying; PolNeAR's annotators also mark verbs and
 nouns of belief, intent, perception and stance ("Trump promised to ...", "a poll found ...", "the
 union expected ...", "Clinton's plan for ..."), whose reading depends on the subject, the kind of
-complement and the clause around them. Each candidate (a verb with a frame from `frames.verb_frame`
-or `frames.passive_frame`, a noun with an owner from `frames.noun_frame`) is described by sparse
+complement and the clause around them. Each candidate (`candidate`: a verb with a frame from
+`frames.verb_frame` or `frames.passive_frame`, a predicative adjective with a complement from
+`frames.adjective_frame`, a noun with an owner from `frames.noun_frame`) is described by sparse
 binary features (`features`) and scored by logistic regression; the weights are trained on the
 PolNeAR train split by `python -m wirewatch.extract.cue_train` and shipped as `data/cue_model.npz`
 (arrays only: weights, bias, threshold and the packed feature names, as `assess/weights.py` stores
@@ -22,7 +23,7 @@ from spacy.tokens import Token
 
 from wirewatch.assess.weights import model_path, unpack_names
 from wirewatch.extract.cues import NOUN_CUES, PASSIVE_VAGUE_VERBS, SPEECH_VERBS
-from wirewatch.extract.frames import noun_frame, passive_frame, verb_frame
+from wirewatch.extract.frames import adjective_frame, noun_frame, passive_frame, verb_frame
 
 MODEL_FILE = "cue_model.npz"
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
@@ -91,7 +92,7 @@ def features(tok: Token, frame: str, start: int, end: int, src: Token | None) ->
     with `src` the subject, agent or owner (or None)."""
     doc = tok.doc
     lemma = tok.lemma_.lower()
-    kind = "noun" if tok.pos_ == "NOUN" else ("pass" if frame.startswith("pass:") else "verb")
+    kind = "verb" if ":" not in frame or frame.startswith("prep:") else frame.split(":")[0]
     fam = frame.split(":")[0] if kind != "verb" else frame.split(":")[0]
     subj = _subject_features(src)
     out = [
@@ -149,13 +150,17 @@ def features(tok: Token, frame: str, start: int, end: int, src: Token | None) ->
 
 def candidate(tok: Token) -> tuple[str, int, int, Token | None] | None:
     """A word that may report something: frame, token range of what it reports, and its subject
-    (verbs), agent (passives) or owner (nouns, which count only with one); None otherwise."""
+    (verbs, predicative adjectives), agent (passives) or owner (nouns, which count only with one);
+    None otherwise."""
     if tok.pos_ == "VERB":
         if any(c.dep_ == "auxpass" for c in tok.children):
             found = passive_frame(tok)
             return None if found is None else found
         active = verb_frame(tok)
         return None if active is None else (active[0], active[1], active[2], active[4])
+    if tok.pos_ == "ADJ":
+        adj = adjective_frame(tok)
+        return None if adj is None else (adj[0], adj[1], adj[2], adj[4])
     if tok.pos_ == "NOUN":
         owned = noun_frame(tok)
         return owned if owned is not None and owned[3] is not None else None

@@ -38,6 +38,8 @@ from wirewatch.extract.cues import (
 )
 from wirewatch.extract.foreign import foreign_statements
 from wirewatch.extract.frames import (
+    adjective_cue_text,
+    adjective_frame,
     body_text,
     cue_text,
     noun_frame,
@@ -294,6 +296,8 @@ def _indirect(doc: Doc, inside: list[int], used: set[int]) -> list[_Draft]:
             d = _noun(doc, tok)
         elif tok.pos_ == "VERB":
             d = _verb(doc, tok)
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            d = _adjective(doc, tok)
         if d is not None:
             d = _clip(doc, tok, d)
         if d is not None:
@@ -448,6 +452,23 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
     content, via = _trailing_relay(doc, start, end, content)
     ctext = body_text(doc)[content[0] : content[1]]
     return _Draft(tok.i, cue_text(tok, prep), src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS)
+
+
+def _adjective(doc: Doc, tok: Token) -> _Draft | None:
+    """ "Protesters were frustrated that ...", "Aides were coy about ...": where the cue model reads
+    the adjective as holding a view (adjectives are never in the hand lexicon)."""
+    found = adjective_frame(tok)
+    if found is None:
+        return None
+    frame, start, end, prep, subj = found
+    model = load_cue_model()
+    if model is None or not model.accepts(features(tok, frame, start, end, subj)):
+        return None
+    content = token_range(doc, start, end)
+    if content is None:
+        return None
+    ctext = body_text(doc)[content[0] : content[1]]
+    return _Draft(tok.i, adjective_cue_text(tok, prep), phrase(doc, subj, stop=tok.head), content, _kind(ctext))
 
 
 def _trailing_relay(
