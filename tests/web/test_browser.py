@@ -152,16 +152,9 @@ def tab(browser, server):
     context.close()
 
 
-# store/browse.py story() lets the `stories` table's own `outlets` (a list of names) and `articles`
-# (a count) overwrite the side-by-side columns, so a linked story renders empty columns. Until that is
-# fixed there, the story checks end in xfail on exactly that symptom; the rest of each test still runs.
-EMPTY_COLUMNS = "story view has empty outlet columns (store/browse.py story(): stories-table fields win)"
-
-
 def _story_columns(page) -> list[str]:  # type: ignore[no-untyped-def]
     names = page.locator("section.outlet-col h2").all_inner_texts()
-    if names and not any(n.strip() for n in names):
-        pytest.xfail(EMPTY_COLUMNS)
+    assert all(n.strip() for n in names), "a story's outlet column has no outlet name"
     return names
 
 

@@ -8,7 +8,7 @@ from wirewatch.api.edge import CSP
 
 PAGES = ["/", "/?q=FSB", "/?q=%3Cscript%3E", "/articles/a-fsb", "/articles/a-tass", "/articles/a-xss", "/stories",
          "/stories/s1", "/stories/s-%3Cscript%3Ealert(1)%3C/script%3E", "/entities", "/entities/FSB",
-         f"/entities/{SCRIPT}", "/outlets", "/places", "/static/style.css"]
+         f"/entities/{SCRIPT}", "/outlets", "/places", "/alerts", "/static/style.css"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -90,7 +90,6 @@ def test_search_page_lists_matches(client):
     assert "1 article<" in html
 
 
-@pytest.mark.xfail(strict=True, reason="store/browse.py story(): the stories table's outlets/articles replace the columns")
 def test_a_linked_story_keeps_its_outlet_columns(db):
     from fastapi.testclient import TestClient
 
@@ -104,3 +103,19 @@ def test_a_linked_story_keeps_its_outlet_columns(db):
         html = c.get("/stories/s1").text
     assert html.count('<section class="outlet-col">') == 2
     assert "<h2>southfront.org</h2>" in html and "<h2>tass.ru</h2>" in html
+
+
+def test_the_alerts_page_lists_stored_alerts_escaped(db):
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api.app import create_app
+    from wirewatch.store.db import Store
+
+    with Store(db) as store:
+        store.con.execute("INSERT INTO alerts (id, rule, day, subjects, summary, score, articles, outlets, article_ids) "
+                          "VALUES ('al1', 'new_pairing', DATE '2024-03-01', ?, ?, 2.0, 2, 2, ['a-fsb', 'a-xss'])",
+                          [["FSB", SCRIPT], f"FSB named with {IMG} for the first time"])
+    with TestClient(create_app(db)) as c:
+        html = c.get("/alerts").text
+    assert "new_pairing" in html and '<a href="/articles/a-fsb">' in html and '<a href="/?q=FSB">FSB</a>' in html
+    assert SCRIPT not in html and IMG not in html and "&lt;script&gt;" in html

@@ -210,7 +210,8 @@ def story(con: Any, story_id: str) -> dict[str, Any] | None:
         })
     extras = _story_extras(con, [story_id]).get(story_id, {})
     outlets_ = [{"outlet": o, "articles": arts} for o, arts in by_outlet.items()]
-    return {"id": story_id, "articles": len(rows), "outlets": outlets_, **{k: v for k, v in extras.items() if k != "id"}}
+    # The stories row's own `outlets` (names) and `articles` (a count) must not replace the columns.
+    return {**extras, "id": story_id, "articles": len(rows), "outlets": outlets_}
 
 
 # --- alerts -----------------------------------------------------------------------------------

@@ -110,5 +110,12 @@ def places_page(con: Cursor) -> HTMLResponse:
                   width=svg.MAP_W, height=svg.MAP_H)
 
 
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts_page(con: Cursor, offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> HTMLResponse:
+    found = browse.alerts(con, limit=PAGE, offset=offset)
+    items, total = found if found is not None else ([], 0)
+    return render("alerts.html", items=items, total=total, offset=offset, page=PAGE)
+
+
 def static_dir() -> str:
     return str(resources.files("wirewatch.web").joinpath("static"))
