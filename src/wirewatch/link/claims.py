@@ -201,9 +201,10 @@ def single_origin(article: Article, claims: Sequence[Claim]) -> Signal | None:
         return None
     n = c.independent_outlets
     told_by = ", ".join(c.outlets) or "one outlet"
+    content = (c.content or "").strip().strip("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb").rstrip(",")
     return Signal(
         kind="single_origin",
-        evidence=f"“{c.content}” traces back to {c.origin} alone ({c.speaker}); told by {n} independent "
+        evidence=f"“{content}” traces back to {c.origin} alone ({c.speaker}); told by {n} independent "
                  f"report{'s' if n != 1 else ''} ({told_by}), with no other source for it",
-        detail=c.id,
+        detail=f"claim {c.id}: see `wirewatch claims` for every telling",
     )
