@@ -299,3 +299,9 @@ def test_parenthetical_attribution_takes_the_clause_it_interrupts(nlp):
     body = "The new bridge, Anna Kovacs said, will carry twice as many trucks."
     found = by_speaker(run(nlp, body, (("Anna Kovacs",),)), "Kovacs")
     assert found and "twice as many trucks" in found[0].content and "The new bridge" in found[0].content
+
+
+def test_transcript_line_inside_an_opening_quotation_mark(nlp):
+    body = "The host asked about the debate.\n\n\u201cFENWICK: Well, the harbour will stay open all winter."
+    found = [s for s in run(nlp, body) if s.cue == ":"]
+    assert found and found[0].source_text == "FENWICK" and "harbour" in found[0].content

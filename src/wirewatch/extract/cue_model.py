@@ -23,7 +23,13 @@ from spacy.tokens import Token
 
 from wirewatch.assess.weights import model_path, unpack_names
 from wirewatch.extract.cues import NOUN_CUES, PASSIVE_VAGUE_VERBS, SPEECH_VERBS
-from wirewatch.extract.frames import adjective_frame, noun_frame, passive_frame, verb_frame
+from wirewatch.extract.frames import (
+    adjective_frame,
+    is_participle,
+    noun_frame,
+    passive_frame,
+    verb_frame,
+)
 
 MODEL_FILE = "cue_model.npz"
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
@@ -153,7 +159,7 @@ def candidate(tok: Token) -> tuple[str, int, int, Token | None] | None:
     (verbs, predicative adjectives), agent (passives) or owner (nouns, which count only with one);
     None otherwise."""
     if tok.pos_ == "VERB":
-        if any(c.dep_ == "auxpass" for c in tok.children):
+        if any(c.dep_ == "auxpass" for c in tok.children) or is_participle(tok):
             found = passive_frame(tok)
             return None if found is None else found
         active = verb_frame(tok)

@@ -235,13 +235,27 @@ def subject_kind(subj: Token) -> str:
     return "noun"
 
 
+def is_participle(tok: Token) -> bool:
+    """A past participle after the noun it describes: "the rules proposed by the agency"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i
+
+
 def passive_frame(tok: Token) -> tuple[str, int, int, Token | None] | None:
     """A passive verb: frame pass:ccomp|pass:xcomp|pass:prep:<word>|pass:subj, token range of what it
-    reports, and the agent ("was criticised by the mayor"), or None for no agent."""
+    reports, and the agent ("was criticised by the mayor"), or None for no agent; a participle with
+    an agent after its noun (pass:acl) reports the noun phrase before it."""
     kids = list(tok.children)
-    if tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in kids):
+    if tok.pos_ != "VERB":
         return None
     agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if is_participle(tok):
+        # "a penalty imposed by the bureau": the noun phrase is what the agent did or said
+        head = tok.head
+        if not agent or tok.left_edge.i <= head.left_edge.i:
+            return None
+        return "pass:acl", head.left_edge.i, tok.left_edge.i, agent[0]
+    if not any(c.dep_ == "auxpass" for c in kids):
+        return None
     subj = [c for c in kids if c.dep_ in ("nsubjpass", "expl") and c.lower_ not in ("it", "there")]
     cc = [c for c in kids if c.dep_ == "ccomp"]
     xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
@@ -274,7 +288,8 @@ def adjective_frame(tok: Token) -> tuple[str, int, int, Token | None, Token] | N
     subj = subject(head)
     if subj is None:
         return None
-    for c in tok.children:
+    # the clause may hang from the copula instead: "It was clear [that] Clinton is attempting ..."
+    for c in [*tok.children, *(k for k in head.children if k.dep_ in ("ccomp", "xcomp"))]:
         if c.i < tok.i:
             continue
         if c.dep_ == "ccomp":

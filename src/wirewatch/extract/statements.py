@@ -42,6 +42,7 @@ from wirewatch.extract.frames import (
     adjective_frame,
     body_text,
     cue_text,
+    is_participle,
     noun_frame,
     passive_frame,
     subject,
@@ -57,9 +58,10 @@ from wirewatch.model import Entity, Statement
 
 _QUOTE_CHARS = '\u201c\u201d\u201e\u00ab\u00bb"'
 _ENDS = frozenset(".!?")
-# A paragraph opening with a name and a colon, as transcripts and interviews print them.
+# A paragraph opening with a name and a colon, as transcripts and interviews print them (sometimes
+# inside an opening quotation mark).
 _SPEAKER_LINE = re.compile(
-    r"(?:^|(?<=\n\n))(?P<name>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<content>[^\n]{8,})"
+    r"(?:^|(?<=\n\n))[\"\u201c]?(?P<name>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<content>[^\n]{8,})"
 )
 _NOT_SPEAKERS = frozenset(
     ["update", "note", "editor's note", "correction", "related", "read more", "watch", "video"]
@@ -439,7 +441,7 @@ def quoted_tokens(doc: Doc) -> list[int]:
 def _verb(doc: Doc, tok: Token) -> _Draft | None:
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
-    if any(c.dep_ == "auxpass" for c in kids):
+    if any(c.dep_ == "auxpass" for c in kids) or is_participle(tok):
         return _passive(doc, tok, lemma, kids)
     found = verb_frame(tok)
     if found is None or not _reports(tok, found[0], found[1], found[2], found[4]):
