@@ -305,3 +305,12 @@ def test_transcript_line_inside_an_opening_quotation_mark(nlp):
     body = "The host asked about the debate.\n\n\u201cFENWICK: Well, the harbour will stay open all winter."
     found = [s for s in run(nlp, body) if s.cue == ":"]
     assert found and found[0].source_text == "FENWICK" and "harbour" in found[0].content
+
+
+def test_quotation_signed_with_a_dash_and_a_name(nlp):
+    body = (
+        "Readers wrote to us.\n\n\u201cThe harbour should stay open all winter, whatever it costs.\u201d"
+        " \u2015 Pamela Padilla\n"
+    )
+    found = [s for s in run(nlp, body) if s.quote == "direct"]
+    assert found and found[0].source_text == "Pamela Padilla" and found[0].cue == "\u2015"

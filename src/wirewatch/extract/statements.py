@@ -58,6 +58,7 @@ from wirewatch.model import Entity, Statement
 
 _QUOTE_CHARS = '\u201c\u201d\u201e\u00ab\u00bb"'
 _ENDS = frozenset(".!?")
+_DASHES = frozenset(["\u2015", "\u2014", "\u2013", "--", "-"])
 # A paragraph opening with a name and a colon, as transcripts and interviews print them (sometimes
 # inside an opening quotation mark).
 _SPEAKER_LINE = re.compile(
@@ -231,6 +232,9 @@ def _attribution_in(
     if not window:
         return None
     ids = {t.i for t in window}
+    signed = _signature(window) if side == "after" else None
+    if signed is not None:
+        return signed
     for tok in window:
         if tok.lower_ == "according" and tok.i + 1 in ids and tok.nbor().lower_ == "to":
             pobj = [c for c in tok.nbor().children if c.dep_ == "pobj"]
@@ -268,6 +272,18 @@ def _attribution_in(
             continue  # too much between the attribution and the quotation: it belongs elsewhere
         return tok, src, cue_text(tok)
     return None
+
+
+def _signature(window: list[Token]) -> tuple[Token, Span, str] | None:
+    """A quotation signed with a dash and a name ('"..." ― Sonya Herridge'), as reader voices and
+    epigraphs are printed: the dash is the cue, the name (and nothing else on the line) the source."""
+    words = [t for t in window if not t.is_space]
+    if len(words) < 2 or words[0].text not in _DASHES:
+        return None
+    name = words[1:]
+    if len(name) > 4 or not all(t.pos_ == "PROPN" or t.text in ".,-" for t in name):
+        return None
+    return words[0], words[0].doc[name[0].i : name[-1].i + 1], words[0].text
 
 
 def _gap(window: list[Token], cue: Token, src: Span, side: str) -> int:
