@@ -314,3 +314,13 @@ def test_quotation_signed_with_a_dash_and_a_name(nlp):
     )
     found = [s for s in run(nlp, body) if s.quote == "direct"]
     assert found and found[0].source_text == "Pamela Padilla" and found[0].cue == "\u2015"
+
+
+def test_quotation_after_a_long_attribution_sentence_continues_it(nlp):
+    body = (
+        "\u201cThe harbour is a pretty cynical place,\u201d said Lars Fenwick, a developer from the coast "
+        "who has worked with the port authority for many years. \u201cBut when you see that kind of "
+        "passion, you want to help.\u201d"
+    )
+    found = by_speaker(run(nlp, body, (("Lars Fenwick",),)), "Fenwick")
+    assert len(found) == 1 and "cynical place" in found[0].content and "passion" in found[0].content

@@ -184,12 +184,21 @@ def _attribute_quote(doc: Doc, q: Quote, inside: list[int], drafts: list[_Draft]
     if drafts and drafts[-1].quote == "direct":
         prev = drafts[-1]
         between = text[prev.content[1] : q.start]
-        if "\n" not in between.strip(" ") and len(between) <= 80:
+        if "\n" not in between.strip(" ") and (len(between) <= 80 or _only_attribution(doc, prev, q)):
             return _Draft(-2, prev.cue, prev.source, (q.start, q.end), "direct", follows=len(drafts) - 1)
         parts = re.split(r"\n[ \t]*\n", between)
         if len(parts) == 2 and len(parts[0]) <= 80 and not parts[1].strip():
             return _Draft(-3, None, prev.source, (q.start, q.end), "direct", follows=len(drafts) - 1)
     return None
+
+
+def _only_attribution(doc: Doc, prev: _Draft, q: Quote) -> bool:
+    """Whether all between the previous quotation and this one is that quotation's own attribution
+    sentence ('"...," said X, a developer who ... . "..."'): the two are one statement."""
+    if prev.cue_i < 0 or not prev.content[1] <= doc[prev.cue_i].idx < q.start:
+        return False
+    sent = doc[prev.cue_i].sent
+    return sent.start_char <= prev.content[1] and sent.end_char >= len(body_text(doc)[: q.start].rstrip())
 
 
 def _last_inner(text: str, q: Quote) -> str:
