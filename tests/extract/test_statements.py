@@ -324,3 +324,12 @@ def test_quotation_after_a_long_attribution_sentence_continues_it(nlp):
     )
     found = by_speaker(run(nlp, body, (("Lars Fenwick",),)), "Fenwick")
     assert len(found) == 1 and "cynical place" in found[0].content and "passion" in found[0].content
+
+
+def test_relative_clause_after_the_cue_stays_in_the_source_but_names_no_one(nlp):
+    body = (
+        "\u201cThe sanctions will not work,\u201d said an economist who worked for Anna Kovacs in the "
+        "ministry."
+    )
+    found = run(nlp, body, (("Anna Kovacs",),))
+    assert found and found[0].source_text.endswith("in the ministry") and found[0].speaker != "Anna Kovacs"
