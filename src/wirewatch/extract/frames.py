@@ -67,8 +67,8 @@ def cue_text(tok: Token, extra: Token | None = None) -> str:
     end = tok.i + 1
     if any(c.dep_ == "prt" and c.i == end for c in tok.children):
         end += 1
-    if extra is not None and extra.i == end:
-        end += 1
+    if extra is not None and end <= extra.i <= end + 2:
+        end = extra.i + 1  # "called on", "campaigned heavily for": PolNeAR's cues keep the preposition
     for c in tok.children:  # "said in a statement", "said during the interview"
         if c.dep_ == "prep" and c.i == end and c.lower_ in ("in", "during") and extra is None:
             pobj = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in SOURCE_NOUNS]

@@ -435,9 +435,10 @@ def _noun(doc: Doc, tok: Token) -> _Draft | None:
     if content is None:
         return None
     if owner is not None and (lemma in NOUN_CUES or _reports(tok, frame, start, end, owner)):
-        return _Draft(
-            tok.i, tok.text, phrase(doc, owner), content, _kind(body_text(doc)[content[0] : content[1]])
-        )
+        # "claims about", "criticism of": the preposition right after belongs to the cue
+        after = tok.i + 1 < len(doc) and frame == f"noun:{doc[tok.i + 1].lower_}"
+        cue = doc[tok.i : tok.i + 2].text if after else tok.text
+        return _Draft(tok.i, cue, phrase(doc, owner), content, _kind(body_text(doc)[content[0] : content[1]]))
     # "numerous reports of ...", "speculation that ...": no one owns the claim
     if lemma not in NOUN_CUES or frame not in ("noun:of", "noun:about", "noun:that") or end - start < 3:
         return None
@@ -531,9 +532,13 @@ def _passive(doc: Doc, tok: Token, lemma: str, kids: list[Token]) -> _Draft | No
     content = token_range(doc, start, end)
     if content is None:
         return None
+    # "have been criticized for": the preposition right after belongs to the cue (train: 4 in 7)
+    word = frame.split(":")[2] if frame.startswith("pass:prep:") else None
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == word and c.i == tok.i + 1), None)
+    cue = cue_text(tok, prep)
     if agent is not None:
-        return _Draft(tok.i, cue_text(tok), phrase(doc, agent), content, "indirect")
-    return _Draft(tok.i, cue_text(tok), None, content, "indirect", sourcing="vague")
+        return _Draft(tok.i, cue, phrase(doc, agent), content, "indirect")
+    return _Draft(tok.i, cue, None, content, "indirect", sourcing="vague")
 
 
 # --- relays and resolution ------------------------------------------------------------------------
