@@ -1,6 +1,6 @@
 """Training the cue model (`cue_model.py`) on the PolNeAR train split.
 
-    python -m wirewatch.extract.cue_train [POLNEAR_DIR] [--out FILE] [--limit N]
+    python -m wirewatch.extract.cue_train [POLNEAR_DIR] [--out FILE] [--limit N] [--c C ...]
 
 Needs scikit-learn (the `dev` extra); the shipped model needs only numpy at run time. POLNEAR_DIR
 defaults to ../shared/data/attribution/polnear; only its `train/` folder is read (dev stays for
@@ -11,8 +11,13 @@ quotations, as extraction reads them) is labelled positive when a gold cue cover
 attribution's content overlaps what the candidate reports (word-token F1 >= 0.5, the benchmark's
 matching rule). Logistic regression (L2) on binary features seen at least `MIN_COUNT` times. The
 regularisation and the threshold are chosen by 5-fold cross-validation over articles: the threshold
-maximises F1 over the out-of-fold candidates that the hand lexicon does not already accept, counting
-the positives among all candidates. The shipped model is then refitted on every train article.
+maximises F1 over the out-of-fold candidates, those the hand lexicon accepts counted as kept. The
+shipped model is then refitted on every train article.
+
+Shipped: 48,922 candidates (13,812 positive) from 840 articles, C 0.3, threshold 0.33 (CV F1
+0.757), 28,904 features, 0.2 MB; about 6 minutes on two busy cores, most of it parsing. An end-to-end
+check on a held-out fifth of train (model fitted on the rest) gave content F1 0.698-0.702 for
+thresholds 0.2-0.35 and source F1 best at 0.35, so the candidate-level threshold serves.
 """
 
 from __future__ import annotations
@@ -141,8 +146,13 @@ def save(path: Path, clf, vocab: dict[str, int], threshold: float) -> int:
     return len(names)
 
 
+# Regularisation: 5-fold CV on train gave candidate F1 0.760 / 0.761 / 0.757 for C = 0.1 / 0.3 / 1.0,
+# so the default trains at 0.3 only (`--c 0.1 0.3 1.0` searches again).
+DEFAULT_C = (0.3,)
+
+
 def train(
-    docs: Sequence, golds: Sequence[Sequence[Gold]], out: Path, *, cs: Sequence[float] = (0.1, 0.3, 1.0)
+    docs: Sequence, golds: Sequence[Sequence[Gold]], out: Path, *, cs: Sequence[float] = DEFAULT_C
 ) -> dict:
     """Choose C and the threshold by cross-validation, refit on everything, write `out`."""
     xs, ys, groups, lexicon = examples(docs, golds)
@@ -166,6 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("root", nargs="?", default="../shared/data/attribution/polnear")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "data" / MODEL_FILE))
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--c", type=float, nargs="+", default=list(DEFAULT_C), help="regularisation values tried")
     a = ap.parse_args(argv)
     split = Path(a.root) / "train"
     if not split.is_dir():
@@ -175,7 +186,7 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.perf_counter()
     items = list(articles(split, a.limit))
     docs = list(load_nlp().pipe((t for _, t, _ in items), batch_size=16))
-    report = train(docs, [g for _, _, g in items], Path(a.out))
+    report = train(docs, [g for _, _, g in items], Path(a.out), cs=a.c)
     print(report, f"{time.perf_counter() - t0:.0f} s", sep="\n")
 
 
