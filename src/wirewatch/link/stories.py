@@ -110,18 +110,34 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
 
 def pair_score(a: LinkFeatures, b: LinkFeatures, rarity: Rarity, opts: LinkOptions) -> float:
     """How likely two articles report one event, in [0, 1]."""
-    va, vb = anchor_vector(a, rarity), anchor_vector(b, rarity)
-    if a.language == b.language:
-        text = _cosine(term_vector(a, rarity), term_vector(b, rarity))
-        score = (1 - opts.text_weight) * _cosine(va, vb) + opts.text_weight * text
-    else:
-        # Only names and numbers cross languages; ask for more than one of them.
-        shared = [k for k in va if k in vb]
-        score = _overlap(va, vb) if len(shared) >= 2 else 0.0
-    undated = a.day is None or b.day is None
-    if undated and a.year and b.year and abs(a.year - b.year) >= 2:
-        score *= opts.year_penalty
-    return score
+    return _Weighted(a, rarity).score(_Weighted(b, rarity, a.language), opts)
+
+
+class _Weighted:
+    """An article's anchor vector, and its term vector where it will be compared on words: weighed
+    once per article, not once per pair (the new article meets up to `story_max_candidates` others)."""
+
+    __slots__ = ("f", "anchors", "terms")
+
+    def __init__(self, f: LinkFeatures, rarity: Rarity, language: str | None = None) -> None:
+        self.f = f
+        self.anchors = anchor_vector(f, rarity)
+        self.terms = term_vector(f, rarity) if language is None or language == f.language else {}
+
+    def score(self, other: _Weighted, opts: LinkOptions) -> float:
+        a, b = self.f, other.f
+        va, vb = self.anchors, other.anchors
+        if a.language == b.language:
+            text = _cosine(self.terms, other.terms)
+            score = (1 - opts.text_weight) * _cosine(va, vb) + opts.text_weight * text
+        else:
+            # Only names and numbers cross languages; ask for more than one of them.
+            shared = [k for k in va if k in vb]
+            score = _overlap(va, vb) if len(shared) >= 2 else 0.0
+        undated = a.day is None or b.day is None
+        if undated and a.year and b.year and abs(a.year - b.year) >= 2:
+            score *= opts.year_penalty
+        return score
 
 
 def within_window(a: str | None, b: str | None, days: int) -> bool:
@@ -151,9 +167,10 @@ def choose_story(f: LinkFeatures, index: LinkIndex, opts: LinkOptions) -> tuple[
         return None, 0.0
     extra = {k for g, _ in found for k in index_keys(g)} - set(keys)
     rarity = Rarity({**rarity.df, **index.doc_freq(extra)}, rarity.n)
+    new = _Weighted(f, rarity)
     by_story: dict[str, list[float]] = defaultdict(list)
     for g, story in found:
-        by_story[story].append(pair_score(f, g, rarity, opts))
+        by_story[story].append(new.score(_Weighted(g, rarity, f.language), opts))
     best_score, best_story = 0.0, None
     for story, scores in sorted(by_story.items()):
         top = sorted(scores, reverse=True)[: opts.top_k]

@@ -19,7 +19,7 @@ from wirewatch.errors import StoreError
 from wirewatch.ingest.dedupe import Member, MemoryBandIndex
 from wirewatch.model import Article, Rejection
 from wirewatch.model.convert import article_dict, article_from_dict
-from wirewatch.store.schema import SCHEMA, SCHEMA_VERSION
+from wirewatch.store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 
 class Store:
@@ -43,8 +43,15 @@ class Store:
 
     def _migrate(self) -> None:
         self.con.execute("BEGIN")
+        self.con.execute(SCHEMA[0])  # meta, which says the version of what is stored
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         for statement in SCHEMA:
             self.con.execute(statement)
+        if row is not None:
+            for version, statements in sorted(MIGRATIONS.items()):
+                if int(row[0]) < version:
+                    for statement in statements:
+                        self.con.execute(statement)
         self.con.execute(
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [str(SCHEMA_VERSION)],

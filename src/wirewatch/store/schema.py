@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -36,9 +36,13 @@ SCHEMA = [
         article_id VARCHAR PRIMARY KEY, seq BIGINT, language VARCHAR, day DATE, year INTEGER, anchors JSON,
         terms JSON, story VARCHAR)""",
     # The inverted index (name skeletons "n:", numbers "#:", content words "t:<lang>:") and key rarity.
-    "CREATE TABLE IF NOT EXISTS link_keys (key VARCHAR, article_id VARCHAR)",
+    # Version 5: each posting carries its article's day. Postings are appended as articles arrive, so
+    # DuckDB's per-row-group min/max of `day` lets a lookup restricted to the story window skip every
+    # older row group: the cost follows the articles of the window, not the size of the corpus
+    # (benchmarks/linking_cost.py). No ART index on `key`: DuckDB did not use it for these lookups
+    # (a semi-join scans), and it costs memory and time on every insert.
+    "CREATE TABLE IF NOT EXISTS link_keys (key VARCHAR, article_id VARCHAR, day DATE)",
     "CREATE TABLE IF NOT EXISTS link_df (key VARCHAR PRIMARY KEY, df BIGINT)",
-    "CREATE INDEX IF NOT EXISTS link_keys_key ON link_keys (key)",
     """CREATE TABLE IF NOT EXISTS stories (
         id VARCHAR PRIMARY KEY, first_seen DATE, last_seen DATE, articles INTEGER, label VARCHAR,
         top_entities VARCHAR[], languages VARCHAR[], outlets VARCHAR[], first_title VARCHAR)""",
@@ -60,3 +64,13 @@ SCHEMA = [
         articles INTEGER, outlets INTEGER, article_ids VARCHAR[], watchlist VARCHAR, expected DOUBLE,
         p_value DOUBLE, raised_at TIMESTAMP, delivery VARCHAR, attempts INTEGER, delivered_at TIMESTAMP)""",
 ]
+
+# What brings a store written by an older version up to date, by the version that needs it; run
+# once, when a store of an older version is opened for writing.
+MIGRATIONS = {
+    5: [
+        "DROP INDEX IF EXISTS link_keys_key",  # first: DuckDB alters no table that an index depends on
+        "ALTER TABLE link_keys ADD COLUMN IF NOT EXISTS day DATE",
+        "UPDATE link_keys SET day = a.day FROM link_articles a WHERE link_keys.article_id = a.article_id",
+    ],
+}

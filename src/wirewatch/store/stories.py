@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -26,6 +27,26 @@ def _packed(values: Iterable[str]) -> str:
     """Many values as one parameter, split in SQL by `string_split(?, chr(31))`: passing a Python list
     makes DuckDB probe for optional modules once per element, which dominated the linking time."""
     return "\x1f".join(values)
+
+
+def _day(value: str | None) -> str | None:
+    """An article's day as DuckDB reads a DATE, or None where it has none (or none that parses)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _window(day: str | None, days: int) -> tuple[str, str] | None:
+    """The first and last day of the story window around `day`, as SQL date literals (from `date`,
+    so safe to inline: DuckDB prunes row groups by constants it sees when planning)."""
+    d = _day(day)
+    if d is None:
+        return None
+    center = date.fromisoformat(d)
+    return (center - timedelta(days=days)).isoformat(), (center + timedelta(days=days)).isoformat()
 
 
 def _features(row: Sequence[Any]) -> LinkFeatures:
@@ -62,13 +83,25 @@ class StoreLinkIndex:
     def candidates(self, f: LinkFeatures, keys: list[str], *, window_days: int, limit: int) -> list[tuple[LinkFeatures, str]]:
         if not keys:
             return []
+        window = _window(f.day, window_days)
+        if window is None:  # an undated article may join any story: every posting of its keys counts
+            postings = "SELECT article_id FROM link_keys WHERE key IN (SELECT k FROM wanted)"
+            members = "link_articles"
+        else:
+            # Dated postings inside the window (the `day` filter skips older row groups by their min/max)
+            # and undated ones, which join any story; the same for the features read back.
+            lo, hi = window
+            postings = (f"SELECT article_id FROM link_keys WHERE day BETWEEN DATE '{lo}' AND DATE '{hi}' "
+                        "AND key IN (SELECT k FROM wanted) UNION ALL "
+                        "SELECT article_id FROM link_keys WHERE day IS NULL AND key IN (SELECT k FROM wanted)")
+            members = (f"(SELECT * FROM link_articles WHERE day BETWEEN DATE '{lo}' AND DATE '{hi}' "
+                       "UNION ALL SELECT * FROM link_articles WHERE day IS NULL)")
         rows = self.con.execute(
+            "WITH wanted AS (SELECT unnest(string_split(?, chr(31))) AS k), "
+            f"hits AS (SELECT article_id, count(*) AS hits FROM ({postings}) GROUP BY article_id) "
             "SELECT a.article_id, a.seq, a.language, a.day, a.year, a.anchors, a.terms, a.story "
-            "FROM (SELECT article_id, count(*) AS hits FROM link_keys WHERE key IN (SELECT unnest(string_split(?, chr(31)))) "
-            "      GROUP BY article_id) h JOIN link_articles a USING (article_id) "
-            "WHERE ?::DATE IS NULL OR a.day IS NULL OR abs(date_diff('day', a.day, ?::DATE)) <= ? "
-            "ORDER BY h.hits DESC, a.seq LIMIT ?",
-            [_packed(keys), f.day, f.day, window_days, limit],
+            f"FROM hits h JOIN {members} a USING (article_id) ORDER BY h.hits DESC, a.seq LIMIT ?",
+            [_packed(keys), limit],
         ).fetchall()
         found = [(_features(r[:7]), r[7]) for r in rows]
         return found + self.pending.candidates(f, keys, window_days=window_days, limit=limit)
@@ -86,15 +119,20 @@ class StoreLinkIndex:
             [[f.article_id, f.seq, f.language, f.day, f.year, json.dumps(f.anchors), json.dumps(f.terms), story]
              for f, story in members],
         )
-        keys = [(k, f.article_id) for f, _ in members for k in index_keys(f)]
-        con.execute("INSERT INTO link_keys SELECT unnest(string_split(?, chr(31))), unnest(string_split(?, chr(31)))",
-                    [_packed(k for k, _ in keys), _packed(a for _, a in keys)])
+        keys = [(k, f) for f, _ in members for k in index_keys(f)]
         counts = self.pending.df
-        con.execute(
-            "INSERT INTO link_df SELECT unnest(string_split(?, chr(31))), unnest(string_split(?, chr(31)))::BIGINT "
-            "ON CONFLICT (key) DO UPDATE SET df = link_df.df + excluded.df",
-            [_packed(counts), _packed(str(n) for n in counts.values())],
-        )
+        if keys:  # articles that give no keys at all (a page of a few symbols) write no postings
+            con.execute(
+                "INSERT INTO link_keys SELECT unnest(string_split(?, chr(31))), unnest(string_split(?, chr(31))), "
+                "unnest(list_transform(string_split(?, chr(31)), d -> nullif(d, '')::DATE))",
+                [_packed(k for k, _ in keys), _packed(f.article_id for _, f in keys),
+                 _packed(_day(f.day) or "" for _, f in keys)],
+            )
+            con.execute(
+                "INSERT INTO link_df SELECT unnest(string_split(?, chr(31))), unnest(string_split(?, chr(31)))::BIGINT "
+                "ON CONFLICT (key) DO UPDATE SET df = link_df.df + excluded.df",
+                [_packed(counts), _packed(str(n) for n in counts.values())],
+            )
         con.execute(
             "UPDATE articles SET story = m.story FROM (SELECT unnest(string_split(?, chr(31))) AS id, unnest(string_split(?, chr(31))) AS story) m "
             "WHERE articles.id = m.id",
