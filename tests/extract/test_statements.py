@@ -333,3 +333,9 @@ def test_relative_clause_after_the_cue_stays_in_the_source_but_names_no_one(nlp)
     )
     found = run(nlp, body, (("Anna Kovacs",),))
     assert found and found[0].source_text.endswith("in the ministry") and found[0].speaker != "Anna Kovacs"
+
+
+def test_speech_verb_closing_a_clause_the_parse_left_loose(nlp):
+    body = "Harbour fees unclear on whether small boats pay, experts say."
+    found = [s for s in run(nlp, body) if s.cue == "say"]
+    assert found and "Harbour fees unclear" in found[0].content

@@ -166,7 +166,33 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
     # ("Acts of protest, Mr. Obama said, are acts of patriotism": the clause it interrupts)
     if inserted and (tok.head.i < tok.i or tok.dep_ == "parataxis") and any(c.dep_ == "nsubj" for c in kids):
         return "ccomp", tok.head.left_edge.i, tok.head.right_edge.i + 1, None
+    if tok.lemma_.lower() in SPEECH_VERBS:
+        return _said_after(tok, kids) or _said_before_colon(tok)
     return None
+
+
+def _said_after(tok: Token, kids: list[Token]) -> tuple[str, int, int, None] | None:
+    """ "People like Scott, he said." where the parse did not hang the clause on the verb: what runs
+    from the sentence start to the comma before the subject, when nothing follows the verb."""
+    subj = [c for c in kids if c.dep_ == "nsubj" and c.i < tok.i]
+    if not subj or any(c.i > tok.i and not c.is_punct and c.dep_ != "npadvmod" for c in kids):
+        return None
+    comma, start = subj[-1].left_edge.i - 1, tok.sent.start
+    if comma - start < 2 or tok.doc[comma].text != ",":
+        return None
+    return "ccomp", start, comma, None
+
+
+def _said_before_colon(tok: Token) -> tuple[str, int, int, None] | None:
+    """ "Limbaugh added: And from a supposed front-runner ...": the rest of the paragraph."""
+    doc = tok.doc
+    colon = tok.i + 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":" or "\n" in doc[colon + 1].text:
+        return None
+    end = colon + 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return ("ccomp", colon + 1, end, None) if end - colon > 3 else None
 
 
 # Prepositions whose phrase, right after a verb's object, PolNeAR's annotators count as part of what
