@@ -339,3 +339,12 @@ def test_speech_verb_closing_a_clause_the_parse_left_loose(nlp):
     body = "Harbour fees unclear on whether small boats pay, experts say."
     found = [s for s in run(nlp, body) if s.cue == "say"]
     assert found and "Harbour fees unclear" in found[0].content
+
+
+def test_according_to_after_a_quoted_fragment_takes_the_whole_sentence(nlp):
+    body = (
+        "The developers ran a \u201cmassive eight-year fraudulent scheme\u201d at the harbour, according "
+        "to a complaint filed by the state."
+    )
+    found = [s for s in run(nlp, body) if s.cue and s.cue.lower() == "according to"]
+    assert found and found[0].content.startswith("The developers ran")

@@ -176,7 +176,7 @@ def _attribute_quote(doc: Doc, q: Quote, inside: list[int], drafts: list[_Draft]
     # A quotation that is a whole sentence takes its attribution from a short next sentence only
     # ("..." He said in the meeting.); otherwise the attribution continues its own sentence.
     if found is None and (closing not in _ENDS or len(after) <= 12):
-        found = _attribution_in(after, q, side="after")
+        found = _attribution_in(after, q, side="after", opens=not gap_before.strip())
     if found is not None:
         cue_tok, source, cue = found
         return _Draft(cue_tok.i if cue_tok is not None else -1, cue, source, (q.start, q.end), "direct")
@@ -236,8 +236,11 @@ def _window(doc: Doc, start: int, step: int, inside: list[int]) -> list[Token]:
 
 
 def _attribution_in(
-    window: list[Token], q: Quote, *, side: str
+    window: list[Token], q: Quote, *, side: str, opens: bool = True
 ) -> tuple[Token | None, Span | None, str] | None:
+    """The cue and source of a quotation in the words on one `side` of it. "According to X" takes
+    the quotation only where the two make up the sentence (`opens`: nothing before the quotation);
+    otherwise the whole sentence is X's, read by `_according`."""
     if not window:
         return None
     ids = {t.i for t in window}
@@ -247,8 +250,10 @@ def _attribution_in(
     for tok in window:
         if tok.lower_ == "according" and tok.i + 1 in ids and tok.nbor().lower_ == "to":
             pobj = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-            if pobj:
-                return tok, phrase(tok.doc, pobj[0]), "according to"
+            if pobj and (opens if side == "after" else True):
+                src = phrase(tok.doc, pobj[0])
+                if side == "after" or _gap(window, tok, src, side) <= 4:
+                    return tok, src, "according to"
     # Right before ':"...' or right after '"...,"' any verb with a subject brings in the quotation
     # ("Trump boomed:", '"...," Hillary shot back'); elsewhere only a reporting verb does.
     text = body_text(window[0].doc)
