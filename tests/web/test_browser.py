@@ -44,6 +44,12 @@ PAYLOAD_PAGE = (
     f"The council of Quokkaville said on Monday {PAYLOADS[1]} that the vote would be held again.\n\n"
     f"Residents wrote {PAYLOADS[2]} and {PAYLOADS[3]} on the walls of the council hall in Quokkaville."
 )
+PLACES_PAGE = (
+    "Trucks queue at the Termez crossing\n\n"
+    "Hundreds of trucks waited on Tuesday at the bridge between Termez in Uzbekistan and Hairatan in "
+    "Afghanistan, drivers told the Border Desk. Customs officers in Tashkent said the checks would ease "
+    "by Friday, while traders in Kabul said the delays had doubled the price of flour."
+)
 # Collects what the page's own CSP blocks: had a payload become markup, the CSP would stop it and say so.
 WATCH_CSP = ("window.__violations = [];"
              "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));")
@@ -77,6 +83,11 @@ def server(tmp_path_factory):
     hostile.write_text(json.dumps({"text": PAYLOAD_PAGE, "url": "https://hostile.example/q", "outlet": "hostile.example"})
                        + "\n")
     ingest([hostile], db=db, workers=1)
+    # The sample corpus is set in fictional countries; the map needs real places, seeds or not.
+    mapped = db.parent / "mapped.jsonl"
+    mapped.write_text(json.dumps({"text": PLACES_PAGE, "url": "https://borderdesk.example/t", "outlet": "borderdesk.example",
+                                  "published": "2024-05-02"}) + "\n")
+    ingest([mapped], db=db, workers=1)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
