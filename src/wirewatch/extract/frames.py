@@ -29,9 +29,10 @@ def body_text(doc: Doc) -> str:
 def subject(tok: Token, depth: int = 0) -> Token | None:
     """Who does what the verb says: its own subject, else that of the verb it hangs from ("said ...,
     adding that", "by citing a poll", "was careful to frame"), else the noun a participle describes."""
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:  # two only where the parse went wrong ("People like Scott, he said"): the nearer
+        before = [c for c in subjects if c.i < tok.i]
+        return before[-1] if before else subjects[0]
     if depth >= 3 or tok.head.i == tok.i:
         return None
     head = tok.head
