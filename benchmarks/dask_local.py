@@ -64,13 +64,22 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=600)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--dir", default="/tmp/wwdask")
+    ap.add_argument("--real", action="store_true",
+                    help="real article texts from ../shared/data/news-corpora (JSONL) instead of generated pages")
     a = ap.parse_args()
     from wirewatch.pipeline.run import ingest
     from wirewatch.settings import load_settings
 
     root = Path(a.dir)
     shutil.rmtree(root, ignore_errors=True)
-    meta = write_pages(root / "pages", a.pages)
+    if a.real:
+        from benchmarks.memory import write_real
+
+        if write_real(root / "pages", a.pages) is None:
+            raise SystemExit("skipped: no real texts under ../shared/data/news-corpora")
+        meta = None
+    else:
+        meta = write_pages(root / "pages", a.pages)
     settings = load_settings(env={"WIREWATCH_INGEST_EXECUTOR": "dask"})
     rows = []
     for label, workers in (("in-process (--workers 1), baseline", 1),
@@ -82,7 +91,7 @@ def main() -> None:
         s, cpu = time.perf_counter() - t, time.process_time() - cpu
         rows.append((label, summary.new, s, summary.new / s, load, cpu / max(1, summary.new)))
         print(f"{label}: {summary.line} in {s:.0f}s", flush=True)
-    print(f"\n{a.pages} generated pages, full pipeline (clean, extract, assess, dedupe, link, search index)")
+    print(f"\n{a.pages} {'real article texts' if a.real else 'generated pages'}, full pipeline (clean, extract, assess, dedupe, link, search index)")
     print(f"{'executor':40} {'articles':>8} {'seconds':>8} {'articles/s':>10} {'ratio':>6} {'load avg':>8} "
           f"{'CPU s/article here':>18}")
     base = rows[0][3]
@@ -105,7 +114,7 @@ def main() -> None:
     res = Path(__file__).parent / "results"
     res.mkdir(exist_ok=True)
     (res / "dask_local.json").write_text(json.dumps(
-        {"pages": a.pages, "workers": a.workers, "ratio": ratio, "identical": same,
+        {"pages": a.pages, "real": a.real, "workers": a.workers, "ratio": ratio, "identical": same,
          "runs": [{"executor": r[0], "articles": r[1], "seconds": round(r[2], 1), "per_s": r[3], "load": r[4],
                   "cpu_s_per_article_this_process": r[5]}
                   for r in rows]}, indent=2) + "\n")

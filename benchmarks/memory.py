@@ -52,6 +52,20 @@ def write_pages(folder: Path, n: int) -> Path:
     return meta
 
 
+def write_real(folder: Path, n: int) -> Path | None:
+    """Up to n real article texts (../shared/data/news-corpora) as one JSONL input, or None where absent."""
+    from benchmarks.throughput import load_texts
+
+    texts = load_texts(n)
+    if not texts:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "real.jsonl").open("w", encoding="utf-8") as f:
+        for k, t in enumerate(texts):
+            f.write(json.dumps({"text": t, "url": f"https://real.example/{k}"}, ensure_ascii=False) + "\n")
+    return None if not texts else folder / "real.jsonl"
+
+
 def tree_rss(proc: psutil.Process) -> int:
     """RSS of a process and all its descendants (the Dask nannies and workers), in bytes."""
     total = 0
@@ -72,7 +86,12 @@ def child(folder: str, meta: str, db: str, workers: int) -> None:
         done += n
         print(f"progress {done}", flush=True)
 
-    summary = ingest([folder], db=db, meta=meta, workers=workers, progress=progress)
+    summary = ingest([folder], db=db, meta=meta or None, workers=workers, progress=progress)
+    import resource
+
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for f in ("ru_utime", "ru_stime"))
+    print(f"cpu {cpu:.1f} {summary.new}", flush=True)
     print(f"summary {summary.line}", flush=True)
 
 
@@ -97,6 +116,8 @@ def main() -> None:
     ap.add_argument("--max-minutes", type=float, default=20.0)
     ap.add_argument("--interval", type=float, default=0.5)
     ap.add_argument("--dir", default="/tmp/wwmem")
+    ap.add_argument("--real", action="store_true",
+                    help="real article texts from ../shared/data/news-corpora instead of generated pages")
     ap.add_argument("--child", nargs=4, metavar=("FOLDER", "META", "DB", "WORKERS"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
@@ -108,8 +129,16 @@ def main() -> None:
     folder, db = root / "pages", root / "memory.duckdb"
     folder.mkdir(parents=True)
     t = time.perf_counter()
-    meta = write_pages(folder, a.pages)
-    print(f"generated {a.pages} pages in {time.perf_counter() - t:.0f}s", flush=True)
+    if a.real:
+        real = write_real(folder, a.pages)
+        if real is None:
+            raise SystemExit("skipped: no real texts under ../shared/data/news-corpora")
+        meta: Path | str = ""
+        a.pages = sum(1 for _ in real.open())
+        print(f"{a.pages} real article texts", flush=True)
+    else:
+        meta = write_pages(folder, a.pages)
+        print(f"generated {a.pages} pages in {time.perf_counter() - t:.0f}s", flush=True)
 
     log = (root / "ingest.stderr").open("w")
     proc = subprocess.Popen(
@@ -131,6 +160,7 @@ def main() -> None:
     start = time.perf_counter()
     curve: list[tuple[int, float, int, int]] = []  # inputs read, seconds, tree RSS now, peak so far
     summary = ""
+    cpu_s, cpu_n = 0.0, 0
     deadline = start + a.max_minutes * 60
 
     def stop_at_deadline() -> None:
@@ -147,6 +177,8 @@ def main() -> None:
             rss = tree_rss(ps)
             peak = max(peak, rss)
             curve.append((int(line.split()[1]), time.perf_counter() - start, rss, peak))
+        elif line.startswith("cpu "):
+            cpu_s, cpu_n = float(line.split()[1]), int(line.split()[2])
         elif line.startswith("summary "):
             summary = line.removeprefix("summary ").strip()
     proc.wait()
@@ -156,7 +188,7 @@ def main() -> None:
     done = curve[-1][0] if curve else 0
     finished = bool(summary)
 
-    print(f"\ningest of {done} of {a.pages} generated pages, --workers {a.workers}, "
+    print(f"\ningest of {done} of {a.pages} {'real' if a.real else 'generated'} pages, --workers {a.workers}, "
           f"{'finished' if finished else f'stopped after {a.max_minutes:g} min'} in {elapsed:.0f}s "
           f"({done / elapsed:.1f} inputs/s){': ' + summary if summary else ''}")
     print(f"{'inputs read':>12} {'elapsed s':>10} {'tree RSS MiB':>13} {'peak MiB':>9}")
@@ -177,6 +209,10 @@ def main() -> None:
         print(f"RSS over the last tenth of batches / first tenth: {late / MIB:.0f} / {early / MIB:.0f} MiB = "
               f"{late / early:.2f}x, while the store grew {curve[-1][0] / max(1, tenth[-1][0]):.0f}x")
         out.update(early_rss_bytes=early, late_rss_bytes=late, growth=late / early)
+    if cpu_n:
+        print(f"CPU: {cpu_s:.0f} s for {cpu_n} articles stored = {cpu_s / cpu_n:.3f} CPU s/article "
+              "(the ingest process and its children, all stages, linking and the search index)")
+        out["cpu_s_per_article"] = cpu_s / cpu_n
     if db.exists():
         st = storage(db)
         print(f"storage: {st['articles']} articles, DuckDB {st['duckdb_bytes'] / MIB:.1f} MiB "
