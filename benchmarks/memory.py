@@ -52,6 +52,27 @@ def write_pages(folder: Path, n: int) -> Path:
     return meta
 
 
+def write_stream(folder: Path, n: int) -> Path:
+    """N pages rendered from the story stream of `benchmarks/linking_cost.py` (1,000 articles a day,
+    stories of 1 to 40 articles, Zipf-like names and words): headline, date and body as flat text."""
+    from benchmarks.linking_cost import stream
+
+    meta = folder.parent / "meta.jsonl"
+    with meta.open("w") as m:
+        for i, a, _ in stream(1000):
+            if i >= n:
+                break
+            c = a.cleaned
+            assert c is not None
+            name = f"{i:07d}.txt"
+            sub = folder / name[:4]
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / name).write_text(f"{c.title.value}\n\n{c.published.value}\n\n{c.body}\n", encoding="utf-8")
+            m.write(json.dumps({"file": name, "url": a.source.url, "outlet": c.outlet.value,
+                                "published": c.published.value}) + "\n")
+    return meta
+
+
 def write_real(folder: Path, n: int) -> Path | None:
     """Up to n real article texts (../shared/data/news-corpora) as one JSONL input, or None where absent."""
     from benchmarks.throughput import load_texts
@@ -68,11 +89,19 @@ def write_real(folder: Path, n: int) -> Path | None:
 
 def tree_rss(proc: psutil.Process) -> int:
     """RSS of a process and all its descendants (the Dask nannies and workers), in bytes."""
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
+    own, children = split_rss(proc)
+    return own + children
+
+
+def split_rss(proc: psutil.Process) -> tuple[int, int]:
+    """RSS of the ingest process itself (the client: store, linking) and of its descendants, in bytes."""
+    own = children = 0
+    with contextlib.suppress(psutil.Error):
+        own = proc.memory_info().rss
+    for p in proc.children(recursive=True):
         with contextlib.suppress(psutil.Error):  # a process that ended between the listing and the read
-            total += p.memory_info().rss
-    return total
+            children += p.memory_info().rss
+    return own, children
 
 
 def child(folder: str, meta: str, db: str, workers: int) -> None:
@@ -116,6 +145,8 @@ def main() -> None:
     ap.add_argument("--max-minutes", type=float, default=20.0)
     ap.add_argument("--interval", type=float, default=0.5)
     ap.add_argument("--dir", default="/tmp/wwmem")
+    ap.add_argument("--stream", action="store_true",
+                    help="pages rendered from the story stream of benchmarks/linking_cost.py (many small stories)")
     ap.add_argument("--real", action="store_true",
                     help="real article texts from ../shared/data/news-corpora instead of generated pages")
     ap.add_argument("--child", nargs=4, metavar=("FOLDER", "META", "DB", "WORKERS"), help=argparse.SUPPRESS)
@@ -137,7 +168,7 @@ def main() -> None:
         a.pages = sum(1 for _ in real.open())
         print(f"{a.pages} real article texts", flush=True)
     else:
-        meta = write_pages(folder, a.pages)
+        meta = write_stream(folder, a.pages) if a.stream else write_pages(folder, a.pages)
         print(f"generated {a.pages} pages in {time.perf_counter() - t:.0f}s", flush=True)
 
     log = (root / "ingest.stderr").open("w")
@@ -159,6 +190,7 @@ def main() -> None:
     sampler.start()
     start = time.perf_counter()
     curve: list[tuple[int, float, int, int]] = []  # inputs read, seconds, tree RSS now, peak so far
+    split: list[tuple[int, int]] = []  # the ingest process's own RSS and its children's, per batch
     summary = ""
     cpu_s, cpu_n = 0.0, 0
     deadline = start + a.max_minutes * 60
@@ -174,7 +206,9 @@ def main() -> None:
     assert proc.stdout is not None
     for line in proc.stdout:
         if line.startswith("progress "):
-            rss = tree_rss(ps)
+            own, children = split_rss(ps)
+            rss = own + children
+            split.append((own, children))
             peak = max(peak, rss)
             curve.append((int(line.split()[1]), time.perf_counter() - start, rss, peak))
         elif line.startswith("cpu "):
@@ -191,23 +225,31 @@ def main() -> None:
     print(f"\ningest of {done} of {a.pages} {'real' if a.real else 'generated'} pages, --workers {a.workers}, "
           f"{'finished' if finished else f'stopped after {a.max_minutes:g} min'} in {elapsed:.0f}s "
           f"({done / elapsed:.1f} inputs/s){': ' + summary if summary else ''}")
-    print(f"{'inputs read':>12} {'elapsed s':>10} {'tree RSS MiB':>13} {'peak MiB':>9}")
+    print(f"{'inputs read':>12} {'elapsed s':>10} {'tree RSS MiB':>13} {'ingest MiB':>11} {'workers MiB':>12} "
+          f"{'peak MiB':>9}")
     step = max(1, len(curve) // 12)
-    shown = curve[::step] + ([curve[-1]] if curve and curve[-1] is not curve[::step][-1] else [])
-    for n, s, rss, pk in shown:
-        print(f"{n:12d} {s:10.0f} {rss / MIB:13.0f} {pk / MIB:9.0f}")
+    rows = list(zip(curve, split, strict=True))
+    shown = rows[::step] + ([rows[-1]] if rows and rows[-1] is not rows[::step][-1] else [])
+    for (n, s, rss, pk), (own, children) in shown:
+        print(f"{n:12d} {s:10.0f} {rss / MIB:13.0f} {own / MIB:11.0f} {children / MIB:12.0f} {pk / MIB:9.0f}")
     out: dict[str, object] = {"pages": a.pages, "ingested_inputs": done, "finished": finished, "workers": a.workers,
                               "elapsed_s": round(elapsed, 1), "peak_rss_bytes": peak,
-                              "curve": [{"inputs": n, "s": round(s, 1), "rss": rss} for n, s, rss, _ in curve]}
+                              "curve": [{"inputs": n, "s": round(s, 1), "rss": rss, "ingest_rss": own, "workers_rss": ch}
+                                        for (n, s, rss, _), (own, ch) in zip(curve, split, strict=True)]}
     if curve:
-        # Growth: RSS at the end against the mean RSS over the first tenth of the batches (after warm-up).
-        tenth = curve[: max(1, len(curve) // 10)]
-        early = sum(r for _, _, r, _ in tenth) / len(tenth)
-        late = sum(r for _, _, r, _ in curve[-len(tenth):]) / len(tenth)
+        # Growth: the ingest process's own RSS (the client: store, linking) and its workers', over the last
+        # tenth of the batches against the first tenth. A run stopped by --max-minutes may end while the
+        # workers shut down, so the workers' last tenth is taken before any zero reading.
+        tenth = max(1, len(split) // 10)
+        early = sum(o for o, _ in split[:tenth]) / tenth
+        late = sum(o for o, _ in split[-tenth:]) / tenth
+        live = [c for _, c in split if c > 100 * MIB] or [c for _, c in split]
+        w_early, w_late = sum(live[:tenth]) / len(live[:tenth]), sum(live[-tenth:]) / len(live[-tenth:])
         print(f"\npeak tree RSS {peak / MIB:.0f} MiB against the 2 GiB goal: {peak / GOAL:.2f}x of the goal "
               f"({'met' if peak <= GOAL else 'NOT met'})")
-        print(f"RSS over the last tenth of batches / first tenth: {late / MIB:.0f} / {early / MIB:.0f} MiB = "
-              f"{late / early:.2f}x, while the store grew {curve[-1][0] / max(1, tenth[-1][0]):.0f}x")
+        print(f"ingest process RSS, last tenth of batches / first tenth: {late / MIB:.0f} / {early / MIB:.0f} MiB = "
+              f"{late / early:.2f}x; workers {w_late / MIB:.0f} / {w_early / MIB:.0f} MiB = {w_late / max(w_early, 1):.2f}x; "
+              f"while the store grew {curve[-1][0] / max(1, curve[tenth - 1][0]):.0f}x")
         out.update(early_rss_bytes=early, late_rss_bytes=late, growth=late / early)
     if cpu_n:
         print(f"CPU: {cpu_s:.0f} s for {cpu_n} articles stored = {cpu_s / cpu_n:.3f} CPU s/article "
