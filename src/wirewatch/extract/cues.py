@@ -14,6 +14,7 @@ languages live in `data/reporting_words.toml` (`foreign.py`).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -178,3 +179,8 @@ def reporting_words() -> dict[str, dict[str, tuple[str, ...]]]:
     raw = resources.files("wirewatch.data").joinpath("reporting_words.toml").read_text("utf-8")
     table = tomllib.loads(raw)
     return {lang: {k: tuple(v) for k, v in groups.items()} for lang, groups in table.items()}
+
+
+def word_regex(entry: str) -> str:
+    """A reporting word of the data file as a regex: a trailing `*` stands for any ending ("заяв*")."""
+    return re.escape(entry.rstrip("*")) + (r"\w*" if entry.endswith("*") else "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from wirewatch.extract.cues import reporting_words
+from wirewatch.extract.cues import reporting_words, word_regex
 from wirewatch.extract.quotes import find_quotes
 from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
 from wirewatch.model import Statement
@@ -24,11 +24,7 @@ _NAME = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+)(?:\s+[A-ZА-ЯЁІЇ�
 def _pattern(entries: tuple[str, ...]) -> re.Pattern[str] | None:
     if not entries:
         return None
-    alts = sorted(
-        (re.escape(e.rstrip("*")) + (r"\w*" if e.endswith("*") else "") for e in entries),
-        key=len,
-        reverse=True,
-    )
+    alts = sorted((word_regex(e) for e in entries), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from wirewatch.extract.cues import ANONYMOUS_HEADS, VAGUE_HEADS, reporting_words
+from wirewatch.extract.cues import ANONYMOUS_HEADS, VAGUE_HEADS, reporting_words, word_regex
 from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
 from wirewatch.extract.wordlists import words
 from wirewatch.model import Statement
@@ -114,8 +114,8 @@ def _foreign(title: str, language: str) -> dict[str, str] | None:
     vocab = reporting_words().get(language)
     if not vocab:
         return None
-    for cue in vocab["cues"]:
-        stem = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else "")
+    stems = [word_regex(cue) for cue in vocab["cues"]]
+    for stem in stems:
         m = re.match(
             rf"^(?P<content>.{{8,}}?)[,:]?\s*[\u2014\u2013-]?\s*(?P<cue>{stem})\s+(?P<source>[^,:]{{2,60}})$",
             title,
@@ -123,9 +123,8 @@ def _foreign(title: str, language: str) -> dict[str, str] | None:
         )
         if m:
             return m.groupdict()
-    for cue in vocab["cues"]:
+    for stem in stems:
         # "<source> заявил, что <claim>", "<source> sagt, dass <claim>", "<source> affirme que <claim>"
-        stem = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else "")
         m = re.match(
             rf"^(?P<source>[^,:]{{2,60}}?)\s+(?P<cue>{stem}),?\s+(?:что|що|dass|que|qu')\s*(?P<content>.{{8,}})$",
             title,
