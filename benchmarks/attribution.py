@@ -38,6 +38,8 @@ except ImportError:  # run as a script: python benchmarks/attribution.py
 
 DATA = ("data", "attribution", "polnear")
 _FIT_FILE = Path(__file__).resolve().parents[1] / "src" / "wirewatch" / "data" / "cues_en_fitted.tsv"
+# The figures reported, in the order printed.
+FIGURES = ("content_overlap", "content_exact", "source_exact", "source_overlap", "cue_exact", "cue_overlap")
 
 
 def articles(split: str, limit: int | None = None) -> Iterator[tuple[str, str, list[Gold]]]:
@@ -114,14 +116,7 @@ def measure(limit: int | None = None, *, split: str = "dev") -> dict:
             hits["cue_exact"] += norm(g.cue) == norm(s.cue)
             hits["cue_overlap"] += token_f1(g.cue, s.cue) >= 0.5
     out: dict = {"split": split, "articles": n_docs, "gold": n_gold, "statements": n_pred}
-    for key in (
-        "content_overlap",
-        "content_exact",
-        "source_exact",
-        "source_overlap",
-        "cue_exact",
-        "cue_overlap",
-    ):
+    for key in FIGURES:
         out[key] = _prf(hits[key], n_pred, n_gold)
     return out
 
@@ -222,14 +217,7 @@ def main() -> None:
         f"{res['statements']} statements"
     )
     print(f"{'':18}{'P':>8}{'R':>8}{'F1':>8}")
-    for key in (
-        "content_overlap",
-        "content_exact",
-        "source_exact",
-        "source_overlap",
-        "cue_exact",
-        "cue_overlap",
-    ):
+    for key in FIGURES:
         r = res[key]
         print(f"{key:18}{r['p']:8.3f}{r['r']:8.3f}{r['f1']:8.3f}")
 
