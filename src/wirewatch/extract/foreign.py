@@ -1,4 +1,6 @@
-"""Direct quotations in languages with no parser here (Russian, Ukrainian, German, French).
+"""Statements in languages with no parser here (those of `data/reporting_words.toml`: Russian,
+Ukrainian, German, French, Spanish, Romanian, Indonesian): direct quotations here, reported speech
+without quotation marks in `foreign_indirect`.
 
 The doc handed to the extract stage is an English-model parse of such a page, which is worth nothing
 for syntax; so this reads the raw text. A quotation is a statement when a reporting word of the page's
@@ -14,11 +16,12 @@ import re
 
 from wirewatch.extract.cues import reporting_words, word_regex
 from wirewatch.extract.quotes import find_quotes
-from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
+from wirewatch.extract.foreign_indirect import indirect_statements
+from wirewatch.extract.foreign_speaker import speaker_near
+from wirewatch.extract.speakers import EntityIndex
 from wirewatch.model import Statement
 
 _REACH = 160  # characters searched on each side of a quotation
-_NAME = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+)(?:\s+[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+){0,3}")
 
 
 def _pattern(entries: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -54,7 +57,7 @@ def foreign_statements(text: str, index: EntityIndex, language: str) -> tuple[St
             continue
         c0, c1, w0, w1 = found
         window = text[w0:w1]
-        speaker, source_text, sourcing = _speaker(text, index, c0, c1, w0, w1)
+        speaker, source_text, sourcing = speaker_near(text, index, c0, c1, w0, w1)
         if speaker is None and pronouns is not None and pronouns.search(window) and last is not None:
             speaker, sourcing = last
             source_text = pronouns.search(window).group(0)
@@ -77,7 +80,9 @@ def foreign_statements(text: str, index: EntityIndex, language: str) -> tuple[St
         )
         if speaker:
             last = (speaker, sourcing)
-    return tuple(out)
+    direct = tuple(out)
+    indirect = indirect_statements(text, index, words, quoted=direct)
+    return tuple(sorted(direct + tuple(indirect), key=lambda st: st.span or (0, 0)))
 
 
 def _clip_after(text: str, end: int) -> str:
@@ -90,21 +95,3 @@ def _clip_before(text: str, start: int) -> str:
     piece = text[max(0, start - _REACH) : start]
     cut = max(piece.rfind(". "), piece.rfind("\n"), piece.rfind("! "), piece.rfind("? "))
     return piece[cut + 1 :] if cut >= 0 else piece
-
-
-def _speaker(
-    text: str, index: EntityIndex, c0: int, c1: int, w0: int, w1: int
-) -> tuple[str | None, str | None, str]:
-    ents = index.within(w0, w1)
-    if ents:
-        a, b, ent = min(ents, key=lambda t: min(abs(t[0] - c1), abs(t[1] - c0)))
-        return ent.name, text[a:b], "named"
-    # Capitalised words right after the cue ("sagte Scholz") or right before it ("Путин заявил").
-    tail = _NAME.match(text, c1 + 1) if c1 + 1 < w1 else None
-    if tail and tail.end() <= w1:
-        return strip_titles(tail.group(0)), tail.group(0), "named"
-    head = list(_NAME.finditer(text[w0:c0]))
-    if head and not text[w0 + head[-1].end() : c0].strip(" ,\u2014\u2013-"):
-        name = head[-1].group(0)
-        return strip_titles(name), clean(name), "named"
-    return None, None, "named"

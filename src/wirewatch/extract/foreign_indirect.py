@@ -1,0 +1,218 @@
+"""Reported speech without quotation marks in languages with no parser here (those of
+`data/reporting_words.toml`).
+
+Wire copy in every one of these languages reports speech in a few fixed shapes, and a relayed claim
+nearly always takes one of them; they can be read off the raw text with the page language's words
+(`data/reporting_words.toml`):
+
+- the cue after the content: "США перебрасывают боевиков, заявил глава ФСБ." / "..., sagte der
+  Minister." / "..., a déclaré le ministre." (a comma or dash, then a reporting word);
+- the cue before a "that" word: "Глава ФСБ заявил, что ..." / "Der Minister sagte, dass ..." /
+  "Le ministre a déclaré que ...";
+- an "according to" phrase: "По словам главы ФСБ, ..." / "Laut dem Minister ..." / "Selon le
+  ministre, ...", or at the end: "..., so der Minister.";
+- a vague formula before a "that" word or as a phrase: "Сообщается, что ...", "Es heißt, dass ...".
+
+The speaker is found in the attribution clause as for quotations (`foreign.speaker_near`); a pronoun
+there points back to the last named speaker. Sentences holding a quotation are left to the
+quotation pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from wirewatch.extract.cues import word_regex
+from wirewatch.extract.foreign_speaker import speaker_near
+from wirewatch.extract.speakers import EntityIndex
+from wirewatch.model import Statement
+
+_MIN_CONTENT_WORDS = 4
+_MAX_SOURCE_WORDS = 12  # an "according to" source longer than this is not a source but the content
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u00bb\u201c\u201d]?\s+(?=[\"'\u00ab\u201e\u201c\w])|\n+")
+_SEPARATOR = re.compile(r",\s*(?:[\u2014\u2013-]\s*)?|\s[\u2014\u2013]\s*")
+_WORD = re.compile(r"\w+")
+
+
+def _alternation(entries: tuple[str, ...]) -> str | None:
+    if not entries:
+        return None
+    return "|".join(sorted((word_regex(e) for e in entries), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """One language's reporting words, compiled for the shapes above."""
+
+    cue_at: re.Pattern[str] | None  # a cue (not a particle) at the start of a clause
+    cue: re.Pattern[str] | None  # a cue anywhere
+    that: re.Pattern[str] | None  # cue ... , that-word
+    according_at: re.Pattern[str] | None
+    vague: re.Pattern[str] | None
+    pronoun: re.Pattern[str] | None
+    anonymous: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, words: dict[str, tuple[str, ...]]) -> Vocabulary:
+        particles = set(words.get("particles", ()))
+        cues = _alternation(tuple(c for c in words.get("cues", ()) if c not in particles))
+        that = _alternation(words.get("that", ()))
+        according = _alternation(words.get("according", ()))
+        vague = _alternation(words.get("vague", ()))
+
+        def at_start(alt: str | None) -> re.Pattern[str] | None:
+            return re.compile(rf"(?:{alt})(?!\w)", re.I) if alt else None
+
+        def anywhere(alt: str | None) -> re.Pattern[str] | None:
+            return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I) if alt else None
+
+        return cls(
+            cue_at=at_start(cues),
+            cue=anywhere(cues),
+            # "qu'" ends in an apostrophe, so the word boundary is not asked of it.
+            that=re.compile(rf"[,:]?\s*(?:{that})(?:(?<=')|(?!\w))", re.I) if that else None,
+            according_at=at_start(according),
+            vague=anywhere(vague),
+            pronoun=anywhere(_alternation(words.get("pronouns", ()))),
+            anonymous=anywhere(_alternation(words.get("anonymous", ()))),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Reported:
+    content: tuple[int, int]
+    clause: tuple[int, int]  # where the source is named
+    cue: tuple[int, int] | None
+    sourcing: str | None = None  # "vague" when a formula, not a source, carries it
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",;:\u2014\u2013-"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:.!?\u2014\u2013-"):
+        b -= 1
+    return a, b
+
+
+def _cue_after(text: str, s: int, e: int, v: Vocabulary) -> _Reported | None:
+    """"CONTENT, cue SOURCE." and "CONTENT, according-to SOURCE." (the last such clause wins)."""
+    found = None
+    for sep in _SEPARATOR.finditer(text, s, e):
+        for pattern in (v.cue_at, v.according_at):
+            m = pattern.match(text, sep.end(), e) if pattern else None
+            if m and _words(text[s : sep.start()]) >= _MIN_CONTENT_WORDS:
+                found = _Reported(_trim(text, s, sep.start()), (sep.end(), e), (m.start(), m.end()))
+                break
+    return found
+
+
+def _cue_before_that(text: str, s: int, e: int, v: Vocabulary) -> _Reported | None:
+    """"SOURCE cue, that CONTENT." (a cue, then a "that" word within a few words of it)."""
+    if v.cue is None or v.that is None:
+        return None
+    for m in v.cue.finditer(text, s, e):
+        t = v.that.search(text, m.end(), min(e, m.end() + 80))
+        if t is None or _words(text[m.end() : t.start()]) > 6:
+            continue
+        content = _trim(text, t.end(), e)
+        if _words(text[content[0] : content[1]]) >= _MIN_CONTENT_WORDS:
+            return _Reported(content, (s, t.start()), (m.start(), m.end()))
+    return None
+
+
+def _according_first(text: str, s: int, e: int, v: Vocabulary, index: EntityIndex) -> _Reported | None:
+    """"According-to SOURCE, CONTENT." at the start of a sentence. The source ends with a named
+    entity that stands right after the phrase ("Laut Arman Dosov liegen ..." has no comma), else at
+    the first comma."""
+    m = v.according_at.match(text, s, e) if v.according_at else None
+    if m is None:
+        return None
+    named = [b for a, b, _ in index.within(m.end(), e) if _words(text[m.end() : a]) <= 2]
+    end = min(named) if named else text.find(",", m.end(), e)
+    if end < 0 or _words(text[m.end() : end]) > _MAX_SOURCE_WORDS:
+        return None
+    content = _trim(text, end, e)
+    if _words(text[content[0] : content[1]]) < _MIN_CONTENT_WORDS:
+        return None
+    return _Reported(content, (m.end(), end), (m.start(), m.end()))
+
+
+def _vague(text: str, s: int, e: int, v: Vocabulary) -> _Reported | None:
+    """A vague formula that frames the sentence: a phrase ("по некоторым данным"), or a word followed
+    by a "that" word ("сообщается, что", "es heißt, dass"); single modal words ("soll") are too
+    often something else to count alone."""
+    if v.vague is None:
+        return None
+    for m in v.vague.finditer(text, s, e):
+        t = v.that.match(text, m.end(), e) if v.that else None
+        if t is None and " " not in m.group(0):
+            continue
+        content = _trim(text, t.end() if t else s, e)
+        if _words(text[content[0] : content[1]]) >= _MIN_CONTENT_WORDS:
+            return _Reported(content, (m.start(), m.end()), None, "vague")
+    return None
+
+
+def indirect_statements(
+    text: str,
+    index: EntityIndex,
+    words: dict[str, tuple[str, ...]],
+    *,
+    quoted: tuple[Statement, ...] = (),
+) -> list[Statement]:
+    """Reported speech in `text` outside the sentences of the `quoted` statements, in text order."""
+    v = Vocabulary.of(words)
+    out: list[Statement] = []
+    spans = [st.span for st in quoted if st.span]
+    for s, e in sentence_spans(text):
+        if any(a < e and b > s for a, b in spans):
+            continue
+        last = _last_speaker([*quoted, *out], s)
+        r = (_according_first(text, s, e, v, index) or _cue_before_that(text, s, e, v)
+             or _cue_after(text, s, e, v) or _vague(text, s, e, v))
+        if r is None:
+            continue
+        w0, w1 = r.clause
+        cue_text = text[r.cue[0] : r.cue[1]] if r.cue else None
+        if r.sourcing == "vague":
+            speaker, source_text, sourcing = None, text[w0:w1], "vague"
+        else:
+            c0, c1 = r.cue or (w0, w0)
+            speaker, source_text, sourcing = speaker_near(text, index, c0, c1, w0, w1)
+            window = text[w0:w1]
+            pronoun = v.pronoun.search(window) if v.pronoun else None
+            anonymous = v.anonymous.search(window) if v.anonymous else None
+            if speaker is None and pronoun is not None and last is not None:
+                (speaker, sourcing), source_text = last, pronoun.group(0)
+            elif speaker is None and anonymous is not None:
+                source_text, sourcing = anonymous.group(0), "anonymous"
+            if speaker is None and sourcing == "named":
+                continue
+        a, b = r.content
+        out.append(Statement(speaker, None, source_text, None, cue_text, text[a:b], "indirect", sourcing, (a, b)))
+    return out
+
+
+def _last_speaker(statements: list[Statement], before: int) -> tuple[str | None, str] | None:
+    """The speaker of the latest statement before an offset: what a pronoun there points back to."""
+    earlier = [st for st in statements if st.speaker and st.span and st.span[0] < before]
+    if not earlier:
+        return None
+    st = max(earlier, key=lambda st: st.span[0])  # type: ignore[index]
+    return st.speaker, st.sourcing

@@ -1,0 +1,96 @@
+"""Reported speech without quotation marks in the languages of `data/reporting_words.toml`:
+invented wire-style sentences, one shape per case."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wirewatch.extract.foreign import foreign_statements
+from wirewatch.extract.speakers import EntityIndex
+from wirewatch.model import Entity
+
+
+def person(body: str, name: str, *surfaces: str) -> Entity:
+    spans = tuple((m.start(), m.end()) for s in (surfaces or (name,)) for m in re.finditer(re.escape(s), body))
+    return Entity(name=name, type="PERSON", mentions=surfaces or (name,), count=len(spans), spans=spans)
+
+
+def statements(body: str, language: str, *people: tuple[str, ...]):
+    index = EntityIndex([person(body, p[0], *p[1:]) for p in people])
+    return foreign_statements(body, index, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "people", "speaker", "content"),
+    [
+        # the cue after the content, a comma between
+        ("ru", "Американские спецслужбы перебрасывают боевиков на север страны, заявил во вторник глава "
+               "комитета Арман Досов.", (("Arman Dosov", "Арман Досов"),), "Arman Dosov",
+         "Американские спецслужбы перебрасывают боевиков на север страны"),
+        # the cue before a "that" word
+        ("ru", "Глава комитета Арман Досов заявил, что вертолеты без опознавательных знаков садятся ночью.",
+         (("Arman Dosov", "Арман Досов"),), "Arman Dosov", "вертолеты без опознавательных знаков садятся ночью"),
+        # an "according to" phrase opening the sentence
+        ("ru", "По словам Армана Досова, лагеря боевиков находятся у самой границы.",
+         (("Arman Dosov", "Армана Досова"),), "Arman Dosov", "лагеря боевиков находятся у самой границы"),
+        ("uk", "Бойовиків перекидають на північ країни, заявив голова комітету Арман Досов.",
+         (("Arman Dosov", "Арман Досов"),), "Arman Dosov", "Бойовиків перекидають на північ країни"),
+        ("de", "Amerikanische Geheimdienste bringen Kämpfer in den Norden des Landes, sagte der Chef des "
+               "Komitees, Arman Dosov, am Dienstag.", (("Arman Dosov",),), "Arman Dosov",
+         "Amerikanische Geheimdienste bringen Kämpfer in den Norden des Landes"),
+        ("de", "Der Komiteechef Arman Dosov sagte, dass die Hubschrauber nachts ohne Kennzeichen landen.",
+         (("Arman Dosov",),), "Arman Dosov", "die Hubschrauber nachts ohne Kennzeichen landen"),
+        ("de", "Laut Arman Dosov liegen die Lager direkt an der Grenze, und niemand kontrolliert sie.",
+         (("Arman Dosov",),), "Arman Dosov", "liegen die Lager direkt an der Grenze, und niemand kontrolliert sie"),
+        ("fr", "Le chef du comité, Arman Dosov, a déclaré que des hélicoptères sans marquage atterrissent la nuit.",
+         (("Arman Dosov",),), "Arman Dosov", "des hélicoptères sans marquage atterrissent la nuit"),
+        ("fr", "Selon Arman Dosov, les camps se trouvent juste à la frontière du pays.",
+         (("Arman Dosov",),), "Arman Dosov", "les camps se trouvent juste à la frontière du pays"),
+        ("ro", "Serviciile americane mută luptători în nordul țării, a declarat marți Arman Dosov.",
+         (("Arman Dosov",),), "Arman Dosov", "Serviciile americane mută luptători în nordul țării"),
+        ("id", "Arman Dosov mengatakan bahwa helikopter tanpa tanda mendarat pada malam hari.",
+         (("Arman Dosov",),), "Arman Dosov", "helikopter tanpa tanda mendarat pada malam hari"),
+        ("es", "Según Arman Dosov, los campamentos están junto a la frontera del país.",
+         (("Arman Dosov",),), "Arman Dosov", "los campamentos están junto a la frontera del país"),
+    ],
+)
+def test_reported_speech_has_its_speaker_and_exact_content(language, body, people, speaker, content):
+    found = [s for s in statements(body, language, *people) if s.quote == "indirect"]
+    assert len(found) == 1
+    st = found[0]
+    assert (st.speaker, st.sourcing) == (speaker, "named")
+    assert st.content == content
+    assert body[st.span[0] : st.span[1]] == content
+
+
+def test_a_pronoun_points_back_to_the_last_speaker():
+    body = ("Граница закрыта для всех гражданских машин, заявил Арман Досов. "
+            "Он также сообщил, что патрули усилены на всех дорогах региона.")
+    found = statements(body, "ru", ("Arman Dosov", "Арман Досов"))
+    assert [s.speaker for s in found] == ["Arman Dosov", "Arman Dosov"]
+    assert found[1].source_text == "Он"
+
+
+def test_a_vague_formula_gives_vague_sourcing_without_a_speaker():
+    body = "Сообщается, что на складе хранилось около тонны взрывчатки."
+    (st,) = statements(body, "ru")
+    assert (st.speaker, st.sourcing, st.content) == (None, "vague", "на складе хранилось около тонны взрывчатки")
+
+
+def test_a_sentence_with_a_quotation_is_left_to_the_quotation_pass():
+    body = "«Граница будет закрыта до конца месяца», — заявил Арман Досов журналистам."
+    found = statements(body, "ru", ("Arman Dosov", "Арман Досов"))
+    assert [s.quote for s in found] == ["direct"]
+
+
+def test_a_separable_verb_particle_does_not_open_an_attribution():
+    # "mit" after a comma is a preposition here, not the end of "teilte ... mit".
+    body = "Die Behörde schloss den Grenzübergang am Morgen, mit Folgen für Hunderte Lastwagen."
+    assert statements(body, "de") == ()
+
+
+def test_no_statement_without_a_source():
+    body = "Der Grenzübergang wurde am Morgen geschlossen, sagte er."
+    assert statements(body, "de") == ()
