@@ -19,6 +19,8 @@ from wirewatch.errors import StoreError
 from wirewatch.ingest.dedupe import Member, MemoryBandIndex
 from wirewatch.model import Article, Rejection
 from wirewatch.model.convert import article_dict, article_from_dict
+from wirewatch.store import bulk
+from wirewatch.store.bulk import BLOB, FLOAT, INT, TEXT, UNPACK, column, packed
 from wirewatch.store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 
@@ -63,7 +65,7 @@ class Store:
     def known_ids(self, ids: Sequence[str]) -> set[str]:
         if not ids:
             return set()
-        rows = self.con.execute("SELECT id FROM inputs WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)])
+        rows = self.con.execute(f"SELECT id FROM inputs WHERE id IN (SELECT {UNPACK})", [packed(ids)])
         return {r[0] for r in rows.fetchall()}
 
     def load_memory(self, memory: OutletMemory) -> None:
@@ -87,30 +89,17 @@ class Store:
     ) -> tuple[int, int]:
         """Write a batch in one transaction; returns (articles stored, rejections recorded).
 
-        `link` (the corpus-level linking stage) is called with the articles just stored and their
-        `seq`, inside the same transaction, after duplicate groups are settled."""
-        stored = rejected = 0
-        new: list[tuple[int, Article]] = []
+        Each table gets one bulk write per batch (`store.bulk`). `link` (the corpus-level linking
+        stage) is called with the articles just stored and their `seq`, inside the same transaction,
+        after duplicate groups are settled."""
+        outcomes = list(outcomes)
+        rejections = [o for o in outcomes if isinstance(o, Rejection)]
         con = self.con
         try:
             con.execute("BEGIN")
-            seq = self.next_seq()
-            for outcome in outcomes:
-                if isinstance(outcome, Rejection):
-                    con.execute(
-                        "INSERT INTO rejections VALUES (?, ?, ?, ?, now()) ON CONFLICT (name) DO UPDATE SET "
-                        "code = excluded.code, reason = excluded.reason, input_id = excluded.input_id, rejected_at = now()",
-                        [outcome.name, outcome.code, outcome.reason, outcome.input_id],
-                    )
-                    rejected += 1
-                    continue
-                if self._insert_article(outcome, seq):
-                    new.append((seq, outcome))
-                    seq += 1
-                    stored += 1
-            for article_id, group in (regrouped or {}).items():
-                con.execute("UPDATE articles SET duplicate_group = ? WHERE id = ? AND duplicate_group IS NULL",
-                            [group, article_id])
+            new = self._insert_articles([o for o in outcomes if isinstance(o, Article)])
+            self._record_rejections(rejections)
+            self._regroup(regrouped or {})
             if link is not None:
                 link(con, new)
             if memory is not None:
@@ -121,58 +110,113 @@ class Store:
         except duckdb.Error as e:
             con.execute("ROLLBACK")
             raise StoreError(f"writing a batch to {self.path} failed, nothing of it was kept: {e}") from e
-        return stored, rejected
+        return len(new), len(rejections)
 
-    def _insert_article(self, a: Article, seq: int) -> bool:
+    def _insert_articles(self, articles: Sequence[Article]) -> list[tuple[int, Article]]:
+        """Store the articles not stored yet (by id), numbered in the order given; returns them with
+        their `seq`."""
+        known = self.known_ids([a.id for a in articles])
+        seq = self.next_seq()
+        new: list[tuple[int, Article]] = []
+        for a in articles:
+            if a.id in known:
+                continue
+            known.add(a.id)  # a second copy in the same batch is stored once
+            new.append((seq, a))
+            seq += 1
+        if not new:
+            return new
+        docs = [(s, a, article_dict(a)) for s, a in new]
         con = self.con
-        exists = con.execute("SELECT 1 FROM inputs WHERE id = ?", [a.id]).fetchone()
-        if exists:
-            return False
-        src = a.source
-        d = article_dict(a)
-        con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, now())", [a.id, src.name, src.kind, src.url, src.raw])
-        con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
-            [
-                a.id, seq, d["url"], d["outlet"], d["language"], d["title"], d["author"],
-                d["published"]["date"], d["body"], d["duplicate_group"], None, json.dumps(d, ensure_ascii=False),
-            ],
-        )
-        if d["entities"]:
-            con.executemany(
-                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [a.id, e["name"], e["type"], e["count"], (e["geo"] or {}).get("lat"), (e["geo"] or {}).get("lon"),
-                     (e["geo"] or {}).get("country")]
-                    for e in d["entities"]
-                ],
+        with bulk.rows(con, "new_inputs", {
+            "id": column(TEXT, [a.id for _, a, _ in docs]),
+            "name": column(TEXT, [a.source.name for _, a, _ in docs]),
+            "kind": column(TEXT, [a.source.kind for _, a, _ in docs]),
+            "url": column(TEXT, [a.source.url for _, a, _ in docs]),
+            "raw": column(BLOB, [a.source.raw for _, a, _ in docs]),
+        }) as v:
+            con.execute(f"INSERT INTO inputs BY NAME SELECT *, now() AS stored_at FROM {v}")
+        with bulk.rows(con, "new_articles", {
+            "id": column(TEXT, [a.id for _, a, _ in docs]),
+            "seq": column(INT, [s for s, _, _ in docs]),
+            **{k: column(TEXT, [d[k] for _, _, d in docs])
+               for k in ("url", "outlet", "language", "title", "author", "body", "duplicate_group")},
+            "published": column(TEXT, [d["published"]["date"] for _, _, d in docs]),
+            "doc": column(TEXT, [json.dumps(d, ensure_ascii=False) for _, _, d in docs]),
+        }) as v:
+            con.execute(f"INSERT INTO articles BY NAME SELECT *, NULL AS story, now() AS stored_at FROM {v}")
+        entities = [(a.id, e, e["geo"] or {}) for _, a, d in docs for e in d["entities"]]
+        if entities:
+            with bulk.rows(con, "new_entities", {
+                "article_id": column(TEXT, [i for i, _, _ in entities]),
+                "name": column(TEXT, [e["name"] for _, e, _ in entities]),
+                "type": column(TEXT, [e["type"] for _, e, _ in entities]),
+                "count": column(INT, [e["count"] for _, e, _ in entities]),
+                "lat": column(FLOAT, [g.get("lat") for _, _, g in entities]),
+                "lon": column(FLOAT, [g.get("lon") for _, _, g in entities]),
+                "country": column(TEXT, [g.get("country") for _, _, g in entities]),
+            }) as v:
+                con.execute(f"INSERT INTO entities BY NAME SELECT * FROM {v}")
+        statements = [(a.id, k, s) for _, a, d in docs for k, s in enumerate(d["statements"])]
+        if statements:
+            with bulk.rows(con, "new_statements", {
+                "article_id": column(TEXT, [i for i, _, _ in statements]),
+                "n": column(INT, [k for _, k, _ in statements]),
+                **{f: column(TEXT, [s[f] for _, _, s in statements])
+                   for f in ("speaker", "sourcing", "quote", "cue", "content")},
+            }) as v:
+                con.execute(f"INSERT INTO statements BY NAME SELECT * FROM {v}")
+        signals = [(a.id, s) for _, a, d in docs for s in d["signals"]]
+        if signals:
+            with bulk.rows(con, "new_signals", {
+                "article_id": column(TEXT, [i for i, _ in signals]),
+                "kind": column(TEXT, [s["kind"] for _, s in signals]),
+                "evidence": column(TEXT, [s["evidence"] for _, s in signals]),
+            }) as v:
+                con.execute(f"INSERT INTO signals BY NAME SELECT * FROM {v}")
+        return new
+
+    def _record_rejections(self, rejections: Sequence[Rejection]) -> None:
+        """One row per input name: a name rejected again keeps its latest reason."""
+        latest = {r.name: r for r in rejections}  # one upsert may not touch a row twice
+        if not latest:
+            return
+        rs = list(latest.values())
+        with bulk.rows(self.con, "new_rejections", {
+            "name": column(TEXT, [r.name for r in rs]), "code": column(TEXT, [r.code for r in rs]),
+            "reason": column(TEXT, [r.reason for r in rs]), "input_id": column(TEXT, [r.input_id for r in rs]),
+        }) as v:
+            self.con.execute(
+                f"INSERT INTO rejections BY NAME SELECT *, now() AS rejected_at FROM {v} ON CONFLICT (name) DO UPDATE "
+                "SET code = excluded.code, reason = excluded.reason, input_id = excluded.input_id, rejected_at = now()"
             )
-        if d["statements"]:
-            con.executemany(
-                "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [[a.id, k, s["speaker"], s["sourcing"], s["quote"], s["cue"], s["content"]]
-                 for k, s in enumerate(d["statements"])],
-            )
-        if d["signals"]:
-            con.executemany(
-                "INSERT INTO signals VALUES (?, ?, ?)", [[a.id, s["kind"], s["evidence"]] for s in d["signals"]]
-            )
-        return True
+
+    def _regroup(self, regrouped: dict[str, str]) -> None:
+        """Stored first copies whose later copy arrived now join its duplicate group."""
+        if not regrouped:
+            return
+        with bulk.rows(self.con, "regrouped", {
+            "id": column(TEXT, list(regrouped)), "grp": column(TEXT, list(regrouped.values())),
+        }) as v:
+            self.con.execute(f"UPDATE articles SET duplicate_group = r.grp FROM {v} r "
+                             "WHERE articles.id = r.id AND articles.duplicate_group IS NULL")
 
     def _save_memory(self, memory: OutletMemory) -> None:
         pages, lines = memory.take_pending()
-        for outlet, n in pages.items():
-            self.con.execute(
-                "INSERT INTO outlet_pages VALUES (?, ?) ON CONFLICT (outlet) DO UPDATE SET pages = pages + excluded.pages",
-                [outlet, n],
-            )
-        rows = [[outlet, h, n] for outlet, counts in lines.items() for h, n in counts.items()]
+        if pages:
+            with bulk.rows(self.con, "new_outlet_pages", {
+                "outlet": column(TEXT, list(pages)), "pages": column(INT, list(pages.values())),
+            }) as v:
+                self.con.execute(f"INSERT INTO outlet_pages BY NAME SELECT * FROM {v} "
+                                 "ON CONFLICT (outlet) DO UPDATE SET pages = pages + excluded.pages")
+        rows = [(outlet, h, n) for outlet, counts in lines.items() for h, n in counts.items()]
         if rows:
-            self.con.executemany(
-                "INSERT INTO outlet_lines VALUES (?, ?, ?) ON CONFLICT (outlet, line_hash) "
-                "DO UPDATE SET pages = pages + excluded.pages",
-                rows,
-            )
+            with bulk.rows(self.con, "new_outlet_lines", {
+                "outlet": column(TEXT, [o for o, _, _ in rows]), "line_hash": column(TEXT, [h for _, h, _ in rows]),
+                "pages": column(INT, [n for _, _, n in rows]),
+            }) as v:
+                self.con.execute(f"INSERT INTO outlet_lines BY NAME SELECT * FROM {v} "
+                                 "ON CONFLICT (outlet, line_hash) DO UPDATE SET pages = pages + excluded.pages")
 
     # --- reads for export and the views ------------------------------------------------------
 
@@ -230,8 +274,8 @@ class StoreBandIndex(MemoryBandIndex):
         rows = self.store.con.execute(
             "SELECT m.article_id, m.signature, a.duplicate_group FROM minhash m JOIN articles a ON a.id = m.article_id "
             "WHERE m.article_id IN (SELECT article_id FROM minhash_bands WHERE band_key IN "
-            "(SELECT unnest(?::BIGINT[]))) ORDER BY a.seq",
-            [band_keys],
+            f"(SELECT k::BIGINT FROM (SELECT {UNPACK} AS k))) ORDER BY a.seq",
+            [packed(str(k) for k in band_keys)],
         ).fetchall()
         for aid, sig, group in rows:
             group = self._group_updates.get(aid, group)
@@ -249,14 +293,16 @@ class StoreBandIndex(MemoryBandIndex):
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
         if self._pending:
-            con.executemany(
-                "INSERT INTO minhash VALUES (?, ?) ON CONFLICT (article_id) DO NOTHING",
-                [[m.article_id, m.signature.tobytes()] for m, _ in self._pending],
-            )
-            con.executemany(
-                "INSERT INTO minhash_bands VALUES (?, ?)",
-                [[k, m.article_id] for m, keys in self._pending for k in keys],
-            )
+            with bulk.rows(con, "new_minhash", {
+                "article_id": column(TEXT, [m.article_id for m, _ in self._pending]),
+                "signature": column(BLOB, [m.signature.tobytes() for m, _ in self._pending]),
+            }) as v:
+                con.execute(f"INSERT INTO minhash BY NAME SELECT * FROM {v} ON CONFLICT (article_id) DO NOTHING")
+            bands = [(k, m.article_id) for m, keys in self._pending for k in keys]
+            with bulk.rows(con, "new_bands", {
+                "band_key": column(INT, [k for k, _ in bands]), "article_id": column(TEXT, [a for _, a in bands]),
+            }) as v:
+                con.execute(f"INSERT INTO minhash_bands BY NAME SELECT * FROM {v}")
         self._pending.clear()
         self._group_updates.clear()
         self.bands.clear()

@@ -18,15 +18,11 @@ from wirewatch.link.stories import MemoryIndex, index_keys
 from wirewatch.model import Article, Signal
 from wirewatch.model.convert import article_from_dict, signal_dict
 from wirewatch.model.linked import Claim, ClaimMention, Story
+from wirewatch.store import bulk
+from wirewatch.store.bulk import INT, TEXT, TEXT_LIST, column, packed
 
 # The label of a story: its most widespread entities of these types.
 _LABEL_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
-
-
-def _packed(values: Iterable[str]) -> str:
-    """Many values as one parameter, split in SQL by `string_split(?, chr(31))`: passing a Python list
-    makes DuckDB probe for optional modules once per element, which dominated the linking time."""
-    return "\x1f".join(values)
 
 
 def _day(value: str | None) -> str | None:
@@ -74,7 +70,7 @@ class StoreLinkIndex:
         keys = list(keys)
         if not keys:
             return {}
-        rows = self.con.execute("SELECT key, df FROM link_df WHERE key IN (SELECT unnest(string_split(?, chr(31))))", [_packed(keys)])
+        rows = self.con.execute("SELECT key, df FROM link_df WHERE key IN (SELECT unnest(string_split(?, chr(31))))", [packed(keys)])
         df = dict(rows.fetchall())
         for k, n in self.pending.doc_freq(keys).items():
             df[k] = df.get(k, 0) + n
@@ -101,7 +97,7 @@ class StoreLinkIndex:
             f"hits AS (SELECT article_id, count(*) AS hits FROM ({postings}) GROUP BY article_id) "
             "SELECT a.article_id, a.seq, a.language, a.day, a.year, a.anchors, a.terms, a.story "
             f"FROM hits h JOIN {members} a USING (article_id) ORDER BY h.hits DESC, a.seq LIMIT ?",
-            [_packed(keys), limit],
+            [packed(keys), limit],
         ).fetchall()
         found = [(_features(r[:7]), r[7]) for r in rows]
         return found + self.pending.candidates(f, keys, window_days=window_days, limit=limit)
@@ -114,29 +110,35 @@ class StoreLinkIndex:
         if not members:
             return
         con = self.con
-        con.executemany(
-            "INSERT INTO link_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [[f.article_id, f.seq, f.language, f.day, f.year, json.dumps(f.anchors), json.dumps(f.terms), story]
-             for f, story in members],
-        )
+        with bulk.rows(con, "new_link_articles", {
+            "article_id": column(TEXT, [f.article_id for f, _ in members]),
+            "seq": column(INT, [f.seq for f, _ in members]),
+            "language": column(TEXT, [f.language for f, _ in members]),
+            "day": column(TEXT, [_day(f.day) for f, _ in members]),
+            "year": column(INT, [f.year for f, _ in members]),
+            "anchors": column(TEXT, [json.dumps(f.anchors) for f, _ in members]),
+            "terms": column(TEXT, [json.dumps(f.terms) for f, _ in members]),
+            "story": column(TEXT, [story for _, story in members]),
+        }) as v:
+            con.execute(f"INSERT INTO link_articles BY NAME SELECT * FROM {v}")
         keys = [(k, f) for f, _ in members for k in index_keys(f)]
         counts = self.pending.df
         if keys:  # articles that give no keys at all (a page of a few symbols) write no postings
             con.execute(
                 "INSERT INTO link_keys SELECT unnest(string_split(?, chr(31))), unnest(string_split(?, chr(31))), "
                 "unnest(list_transform(string_split(?, chr(31)), d -> nullif(d, '')::DATE))",
-                [_packed(k for k, _ in keys), _packed(f.article_id for _, f in keys),
-                 _packed(_day(f.day) or "" for _, f in keys)],
+                [packed(k for k, _ in keys), packed(f.article_id for _, f in keys),
+                 packed(_day(f.day) or "" for _, f in keys)],
             )
             con.execute(
                 "INSERT INTO link_df SELECT unnest(string_split(?, chr(31))), unnest(string_split(?, chr(31)))::BIGINT "
                 "ON CONFLICT (key) DO UPDATE SET df = link_df.df + excluded.df",
-                [_packed(counts), _packed(str(n) for n in counts.values())],
+                [packed(counts), packed(str(n) for n in counts.values())],
             )
         con.execute(
             "UPDATE articles SET story = m.story FROM (SELECT unnest(string_split(?, chr(31))) AS id, unnest(string_split(?, chr(31))) AS story) m "
             "WHERE articles.id = m.id",
-            [_packed(f.article_id for f, _ in members), _packed(s for _, s in members)],
+            [packed(f.article_id for f, _ in members), packed(s for _, s in members)],
         )
         self.stored += len(members)
         self.pending = MemoryIndex()
@@ -147,31 +149,34 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) ->
     ids = sorted(set(story_ids))
     if not ids:
         return
-    con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [_packed(ids)])
+    con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [packed(ids)])
     con.execute(
         "INSERT INTO stories SELECT story, min(coalesce(published, stored_at::DATE)), "
         "max(coalesce(published, stored_at::DATE)), count(*), NULL, NULL, "
         "list(DISTINCT language ORDER BY language), list(DISTINCT outlet ORDER BY outlet) FILTER (outlet IS NOT NULL), "
         "arg_min(title, seq) FROM articles WHERE story IN (SELECT unnest(string_split(?, chr(31)))) GROUP BY story",
-        [_packed(ids)],
+        [packed(ids)],
     )
     rows = con.execute(
         "SELECT a.story, e.name, count(DISTINCT a.id) AS n, min(a.seq) AS first FROM entities e "
         "JOIN articles a ON a.id = e.article_id WHERE a.story IN (SELECT unnest(string_split(?, chr(31)))) "
         "AND e.type IN (SELECT unnest(string_split(?, chr(31)))) GROUP BY a.story, e.name "
         "ORDER BY a.story, n DESC, sum(e.count) DESC, first, e.name",
-        [_packed(ids), _packed(_LABEL_TYPES)],
+        [packed(ids), packed(_LABEL_TYPES)],
     ).fetchall()
     top: dict[str, list[str]] = {}
     for story, name, _, _ in rows:
         top.setdefault(story, [])
         if len(top[story]) < 5:
             top[story].append(name)
-    for story, names in top.items():
-        con.execute("UPDATE stories SET top_entities = ?, label = ? WHERE id = ?",
-                    [names, ", ".join(names[:3]), story])
+    if top:
+        with bulk.rows(con, "story_labels", {
+            "id": column(TEXT, list(top)), "top": column(TEXT_LIST, list(top.values())),
+            "label": column(TEXT, [", ".join(names[:3]) for names in top.values()]),
+        }) as v:
+            con.execute(f"UPDATE stories SET top_entities = t.top, label = t.label FROM {v} t WHERE stories.id = t.id")
     con.execute("UPDATE stories SET label = first_title WHERE label IS NULL AND id IN (SELECT unnest(string_split(?, chr(31))))",
-                [_packed(ids)])
+                [packed(ids)])
 
 
 def story_articles(con: duckdb.DuckDBPyConnection, story_id: str) -> list[Article]:
@@ -189,35 +194,57 @@ def save_claims(con: duckdb.DuckDBPyConnection, story_id: str, claims: Sequence[
     """Replace a story's claims, and the `single_origin` signal of each of its articles."""
     con.execute("DELETE FROM claim_mentions WHERE claim_id IN (SELECT id FROM claims WHERE story = ?)", [story_id])
     con.execute("DELETE FROM claims WHERE story = ?", [story_id])
-    for c in claims:
-        con.execute(
-            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [c.id, c.story, c.speaker, c.origin, c.content, c.first_seen, c.first_outlet, list(c.outlets),
-             len(c.mentions), c.independent_outlets, c.corroboration, list(c.origins)],
-        )
-        con.executemany(
-            "INSERT INTO claim_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [[c.id, m.article_id, m.outlet, m.published, m.presentation, m.speaker, m.via, m.content]
-             for m in c.mentions],
-        )
-    for article_id, signal in signals.items():
-        _set_single_origin(con, article_id, signal)
+    if claims:
+        with bulk.rows(con, "new_claims", {
+            **{k: column(TEXT, [getattr(c, k) for c in claims])
+               for k in ("id", "story", "speaker", "origin", "content", "first_seen", "first_outlet")},
+            "outlets": column(TEXT_LIST, [list(c.outlets) for c in claims]),
+            "mentions": column(INT, [len(c.mentions) for c in claims]),
+            "independent_outlets": column(INT, [c.independent_outlets for c in claims]),
+            "corroboration": column(INT, [c.corroboration for c in claims]),
+            "origins": column(TEXT_LIST, [list(c.origins) for c in claims]),
+        }) as v:
+            con.execute(f"INSERT INTO claims BY NAME SELECT * FROM {v}")
+        mentions = [(c.id, m) for c in claims for m in c.mentions]
+        if mentions:
+            with bulk.rows(con, "new_claim_mentions", {
+                "claim_id": column(TEXT, [cid for cid, _ in mentions]),
+                **{k: column(TEXT, [getattr(m, k) for _, m in mentions])
+                   for k in ("article_id", "outlet", "published", "presentation", "speaker", "via", "content")},
+            }) as v:
+                con.execute(f"INSERT INTO claim_mentions BY NAME SELECT * FROM {v}")
+    _set_single_origin(con, signals)
 
 
-def _set_single_origin(con: duckdb.DuckDBPyConnection, article_id: str, signal: Signal | None) -> None:
-    """The signal lives in the `signals` table and in the article's document, which `export` prints."""
-    con.execute("DELETE FROM signals WHERE article_id = ? AND kind = 'single_origin'", [article_id])
-    row = con.execute("SELECT doc FROM articles WHERE id = ?", [article_id]).fetchone()
-    if row is None:
+def _set_single_origin(con: duckdb.DuckDBPyConnection, signals: dict[str, Signal | None]) -> None:
+    """The signal lives in the `signals` table and in each article's document, which `export` prints."""
+    if not signals:
         return
-    d = json.loads(row[0])
-    kept = [s for s in d.get("signals") or [] if s.get("kind") != "single_origin"]
-    if signal is not None:
-        con.execute("INSERT INTO signals VALUES (?, ?, ?)", [article_id, signal.kind, signal.evidence])
-        kept.append(signal_dict(signal))
-    if kept != (d.get("signals") or []):
-        d["signals"] = kept
-        con.execute("UPDATE articles SET doc = ? WHERE id = ?", [json.dumps(d, ensure_ascii=False), article_id])
+    ids = packed(signals)
+    con.execute(f"DELETE FROM signals WHERE kind = 'single_origin' AND article_id IN (SELECT {bulk.UNPACK})", [ids])
+    docs = dict(con.execute(f"SELECT id, doc FROM articles WHERE id IN (SELECT {bulk.UNPACK})", [ids]).fetchall())
+    raised = [(article_id, s) for article_id, s in signals.items() if s is not None and article_id in docs]
+    if raised:
+        with bulk.rows(con, "single_origin", {
+            "article_id": column(TEXT, [i for i, _ in raised]), "kind": column(TEXT, [s.kind for _, s in raised]),
+            "evidence": column(TEXT, [s.evidence for _, s in raised]),
+        }) as v:
+            con.execute(f"INSERT INTO signals BY NAME SELECT * FROM {v}")
+    changed: dict[str, str] = {}
+    for article_id, doc in docs.items():
+        d = json.loads(doc)
+        kept = [s for s in d.get("signals") or [] if s.get("kind") != "single_origin"]
+        signal = signals[article_id]
+        if signal is not None:
+            kept.append(signal_dict(signal))
+        if kept != (d.get("signals") or []):
+            d["signals"] = kept
+            changed[article_id] = json.dumps(d, ensure_ascii=False)
+    if changed:
+        with bulk.rows(con, "changed_docs", {
+            "id": column(TEXT, list(changed)), "doc": column(TEXT, list(changed.values())),
+        }) as v:
+            con.execute(f"UPDATE articles SET doc = u.doc FROM {v} u WHERE articles.id = u.id")
 
 
 def list_stories(con: duckdb.DuckDBPyConnection, *, limit: int | None = None) -> list[Story]:
@@ -265,7 +292,7 @@ def list_claims(con: duckdb.DuckDBPyConnection, *, entity: str | None = None) ->
     for m in con.execute(
         "SELECT m.claim_id, m.article_id, m.outlet, m.published, m.presentation, m.speaker, m.via, m.content, "
         "a.duplicate_group FROM claim_mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.claim_id IN (SELECT unnest(string_split(?, chr(31)))) ORDER BY a.seq", [_packed(ids)],
+        "WHERE m.claim_id IN (SELECT unnest(string_split(?, chr(31)))) ORDER BY a.seq", [packed(ids)],
     ).fetchall():
         mentions.setdefault(m[0], []).append(
             ClaimMention(m[1], m[2], str(m[3]) if m[3] else None, m[4], m[5], m[6], m[7], m[8]))
