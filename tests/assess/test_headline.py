@@ -171,3 +171,42 @@ def test_headline_attribution_and_hedges(title, expected):
 def test_no_claim_no_signal(title):
     body = "Local officials said the army shelled a hospital."
     assert headline_overstates(title, body, [said(body, "the army shelled a hospital")]) is None
+
+
+FOREIGN = [
+    # Russian: the headline asserts, the body attributes it to a named official
+    ("ru", "Спецслужбы США перебрасывают боевиков на север Казахстана",
+     "Спецслужбы США перебрасывают боевиков группировки на север Казахстана, заявил во вторник глава "
+     "комитета Арман Досов. Посольство США от комментариев отказалось.",
+     "Спецслужбы США перебрасывают боевиков группировки на север Казахстана", True),
+    # Russian: the headline names its source before a colon
+    ("ru", "Досов: спецслужбы США перебрасывают боевиков на север Казахстана",
+     "Спецслужбы США перебрасывают боевиков группировки на север Казахстана, заявил глава комитета Арман Досов.",
+     "Спецслужбы США перебрасывают боевиков группировки на север Казахстана", False),
+    # German: the headline hedges with a vague word ("angeblich")
+    ("de", "US-Geheimdienste bringen angeblich Kämpfer nach Kasachstan",
+     "US-Geheimdienste bringen Kämpfer nach Kasachstan, sagte der Komiteechef Arman Dosov.",
+     "US-Geheimdienste bringen Kämpfer nach Kasachstan", False),
+    # German: the headline asserts, the body attributes
+    ("de", "US-Geheimdienste bringen Kämpfer nach Kasachstan",
+     "US-Geheimdienste bringen Kämpfer der Gruppe nach Kasachstan, sagte der Komiteechef Arman Dosov am Dienstag.",
+     "US-Geheimdienste bringen Kämpfer der Gruppe nach Kasachstan", True),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "body", "content", "expected"), FOREIGN)
+def test_pages_in_other_languages(language, title, body, content, expected):
+    sig = headline_overstates(title, body, [said(body, content)], language=language)
+    assert (sig is not None) == expected
+    if sig is not None:
+        assert sig.evidence == content
+
+
+def test_a_unit_without_the_subject_carries_the_claim_only_with_most_of_the_headline():
+    title = "US Spies Move Militants Into Northern Kazakhstan Camps"
+    body = ("American agents move militants into northern Kazakhstan camps, the committee head Arman Dosov said. "
+            "Militants were seen in the north.")
+    sig = headline_overstates(title, body, [said(body, "American agents move militants into northern Kazakhstan camps")])
+    assert sig is not None
+    thin = "Militants were seen in the north"
+    assert headline_overstates(title, body, [said(body, thin)]) is None

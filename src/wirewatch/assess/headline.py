@@ -19,9 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wirewatch.assess.sourcing import scan as vague_scan
-from wirewatch.assess.text import STOPWORDS, sentences, stem, words
+from wirewatch.assess.text import STOPWORDS, sentences, stemmer, words
+from wirewatch.clean.language import stop_words
+from wirewatch.extract.cues import reporting_words, word_regex
 from wirewatch.model import Entity, Signal, Statement
 
 KIND = "headline_overstates"
@@ -81,22 +84,39 @@ class _Unit:
 _LABEL = re.compile(r"^\s*(?:breaking|exclusive|watch|video|photos?|update[d]?|live|just in|revealed|urgent)\s*:\s*", re.I)
 
 
-def attributes_or_hedges(title: str) -> bool:
-    """True when the headline itself attributes its claim, hedges it, or asks a question."""
+def attributes_or_hedges(title: str, language: str = "en") -> bool:
+    """True when the headline itself attributes its claim, hedges it, or asks a question (in another
+    language: its reporting or vague words of `data/reporting_words.toml`, a colon, a quotation)."""
     title = _LABEL.sub("", title)
-    return bool(_HEADLINE_ATTRIBUTION.search(title) or _HEDGE.search(title))
+    if _HEADLINE_ATTRIBUTION.search(title) or _HEDGE.search(title):
+        return True
+    foreign = _foreign_hedge(language)
+    return bool(foreign and foreign.search(title))
 
 
-def _key_terms(title: str, entities: Iterable[Entity]) -> list[tuple[str, float]]:
+@lru_cache(maxsize=16)
+def _foreign_hedge(language: str) -> re.Pattern[str] | None:
+    vocab = reporting_words().get(language)
+    if not vocab:
+        return None
+    entries = [*vocab.get("cues", ()), *vocab.get("vague", ()), *vocab.get("according", ())]
+    entries = [e for e in entries if e not in vocab.get("particles", ())]
+    alternation = "|".join(sorted((word_regex(e) for e in entries), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)|\u00ab|\u201e", re.I)
+
+
+def _key_terms(title: str, entities: Iterable[Entity], language: str) -> list[tuple[str, float]]:
     """The headline's content stems in order, each with its weight (entity words weigh double)."""
+    # spaCy's English list holds content verbs ("move", "call", "show"); other languages need theirs.
+    stem, stops = stemmer(language), STOPWORDS if language == "en" else STOPWORDS | stop_words(language)
     entity_words = {
-        stem(w) for e in entities for m in (e.name, *e.mentions) for w, _, _ in words(m) if w.lower() not in STOPWORDS
+        stem(w) for e in entities for m in (e.name, *e.mentions) for w, _, _ in words(m) if w.lower() not in stops
     }
     terms: list[tuple[str, float]] = []
     seen: set[str] = set()
     for w, _, _ in words(title):
         acronym = len(w) >= 2 and w.isupper()
-        if (w.lower() in STOPWORDS and not acronym) or w.isdigit() and len(w) < 2:
+        if (w.lower() in stops and not acronym) or w.isdigit() and len(w) < 2:
             continue
         s = stem(w)
         if s in seen:
@@ -106,11 +126,12 @@ def _key_terms(title: str, entities: Iterable[Entity]) -> list[tuple[str, float]
     return terms
 
 
-def _stems(text: str) -> frozenset[str]:
+def _stems(text: str, language: str) -> frozenset[str]:
+    stem = stemmer(language)
     return frozenset(stem(w) for w, _, _ in words(text))
 
 
-def _units(body: str, statements: Sequence[Statement]) -> tuple[list[_Unit], list[_Unit]]:
+def _units(body: str, statements: Sequence[Statement], language: str) -> tuple[list[_Unit], list[_Unit]]:
     """(attributed, own-voice) units of the body.
 
     Attributed: the statements' contents, and sentences with a vague formula; where the extract
@@ -122,7 +143,7 @@ def _units(body: str, statements: Sequence[Statement]) -> tuple[list[_Unit], lis
             continue
         s, e = st.span
         if 0 <= s < e <= len(body):
-            attributed.append(_Unit((s, e), _stems(body[s:e]), st.speaker or st.source_text or st.sourcing))
+            attributed.append(_Unit((s, e), _stems(body[s:e], language), st.speaker or st.source_text or st.sourcing))
     cue_fallback = not statements
     vague = vague_scan(body)
     own: list[_Unit] = []
@@ -132,11 +153,11 @@ def _units(body: str, statements: Sequence[Statement]) -> tuple[list[_Unit], lis
         if text.rstrip("\"'\u201d\u2019 ").endswith("?"):
             continue  # a question asserts nothing
         if any(vs < e and ve > s for vs, ve in vague):
-            attributed.append(_Unit((s, e), _stems(text), "vague sourcing"))
+            attributed.append(_Unit((s, e), _stems(text, language), "vague sourcing"))
         elif cue_fallback and (_BODY_CUE.search(text) or text.lstrip().startswith(("\u201c", '"'))):
-            attributed.append(_Unit((s, e), _stems(text), None))
+            attributed.append(_Unit((s, e), _stems(text, language), None))
         elif not covered:
-            own.append(_Unit((s, e), _stems(text), None))
+            own.append(_Unit((s, e), _stems(text, language), None))
     return attributed, own
 
 
@@ -145,13 +166,23 @@ def _subject(terms: Sequence[tuple[str, float]]) -> str:
     return next((t for t, w in terms if w > 1.0), terms[0][0])
 
 
+# A unit that lacks the headline's subject still carries its claim when it holds this much of the
+# rest: the body names the actor another way ("US spies ..." / "American intelligence services ...").
+_WITHOUT_SUBJECT_SHARE = 0.6
+_WITHOUT_SUBJECT_TERMS = 4
+
+
 def _score(terms: Sequence[tuple[str, float]], unit: _Unit) -> tuple[float, int]:
-    """(weighted share of the headline's terms found in the unit, how many) if the subject is there."""
-    if not terms or _subject(terms) not in unit.stems:
+    """(weighted share of the headline's terms found in the unit, how many), or (0, 0) when the unit
+    does not carry the headline's claim: its subject is missing and too little of the rest is there."""
+    if not terms:
         return 0.0, 0
     total = sum(w for _, w in terms)
     hit = [(t, w) for t, w in terms if t in unit.stems]
-    return sum(w for _, w in hit) / total, len(hit)
+    share = sum(w for _, w in hit) / total
+    if _subject(terms) in unit.stems or (share >= _WITHOUT_SUBJECT_SHARE and len(hit) >= _WITHOUT_SUBJECT_TERMS):
+        return share, len(hit)
+    return 0.0, 0
 
 
 def headline_overstates(
@@ -160,6 +191,7 @@ def headline_overstates(
     statements: Sequence[Statement] = (),
     entities: Iterable[Entity] = (),
     *,
+    language: str = "en",
     min_share: float = 0.25,
     min_terms: int = 3,
 ) -> Signal | None:
@@ -167,17 +199,17 @@ def headline_overstates(
     if not title or not body:
         return None
     headline_st = [st for st in statements if st.span is None]
-    if any(st.sourcing in ATTRIBUTED for st in headline_st) or attributes_or_hedges(title):
+    if any(st.sourcing in ATTRIBUTED for st in headline_st) or attributes_or_hedges(title, language):
         return None
-    terms = _key_terms(title, entities)
+    terms = _key_terms(title, entities, language)
     if len(terms) < 2:
         return None
     need = min(min_terms, len(terms))
-    attributed, own = _units(body, [st for st in statements if st.span is not None])
+    attributed, own = _units(body, [st for st in statements if st.span is not None], language)
     best: tuple[float, int, _Unit] | None = None
     subject = _subject(terms)
     for u in attributed:
-        if u.who and subject in _stems(u.who):
+        if u.who and subject in _stems(u.who, language):
             continue  # "Kremlin orders troops" from "the Kremlin said it ordered troops": its own act
         if title.strip() in body[u.span[0] : u.span[1]]:
             continue  # the headline itself, repeated in the body (as written, capitals and all)

@@ -22,7 +22,7 @@ def find_signals(article: Article) -> tuple[Signal, ...]:
     statements = article.extracted.statements if article.extracted else ()
     entities = article.extracted.entities if article.extracted else ()
     found: list[Signal] = []
-    if (h := headline_overstates(c.title.value, c.body, statements, entities)) is not None:
+    if (h := headline_overstates(c.title.value, c.body, statements, entities, language=c.language)) is not None:
         found.append(h)
     found.extend(vague_sourcing(c.body, statements))
     if c.language in ("en", "", None):

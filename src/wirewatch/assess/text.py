@@ -12,8 +12,11 @@ from functools import lru_cache
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) before whitespace
 # and an opening capital, digit or quote; paragraphs (blank lines) always end a sentence.
-_SENTENCE_END = re.compile(r"""(?<=[.!?])["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n""")
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*")
+# Capitals: Latin (with Latin-1 accents) and Cyrillic, for pages in the region's other languages.
+_SENTENCE_END = re.compile(
+    r"""(?<=[.!?])["'\u201d\u2019\u00bb)\]]*\s+(?=["'\u201c\u2018\u201e\u00ab(\[]?[A-Z0-9\u00c0-\u00de\u0400-\u042f])|\n\s*\n"""
+)
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
 # Abbreviations whose full stop does not end a sentence.
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Sen|Rep|Gov|St|Jr|Sr|No|vs|etc|Inc|Ltd|Co|U\.S|U\.K|[A-Z]))\.$")
 
@@ -75,6 +78,20 @@ def stem(word: str) -> str:
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
         w = w[:-1]
     return w
+
+
+def prefix_stem(word: str) -> str:
+    """A stemmer for languages with no stemmer here: the first five letters, lower case, which keep a
+    word's root through most case and verb endings (Казахстана/Казахстан, Kämpfer/Kämpfern); acronyms
+    keep their case as in `stem`."""
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return word
+    return word.lower()[:5]
+
+
+def stemmer(language: str | None):  # type: ignore[no-untyped-def]
+    """The stemmer for a page's language: `stem` for English (and unknown), else `prefix_stem`."""
+    return stem if language in (None, "", "en", "und") else prefix_stem
 
 
 def content_stems(text: str) -> set[str]:

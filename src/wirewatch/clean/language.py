@@ -21,3 +21,14 @@ def detect_language(text: str) -> str:
         return "und"
     code, _prob = _identifier().classify(sample)
     return str(code)
+
+
+@lru_cache(maxsize=64)
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop-word list for a language, lower case (it ships lists for many languages it has no
+    model for; no model is loaded), or an empty set for a code it does not know."""
+    try:
+        module = __import__(f"spacy.lang.{language}.stop_words", fromlist=["STOP_WORDS"])
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in module.STOP_WORDS)

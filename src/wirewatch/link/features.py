@@ -22,6 +22,7 @@ from functools import cache
 
 from anyascii import anyascii
 
+from wirewatch.clean.language import stop_words
 from wirewatch.model import Article
 
 # Entity types whose names identify an event's participants and places.
@@ -122,17 +123,6 @@ def numbers(text: str) -> list[str]:
 def latest_year(keys: list[str]) -> int | None:
     years = [int(k) for k in keys if k.isdigit() and len(k) == 4 and 1900 <= int(k) <= 2100]
     return max(years) if years else None
-
-
-@cache
-def stop_words(language: str) -> frozenset[str]:
-    import importlib
-
-    try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    except ImportError:
-        return frozenset()
-    return frozenset(module.STOP_WORDS)
 
 
 def capitalised_words(text: str, language: str) -> list[str]:
