@@ -85,3 +85,51 @@ def test_outlet_memory_is_kept_across_runs(tmp_path, settings):
         again = OutletMemory.empty(settings)
         store.load_memory(again)
     assert again.frozen() == memory.frozen() and len(again.frozen()["s.example"]) == 2
+
+
+def test_a_second_copy_in_the_same_batch_is_stored_once(tmp_path):
+    with Store(tmp_path / "w.duckdb") as store:
+        assert store.save_batch([_article(1), _article(1), _article(2)]) == (2, 0)
+        assert store.con.execute("SELECT id, seq FROM articles ORDER BY seq").fetchall() == [("id1", 1), ("id2", 2)]
+
+
+def test_a_name_rejected_twice_in_one_batch_keeps_the_later_reason(tmp_path):
+    with Store(tmp_path / "w.duckdb") as store:
+        first, later = Rejection("bad.txt", "empty", "empty"), Rejection("bad.txt", "binary", "binary data")
+        assert store.save_batch([first, later]) == (0, 2)
+        assert store.rejections() == [later]
+
+
+def test_a_copy_found_later_regroups_the_stored_first_copy(tmp_path):
+    with Store(tmp_path / "w.duckdb") as store:
+        store.save_batch([_article(1)])
+        store.save_batch([_article(2)], regrouped={"id1": "id1"})
+        assert store.article_dict("id1")["duplicate_group"] == "id1"
+
+
+class _PandasProbes:
+    """Counts attempts to import pandas (DuckDB's binding tries it for every bound Python value)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas":
+            self.n += 1
+        return None
+
+
+def test_a_batch_write_costs_no_pandas_probe_per_row(tmp_path, monkeypatch):
+    """Issue: bound parameters made DuckDB retry `import pandas` twice per value, ~20% of ingest time."""
+    import sys
+
+    probes = _PandasProbes()
+    monkeypatch.setattr(sys, "meta_path", [probes, *sys.meta_path])
+    monkeypatch.delitem(sys.modules, "pandas", raising=False)
+    counts = []
+    with Store(tmp_path / "w.duckdb") as store:
+        for batch in ([_article(1)], [_article(n) for n in range(2, 52)]):
+            probes.n = 0
+            store.save_batch(batch)
+            counts.append(probes.n)
+    assert counts[1] == counts[0]  # fifty articles cost what one does

@@ -11,7 +11,7 @@ from wirewatch.ingest.dedupe import NearDuplicates
 from wirewatch.ingest.readers import Hints, read_inputs, read_meta
 from wirewatch.model import Rejection, Source
 from wirewatch.pipeline.executors import Executor, InlineExecutor, ProcessExecutor, default_workers
-from wirewatch.pipeline.runner import Outcome, Runner, batches
+from wirewatch.pipeline.runner import Outcome, Runner, batches, plan
 from wirewatch.settings import Settings, load_settings
 
 
@@ -94,13 +94,18 @@ def ingest(
     scheduler: str | None = None,
     settings: Settings | None = None,
     progress: Callable[[int], None] | None = None,
+    until: str = "assess",
 ) -> IngestSummary:
-    """Store pages: what is already stored is skipped, each batch is written in one transaction."""
+    """Store pages: what is already stored is skipped, each batch is written in one transaction.
+
+    `until` stops the per-article stages early (as `analyze` does); what is stored and linked is then
+    the article as far as it got, e.g. cleaned text without entities or statements."""
     from wirewatch.link.corpus import StoryHook
     from wirewatch.store.db import Store, StoreBandIndex
     from wirewatch.store.search import refresh_search_index
 
     settings = settings or load_settings()
+    plan(until)  # a bad plan is refused before the store is opened or a cluster started
     new = already = 0
     rejected: list[Rejection] = []
     with Store(db or settings.get("store", "db")) as store:
@@ -108,20 +113,23 @@ def ingest(
         store.load_memory(memory)
         index = StoreBandIndex(store)
         executor = make_executor(workers, settings, scheduler, distributed=True)
-        runner = Runner(settings, executor=executor, memory=memory, duplicates=NearDuplicates(settings, index))
+        runner = Runner(settings, until=until, executor=executor, memory=memory,
+                        duplicates=NearDuplicates(settings, index))
         linker = StoryHook(settings)
-        seen: set[str] = set()
+        # Inputs of this run that were read but not stored: stored ones are found in the store, so only
+        # the rejected are remembered (a set of every id read would grow with the corpus).
+        rejected_ids: set[str] = set()
         try:
             for batch in batches(_inputs(paths, None if meta is None else meta, None, settings),
                                  int(settings.get("ingest", "batch_size"))):
-                known = store.known_ids([s.id for s in batch if isinstance(s, Source)])
+                known = store.known_ids([s.id for s in batch if isinstance(s, Source)]) | rejected_ids
                 fresh: list[Source | Rejection] = []
                 for item in batch:
-                    if isinstance(item, Source) and (item.id in known or item.id in seen):
+                    if isinstance(item, Source) and item.id in known:
                         already += 1
                         continue
                     if isinstance(item, Source):
-                        seen.add(item.id)
+                        known.add(item.id)  # a second copy later in the same batch
                     fresh.append(item)
                 outcomes = runner.run_batch(fresh)
                 # Linking (stories, claims, single_origin) runs inside the batch's transaction, in seq order.
@@ -133,6 +141,7 @@ def ingest(
                     refresh_search_index(store)
                 new += stored
                 rejected += [o for o in outcomes if isinstance(o, Rejection)]
+                rejected_ids.update(o.input_id for o in outcomes if isinstance(o, Rejection) and o.input_id)
                 if progress:
                     progress(len(batch))
         finally:
