@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+
+from spacy.tokens import Doc
 
 from wirewatch.extract.aliases import load_aliases
 from wirewatch.extract.entities import find_entities
@@ -13,11 +16,10 @@ from wirewatch.pipeline.context import Context
 from wirewatch.pipeline.stage import stage
 
 
-@stage("extract", requires=["cleaned"], produces=["extracted"])
-def extract(article: Article, ctx: Context) -> Article:
+def _analyse(article: Article, ctx: Context, doc: Doc | None = None) -> Article:
+    """One article, from its spaCy doc when the batch form has already made it."""
     cleaned = article.cleaned
     assert cleaned is not None  # guaranteed by the plan check, not by the input
-    nlp = load_nlp(model_names(ctx.settings.get("extract", "models")))
     aliases = load_aliases(ctx.settings.get("extract", "alias_file") or None)
     not_analysed: tuple[str, ...] = ()
     if cleaned.language not in ("en", "und"):
@@ -25,7 +27,33 @@ def extract(article: Article, ctx: Context) -> Article:
             f"language '{cleaned.language}': no parser ships for it here; entities come from the alias "
             "table and gazetteer, statements from quotation marks and reporting words only",
         )
-    doc = nlp(cleaned.body)
+    if doc is None:
+        doc = load_nlp(model_names(ctx.settings.get("extract", "models")))(cleaned.body)
     entities = find_entities(doc, aliases=aliases, language=cleaned.language)
     statements = find_statements(doc, entities, title=cleaned.title.value, language=cleaned.language)
     return replace(article, extracted=Extracted(entities, statements, not_analysed))
+
+
+def extract_batch(articles: Sequence[Article], ctx: Context) -> list[Article | Exception]:
+    """Several articles with one spaCy pass over their bodies: `nlp.pipe` steps the parser and the
+    entity recogniser through all the texts together, about an eighth cheaper than one call per text
+    (benchmarks/throughput.py), with the same annotations."""
+    nlp = load_nlp(model_names(ctx.settings.get("extract", "models")))
+    bodies = [a.cleaned.body if a.cleaned is not None else "" for a in articles]
+    docs: list[Doc | None]
+    try:
+        docs = list(nlp.pipe(bodies, batch_size=max(1, len(bodies))))
+    except Exception:  # one bad body must not cost the others their analysis: each is parsed alone
+        docs = [None] * len(articles)
+    out: list[Article | Exception] = []
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            out.append(_analyse(article, ctx, doc))
+        except Exception as e:
+            out.append(e)
+    return out
+
+
+@stage("extract", requires=["cleaned"], produces=["extracted"], batch=extract_batch)
+def extract(article: Article, ctx: Context) -> Article:
+    return _analyse(article, ctx)

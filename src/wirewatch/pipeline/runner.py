@@ -47,22 +47,47 @@ def plan(until: str) -> tuple[Stage, ...]:
 
 def run_stages(source: Source, stages: Sequence[Stage], ctx: Context) -> Outcome:
     """One article through the stages. A bad article becomes a Rejection; it never stops the run."""
-    article = Article(source=source)
-    try:
-        for s in stages:
-            article = s.run(article, ctx)
-    except InputRejected as e:
+    return run_many([source], stages, ctx)[0]
+
+
+def run_many(sources: Sequence[Source], stages: Sequence[Stage], ctx: Context) -> list[Outcome]:
+    """Articles through the stages, stage by stage, so that a stage with a batch form gets them
+    together. Each article still fails on its own: a Rejection for it, the others go on."""
+    outcomes: list[Outcome] = [Article(source=source) for source in sources]
+    for s in stages:
+        live = [i for i, o in enumerate(outcomes) if isinstance(o, Article)]
+        results = _stage_results(s, [outcomes[i] for i in live], ctx)  # type: ignore[misc]
+        for i, result in zip(live, results, strict=True):
+            outcomes[i] = result if isinstance(result, Article) else _rejection(sources[i], result)
+    return outcomes
+
+
+def _stage_results(s: Stage, articles: list[Article], ctx: Context) -> list[Article | Exception]:
+    if s.batch is not None and len(articles) > 1:
+        try:
+            return s.batch(articles, ctx)
+        except Exception:  # the batch form failed as a whole: each article on its own, as without it
+            log.debug("batch form of %s failed; running its articles one by one", s.name, exc_info=True)
+    out: list[Article | Exception] = []
+    for article in articles:
+        try:
+            out.append(s.run(article, ctx))
+        except Exception as e:
+            out.append(e)
+    return out
+
+
+def _rejection(source: Source, e: Exception) -> Rejection:
+    if isinstance(e, InputRejected):
         return Rejection(source.name, e.code, e.reason, source.id)
-    except Exception as e:  # an unexpected failure is a bug: recorded loudly, the batch goes on
-        log.error("internal error on %s:\n%s", source.name, traceback.format_exc())
-        return Rejection(source.name, "internal_error", f"internal error ({type(e).__name__}: {e})", source.id)
-    return article
+    # an unexpected failure is a bug: recorded loudly, the batch goes on
+    log.error("internal error on %s:\n%s", source.name, "".join(traceback.format_exception(e)))
+    return Rejection(source.name, "internal_error", f"internal error ({type(e).__name__}: {e})", source.id)
 
 
 def run_chunk(until: str, ctx: Context, sources: Sequence[Source]) -> list[Outcome]:
     """A chunk of sources through a plan: the unit of work sent to a worker (picklable by name)."""
-    stages = plan(until)
-    return [run_stages(source, stages, ctx) for source in sources]
+    return run_many(sources, plan(until), ctx)
 
 
 def _chunks(sources: Sequence[Source], n: int) -> list[Sequence[Source]]:

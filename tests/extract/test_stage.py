@@ -1,0 +1,70 @@
+"""The extract stage: its batch form (one spaCy pass over several bodies) gives what the stage gives
+article by article, and one failing article does not take the others with it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from wirewatch.extract.stage import extract, extract_batch
+from wirewatch.model import Article, Cleaned, Found, Source
+from wirewatch.pipeline.context import Context
+from wirewatch.pipeline.runner import run_many
+from wirewatch.pipeline.stage import stage
+from wirewatch.settings import load_settings
+
+BODIES = [
+    "The mayor of Selmar, Ingrid Halvorsen, said on Monday that the bridge would reopen in May.\n\n"
+    '"We are not going to rush it," she told reporters.',
+    "Varnex shares fell sharply in Dorvik after the company warned that orders had slowed.",
+    "Rain is expected across the north of the country on Tuesday.",
+]
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context(load_settings())
+
+
+def cleaned_article(i: int, body: str) -> Article:
+    source = Source(f"id{i}", f"page{i}.txt", body.encode(), "text")
+    none = Found(None)
+    return Article(source, Cleaned(body, "utf-8", "en", none, none, none, none, body))
+
+
+def test_batch_form_gives_what_the_stage_gives_one_by_one(ctx):
+    articles = [cleaned_article(i, b) for i, b in enumerate(BODIES)]
+    one_by_one = [extract.run(a, ctx) for a in articles]
+    assert extract_batch(articles, ctx) == one_by_one
+    assert any(s.speaker and "Halvorsen" in s.speaker for s in one_by_one[0].extracted.statements)
+
+
+def test_a_failing_article_in_a_batch_fails_alone(ctx):
+    articles = [cleaned_article(i, b) for i, b in enumerate(BODIES)]
+    articles[1] = replace(articles[1], cleaned=None)  # what the plan check would have refused
+    results = extract_batch(articles, ctx)
+    assert isinstance(results[1], Exception)
+    assert isinstance(results[0], Article) and isinstance(results[2], Article)
+
+
+def test_runner_rejects_only_the_article_a_batch_stage_failed(ctx):
+    def boom(article: Article, ctx: Context) -> Article:
+        if article.source.name == "page1.txt":
+            raise ValueError("broken")
+        return article
+
+    def boom_batch(articles, ctx):
+        return [boom_or_error(a) for a in articles]
+
+    def boom_or_error(article):
+        try:
+            return boom(article, ctx)
+        except ValueError as e:
+            return e
+
+    flaky = stage("flaky", batch=boom_batch)(boom)
+    sources = [cleaned_article(i, b).source for i, b in enumerate(BODIES)]
+    outcomes = run_many(sources, [flaky], ctx)
+    assert [type(o).__name__ for o in outcomes] == ["Article", "Rejection", "Article"]
+    assert outcomes[1].code == "internal_error"
