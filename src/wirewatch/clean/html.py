@@ -2,14 +2,18 @@
 
 The cascade, each step cheap unless the one before under-delivered:
 
-1. the page is parsed once (lxml through trafilatura's tolerant loader: legacy charsets, broken
-   markup) and every later step works on that tree or a copy of it;
-2. reader comments are found in the tree as items (WordPress-style markup), else as the repeated
-   blocks of a section whose id or class says comments, each with its own date where shown;
+1. the page is parsed once (`clean.html_tree`: trafilatura's tolerant loader on a faster parser)
+   and every later step works on that tree;
+2. reader comments are found in the tree (`clean.html_comments`) as items (WordPress-style
+   markup), else as the repeated blocks of a section whose id or class says comments, each with
+   its own date where shown;
 3. title, author, dates and site name come from the page's own metadata (meta tags, JSON-LD,
    `<time>`, `<h1>`), read in one pass rather than trafilatura's slower metadata extraction;
-4. trafilatura's balanced extraction gives the main text; where it covers little of the page's
-   visible text, its recall mode runs too, and its text is taken when what it adds is prose;
+4. trafilatura's balanced extraction gives the main text, first without its comparison against
+   readability and justext (`fast`); the comparison runs only where it could change the result
+   (the text is thin beside the page, or not made of paragraphs); where the text still covers
+   little of the page, trafilatura's recall mode runs too, and its text is taken when what it adds
+   is prose;
 5. the paragraphs are filtered: reader comments (found in the markup, or in the text itself by
    a comment header and signed, dated items), page furniture, calls to action and site-wide
    notices that slipped through (the vocabularies of `clean.lines`), the headline printed again.
@@ -25,231 +29,20 @@ import re
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
+from trafilatura.settings import MANUALLY_CLEANED
 
 from wirewatch.clean import lines as L
 from wirewatch.clean.dates import find_dates, normalise_date
 from wirewatch.clean.flat import comments_in_lines
+from wirewatch.clean.html_comments import comment_items, read_comments
+from wirewatch.clean.html_tree import parse_html, visible_text
 from wirewatch.clean.parts import DateSeen, PageParts
 from wirewatch.model import Comment, Found
 
-# When trafilatura's balanced text holds less than this share of the page's visible words, its
-# recall mode is tried as well and the longer result kept. Measured on WCXB dev (793 article pages):
-# always taking the longer of the two gains 0.008 word F1 over balanced mode alone but doubles the
-# time; gating on 0.6 keeps most of the gain (+0.006) and runs recall mode on about 23% of pages.
-# Recall mode runs without trafilatura's readability/justext comparison (`fast`): under the gate
-# that costs nothing measurable in F1 and saves most of the time.
-_RECALL_SHARE = 0.6
+__all__ = ["clean_html", "parse_html", "plausible_author", "visible_text"]
 
-# --- the visible text ------------------------------------------------------------------------
-
-_INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object", "canvas"}
-_BLOCK = {
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option", "p", "pre",
-    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "button", "select",
-    "textarea", "label",
-}
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u200b\r\f\v]+")
 _WHITESPACE = re.compile(r"\s+")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-
-
-def _visible(el: etree._Element, out: list[str], pre: bool = False) -> None:
-    # Source line breaks are spaces to a browser, except inside <pre>; <br> breaks a line, a block
-    # element starts and ends one (two blocks in a row leave a blank line between them).
-    tag = el.tag.lower() if isinstance(el.tag, str) else ""
-    if not tag or tag in _INVISIBLE or el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
-        if el.tail:
-            out.append(el.tail if pre else _WHITESPACE.sub(" ", el.tail))
-        return
-    inner = pre or tag == "pre"
-    if tag == "br" or tag in _BLOCK:
-        out.append("\n")
-    elif tag in ("td", "th"):
-        out.append(" ")
-    if el.text:
-        out.append(el.text if inner else _WHITESPACE.sub(" ", el.text))
-    for child in el:
-        _visible(child, out, inner)
-    if tag in _BLOCK:
-        out.append("\n")
-    if el.tail:
-        out.append(el.tail if pre else _WHITESPACE.sub(" ", el.tail))
-
-
-def visible_text(tree: etree._Element) -> str:
-    """What a browser shows of a page as text: one block element per line, blocks separated by one
-    blank line, scripts, styles and hidden elements gone, everything else (menus, comments) kept.
-    This is the situation of scraped page text, and the input of `clean_flat`."""
-    out: list[str] = []
-    _visible(tree, out)
-    text: list[str] = []
-    for ln in "".join(out).split("\n"):
-        ln = _SPACES.sub(" ", ln).strip()
-        if ln or (text and text[-1]):
-            text.append(ln)
-    while text and not text[-1]:
-        text.pop()
-    return "\n".join(text) + "\n" if text else ""
-
-
-def parse_html(html: str | bytes) -> HtmlElement | None:
-    """The page as a tree, or None where there is no HTML to speak of."""
-    if isinstance(html, str):
-        html = _XML_DECLARATION.sub("", html, count=1)
-    try:
-        return load_html(html)
-    except (ValueError, TypeError, etree.ParserError):
-        return None
-
-
-# --- reader comments -------------------------------------------------------------------------
-
-# Comment items: WordPress (`li.comment`, `#comment-123`), Disqus-style and generic markup.
-_COMMENT_ITEMS = etree.XPath(
-    "//*[self::li or self::article or self::div]"
-    "[starts-with(@id, 'comment-') or starts-with(@id, 'div-comment-')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' comment ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' comment-item ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' depth-1 ')]"
-)
-# Within an item, the comment's own words (not its author line, date or reply link).
-_COMMENT_CONTENT = [
-    etree.XPath(x) for x in (
-        ".//*[contains(@class, 'comment-content') or contains(@class, 'comment-text')"
-        " or contains(@class, 'comment_text') or contains(@class, 'comment-entry') or @itemprop='text']",
-        # WordPress themes use comment-body for the whole item, older ones for the words alone.
-        ".//*[contains(@class, 'comment-body')][not(.//*[contains(@class, 'comment-author')])]",
-    )
-]
-_COMMENT_SECTIONS = etree.XPath(
-    "//*[@id='comments' or @id='respond' or @id='disqus_thread' or contains(@class, 'comments-area')"
-    " or contains(@class, 'comment-list') or contains(@class, 'commentlist') or contains(@class, 'comment-respond')]"
-)
-
-
-def _own_text(el: etree._Element, skip: set[etree._Element]) -> str:
-    """The element's text without that of nested items (replies are comments of their own)."""
-    out: list[str] = []
-
-    def walk(e: etree._Element) -> None:
-        if e in skip and e is not el:
-            if e.tail:
-                out.append(e.tail)
-            return
-        tag = e.tag.lower() if isinstance(e.tag, str) else ""
-        if not tag or tag in _INVISIBLE:
-            if e.tail:
-                out.append(e.tail)
-            return
-        if tag in _BLOCK:
-            out.append("\n")
-        if e.text:
-            out.append(e.text)
-        for c in e:
-            walk(c)
-        if tag in _BLOCK:
-            out.append("\n")
-        if e.tail and e is not el:
-            out.append(e.tail)
-
-    walk(el)
-    lines = [_SPACES.sub(" ", ln).strip() for ln in "".join(out).split("\n")]
-    return "\n".join(ln for ln in lines if ln and not L.is_chrome(ln))
-
-
-def _comment_date(item: etree._Element, skip: set[etree._Element]) -> str | None:
-    for t in item.iter("time"):
-        if any(a in skip and a is not item for a in t.iterancestors()):
-            continue
-        iso = normalise_date(t.get("datetime")) or normalise_date(t.text_content())
-        if iso:
-            return iso
-    return None
-
-
-def find_comments(tree: HtmlElement) -> list[Comment]:
-    """Reader comments as separate items, each with its date where the page shows one: comment
-    items marked up as such (WordPress and the like) first, else the repeated blocks of a section
-    whose id or class says comments."""
-    items = [el for el in _COMMENT_ITEMS(tree) if not el.get("id", "").startswith("div-comment-")]
-    if items:
-        # The outermost match of a nested pair is the item (a WordPress li around its article).
-        item_set = set(items)
-        items = [el for el in items if not any(a in item_set for a in el.iterancestors()) or _is_reply(el, item_set)]
-    else:
-        items = [item for section in _comment_sections(tree) for item in _repeated_blocks(section)]
-    skip = set(items)
-    comments = []
-    for item in items:
-        content = next((found[0] for xp in _COMMENT_CONTENT if (found := xp(item))), None)
-        if content is not None and any(a in skip and a is not item for a in content.iterancestors()):
-            content = None
-        text = _own_text(content if content is not None else item, skip)
-        if len(L.words(text)) < 2:
-            continue
-        date = _comment_date(item, skip)
-        if date is None:
-            found = find_dates(_own_text(item, skip))
-            date = found[0][0] if found else None
-        comments.append(Comment(text=text, date=date))
-    return comments
-
-
-_SECTION = re.compile(r"comment|\bcmt|talkback|reader.?reactions|disqus", re.I)
-# Parts of a comment section that are not comments: the form, counters, links to it, policies.
-_NOT_SECTION = re.compile(r"form|respond|reply.?title|count|link|rss|feed|policy|button|login|nav|meta|header", re.I)
-# A first cut in C (lxml's XPath) before the regular expressions: ids and classes that mention
-# comments in any common spelling.
-_SECTION_CANDIDATES = etree.XPath(
-    "//*[not(self::form or self::a or self::body or self::html)]"
-    "[contains(@id, 'omment') or contains(@class, 'omment') or contains(@id, 'OMMENT') or contains(@class, 'OMMENT')"
-    " or contains(@id, 'cmt') or contains(@class, 'cmt') or contains(@id, 'talkback') or contains(@class, 'talkback')"
-    " or contains(@id, 'disqus') or contains(@class, 'disqus') or contains(@id, 'eactions') or contains(@class, 'eactions')]"
-)
-
-
-def _comment_sections(tree: HtmlElement) -> list[etree._Element]:
-    found = []
-    for el in _SECTION_CANDIDATES(tree):
-        label = f"{el.get('id') or ''} {el.get('class') or ''}"
-        if _SECTION.search(label) and not _NOT_SECTION.search(label):
-            found.append(el)
-    chosen = set(found)
-    return [el for el in found if not any(a in chosen for a in el.iterancestors())]
-
-
-def _signature(el: etree._Element) -> tuple[str, str]:
-    return (el.tag if isinstance(el.tag, str) else "", re.sub(r"\d+", "", el.get("class") or ""))
-
-
-def _repeated_blocks(section: etree._Element) -> list[etree._Element]:
-    """The section's comments: the largest group of same-looking siblings in it (two or more),
-    or the section itself as one comment."""
-    best: list[etree._Element] = []
-    best_len = 0
-    for parent in section.iter():
-        groups: dict[tuple[str, str], list[etree._Element]] = {}
-        for child in parent:
-            if isinstance(child.tag, str) and child.tag not in _INVISIBLE and child.tag not in ("br", "form"):
-                groups.setdefault(_signature(child), []).append(child)
-        for group in groups.values():
-            if len(group) < 2:
-                continue
-            size = sum(len(c.text_content()) for c in group)
-            if size > best_len:
-                best, best_len = group, size
-    return best or [section]
-
-
-def _is_reply(el: etree._Element, items: set[etree._Element]) -> bool:
-    """A reply nested in another comment's list (an `ol.children` inside the parent item)."""
-    parent = el.getparent()
-    return parent is not None and parent.tag in ("ol", "ul") and el.tag == "li"
-
 
 # --- metadata --------------------------------------------------------------------------------
 
@@ -356,7 +149,7 @@ def _site_suffix_off(title: str, site: str | None) -> str:
     return title
 
 
-def _metadata(tree: HtmlElement) -> tuple[Found, Found, list[DateSeen], str | None]:
+def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Found, Found, list[DateSeen], str | None]:
     metas = _metas(tree)
     site = _first(metas, "og:site_name", "application-name")
     articles = [o for o in _jsonld(tree) if _is_article(o)]
@@ -411,26 +204,118 @@ def _metadata(tree: HtmlElement) -> tuple[Found, Found, list[DateSeen], str | No
         value = o.get("datePublished")
         if isinstance(value, str) and normalise_date(value):
             dates.append(DateSeen(normalise_date(value) or "", "html_meta", value))
+    byline = _byline_date(tree, in_comments)
+    if byline:
+        dates.append(byline)
+    return title, author, dates, site
+
+
+# What a `<time>` element dates, from its own markup (itemprop, class, id) and, failing that, from
+# the words just before it ("Published", "last updated"). WordPress marks both of its dates
+# (`time.entry-date.published`, `time.updated`), often with `published updated` on one element
+# when the post was never edited: published wins there.
+_PUBLISHED_MARK = re.compile(r"publish|pubdate|posted|created|entry-date", re.I)
+_UPDATED_MARK = re.compile(r"updat|modif|revis|edited", re.I)
+_DATE_WORDS = re.compile(r"\b(?:(published|posted|first published|created)|(updated|modified|revised|edited))\b", re.I)
+
+
+def _words_before(el: etree._Element, *, levels: int = 3) -> str:
+    """The last words before an element in the page, looked for in its parent, else further up
+    (`Updated: <span><time>`)."""
+    for _ in range(levels):
+        parent = el.getparent()
+        if parent is None:
+            break
+        before = [parent.text or ""]
+        for sibling in parent:
+            if sibling is el:
+                break
+            before += [sibling.text_content(), sibling.tail or ""]
+        text = "".join(before).strip()
+        if text:
+            return text[-40:]
+        el = parent
+    return ""
+
+
+def _time_says(t: etree._Element) -> str | None:
+    """"published", "updated" or None for a `<time>` element."""
+    marks = " ".join(filter(None, (t.get("itemprop"), t.get("class"), t.get("id"))))
+    if _PUBLISHED_MARK.search(marks):
+        return "published"
+    if _UPDATED_MARK.search(marks):
+        return "updated"
+    said = _DATE_WORDS.findall(_words_before(t))
+    if not said:
+        return None
+    published, _ = said[-1]  # the word nearest the date
+    return "published" if published else "updated"
+
+
+def _byline_date(tree: HtmlElement, in_comments: set[etree._Element]) -> DateSeen | None:
+    """The publication date the page prints: the first `<time>` element outside reader comments
+    that is not marked as an update. An update is never taken for the publication date (an article
+    edited after readers commented on it is no contradiction; `date_conflict` compares comments
+    with the publication date)."""
     for t in tree.iter("time"):
-        if any("comment" in (a.get("class") or "") for a in t.iterancestors()):
+        if any(a in in_comments or "comment" in (a.get("class") or "") for a in t.iterancestors()):
             continue
         value = t.get("datetime") or t.text_content()
         iso = normalise_date(value)
-        if iso:
-            dates.append(DateSeen(iso, "byline", value.strip()))
-            break
-    return title, author, dates, site
+        if iso and _time_says(t) != "updated":
+            return DateSeen(iso, "byline", value.strip())
+    return None
 
 
 # --- the main text ---------------------------------------------------------------------------
 
 
-def _extract(tree: HtmlElement, url: str | None, *, recall: bool, fast: bool = False) -> str:
+# trafilatura's balanced extraction runs first without its comparison against readability and
+# justext (`fast`), which takes their text only where its own is empty or short, at most half as
+# long as readability's, or not made of paragraphs (trafilatura.external.compare_extraction). The
+# comparison runs (the whole balanced extraction again) only where one of those can hold: the text
+# has under this share of the page's words (readability reads no more than the page, so it cannot
+# be twice as long), under trafilatura's minimum length, or no paragraphs. Measured on the whole of
+# WCXB dev and trafilatura-eval (English): it runs on 11% and 25% of pages, the fast text alone
+# costs about 0.7 of the full extraction, and word F1 on WCXB stays within 0.001 of the comparison
+# on every page (0.3 and 0.5 give the same F1 there; 0.5 costs more, 0.3 loses snippets on
+# trafilatura-eval).
+_COMPARE_SHARE = 0.4
+_MIN_EXTRACTED = 250  # trafilatura's MIN_EXTRACTED_SIZE (settings.cfg)
+# When trafilatura's balanced text holds less than this share of the page's visible words, its
+# recall mode is tried as well and the longer result kept. Measured on WCXB dev (793 article pages):
+# always taking the longer of the two gains 0.008 word F1 over balanced mode alone but doubles the
+# time; gating on 0.6 keeps most of the gain (+0.006) and runs recall mode on about 23% of pages.
+# Recall mode runs without trafilatura's readability/justext comparison (`fast`): under the gate
+# that costs nothing measurable in F1 and saves most of the time.
+_RECALL_SHARE = 0.6
+
+
+def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False, fast: bool = True) -> tuple[str, etree._Element | None]:
+    """trafilatura's main text of the tree (which it copies, never changes) and its body element."""
     doc = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=True, with_metadata=False, favor_recall=recall,
         fast=fast,
     )
-    return (doc.text or "") if doc is not None else ""
+    return ((doc.text or ""), doc.body) if doc is not None else ("", None)
+
+
+def _not_paragraphs(body: etree._Element | None) -> bool:
+    return body is None or not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p"))
+
+
+def _main_text(tree: HtmlElement, url: str | None, page_words: int) -> str:
+    """trafilatura's text of the article, each of its costlier modes only where it could help."""
+    text, body = _extract(tree, url)
+    words = len(text.split())
+    if words < _COMPARE_SHARE * page_words or len(text) < _MIN_EXTRACTED or _not_paragraphs(body):
+        text, _ = _extract(tree, url, fast=False)
+        words = len(text.split())
+    if words < _RECALL_SHARE * page_words:
+        recalled, _ = _extract(tree, url, recall=True)
+        if len(recalled) > len(text) and _adds_prose(text, recalled):
+            text = recalled
+    return text
 
 
 # Share of the extracted text that "comments" may hold before they are taken for the article.
@@ -484,43 +369,61 @@ def _keep(paragraph: str, title_key: str | None) -> str | None:
 _DEAD_WEIGHT = etree.XPath(
     "//script[not(@type='application/ld+json')] | //style | //svg | //template | //link | //iframe"
 )
-
+# Elements trafilatura's own cleaning deletes before it looks for the article (its
+# MANUALLY_CLEANED list), dropped here once instead: trafilatura runs its costliest XPath queries
+# and copies on the whole page before that cleaning, and on WCXB dev these elements (menus,
+# sidebars, footers, buttons) are about a third of a page's elements. Kept for trafilatura to decide:
+# forms (a page-wide form can wrap the article), the head and scripts (JSON-LD `articleBody`),
+# noscript and figure (its fallbacks read the article from them on some pages), math (recovered
+# as formulas).
+_KEPT_FOR_TRAFILATURA = frozenset({"form", "head", "script", "noscript", "figure", "math"})
+_CLEANED_ANYWAY = etree.XPath(" | ".join(f"//{tag}" for tag in MANUALLY_CLEANED if tag not in _KEPT_FOR_TRAFILATURA))
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def _drop_dead_weight(tree: HtmlElement) -> None:
+def _remove(el: etree._Element) -> None:
+    """The element out of the tree, its tail text kept in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        # Entities such as &#xffff; decode to characters lxml refuses to store back.
+        tail = _XML_UNSAFE.sub("", el.tail)
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = _XML_UNSAFE.sub("", prev.tail or "") + tail
+        else:
+            parent.text = _XML_UNSAFE.sub("", parent.text or "") + tail
+    parent.remove(el)
+
+
+def _lighten(tree: HtmlElement) -> None:
+    """Drop what no extractor reads and what trafilatura would delete anyway, unless that would
+    take every paragraph (trafilatura's recall mode then undoes its cleaning)."""
     for el in _DEAD_WEIGHT(tree):
-        parent = el.getparent()
-        if parent is None:
-            continue
-        if el.tail:
-            # Entities such as &#xffff; decode to characters lxml refuses to store back.
-            tail = _XML_UNSAFE.sub("", el.tail)
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = _XML_UNSAFE.sub("", prev.tail or "") + tail
-            else:
-                parent.text = _XML_UNSAFE.sub("", parent.text or "") + tail
-        parent.remove(el)
+        _remove(el)
+    cleaned = _CLEANED_ANYWAY(tree)
+    if not cleaned:
+        return
+    gone = set(cleaned)
+    if any(not any(a in gone for a in p.iterancestors()) for p in tree.iter("p")):
+        for el in cleaned:
+            _remove(el)
 
 
 def clean_html(html: str, *, url: str | None = None) -> PageParts:
     tree = parse_html(html)
     if tree is None:
         return PageParts(title=Found(None), author=Found(None), paragraphs=())
-    title, author, dates, site = _metadata(tree)
-    comments = find_comments(tree)
+    items = comment_items(tree)
+    comments = read_comments(items)
+    title, author, dates, site = _metadata(tree, set(items))
     page_text = visible_text(tree)
-    _drop_dead_weight(tree)
-
-    text = _extract(tree, url, recall=False)
-    # Reader comments are not article text the balanced run could have missed: leave them out.
+    _lighten(tree)
+    # Reader comments are not article text an extraction could have missed: leave them out.
     page_words = len(page_text.split()) - sum(len(c.text.split()) for c in comments)
-    if len(text.split()) < _RECALL_SHARE * page_words:
-        recalled = _extract(tree, url, recall=True, fast=True)
-        if len(recalled) > len(text) and _adds_prose(text, recalled):
-            text = recalled
+    text = _main_text(tree, url, page_words)
 
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     in_comments = _comment_lines(lines, comments)

@@ -1,0 +1,129 @@
+"""An HTML page as a tree (parsed once, for every later step) and as the text a browser shows.
+
+Both run on every page, before and beside trafilatura's extraction, so they are written for speed:
+measured with `python -m benchmarks.extraction`, where `clean_html` is timed against trafilatura.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
+from lxml.html import fromstring as html_fromstring
+from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
+
+# trafilatura's parser settings (comments and processing instructions dropped, no default doctype)
+# with one change: every element is an `HtmlElement`, chosen in C. lxml.html's own parser asks a
+# Python method which class each element gets (for its form helpers, which no step here uses), and
+# that call on every element touched was about a tenth of the time trafilatura spends on a tree.
+_PARSER = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True)
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity,
+    )
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _from_bytes(html: str) -> HtmlElement | None:
+    try:
+        return html_fromstring(html.encode("utf8", "surrogatepass"), parser=_PARSER)
+    except (ValueError, etree.LxmlError):
+        return None
+
+
+def parse_html(html: str | bytes) -> HtmlElement | None:
+    """The page as a tree, or None where there is no HTML to speak of.
+
+    The steps of trafilatura's tolerant loader (`trafilatura.utils.load_html`: legacy charsets,
+    markup libxml2 chokes on, a second try from bytes, text that is not HTML refused), on the parser
+    above."""
+    if isinstance(html, bytes):
+        html = decode_file(html)
+    html = _XML_DECLARATION.sub("", html, count=1)
+    beginning = html[:50].lower()
+    html = repair_faulty_html(html, beginning)
+    tree: HtmlElement | None = None
+    from_bytes = False
+    try:
+        tree = html_fromstring(html, parser=_PARSER)
+    except ValueError:  # a string that declares its own encoding
+        tree, from_bytes = _from_bytes(html), True
+    except (TypeError, etree.LxmlError):
+        tree = None
+    if (tree is None or len(tree) < 1) and not from_bytes:
+        tree = _from_bytes(html)
+    if tree is not None and is_dubious_html(beginning) and len(tree) < 2:
+        return None
+    return tree
+
+
+# --- the visible text ------------------------------------------------------------------------
+
+INVISIBLE = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object", "canvas",
+})
+BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option", "p", "pre",
+    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "button", "select",
+    "textarea", "label",
+})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# A line break the page makes (a block's edge, <br>, a newline inside <pre>) while the text is
+# collected; a Unicode noncharacter, so never part of a page's own text. Source whitespace is
+# collapsed once over the whole text at the end, not piece by piece (half the time of the walk).
+_BREAK = "\ufdd0"
+
+
+def _shown(el: etree._Element) -> bool:
+    return el.get("hidden") is None and not ((style := el.get("style")) and _HIDDEN_STYLE.search(style))
+
+
+def _visible(el: etree._Element, out: list[str], pre: bool) -> None:
+    # Source line breaks are spaces to a browser, except inside <pre>; <br> breaks a line, a block
+    # element starts and ends one (two blocks in a row leave a blank line between them).
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in INVISIBLE or not _shown(child):
+            if child.tail:
+                out.append(child.tail.replace("\n", _BREAK) if pre else child.tail)
+            continue
+        inner = pre or tag == "pre"
+        block = tag in BLOCK
+        if block or tag == "br":
+            out.append(_BREAK)
+        elif tag == "td" or tag == "th":
+            out.append(" ")
+        if child.text:
+            out.append(child.text.replace("\n", _BREAK) if inner else child.text)
+        if len(child):
+            _visible(child, out, inner)
+        if block:
+            out.append(_BREAK)
+        if child.tail:
+            out.append(child.tail.replace("\n", _BREAK) if pre else child.tail)
+
+
+def visible_text(tree: etree._Element) -> str:
+    """What a browser shows of a page as text: one block element per line, blocks separated by one
+    blank line, scripts, styles and hidden elements gone, everything else (menus, comments) kept.
+    This is the situation of scraped page text, and the input of `clean_flat`."""
+    tag = tree.tag if isinstance(tree.tag, str) else ""
+    if tag in INVISIBLE or not _shown(tree):
+        return ""
+    out: list[str] = [_BREAK] if tag in BLOCK or tag == "br" else []
+    if tree.text:
+        out.append(tree.text.replace("\n", _BREAK) if tag == "pre" else tree.text)
+    _visible(tree, out, tag == "pre")
+    text: list[str] = []
+    # A zero-width space separates words on screen; any run of whitespace is one space.
+    for ln in "".join(out).replace("\u200b", " ").split(_BREAK):
+        ln = " ".join(ln.split())
+        if ln or (text and text[-1]):
+            text.append(ln)
+    while text and not text[-1]:
+        text.pop()
+    return "\n".join(text) + "\n" if text else ""
