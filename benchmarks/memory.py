@@ -10,9 +10,13 @@ the growth of RSS from the first tenth of the run to its end, and what the store
 (DuckDB file and the search index beside it).
 
     .venv/bin/python benchmarks/memory.py [--pages 100000] [--workers 2] [--max-minutes 20] [--dir /tmp/wwmem]
+                                          [--stream] [--until clean]
 
-The full pipeline runs at a few tens of articles a second on 2 shared cores, so `--max-minutes`
-stops the ingest when its time is up; the report says how many articles that was.
+The full pipeline runs at about one article a second on 2 shared cores, so `--max-minutes` stops the
+ingest when its time is up; the report says how many articles that was. `--until clean` stores
+cleaned articles only (no entities, statements or signals): the store, near-duplicates, linking and
+the search index still do all their work, so the ingest process's curve is the one to read there,
+while the workers' RSS is that of the cleaner alone.
 Writes benchmarks/results/memory.json.
 """
 
@@ -104,7 +108,7 @@ def split_rss(proc: psutil.Process) -> tuple[int, int]:
     return own, children
 
 
-def child(folder: str, meta: str, db: str, workers: int) -> None:
+def child(folder: str, meta: str, db: str, workers: int, until: str) -> None:
     """The ingest itself: reports inputs read after every stored batch on stdout."""
     from wirewatch.pipeline.run import ingest
 
@@ -115,7 +119,7 @@ def child(folder: str, meta: str, db: str, workers: int) -> None:
         done += n
         print(f"progress {done}", flush=True)
 
-    summary = ingest([folder], db=db, meta=meta or None, workers=workers, progress=progress)
+    summary = ingest([folder], db=db, meta=meta or None, workers=workers, progress=progress, until=until)
     import resource
 
     cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
@@ -149,10 +153,12 @@ def main() -> None:
                     help="pages rendered from the story stream of benchmarks/linking_cost.py (many small stories)")
     ap.add_argument("--real", action="store_true",
                     help="real article texts from ../shared/data/news-corpora instead of generated pages")
-    ap.add_argument("--child", nargs=4, metavar=("FOLDER", "META", "DB", "WORKERS"), help=argparse.SUPPRESS)
+    ap.add_argument("--until", default="assess", choices=["clean", "extract", "assess"],
+                    help="the stage plan (clean: the store and linking at full work, stages cheap)")
+    ap.add_argument("--child", nargs=5, metavar=("FOLDER", "META", "DB", "WORKERS", "UNTIL"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        child(a.child[0], a.child[1], a.child[2], int(a.child[3]))
+        child(a.child[0], a.child[1], a.child[2], int(a.child[3]), a.child[4])
         return
 
     root = Path(a.dir)
@@ -173,7 +179,7 @@ def main() -> None:
 
     log = (root / "ingest.stderr").open("w")
     proc = subprocess.Popen(
-        [sys.executable, __file__, "--child", str(folder), str(meta), str(db), str(a.workers)],
+        [sys.executable, __file__, "--child", str(folder), str(meta), str(db), str(a.workers), a.until],
         stdout=subprocess.PIPE, stderr=log, text=True, start_new_session=True,
     )
     ps = psutil.Process(proc.pid)
@@ -223,6 +229,7 @@ def main() -> None:
     finished = bool(summary)
 
     print(f"\ningest of {done} of {a.pages} {'real' if a.real else 'generated'} pages, --workers {a.workers}, "
+          f"--until {a.until}, "
           f"{'finished' if finished else f'stopped after {a.max_minutes:g} min'} in {elapsed:.0f}s "
           f"({done / elapsed:.1f} inputs/s){': ' + summary if summary else ''}")
     print(f"{'inputs read':>12} {'elapsed s':>10} {'tree RSS MiB':>13} {'ingest MiB':>11} {'workers MiB':>12} "
@@ -233,6 +240,7 @@ def main() -> None:
     for (n, s, rss, pk), (own, children) in shown:
         print(f"{n:12d} {s:10.0f} {rss / MIB:13.0f} {own / MIB:11.0f} {children / MIB:12.0f} {pk / MIB:9.0f}")
     out: dict[str, object] = {"pages": a.pages, "ingested_inputs": done, "finished": finished, "workers": a.workers,
+                              "until": a.until, "stream": a.stream,
                               "elapsed_s": round(elapsed, 1), "peak_rss_bytes": peak,
                               "curve": [{"inputs": n, "s": round(s, 1), "rss": rss, "ingest_rss": own, "workers_rss": ch}
                                         for (n, s, rss, _), (own, ch) in zip(curve, split, strict=True)]}

@@ -24,11 +24,20 @@ from wirewatch.store.bulk import BLOB, FLOAT, INT, TEXT, UNPACK, column, packed
 from wirewatch.store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 
+# DuckDB's memory in a long ingest. Its buffer pool may by default fill 80% of the machine's RAM with
+# pages of the database it has read or written (nothing evicts them below that), and its allocator
+# keeps up to 128 MiB of freed memory per flush before handing it back: together they made the ingest
+# process grow by about 80 MiB per 1,000 stored articles (benchmarks/memory.py --stream). With these
+# the buffer pool is a cache of bounded size (queries that need more spill to `<db>.tmp/`) and freed
+# memory goes back, so the process stays flat as the store grows.
+DUCKDB_CONFIG = {"memory_limit": "512MiB", "allocator_flush_threshold": "4MiB"}
+
+
 class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = duckdb.connect(self.path, read_only=read_only, config=dict(DUCKDB_CONFIG))
         except duckdb.Error as e:
             raise StoreError(f"cannot open the database {self.path}: {e}") from e
         if not read_only:
