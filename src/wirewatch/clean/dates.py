@@ -28,6 +28,25 @@ _MONTHS = {
     "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
     "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
 }
+# Names of the days of the week, in the languages of the month names and those of the region's
+# relays (Spanish, Romanian, Indonesian).
+_WEEKDAYS = frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday
+    montag dienstag mittwoch donnerstag freitag samstag sonntag
+    lundi mardi mercredi jeudi vendredi samedi dimanche
+    понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
+    понеділок вівторок середа середу четвер п'ятниця п'ятницю субота суботу неділя неділю
+    lunes martes miércoles jueves viernes sábado domingo
+    luni marți marţi miercuri joi vineri sâmbătă duminică
+    senin selasa rabu kamis jumat sabtu minggu
+""".split())
+
+
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names, lower case: words that date a report and name nothing in it."""
+    return frozenset(_MONTHS) | _WEEKDAYS
+
+
 _MONTH = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

@@ -22,6 +22,7 @@ from functools import cache
 
 from anyascii import anyascii
 
+from wirewatch.clean.dates import calendar_words
 from wirewatch.clean.language import stop_words
 from wirewatch.model import Article
 
@@ -32,6 +33,10 @@ NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "OTHER"})
 # extraction merged its aliases, so it is the surer key. People count most (the same kind of event
 # happens to different people; the people tell the events apart).
 ENTITY_BOOST = {"PERSON": 2.0, "ORG": 1.5, "FAC": 1.5, "EVENT": 1.5, "GPE": 1.2, "LOC": 1.2, "OTHER": 1.0}
+# The names of those who speak in an article tell who reported, not what happened: one official
+# briefs on several events in a day (a seizure, then an accusation), and every report of each
+# names him (and his office). Their keys count this much of their weight.
+SPEAKER_WEIGHT = 0.5
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:([.,\u00a0 ])\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
@@ -42,6 +47,7 @@ _DIGRAPHS = [("tsch", "x"), ("tch", "x"), ("sch", "x"), ("ch", "x"), ("sh", "x")
              ("ph", "f"), ("ck", "k"), ("tz", "s"), ("ts", "s"), ("c", "k"), ("q", "k"), ("w", "v"), ("z", "s")]
 _VOWELS = re.compile(r"[aeiouyh]")
 _REPEATS = re.compile(r"(.)\1+")
+_CALENDAR = calendar_words()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +142,7 @@ def capitalised_words(text: str, language: str) -> list[str]:
         before = text[max(0, m.start() - 3) : m.start()]
         if m.start() == 0 or "\n" in before or _SENTENCE_END.search(before):
             continue
-        if w.lower() in stops:
+        if w.lower() in stops or w.lower() in _CALENDAR:
             continue
         out.append(w)
     return out
@@ -173,6 +179,10 @@ def link_features(article: Article, seq: int) -> LinkFeatures:
         boost = ENTITY_BOOST.get(e.type, 1.0)
         for k in name_keys(e.name):
             anchors["n:" + k] = max(anchors.get("n:" + k, 0.0), boost)
+    speakers = {"n:" + k for st in (article.extracted.statements if article.extracted else ())
+                for who in (st.speaker, st.speaker_role) if who for k in name_keys(who)}
+    for k in speakers & anchors.keys():
+        anchors[k] *= SPEAKER_WEIGHT
     nums = numbers(title + "\n" + body)
     for k in nums:
         anchors.setdefault("#:" + k, 1.0)

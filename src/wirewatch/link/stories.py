@@ -11,7 +11,8 @@ depend on how the per-article stages were scheduled. For each article:
 
 A pair of articles is scored on anchors (names and numbers, weighted by rarity) and, when both are
 written in one language, also on TF-IDF cosine over content words; pages whose latest mentioned
-years are far apart are unlikely to report one event, and are marked down.
+years are far apart are unlikely to report one event, and are marked down, as are pages that both
+give counts or amounts and share none of them.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class LinkOptions:
     max_candidates: int
     text_weight: float
     year_penalty: float
+    number_conflict: float
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LinkOptions:
@@ -45,6 +47,7 @@ class LinkOptions:
             top_k=int(g("link", "story_top_k")), lookup_keys=int(g("link", "story_lookup_keys")),
             max_candidates=int(g("link", "story_max_candidates")), text_weight=float(g("link", "story_text_weight")),
             year_penalty=float(g("link", "story_year_penalty")),
+            number_conflict=float(g("link", "story_number_conflict")),
         )
 
 
@@ -117,12 +120,13 @@ class _Weighted:
     """An article's anchor vector, and its term vector where it will be compared on words: weighed
     once per article, not once per pair (the new article meets up to `story_max_candidates` others)."""
 
-    __slots__ = ("f", "anchors", "terms")
+    __slots__ = ("f", "anchors", "terms", "counts")
 
     def __init__(self, f: LinkFeatures, rarity: Rarity, language: str | None = None) -> None:
         self.f = f
         self.anchors = anchor_vector(f, rarity)
         self.terms = term_vector(f, rarity) if language is None or language == f.language else {}
+        self.counts = event_numbers(f)
 
     def score(self, other: _Weighted, opts: LinkOptions) -> float:
         a, b = self.f, other.f
@@ -137,7 +141,19 @@ class _Weighted:
         undated = a.day is None or b.day is None
         if undated and a.year and b.year and abs(a.year - b.year) >= 2:
             score *= opts.year_penalty
+        if self.counts and other.counts and not self.counts & other.counts:
+            score *= opts.number_conflict
         return score
+
+
+def event_numbers(f: LinkFeatures) -> frozenset[str]:
+    """The article's number keys other than years: counts and amounts, which reports of one event
+    share in any language (2,500 fighters, 2.3 tonnes) and reports of two events rarely do."""
+    return frozenset(k for k in f.anchors if k.startswith("#:") and not _is_year(k[2:]))
+
+
+def _is_year(value: str) -> bool:
+    return len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100
 
 
 def within_window(a: str | None, b: str | None, days: int) -> bool:
