@@ -30,7 +30,18 @@ _MONTHS = {
 }
 # Names of the days of the week, in the languages of the month names and those of the region's
 # relays (Spanish, Romanian, Indonesian).
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу", "суббота", "субботу", "воскресенье", "понеділок", "вівторок", "середа", "середу", "четвер", "п'ятниця", "п'ятницю", "субота", "суботу", "неділя", "неділю", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "luni", "marți", "marţi", "miercuri", "joi", "vineri", "sâmbătă", "duminică", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"])
+_WEEKDAYS = frozenset([
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу", "суббота", "субботу",
+    "воскресенье",
+    "понеділок", "вівторок", "середа", "середу", "четвер", "п'ятниця", "п'ятницю", "субота", "суботу",
+    "неділя", "неділю",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "luni", "marți", "marţi", "miercuri", "joi", "vineri", "sâmbătă", "duminică",
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+])
 
 
 def calendar_words() -> frozenset[str]:
