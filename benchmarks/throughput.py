@@ -4,7 +4,11 @@ The baseline is spaCy's full small-English pipeline (`nlp.pipe`, 2 processes) ov
 texts; wirewatch runs cleaning, entities with aliases and places, and statements over the same texts
 as flattened pages, with 2 worker processes. Both in one run, on the real article texts of
 ../shared/data/news-corpora (FakeNewsNet v1). Prints articles/s for each and the ratio (goal >= 1.0),
-and the full `analyze` (with assessment) beside it.
+and the full `analyze` (with assessment) beside it. On a machine shared with other work the wall-clock
+ratio swings with whoever else runs; the CPU seconds each side spent (this process and its worker
+processes, from `getrusage`) are printed beside it, with the ratio of articles per CPU second, which
+holds still. Both count the work of starting the workers (the baseline's workers are forked with the
+model already loaded; wirewatch's load theirs).
 
     python benchmarks/throughput.py [--limit 200] [--workers 2]
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import tempfile
 import time
@@ -42,37 +47,57 @@ def load_texts(limit: int) -> list[str]:
     return texts
 
 
-def spacy_baseline(texts: list[str], workers: int) -> float:
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished (joined) child processes."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def spacy_baseline(texts: list[str], workers: int) -> tuple[float, float]:
+    """(articles per second, CPU seconds) of spaCy's full pipeline over the texts."""
     from wirewatch.extract.nlp import load_nlp
 
     nlp = load_nlp()
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), cpu_seconds()
     for _ in nlp.pipe(texts, n_process=workers, batch_size=16):
         pass
-    return len(texts) / (time.perf_counter() - t)
+    return len(texts) / (time.perf_counter() - t), cpu_seconds() - cpu
 
 
-def wirewatch_rate(texts: list[str], workers: int, until: str) -> float:
+def wirewatch_rate(texts: list[str], workers: int, until: str) -> tuple[float, float]:
+    """(articles per second, CPU seconds) of `analyze --until <until>` over the texts as pages."""
     from wirewatch.model import Article
     from wirewatch.pipeline.run import analyze
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "pages.jsonl"
         path.write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n", encoding="utf-8")
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), cpu_seconds()
         n = sum(isinstance(o, Article) for o in analyze([path], until=until, workers=workers))
-        return n / (time.perf_counter() - t)
+        return n / (time.perf_counter() - t), cpu_seconds() - cpu
 
 
 def measure(limit: int | None = 200, workers: int = 2) -> dict[str, float]:
     texts = load_texts(limit or 200)
     if not texts:
         return {}
-    base = spacy_baseline(texts, workers)
-    extract = wirewatch_rate(texts, workers, "extract")
-    full = wirewatch_rate(texts, workers, "assess")
-    return {"articles": len(texts), "spacy_per_s": base, "extract_per_s": extract, "assess_per_s": full,
-            "ratio_extract": extract / base, "ratio_assess": full / base}
+    n = len(texts)
+    base, base_cpu = spacy_baseline(texts, workers)
+    extract, extract_cpu = wirewatch_rate(texts, workers, "extract")
+    full, full_cpu = wirewatch_rate(texts, workers, "assess")
+    return {
+        "articles": n,
+        "spacy_per_s": base,
+        "extract_per_s": extract,
+        "assess_per_s": full,
+        "ratio_extract": extract / base,
+        "ratio_assess": full / base,
+        "spacy_cpu_s": base_cpu,
+        "extract_cpu_s": extract_cpu,
+        "assess_cpu_s": full_cpu,
+        "cpu_ratio_extract": base_cpu / extract_cpu,
+        "cpu_ratio_assess": base_cpu / full_cpu,
+    }
 
 
 def main() -> None:
@@ -84,11 +109,31 @@ def main() -> None:
     if not r:
         print(missing_message(*CORPUS))
         return
-    print(f"{int(r['articles'])} real articles, {a.workers} processes each")
-    print(f"{'pipeline':44} {'articles/s':>10} {'ratio':>7}")
-    print(f"{'spaCy en_core_web_sm full pipeline (baseline)':44} {r['spacy_per_s']:10.1f} {1.0:7.2f}")
-    print(f"{'wirewatch analyze --until extract':44} {r['extract_per_s']:10.1f} {r['ratio_extract']:7.2f}")
-    print(f"{'wirewatch analyze (with assessment)':44} {r['assess_per_s']:10.1f} {r['ratio_assess']:7.2f}")
+    n = r["articles"]
+    print(f"{int(n)} real articles, {a.workers} processes each")
+    print(f"{'pipeline':44} {'articles/s':>10} {'ratio':>7} {'CPU ms/article':>15} {'CPU ratio':>10}")
+    rows = [
+        ("spaCy en_core_web_sm full pipeline (baseline)", "spacy_per_s", "spacy_cpu_s", None, None),
+        (
+            "wirewatch analyze --until extract",
+            "extract_per_s",
+            "extract_cpu_s",
+            "ratio_extract",
+            "cpu_ratio_extract",
+        ),
+        (
+            "wirewatch analyze (with assessment)",
+            "assess_per_s",
+            "assess_cpu_s",
+            "ratio_assess",
+            "cpu_ratio_assess",
+        ),
+    ]
+    for label, rate, cpu, ratio, cpu_ratio in rows:
+        print(
+            f"{label:44} {r[rate]:10.1f} {r[ratio] if ratio else 1.0:7.2f} {1000 * r[cpu] / n:15.0f} "
+            f"{r[cpu_ratio] if cpu_ratio else 1.0:10.2f}"
+        )
 
 
 if __name__ == "__main__":
