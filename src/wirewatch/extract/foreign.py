@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from wirewatch.extract.cues import reporting_words, word_regex
-from wirewatch.extract.quotes import find_quotes
 from wirewatch.extract.foreign_indirect import indirect_statements
 from wirewatch.extract.foreign_speaker import speaker_near
+from wirewatch.extract.quotes import find_quotes
 from wirewatch.extract.speakers import EntityIndex
 from wirewatch.model import Statement
 
