@@ -274,20 +274,20 @@ def _byline_date(tree: HtmlElement, in_comments: set[etree._Element]) -> DateSee
 # justext (`fast`), which takes their text only where its own is empty or short, at most half as
 # long as readability's, or not made of paragraphs (trafilatura.external.compare_extraction). The
 # comparison runs (the whole balanced extraction again) only where one of those can hold: the text
-# has under this share of the page's words (readability reads no more than the page, so it cannot
-# be twice as long), under trafilatura's minimum length, or no paragraphs. Measured on the whole of
-# WCXB dev and trafilatura-eval (English): it runs on 11% and 25% of pages, the fast text alone
-# costs about 0.7 of the full extraction, and word F1 on WCXB stays within 0.001 of the comparison
-# on every page (0.3 and 0.5 give the same F1 there; 0.5 costs more, 0.3 loses snippets on
-# trafilatura-eval).
+# has under this share of the words trafilatura can read (readability reads no more, so below
+# one half it could be twice as long), under trafilatura's minimum length, or no paragraphs. The
+# fast run costs about 0.7 of the full one. Measured on WCXB dev and trafilatura-eval (English):
+# without the comparison word F1 on WCXB drops by 0.02 (it rescues pages whose own extraction is
+# nearly empty); with this gate it runs on about a tenth of WCXB pages and F1 stays within 0.001.
 _COMPARE_SHARE = 0.4
 _MIN_EXTRACTED = 250  # trafilatura's MIN_EXTRACTED_SIZE (settings.cfg)
-# When trafilatura's balanced text holds less than this share of the page's visible words, its
-# recall mode is tried as well and the longer result kept. Measured on WCXB dev (793 article pages):
-# always taking the longer of the two gains 0.008 word F1 over balanced mode alone but doubles the
-# time; gating on 0.6 keeps most of the gain (+0.006) and runs recall mode on about 23% of pages.
-# Recall mode runs without trafilatura's readability/justext comparison (`fast`): under the gate
-# that costs nothing measurable in F1 and saves most of the time.
+# When the balanced text holds less than this share of the words trafilatura can read, its recall
+# mode is tried as well and its text taken where what it adds is prose. Calibrated on WCXB dev
+# (793 article pages) against the page's visible words: always taking the longer of the two gains
+# 0.008 word F1 over balanced mode alone but doubles the time; gating on 0.6 keeps most of the
+# gain (+0.006). Measured against the readable words (fewer: menus, sidebars and footers are gone)
+# it runs on fewer pages for 0.001 of F1. Recall mode runs without trafilatura's comparison
+# (`fast`): under the gate that costs nothing measurable in F1 and saves most of the time.
 _RECALL_SHARE = 0.6
 
 
@@ -302,6 +302,9 @@ def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False, fast: 
 
 def _not_paragraphs(body: etree._Element | None) -> bool:
     return body is None or not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p"))
+
+
+_BODY_TEXT = etree.XPath("string(//body)")
 
 
 def _main_text(tree: HtmlElement, url: str | None, page_words: int) -> str:
@@ -366,9 +369,7 @@ def _keep(paragraph: str, title_key: str | None) -> str | None:
 # Elements no extractor reads text from. Dropped once after the metadata is read, so that
 # trafilatura's copies and passes over the tree do not carry them (inline scripts are often most
 # of a page's bytes); JSON-LD stays, trafilatura falls back on its `articleBody`.
-_DEAD_WEIGHT = etree.XPath(
-    "//script[not(@type='application/ld+json')] | //style | //svg | //template | //link | //iframe"
-)
+_DEAD_WEIGHT = ("script", "style", "svg", "template", "link", "iframe")
 # Elements trafilatura's own cleaning deletes before it looks for the article (its
 # MANUALLY_CLEANED list), dropped here once instead: trafilatura runs its costliest XPath queries
 # and copies on the whole page before that cleaning, and on WCXB dev these elements (menus,
@@ -377,7 +378,7 @@ _DEAD_WEIGHT = etree.XPath(
 # noscript and figure (its fallbacks read the article from them on some pages), math (recovered
 # as formulas).
 _KEPT_FOR_TRAFILATURA = frozenset({"form", "head", "script", "noscript", "figure", "math"})
-_CLEANED_ANYWAY = etree.XPath(" | ".join(f"//{tag}" for tag in MANUALLY_CLEANED if tag not in _KEPT_FOR_TRAFILATURA))
+_CLEANED_ANYWAY = tuple(tag for tag in MANUALLY_CLEANED if tag not in _KEPT_FOR_TRAFILATURA | set(_DEAD_WEIGHT))
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -388,22 +389,29 @@ def _remove(el: etree._Element) -> None:
     if parent is None:
         return
     if el.tail:
-        # Entities such as &#xffff; decode to characters lxml refuses to store back.
-        tail = _XML_UNSAFE.sub("", el.tail)
         prev = el.getprevious()
-        if prev is not None:
-            prev.tail = _XML_UNSAFE.sub("", prev.tail or "") + tail
-        else:
-            parent.text = _XML_UNSAFE.sub("", parent.text or "") + tail
+        try:
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        except ValueError:
+            # Entities such as &#xffff; decode to characters lxml refuses to store back.
+            tail = _XML_UNSAFE.sub("", el.tail)
+            if prev is not None:
+                prev.tail = _XML_UNSAFE.sub("", prev.tail or "") + tail
+            else:
+                parent.text = _XML_UNSAFE.sub("", parent.text or "") + tail
     parent.remove(el)
 
 
 def _lighten(tree: HtmlElement) -> None:
     """Drop what no extractor reads and what trafilatura would delete anyway, unless that would
     take every paragraph (trafilatura's recall mode then undoes its cleaning)."""
-    for el in _DEAD_WEIGHT(tree):
+    dead = [el for el in tree.iter(*_DEAD_WEIGHT) if el.tag != "script" or el.get("type") != "application/ld+json"]
+    for el in dead:
         _remove(el)
-    cleaned = _CLEANED_ANYWAY(tree)
+    cleaned = list(tree.iter(*_CLEANED_ANYWAY))
     if not cleaned:
         return
     gone = set(cleaned)
@@ -421,9 +429,10 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     title, author, dates, site = _metadata(tree, set(items))
     page_text = visible_text(tree)
     _lighten(tree)
-    # Reader comments are not article text an extraction could have missed: leave them out.
-    page_words = len(page_text.split()) - sum(len(c.text.split()) for c in comments)
-    text = _main_text(tree, url, page_words)
+    # What trafilatura can read once the tree is lightened, the measure of how much of it an
+    # extraction took; reader comments are not article text it could have missed.
+    readable_words = len(_BODY_TEXT(tree).split()) - sum(len(c.text.split()) for c in comments)
+    text = _main_text(tree, url, readable_words)
 
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     in_comments = _comment_lines(lines, comments)
