@@ -117,9 +117,14 @@ def counts(db: Path) -> dict[str, int]:
             "distinct_ids": "SELECT count(DISTINCT id) FROM articles",
             "distinct_names": "SELECT count(DISTINCT i.name) FROM articles a JOIN inputs i ON i.id = a.id",
             "inputs": "SELECT count(*) FROM inputs",
-            # Half an article would show as an article row without the rows written beside it.
+            # Half an article would show as an article row without the rows written beside it: its raw
+            # input, and its MinHash signature where its body has one (under 30 words it has none, by
+            # design of ingest/dedupe.py, so "no minhash" alone is no sign of a half-written batch).
             "partial": "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM inputs i WHERE i.id = a.id) "
-                       "OR NOT EXISTS (SELECT 1 FROM minhash m WHERE m.article_id = a.id)",
+                       "OR (NOT EXISTS (SELECT 1 FROM minhash m WHERE m.article_id = a.id) "
+                       "AND len(regexp_extract_all(a.body, '[\\p{L}\\p{N}_]+')) >= 30)",
+            "no_minhash": "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                          "(SELECT 1 FROM minhash m WHERE m.article_id = a.id)",
             "rejections": "SELECT count(*) FROM rejections",
             # Linking runs in the batch's transaction too: a stored article without its story link
             # (or its row in the story index) would be a batch half written.
@@ -230,7 +235,8 @@ def main() -> None:
         after = counts(db)
         print(f"after run 2: {after['articles']} articles, {after['distinct_ids']} distinct ids, "
               f"{after['distinct_names']} distinct inputs, {after['articles'] - after['distinct_ids']} duplicates, "
-              f"{after['partial']} partial, {after['unlinked']} unlinked, {after['rejections']} rejections")
+              f"{after['partial']} partial, {after['unlinked']} unlinked, {after['rejections']} rejections "
+              f"({after['no_minhash']} without a MinHash signature)")
 
         out3, rc3, s3 = rerun(folder, db, a.workers, a.until)
         print(f"run 3 ({how}, everything again): {out3} in {s3:.0f}s (exit {rc3})")
@@ -241,7 +247,7 @@ def main() -> None:
         checks = {
             f"stored at kill strictly between 0 and {a.pages}": 0 < at_kill["articles"] < a.pages,
             "committed batches survived the kill": at_kill["articles"] >= committed,
-            "no partial article at kill": at_kill["partial"] == 0,
+            "no partial article, at kill and after": at_kill["partial"] == after["partial"] == 0,
             "every stored article linked, at kill and after": at_kill["unlinked"] == after["unlinked"] == 0,
             f"run 2 stored the missing {a.pages - at_kill['articles']}":
                 out2.startswith(f"{a.pages - at_kill['articles']} new,"),
