@@ -348,3 +348,21 @@ def test_according_to_after_a_quoted_fragment_takes_the_whole_sentence(nlp):
     )
     found = [s for s in run(nlp, body) if s.cue and s.cue.lower() == "according to"]
     assert found and found[0].content.startswith("The developers ran")
+
+
+def test_a_report_citing_someone_is_that_persons_statement_relayed(nlp):
+    body = ("Foreign intelligence services are moving hundreds of militants to the northern border, Kazakh news "
+            "agencies reported on Wednesday, citing the head of the security committee, Arman Dosov.")
+    statements = run(nlp, body, (("Arman Dosov",),))
+    (st,) = [s for s in statements if s.content.startswith("Foreign intelligence")]
+    assert st.speaker == "Arman Dosov"
+    assert st.via == "Kazakh news agencies"
+    assert not [s for s in statements if s.cue and "citing" in s.cue]
+
+
+def test_a_speaker_the_parse_hung_on_the_content_is_still_the_speaker(nlp):
+    body = ("Foreign intelligence services are moving hundreds of militants to the northern border of the "
+            "country, the head of the security committee said on Wednesday.")
+    (st,) = run(nlp, body)
+    assert st.source_text == "the head of the security committee"
+    assert st.content.startswith("Foreign intelligence services")

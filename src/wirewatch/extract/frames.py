@@ -33,6 +33,8 @@ def subject(tok: Token, depth: int = 0) -> Token | None:
     if subjects:  # two only where the parse went wrong ("People like Scott, he said"): the nearer
         before = [c for c in subjects if c.i < tok.i]
         return before[-1] if before else subjects[0]
+    if depth == 0 and tok.lemma_.lower() in SPEECH_VERBS and (stray := _stray_subject(tok)) is not None:
+        return stray
     if depth >= 3 or tok.head.i == tok.i:
         return None
     head = tok.head
@@ -49,6 +51,25 @@ def subject(tok: Token, depth: int = 0) -> Token | None:
     if head.pos_ not in ("VERB", "AUX"):
         return None
     return subject(head, depth + 1)
+
+
+def _stray_subject(tok: Token) -> Token | None:
+    """ "CONTENT, the head of Russia's security service said": the small model often hangs the noun
+    phrase between the comma and the verb on the content's last noun (as an apposition), leaving the
+    verb with no subject. That phrase, when it holds no verb and the verb's content comes before it."""
+    doc = tok.doc
+    comma = next((i for i in range(tok.i - 1, max(tok.i - 14, -1), -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= tok.i:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < comma for c in tok.children):
+        return None
+    phrase = doc[comma + 1 : tok.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    heads = [t for t in phrase if not (comma < t.head.i < tok.i)]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return heads[0]
 
 
 def cue_text(tok: Token, extra: Token | None = None) -> str:

@@ -125,7 +125,7 @@ def _english(doc: Doc, index: EntityIndex) -> tuple[Statement, ...]:
         for d in _speaker_lines(doc, index)
         if not any(a < d.content[1] and d.content[0] < b for a, b in taken)
     )
-    drafts = _drop_nested(doc, _fold_relays(doc, drafts))
+    drafts = _drop_nested(doc, _fold_relays(doc, _fold_citations(doc, drafts)))
     return _resolve(doc, drafts, index, quotes)
 
 
@@ -547,6 +547,39 @@ def _passive(doc: Doc, tok: Token, lemma: str, kids: list[Token]) -> _Draft | No
 
 
 # --- relays and resolution ------------------------------------------------------------------------
+
+
+_CITING = frozenset(["cite", "quote"])
+
+
+def _fold_citations(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """ "CONTENT, Russian news agencies reported, citing the head of the FSB": the one cited is the
+    speaker of what the agencies report, and they become `via`. The participle was drafted as a
+    statement of its own whose content is the one cited; it folds into the report it hangs on."""
+    drop: set[int] = set()
+    out = list(drafts)
+    for ci, cite in enumerate(drafts):
+        if cite.cue_i < 0 or doc[cite.cue_i].lemma_ not in _CITING or doc[cite.cue_i].dep_ not in _SUBORDINATE:
+            continue
+        cited = doc.char_span(cite.content[0], cite.content[1], alignment_mode="expand")
+        head = doc[cite.cue_i].head
+        report = next((ri for ri, r in enumerate(out) if ri != ci and r.cue_i == head.i and r.source is not None), None)
+        if cited is None or report is None or len(cited) > 12:
+            continue
+        cited = _with_apposed_name(doc, cited)
+        r = out[report]
+        out[report] = replace(r, source=cited, via=clean(r.source.text), sourcing=None, relay=False)
+        drop.add(ci)
+    return [d for i, d in enumerate(out) if i not in drop]
+
+
+def _with_apposed_name(doc: Doc, span: Span) -> Span:
+    """ "the head of the FSB" and the name set off after it (", Alexander Bortnikov")."""
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        name = next((e for e in doc.ents if e.start == span.end + 1 and e.label_ == "PERSON"), None)
+        if name is not None:
+            return doc[span.start : name.end]
+    return span
 
 
 def _fold_relays(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
