@@ -23,7 +23,6 @@ from wirewatch.store import bulk
 from wirewatch.store.bulk import BLOB, FLOAT, INT, TEXT, UNPACK, column, packed
 from wirewatch.store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
-
 # DuckDB's memory in a long ingest. Its buffer pool may by default fill 80% of the machine's RAM with
 # pages of the database it has read or written (nothing evicts them below that), and its allocator
 # keeps up to 128 MiB of freed memory per flush before handing it back: together they made the ingest
