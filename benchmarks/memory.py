@@ -110,6 +110,9 @@ def split_rss(proc: psutil.Process) -> tuple[int, int]:
 
 def child(folder: str, meta: str, db: str, workers: int, until: str) -> None:
     """The ingest itself: reports inputs read after every stored batch on stdout."""
+    # The parent stops a run at its deadline with SIGINT; a benchmark started in the background by a
+    # non-interactive shell inherits SIGINT ignored, and the run would then go on past its deadline.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from wirewatch.pipeline.run import ingest
 
     done = 0

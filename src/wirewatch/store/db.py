@@ -23,13 +23,13 @@ from wirewatch.store import bulk
 from wirewatch.store.bulk import BLOB, FLOAT, INT, TEXT, UNPACK, column, packed
 from wirewatch.store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
-# DuckDB's memory in a long ingest. Its buffer pool may by default fill 80% of the machine's RAM with
-# pages of the database it has read or written (nothing evicts them below that), and its allocator
-# keeps up to 128 MiB of freed memory per flush before handing it back: together they made the ingest
-# process grow by about 80 MiB per 1,000 stored articles (benchmarks/memory.py --stream). With these
-# the buffer pool is a cache of bounded size (queries that need more spill to `<db>.tmp/`) and freed
-# memory goes back, so the process stays flat as the store grows.
-DUCKDB_CONFIG = {"memory_limit": "512MiB", "allocator_flush_threshold": "4MiB"}
+# DuckDB's buffer pool may by default fill 80% of the machine's RAM with pages of the database it has
+# read or written (nothing evicts them below that); capped, it is a cache of bounded size as the store
+# grows past memory (queries that need more spill to `<db>.tmp/`). This does not explain the growth of
+# the ingest process measured by benchmarks/memory.py (about 65 MiB per 1,000 stream articles before
+# and after): DuckDB's own accounting (`duckdb_memory()`) stays small, and the growth is native memory
+# in a malloc arena of a non-main thread (docs/deployment.md, RAM).
+DUCKDB_CONFIG = {"memory_limit": "512MiB"}
 
 
 class Store:
