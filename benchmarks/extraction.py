@@ -338,7 +338,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-flat", action="store_true", help="skip the flattened-text figures")
     ap.add_argument("--json", action="store_true", help="print the result as JSON too")
     ap.add_argument("--metadata", action="store_true", help="title/author/date accuracy on WCXB instead")
+    ap.add_argument("--flat-only", action="store_true", help="only the flattened-text figures on WCXB dev")
+    ap.add_argument("--held-out", action="store_true", help="with --flat-only: only the pages the line model never saw")
     args = ap.parse_args(argv)
+    if args.flat_only:
+        from wirewatch.clean.line_train import is_held_out
+
+        pages = [p for p in wcxb_pages(args.limit) if not args.held_out or is_held_out(p.url, p.id)]
+        print(json.dumps({"wcxb_dev_pages": len(pages), "flat": _measure_flat(pages)}, indent=1))
+        return
     if args.metadata:
         print(json.dumps(measure_metadata(args.limit), indent=1))
         return

@@ -171,6 +171,15 @@ def test_comment_count_beside_the_byline_does_not_swallow_the_article():
     assert list(clean_flat(page, url=URL).paragraphs) == PARAGRAPHS
 
 
+def test_comment_count_above_an_article_with_a_timestamp_does_not_swallow_it():
+    # Regression (WCXB dev flattened): under "2 Comments", one "Updated 10:45 am" line made the
+    # whole article look like a comment section; comments carry a marker every few lines.
+    page = "\n\n".join([TITLE, "2 Comments", "Updated 10:45 am", *PARAGRAPHS, *PARAGRAPHS[::-1]])
+    parts = clean_flat(page, url=URL)
+    assert not parts.comments
+    assert set(PARAGRAPHS) <= set(parts.paragraphs)
+
+
 def test_a_menu_inside_the_article_run_is_dropped():
     menu = ["Weather", "Rivers", "Roads", "Schools", "Sport", "Culture", "Opinion", "Jobs"]
     page = "\n\n".join([TITLE, *PARAGRAPHS[:3], *menu, *PARAGRAPHS[3:]])
