@@ -29,6 +29,7 @@ from urllib.parse import urlparse
 
 from wirewatch.clean import lines as L
 from wirewatch.clean.dates import find_dates
+from wirewatch.clean.language import stop_words
 from wirewatch.clean.line_model import LineFacts, LineModel, features, load_line_model
 from wirewatch.clean.parts import DateSeen, PageParts
 from wirewatch.model import Comment, Found
@@ -522,7 +523,7 @@ def _read(text: str, *, language: str, chrome: frozenset[str], url: str | None) 
         texts = texts[: zone[0]] + [""] * (zone[1] - zone[0]) + texts[zone[1] :]
 
     lines = [_Line(i, s) for i, s in _join_wrapped(texts)]
-    stops = L.stop_words(language)
+    stops = stop_words(language)
     for line in lines:
         _label(line, stops, chrome)
     author_box = _mark_author_boxes(lines)

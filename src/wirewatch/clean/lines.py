@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
+
+from wirewatch.clean.language import stop_words
 
 # Lines made only of these phrases (and punctuation) are chrome, whatever page they are on.
 _CHROME_PHRASES = [
@@ -175,16 +176,6 @@ def is_prose(line: str, language: str = "en") -> bool:
         return False
     stops = stop_words(language)
     return not stops or stop_word_share(tokens, stops) >= PROSE_MIN_STOP_SHARE
-
-
-@lru_cache(maxsize=64)
-def stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop-word list for a language (no model needed), or an empty set."""
-    try:
-        module = __import__(f"spacy.lang.{language}.stop_words", fromlist=["STOP_WORDS"])
-    except ImportError:
-        return frozenset()
-    return frozenset(w.lower() for w in module.STOP_WORDS)
 
 
 def stop_word_share(tokens: list[str], stops: frozenset[str]) -> float:

@@ -12,13 +12,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TypeVar
 
-import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import Alias, AliasTable, fold, is_acronym
 from wirewatch.extract.places import Gazetteer, place_key
 from wirewatch.extract.roles import strip_title
@@ -436,15 +435,6 @@ _SURNAME = re.compile(
 
 # Languages that capitalise every noun: there a lone capitalised word says nothing.
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
-
-
-@lru_cache(maxsize=16)
-def stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop list for `language` (it ships lists for many languages it has no model for)."""
-    try:
-        return frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
-    except Exception:  # noqa: BLE001 - an unknown code just has no list
-        return frozenset()
 
 
 def from_capitals(
