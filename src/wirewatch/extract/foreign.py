@@ -81,7 +81,7 @@ def foreign_statements(text: str, index: EntityIndex, language: str) -> tuple[St
         if speaker:
             last = (speaker, sourcing)
     direct = tuple(out)
-    indirect = indirect_statements(text, index, words, quoted=direct)
+    indirect = indirect_statements(text, index, language, quoted=direct)
     return tuple(sorted(direct + tuple(indirect), key=lambda st: st.span or (0, 0)))
 
 

@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from wirewatch.extract.cues import word_regex
+from wirewatch.extract.cues import reporting_words, word_regex
 from wirewatch.extract.foreign_speaker import speaker_near
 from wirewatch.extract.speakers import EntityIndex
 from wirewatch.model import Statement
@@ -78,6 +79,12 @@ class Vocabulary:
             pronoun=anywhere(_alternation(words.get("pronouns", ()))),
             anonymous=anywhere(_alternation(words.get("anonymous", ()))),
         )
+
+
+@lru_cache(maxsize=16)
+def vocabulary(language: str) -> Vocabulary:
+    """The language's vocabulary, compiled once per process (every page of the language reads it)."""
+    return Vocabulary.of(reporting_words().get(language, {}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +179,12 @@ def _vague(text: str, s: int, e: int, v: Vocabulary) -> _Reported | None:
 def indirect_statements(
     text: str,
     index: EntityIndex,
-    words: dict[str, tuple[str, ...]],
+    language: str,
     *,
     quoted: tuple[Statement, ...] = (),
 ) -> list[Statement]:
     """Reported speech in `text` outside the sentences of the `quoted` statements, in text order."""
-    v = Vocabulary.of(words)
+    v = vocabulary(language)
     out: list[Statement] = []
     spans = [st.span for st in quoted if st.span]
     for s, e in sentence_spans(text):
