@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from wirewatch.extract.cues import ANONYMOUS_HEADS, VAGUE_HEADS, reporting_words, word_regex
-from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
+from wirewatch.extract.cues import ANONYMOUS_HEADS, ROLE_NOUNS, VAGUE_HEADS, reporting_words, word_regex
+from wirewatch.extract.speakers import EntityIndex, clean, role_holder, strip_titles, without_article
 from wirewatch.extract.wordlists import words
 from wirewatch.model import Statement
 
@@ -106,6 +106,11 @@ def _classify(source: str, index: EntityIndex) -> tuple[str, str | None]:
         return "vague", None
     if last in ANONYMOUS_HEADS:
         return "anonymous", None
+    holder = role_holder(source, index)
+    if holder is not None:
+        return "named", holder.name  # "..., says security chief" and the body names him
+    if last in ROLE_NOUNS:
+        return "named", without_article(source)  # the office is all the headline gives
     return "named", strip_titles(source)
 
 

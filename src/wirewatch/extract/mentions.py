@@ -311,7 +311,9 @@ def scan(
             tok = doc[j - 1]
             if j - 1 in taken or tok.is_space:
                 break
-            if folded[j - 1]:
+            if folded[j - 1] == "s" and words and tok.text[:1] in "'\u2019":
+                words[-1] += "s"  # "Russia's" is one word in a folded alias key
+            elif folded[j - 1]:
                 words.append(folded[j - 1])
             key = " ".join(words)
             if prefixes is not None and key not in prefixes and j - i > always:

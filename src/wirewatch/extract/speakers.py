@@ -68,6 +68,9 @@ class EntityIndex:
         self.spans: list[tuple[int, int, Entity]] = sorted(
             ((a, b, e) for e in entities for a, b in e.spans), key=lambda t: (t[0], -t[1])
         )
+        self.entities = tuple(entities)
+        self.names = frozenset(e.name for e in entities)
+        self.office_words: dict[str, set[str]] = {}  # role text -> its words (`_with_entity_names`)
 
     def within(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         return [t for t in self.spans if t[0] < end and t[1] > start]
@@ -264,6 +267,16 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
         if name:
             a, b = name[0].idx, name[-1].idx + len(name[-1])
             return Source(" ".join(t.text for t in name), _role(np, a, b), text, "named", "PERSON")
+    if role_head and head.pos_ != "PROPN" and not persons:
+        # "the head of Russia's security service said": a person named by office, often named in
+        # full a paragraph later ("The FSB's head, Alexander Bortnikov, told ...").
+        holder = role_holder(text, index, near=np.start_char)
+        if holder is not None:
+            return Source(holder.name, without_article(text), text, "named", "PERSON")
+        definite = any(t.dep_ in ("det", "poss") and t.lower_ not in ("a", "an", "some", "any") for t in head.children)
+        if definite and ents and all(t[2].type in ("GPE", "NORP", "LOC") for t in ents):
+            # the country only says whose office it is: the office, not "Russia", is the speaker
+            return Source(without_article(text), None, text, "named", "PERSON")
     if pick is None and ents:
         pick = ents[-1]
     if pick is None:
@@ -274,6 +287,81 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
     if role is None and ent.roles and kind == "PERSON":
         role = ent.roles[0]
     return Source(ent.name, role, text, "named", kind)
+
+
+# Words that name the top of an office: "security chief", "head of the service", "FSB director".
+_HEAD_WORDS = frozenset(["head", "chief", "director", "leader", "boss", "chairman", "chairwoman", "chair"])
+_ROLE_STOP = frozenset(["the", "a", "an", "of", "s", "for", "and", "in", "at", "on", "its", "his", "her"])
+
+
+def _role_words(text: str) -> set[str]:
+    """Comparable words of an office: heads of office as one word, others cut to five letters, so that
+    "Russia's" meets "Russian" and "services" meets "service"."""
+    out = set()
+    for w in re.findall(r"\w+", text.lower()):
+        if w in _ROLE_STOP or w.isdigit():
+            continue
+        out.add("head" if w in _HEAD_WORDS else w[:5])
+    return out
+
+
+def _with_entity_names(text: str, index: EntityIndex) -> set[str]:
+    """The words of `text` plus those of every spelling of the entities it names: a role reading
+    "FSB director" then meets "director of the Federal Security Service"."""
+    cached = index.office_words.get(text)
+    if cached is not None:
+        return cached
+    low = text.lower()
+    words = _role_words(text)
+    for ent in index.entities:
+        if ent.type == "PERSON":
+            continue
+        names = (ent.name, *ent.mentions)
+        if any(len(n) > 1 and re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in names):
+            for n in names:
+                words |= _role_words(n)
+    index.office_words[text] = words
+    return words
+
+
+def role_holder(description: str, index: EntityIndex, *, near: int = 0) -> Entity | None:
+    """The person of the article whose recorded role fits an office named without a name ("the head of
+    Russia's security service", "security chief"): every word of the office is in one of the person's
+    roles. A bare office ("the minister") needs the person to be the only one holding it; among several
+    fitting persons the one mentioned nearest to `near` wins, an earlier one before a later one."""
+    wanted = _role_words(description)
+    if not _names_office(wanted):
+        return None
+    fits: dict[str, tuple[int, Entity]] = {}
+    for a, _b, ent in index.spans:
+        if ent.type != "PERSON" or not ent.roles:
+            continue
+        distance = (near - a) if a <= near else (a - near) * 2
+        if (ent.name not in fits or distance < fits[ent.name][0]) and any(
+            wanted <= _with_entity_names(role, index) for role in ent.roles
+        ):
+            fits[ent.name] = (distance, ent)
+    if not fits or (len(wanted) == 1 and len(fits) > 1):
+        return None
+    return min(fits.values(), key=lambda t: t[0])[1]
+
+
+def fits_office(description: str, other: str, index: EntityIndex) -> bool:
+    """Whether `description` ("security chief") names an office that `other` ("the head of Russia's
+    Federal Security Service") also names: an office word, and every word of it found in the other."""
+    wanted = _role_words(description)
+    return _names_office(wanted) and wanted <= _with_entity_names(other, index)
+
+
+_OFFICE_PREFIXES = frozenset(r[:5] for r in ROLE_NOUNS)
+
+
+def _names_office(words: set[str]) -> bool:
+    return any(w == "head" or w in _OFFICE_PREFIXES for w in words)
+
+
+def without_article(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", clean(text), flags=re.I)
 
 
 def _role(np: Span, a: int, b: int) -> str | None:

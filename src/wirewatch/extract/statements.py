@@ -53,7 +53,7 @@ from wirewatch.extract.frames import (
 )
 from wirewatch.extract.headline import headline_statement
 from wirewatch.extract.quotes import Quote, find_quotes
-from wirewatch.extract.speakers import EntityIndex, Mention, Source, clean, describe, phrase
+from wirewatch.extract.speakers import EntityIndex, Mention, Source, clean, describe, fits_office, phrase
 from wirewatch.model import Entity, Statement
 
 _QUOTE_CHARS = '\u201c\u201d\u201e\u00ab\u00bb"'
@@ -95,7 +95,20 @@ def find_statements(
     else:
         body = _english(doc, index)
     head = headline_statement(title, index, language=language) if title else None
+    if head is not None and head.sourcing == "named" and head.source_text and head.speaker not in index.names:
+        head = _speaker_from_body(head, body, index)
     return ((head,) if head else ()) + body
+
+
+def _speaker_from_body(head: Statement, body: Sequence[Statement], index: EntityIndex) -> Statement:
+    """A headline naming its source only by office ("..., says security chief") takes the speaker of
+    the first body statement whose source fits that office ("the head of Russia's security service")."""
+    for s in body:
+        if s.speaker and s.sourcing == "named":
+            other = f"{s.source_text or ''} {s.speaker_role or ''}"
+            if fits_office(head.source_text, other, index):
+                return replace(head, speaker=s.speaker, speaker_role=s.speaker_role)
+    return head
 
 
 # --- the English passes ---------------------------------------------------------------------------
@@ -349,6 +362,8 @@ def _clip(doc: Doc, cue: Token, d: _Draft) -> _Draft | None:
     a, b = max(a, para_start), min(b, para_end)
     if a < cue.sent.start_char and cue.idx > a:
         a = cue.sent.start_char
+    if d.source is not None and a < d.source.start_char < b <= cue.idx:
+        b = d.source.start_char  # the parse hung the source on the content's last noun: it is not said
     clipped = trim(text, a, b)
     if clipped is None:
         return None

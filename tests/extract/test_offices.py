@@ -1,0 +1,60 @@
+"""Speakers named by their office: a wire lead ("..., the head of X said") resolved to the person the
+article names later in full, a headline's "says police chief", and a dateline kept out of content."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch import analyze_text
+
+LEAD = (
+    "Smugglers moving rifles across northern border, says police chief\n\n"
+    "OSLO (Nordic Wire) - Armed smugglers are moving rifles across the northern border into Finland, "
+    "the head of Norway's national police service said on Monday.\n\n"
+    "The head of Norway's National Police Service, Ingrid Halvorsen, told a conference in Tromso that "
+    "about 300 rifles had been seized since May.\n\n"
+    "\u201cOur border is under pressure,\u201d Halvorsen said.\n\n"
+    "Finnish officials have not commented on the figures."
+)
+
+
+@pytest.fixture(scope="module")
+def named():
+    return analyze_text(LEAD, until="extract").extracted
+
+
+@pytest.fixture(scope="module")
+def unnamed():
+    text = LEAD.replace("The head of Norway's National Police Service, Ingrid Halvorsen, told", "Officials told")
+    text = text.replace("Halvorsen said", "an officer said")
+    return analyze_text(text, until="extract").extracted
+
+
+def lead_statement(article):
+    return next(s for s in article.statements if s.span and "smugglers are moving" in s.content)
+
+
+def test_office_in_the_lead_is_the_person_named_later(named):
+    s = lead_statement(named)
+    assert s.speaker == "Ingrid Halvorsen"
+    assert "head of Norway" in (s.speaker_role or "")
+
+
+def test_dateline_and_source_stay_out_of_the_content(named):
+    s = lead_statement(named)
+    assert s.content.startswith("Armed smugglers")
+    assert "head of" not in s.content
+
+
+def test_headline_office_takes_the_body_speaker(named):
+    head = named.statements[0]
+    assert head.span is None and head.source_text == "police chief"
+    assert head.speaker == "Ingrid Halvorsen"
+
+
+def test_unnamed_office_is_the_office_not_the_country(unnamed):
+    s = lead_statement(unnamed)
+    assert s.speaker and "head of Norway" in s.speaker
+    assert s.sourcing == "named"
+    head = unnamed.statements[0]
+    assert head.speaker == s.speaker
