@@ -129,7 +129,7 @@ ROLE_NOUNS = _words(
     secretary ambassador commander governor mayor chairman chairwoman chair adviser advisor aide
     deputy envoy representative senator congressman congresswoman candidate nominee founder ceo
     manager general analyst expert professor researcher economist strategist lawyer attorney judge
-    prosecutor
+    prosecutor spy spymaster boss
     """
 )
 

@@ -41,6 +41,7 @@ from wirewatch.extract.frames import (
     adjective_cue_text,
     adjective_frame,
     body_text,
+    complement,
     cue_text,
     is_participle,
     noun_frame,
@@ -138,7 +139,8 @@ def _english(doc: Doc, index: EntityIndex) -> tuple[Statement, ...]:
         for d in _speaker_lines(doc, index)
         if not any(a < d.content[1] and d.content[0] < b for a, b in taken)
     )
-    drafts = _drop_nested(doc, _fold_relays(doc, _fold_citations(doc, drafts)))
+    drafts = _fold_citing_tails(doc, _fold_according(doc, _fold_citations(doc, drafts)))
+    drafts = _drop_nested(doc, _fold_relays(doc, drafts))
     return _resolve(doc, drafts, index, quotes)
 
 
@@ -490,16 +492,38 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
     if any(c.dep_ == "auxpass" for c in kids) or is_participle(tok):
         return _passive(doc, tok, lemma, kids)
     found = verb_frame(tok)
+    quoted = _quoted_as(tok)
+    if quoted is not None and (comp := complement(tok)) is not None:
+        found = (*comp, quoted[0])
     if found is None or not _reports(tok, found[0], found[1], found[2], found[4]):
         return None
     frame, start, end, prep, subj = found
     content = token_range(doc, start, end)
     if content is None:
         return None
-    src = phrase(doc, subj, stop=tok)
+    src = phrase(doc, subj, stop=tok.head.head if quoted is not None else tok)
     content, via = _trailing_relay(doc, start, end, content)
+    if quoted is not None and quoted[1] is not None:
+        via = clean(phrase(doc, quoted[1]).text)
     ctext = body_text(doc)[content[0] : content[1]]
     return _Draft(tok.i, cue_text(tok, prep), src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS)
+
+
+def _quoted_as(tok: Token) -> tuple[Token, Token | None] | None:
+    """ "Agencies quoted FSB director Bortnikov as saying ...", "Bortnikov was quoted by TASS as
+    saying ...": the one quoted is the source, whoever quotes him relays (`via`)."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in _CITING:
+        return None
+    verb = prep.head
+    quoted = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if quoted is None:
+        return None
+    quoter = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if quoter is None and agent is not None:
+        quoter = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return quoted, quoter
 
 
 def _adjective(doc: Doc, tok: Token) -> _Draft | None:
@@ -542,6 +566,8 @@ def _passive(doc: Doc, tok: Token, lemma: str, kids: list[Token]) -> _Draft | No
     agent ("was criticised by the mayor") the agent is the source."""
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
         return None
+    if lemma in _CITING and any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
+        return None  # "was quoted as saying": the participle's statement (`_quoted_as`)
     found = passive_frame(tok)
     if found is None:
         return None
@@ -585,6 +611,52 @@ def _fold_citations(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         r = out[report]
         out[report] = replace(r, source=cited, via=clean(r.source.text), sourcing=None, relay=False)
         drop.add(ci)
+    return [d for i, d in enumerate(out) if i not in drop]
+
+
+def _fold_citing_tails(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """ "Moscow claims CONTENT, citing the head of the FSB": the participle hangs inside the content
+    (on its verb), so `_fold_citations` does not see it. The one cited speaks; the claimant relays."""
+    out, drop = list(drafts), set()
+    for i, d in enumerate(drafts):
+        if d.source is None or d.cue_i < 0:
+            continue
+        a, b = d.content
+        cite = next(
+            (
+                t
+                for t in doc[d.cue_i + 1 :]
+                if a < t.idx < b
+                and t.lemma_.lower() in _CITING
+                and t.dep_ in _SUBORDINATE
+                and doc[t.i - 1].text == ","
+                and t.right_edge.idx + len(t.right_edge) >= b
+            ),
+            None,
+        )
+        cited = next((c for c in cite.children if c.dep_ == "dobj"), None) if cite is not None else None
+        content = trim(body_text(doc), a, doc[cite.i - 1].idx) if cited is not None else None
+        if content is None:
+            continue
+        source = _with_apposed_name(doc, phrase(doc, cited))
+        out[i] = replace(d, source=source, via=clean(d.source.text), content=content, sourcing=None, relay=False)
+        drop |= {j for j, o in enumerate(drafts) if o.cue_i == cite.i}
+    return [d for i, d in enumerate(out) if i not in drop]
+
+
+def _fold_according(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """ "X said, according to RIA": "according to" hangs on a cue that has its own speaker, so RIA
+    only passes X's words on and becomes `via` instead of a speaker of its own."""
+    drop: set[int] = set()
+    out = list(drafts)
+    for ai, acc in enumerate(drafts):
+        if acc.cue_i < 0 or doc[acc.cue_i].lower_ != "according" or acc.source is None:
+            continue
+        verb = doc[acc.cue_i].head
+        said = next((i for i, r in enumerate(out) if i != ai and r.cue_i == verb.i and r.source is not None), None)
+        if said is not None:
+            out[said] = replace(out[said], via=clean(acc.source.text))
+            drop.add(ai)
     return [d for i, d in enumerate(out) if i not in drop]
 
 

@@ -1,5 +1,7 @@
-"""Speakers named by their office: a wire lead ("..., the head of X said") resolved to the person the
-article names later in full, a headline's "says police chief", and a dateline kept out of content."""
+"""Who speaks in a relayed report: an office in a wire lead ("..., the head of X said") resolved to the
+person the article names later in full, a headline's "says police chief", a dateline kept out of
+content, and the relay formulas ("quoted X as saying", "X said, according to Y", "..., citing X")
+keeping X as the speaker and Y as the relay."""
 
 from __future__ import annotations
 
@@ -58,3 +60,34 @@ def test_unnamed_office_is_the_office_not_the_country(unnamed):
     assert s.sourcing == "named"
     head = unnamed.statements[0]
     assert head.speaker == s.speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "via"),
+    [
+        (
+            "Nordic media quoted police director Ingrid Halvorsen as saying that 300 rifles had been seized.",
+            "Halvorsen",
+            "Nordic media",
+        ),
+        ("Halvorsen was quoted by the Baltic Wire agency as saying that the smugglers used boats.", "Halvorsen", "Baltic"),
+        (
+            "\u201cThe smugglers use old fishing boats,\u201d Halvorsen said, according to the Baltic Wire agency.",
+            "Halvorsen",
+            "Baltic",
+        ),
+        (
+            "Oslo says smugglers are moving rifles into Finland, citing police director Ingrid Halvorsen.",
+            "Halvorsen",
+            "Oslo",
+        ),
+    ],
+)
+def test_relay_formulas_keep_the_original_speaker(sentence, speaker, via):
+    text = f"Rifles seized in the north\n\n{sentence}\n\nFinnish officials did not comment."
+    found = [s for s in analyze_text(text, until="extract").extracted.statements if s.span]
+    first = found[0]
+    assert speaker in (first.speaker or ""), found
+    assert via in (first.via or ""), found
+    assert not any(via.split()[0] in (s.speaker or "") for s in found), "the relay is not a speaker"
+    assert "citing" not in first.content and "according" not in first.content
