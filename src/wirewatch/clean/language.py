@@ -1,18 +1,50 @@
-"""Language identification with py3langid, whose model ships inside the package."""
+"""Language identification with py3langid, whose model ships inside the package.
+
+The model ships as an LZMA-compressed archive (4.5 MB, 68 MB unpacked); unpacking it costs about
+0.6 s of CPU, paid by every worker process at start-up (a twentieth of the work of a run of a hundred
+articles on two workers, benchmarks/throughput.py). The unpacked arrays are the same every time, so
+they are written once, uncompressed, to `$XDG_CACHE_HOME/wirewatch/` (default `~/.cache/wirewatch/`;
+plain `.npy` files, no pickle) under a name that changes with the model file and the py3langid
+version, and later processes map them instead (a few hundredths of a second). A cache that cannot be
+read or written is skipped silently: the model is then unpacked in the process, as before.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
+from array import array
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 # Below this many letters a guess is noise; such pages are labelled "und" (undetermined).
 _MIN_LETTERS = 20
+# The arrays py3langid's `LanguageIdentifier` is built from, as its loader returns them.
+_ARRAYS = ("ptc", "pc", "classes", "nextmove", "row", "output")
 
 
 @lru_cache(maxsize=1)
 def _identifier():  # type: ignore[no-untyped-def]
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    model = Path(MODEL_DIR) / MODEL_FILE
+    cached = cache_dir(model)
+    parts = _read(cached) if cached is not None else None
+    if parts is not None:
+        try:
+            ptc, pc, classes, nextmove, row, output = parts
+            return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+        except (TypeError, ValueError):  # another py3langid layout: its own loader, below
+            pass
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if cached is not None:
+        _write(cached, identifier)
+    return identifier
 
 
 def detect_language(text: str) -> str:
@@ -21,6 +53,65 @@ def detect_language(text: str) -> str:
         return "und"
     code, _prob = _identifier().classify(sample)
     return str(code)
+
+
+def cache_dir(model: Path) -> Path | None:
+    """Where the unpacked arrays of this model file are kept, or None if it cannot be read."""
+    try:
+        h = hashlib.sha256(model.read_bytes())
+        h.update(metadata.version("py3langid").encode())
+    except (OSError, metadata.PackageNotFoundError):
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "wirewatch" / f"langid-{h.hexdigest()[:16]}"
+
+
+def _read(folder: Path) -> tuple[Any, ...] | None:
+    try:
+        a = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
+        return (
+            a["ptc"],  # read where a text's features point, never copied whole
+            np.array(a["pc"]),
+            a["classes"].tolist(),
+            _stdlib_array(a["nextmove"]),  # walked byte by byte in Python: a stdlib array is faster
+            _stdlib_array(a["row"]),
+            a["output"].tolist(),
+        )
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _stdlib_array(values: np.ndarray) -> array:
+    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    out.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))
+    return out
+
+
+def _write(folder: Path, identifier: Any) -> None:
+    """The arrays of a freshly unpacked identifier, atomically: a worker starting beside the one
+    writing reads a whole folder or none."""
+    tmp = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+    try:
+        nextmove, row = identifier.tk_nextmove, identifier.tk_row
+        arrays = {
+            "ptc": np.asarray(identifier.nb_ptc),
+            "pc": np.asarray(identifier.nb_pc),
+            "classes": np.array(identifier.nb_classes),
+            "nextmove": np.frombuffer(nextmove, dtype=f"u{nextmove.itemsize}"),
+            "row": np.frombuffer(row, dtype=f"u{row.itemsize}"),
+            "output": np.asarray(identifier.tk_output, dtype=np.int32),
+        }
+        tmp.mkdir(parents=True, exist_ok=True)
+        for name in _ARRAYS:
+            np.save(tmp / f"{name}.npy", arrays[name], allow_pickle=False)
+        os.replace(tmp, folder)
+        for stale in folder.parent.glob("langid-*"):  # written for an earlier model or py3langid
+            if stale != folder and not stale.name.endswith(".tmp"):
+                shutil.rmtree(stale, ignore_errors=True)
+    except (OSError, ValueError, AttributeError):
+        pass
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @lru_cache(maxsize=64)
