@@ -96,3 +96,19 @@ def test_the_stories_table_and_export_carry_the_story(settings, tmp_path):
     export_articles(db, out=out)
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert {r["id"]: r["story"] for r in rows}["ru"] == found[0].id
+
+
+def test_an_interrupted_link_rolls_the_batch_back_instead_of_storing_it_unlinked(settings, monkeypatch):
+    import wirewatch.link.corpus as corpus
+
+    def interrupted(*_a, **_k):
+        raise RuntimeError("Query interrupted")  # what DuckDB raises when Ctrl-C lands in a query
+
+    with Store(":memory:") as store:
+        monkeypatch.setattr(corpus, "link_story", interrupted)
+        with pytest.raises(RuntimeError):
+            store.save_batch(fixture_articles()[:2], link=StoryHook(settings))
+        assert store.article_count() == 0
+        monkeypatch.undo()
+        store.save_batch(fixture_articles()[:2], link=StoryHook(settings))
+        assert all(story for _id, story in store.con.execute("SELECT id, story FROM articles").fetchall())

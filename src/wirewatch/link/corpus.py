@@ -24,6 +24,10 @@ from wirewatch.store import stories as q
 
 log = logging.getLogger("wirewatch")
 
+# Failures that must roll the batch back rather than leave an article unlinked: DuckDB's own errors,
+# and the RuntimeError ("Query interrupted") it raises when Ctrl-C arrives during a query.
+_STORE_FAILURES = (duckdb.Error, RuntimeError)
+
 
 class StoryHook:
     """Links newly stored articles to stories (and claims); called by `Store.save_batch`."""
@@ -40,8 +44,8 @@ class StoryHook:
         for seq, article in sorted(stored, key=lambda p: p[0]):
             try:
                 touched.add(link_story(link_features(article, seq), index, self.opts))
-            except duckdb.Error:
-                raise  # the store's own failure: the batch is rolled back
+            except _STORE_FAILURES:
+                raise  # the store's own failure or Ctrl-C: the batch is rolled back, re-run links it
             except Exception:  # a bug on one article: it stays unlinked, the batch goes on
                 log.error("linking %s failed:\n%s", article.id, traceback.format_exc())
         index.flush()
@@ -50,7 +54,7 @@ class StoryHook:
             for story in sorted(touched):
                 try:
                     relink_claims(con, story)
-                except duckdb.Error:
+                except _STORE_FAILURES:
                     raise
                 except Exception:
                     log.error("claims of story %s failed:\n%s", story, traceback.format_exc())

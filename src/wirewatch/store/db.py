@@ -118,6 +118,9 @@ class Store:
         except duckdb.Error as e:
             con.execute("ROLLBACK")
             raise StoreError(f"writing a batch to {self.path} failed, nothing of it was kept: {e}") from e
+        except BaseException:  # Ctrl-C or a bug half way: the open transaction must not be committed later
+            con.execute("ROLLBACK")
+            raise
         return len(new), len(rejections)
 
     def _insert_articles(self, articles: Sequence[Article]) -> list[tuple[int, Article]]:
