@@ -8,7 +8,9 @@ and the full `analyze` (with assessment) beside it. On a machine shared with oth
 ratio swings with whoever else runs; the CPU seconds each side spent (this process and its worker
 processes, from `getrusage`) are printed beside it, with the ratio of articles per CPU second, which
 holds still. Both count the work of starting the workers (the baseline's workers are forked with the
-model already loaded; wirewatch's load theirs).
+model already loaded; wirewatch loads its models in the parent process, counted, before it forks
+its workers). Each of the three passes runs in a fresh Python process (imports and, for the
+baseline, the model load not counted), so that no pass finds what an earlier one loaded.
 
     python benchmarks/throughput.py [--limit 200] [--workers 2]
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -77,14 +80,35 @@ def wirewatch_rate(texts: list[str], workers: int, until: str) -> tuple[float, f
         return n / (time.perf_counter() - t), cpu_seconds() - cpu
 
 
+def _pass(side: str, limit: int, workers: int) -> tuple[float, float]:
+    """One side measured in a fresh Python process: (articles per second, CPU seconds)."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--pass", side, "--limit", str(limit), "--workers", str(workers)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rate, cpu = json.loads(out.strip().splitlines()[-1])
+    return float(rate), float(cpu)
+
+
+def _run_pass(side: str, limit: int, workers: int) -> tuple[float, float]:
+    texts = load_texts(limit)
+    import wirewatch.pipeline.run  # noqa: F401  (imports are not counted, on either side)
+
+    if side == "spacy":
+        return spacy_baseline(texts, workers)
+    return wirewatch_rate(texts, workers, side)
+
+
 def measure(limit: int | None = 200, workers: int = 2) -> dict[str, float]:
     texts = load_texts(limit or 200)
     if not texts:
         return {}
     n = len(texts)
-    base, base_cpu = spacy_baseline(texts, workers)
-    extract, extract_cpu = wirewatch_rate(texts, workers, "extract")
-    full, full_cpu = wirewatch_rate(texts, workers, "assess")
+    base, base_cpu = _pass("spacy", limit or 200, workers)
+    extract, extract_cpu = _pass("extract", limit or 200, workers)
+    full, full_cpu = _pass("assess", limit or 200, workers)
     return {
         "articles": n,
         "spacy_per_s": base,
@@ -104,7 +128,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--pass", dest="side", choices=("spacy", "extract", "assess"), help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.side:  # a child process measuring one side
+        print(json.dumps(_run_pass(a.side, a.limit, a.workers)))
+        return
     r = measure(a.limit, a.workers)
     if not r:
         print(missing_message(*CORPUS))

@@ -1,12 +1,15 @@
 """Executors run the per-article stages over a batch, in input order, whatever the scheduling.
 
 - `InlineExecutor`: this process (tests, `--workers 1`).
-- `ProcessExecutor`: a local process pool; models load once per worker.
+- `ProcessExecutor`: a local process pool. Where its workers are forked (`forks`, the default start
+  method on Linux), the runner loads the stages' models in this process first and the workers
+  inherit them; otherwise they load once per worker.
 - `DaskExecutor` (in `pipeline.dask_executor`): a Dask cluster, local or remote.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +29,7 @@ class Executor(Protocol):
 
 class InlineExecutor:
     parallelism = 1
+    forks = False
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         return map(fn, items)
@@ -37,7 +41,10 @@ class InlineExecutor:
 class ProcessExecutor:
     def __init__(self, workers: int) -> None:
         self.parallelism = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers)
+        context = multiprocessing.get_context()
+        # Workers start at the first map, copies of this process as it is then.
+        self.forks = context.get_start_method() == "fork"
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         return self._pool.map(fn, items)

@@ -23,7 +23,7 @@ from wirewatch.ingest.dedupe import NearDuplicates
 from wirewatch.model import Article, Rejection, Source
 from wirewatch.pipeline.context import Context
 from wirewatch.pipeline.executors import Executor, InlineExecutor
-from wirewatch.pipeline.stage import Stage, check_plan
+from wirewatch.pipeline.stage import Stage, check_plan, warm_up
 from wirewatch.settings import Settings
 
 log = logging.getLogger("wirewatch")
@@ -119,9 +119,11 @@ class Runner:
         duplicates: NearDuplicates | None = None,
     ) -> None:
         self.settings = settings
-        plan(until)  # checked before any text is read
+        stages = plan(until)  # checked before any text is read
         self.until = until
         self.executor = executor or InlineExecutor()
+        if getattr(self.executor, "forks", False):
+            warm_up(stages, settings)  # before the workers are forked: they inherit what it loads
         self.memory = memory or OutletMemory.empty(settings)
         self.duplicates = duplicates or NearDuplicates.in_memory(settings)
 
