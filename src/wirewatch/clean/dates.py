@@ -1,7 +1,8 @@
 """Finding full calendar dates in text: `str -> [(YYYY-MM-DD, matched text)]`.
 
 Only dates with a day, a month and a year count: "September 23rd" alone cannot date a page.
-Month names in English, German, French, Russian and Ukrainian (genitive forms, as dates use them).
+Month names in English, German, French, Russian and Ukrainian (genitive forms, as dates use them),
+Spanish, Romanian and Indonesian.
 """
 
 from __future__ import annotations
@@ -27,6 +28,14 @@ _MONTHS = {
     # Ukrainian (genitive)
     "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
     "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    # Spanish ("5 de marzo de 2031")
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    # Romanian
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "iunie": 6, "iulie": 7,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
+    # Indonesian
+    "januari": 1, "februari": 2, "maret": 3, "mei": 5, "agustus": 8, "desember": 12,
 }
 # Names of the days of the week, in the languages of the month names and those of the region's
 # relays (Spanish, Romanian, Indonesian).
@@ -55,7 +64,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
     re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 17, 2024
-    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),  # 29th October 2015, 17 июня 2024
+    # 29th October 2015, 17 июня 2024, 5 de marzo de 2031
+    re.compile(rf"\b{_DAY}(?:\s+(?:of|de))?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b"),  # 17.06.2024 (day first: Europe)
 ]
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)")

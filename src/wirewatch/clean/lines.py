@@ -44,13 +44,31 @@ _CHROME_PHRASES = [
     # legal
     r"(copyright|©).*", r"all rights reserved.*", r"privacy policy", r"terms of (use|service)",
     r"cookie(s| policy| settings)?", r"accept( all)?( cookies)?", r"contact( us)?", r"about( us)?",
+    # the same furniture in the languages whose relays wirewatch reads (ru, uk, de, fr, es, ro, id)
+    r"главная", r"поиск", r"войти", r"поделиться", r"подписаться", r"читать (далее|полностью)",
+    r"подробнее", r"похожие (новости|статьи)", r"популярное", r"ответить", r"отправить",
+    r"оставьте комментарий", r"ваше имя", r"введите (код|текст)( с картинки)?", r"все права защищены.*",
+    r"головна", r"пошук", r"увійти", r"поділитися", r"читайте також", r"відповісти", r"надіслати",
+    r"всі права захищені.*", r"startseite", r"teilen", r"suche", r"anmelden", r"abonnieren",
+    r"antworten", r"kommentar schreiben", r"alle rechte vorbehalten.*", r"datenschutz(erklärung)?",
+    r"impressum", r"mehr zum thema", r"das könnte sie auch interessieren", r"accueil", r"partager",
+    r"rechercher", r"se connecter", r"s'abonner", r"répondre", r"envoyer", r"tous droits réservés.*",
+    r"lire la suite", r"sur le même sujet", r"laisser un commentaire", r"inicio", r"compartir",
+    r"buscar", r"iniciar sesión", r"suscríbete", r"responder", r"enviar", r"publicidad",
+    r"todos los derechos reservados.*", r"lee también", r"leer más", r"noticias relacionadas",
+    r"deja un comentario", r"acasă", r"distribuie", r"caută", r"autentificare", r"abonează-te",
+    r"răspunde", r"trimite", r"publicitate", r"toate drepturile rezervate.*", r"citește și",
+    r"citește mai mult", r"articole similare", r"lasă un comentariu", r"beranda", r"bagikan( artikel)?:?",
+    r"cari", r"masuk", r"daftar", r"berlangganan", r"balas", r"kirim", r"iklan", r"baca juga:?",
+    r"berita terkait", r"selengkapnya", r"tulis komentar( anda)?", r"hak cipta.*",
 ]
 _CHROME = re.compile(r"^[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")[\W_\d]*$", re.I)
 
 # Headers that open a reader-comment section.
 _COMMENT_HEADER = re.compile(
     r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|join the discussion|"
-    r"what do you think\??|leave a reply|leave a comment|комментарии|kommentare|commentaires|"
+    r"what do you think\??|leave a reply|leave a comment|комментарии|коментарі|kommentare|commentaires|"
+    r"comentarios|comentarii|komentar|"
     r"\d+\s+(?:thoughts on|responses to).*|\d+\s+(?:comments?|responses?|replies)\b[^.!?]{0,50})[\W_\d]*$",
     re.I,
 )
@@ -58,7 +76,8 @@ _COMMENT_HEADER = re.compile(
 _COMMENT_FORM = re.compile(
     r"please enter your (comment|name)|your email address will not be published|post comment|"
     r"leave a reply|cancel reply|save my name, email|you must be logged in to post a comment|"
-    r"captcha",
+    r"captcha|оставьте комментарий|введите код|залиште коментар|kommentar schreiben|"
+    r"laisser un commentaire|deja un comentario|lasă un comentariu|tulis komentar",
     re.I,
 )
 # Sentences every site prints around its articles: consent banners, form messages, newsletter
@@ -90,7 +109,11 @@ PROSE_MIN_WORDS = 8
 PROSE_LONG_WORDS = 25
 PROSE_MIN_STOP_SHARE = 0.12
 _NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
-_BYLINE = re.compile(r"^\s*(?:by|von|par|автор:?|author:?|written by|posted by)\s+(.{3,80}?)\s*$", re.I)
+_BYLINE = re.compile(
+    r"^\s*(?:by|von|par|автор:?|author:?|written by|posted by|autor:?|autorul?:|por|penulis:?|oleh|reporter:)"
+    r"\s+(.{3,80}?)\s*$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?…»”\"'’)\]:]\s*$")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)

@@ -1,0 +1,55 @@
+"""The flattened-text cleaner on relays in other languages: a Russian and an Indonesian page (invented,
+with their site menus, share bars, related links, comment sections and forms), and the same pages
+padded to the length where the line model decides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirewatch.clean.dates import find_dates
+from wirewatch.clean.flat import clean_flat
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RU = (FIXTURES / "flat_ru_relay.txt").read_text(encoding="utf-8")
+ID = (FIXTURES / "flat_id_relay.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Rabu, 5 Maret 2031 | 08:15 WIB", "2031-03-05"),
+        ("5 de marzo de 2031", "2031-03-05"),
+        ("marți, 4 martie 2031", "2031-03-04"),
+        ("4 мая 2031", "2031-05-04"),
+    ],
+)
+def test_month_names_of_the_relay_languages(text, iso):
+    assert [d for d, _ in find_dates(text)] == [iso]
+
+
+def test_indonesian_headline_date_line_and_byline():
+    parts = clean_flat(ID, language="id")
+    assert parts.title.value.startswith("Kepala keamanan Kazakhstan")
+    assert parts.author.value == "Rina Wulandari"
+    assert any(d.date == "2031-03-05" for d in parts.dates)
+    body = "\n".join(parts.paragraphs)
+    assert body.startswith("Ketua Komite Keamanan Nasional") and "Dosov" in body
+    for chrome in ("Beranda", "Bagikan", "Baca Juga", "Tulis komentar", "Copyright"):
+        assert chrome not in body
+
+
+def test_russian_comment_form_is_neither_body_nor_a_comment():
+    parts = clean_flat(RU, language="ru")
+    assert parts.title.value.startswith("Досов:")
+    assert [c.text.split("\n")[0] for c in parts.comments] == ["Иван", "Петр"]
+    body = "\n".join(parts.paragraphs)
+    assert body.startswith("Американские спецслужбы") and "Ответить" not in body and "Реклама" not in body
+
+
+@pytest.mark.parametrize(("text", "language", "first"), [(RU, "ru", "Американские"), (ID, "id", "Ketua")])
+def test_a_long_menu_does_not_cost_a_short_foreign_article_its_body(text, language, first):
+    padded = "\n".join(f"Menu {i}" for i in range(20)) + "\n" + text
+    body = "\n".join(clean_flat(padded, language=language).paragraphs)
+    assert body.startswith(first)
