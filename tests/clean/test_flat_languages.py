@@ -53,3 +53,10 @@ def test_a_long_menu_does_not_cost_a_short_foreign_article_its_body(text, langua
     padded = "\n".join(f"Menu {i}" for i in range(20)) + "\n" + text
     body = "\n".join(clean_flat(padded, language=language).paragraphs)
     assert body.startswith(first)
+
+
+def test_date_under_the_headline_is_the_articles_stamp_not_the_sites_today():
+    parts = clean_flat(RU, language="ru")
+    by_place = {d.where: d.date for d in parts.dates}
+    assert by_place["byline"] == "2031-03-04"  # "04.03.2031 14:25" under the headline
+    assert by_place["page_header"] == "2031-03-05"  # "Вторник, 5 марта 2031" above it

@@ -583,6 +583,20 @@ def line_facts(
     return reading.facts(), reading.stops
 
 
+# A date this many lines under the headline, before the article starts, is the article's own stamp.
+_STAMP_LINES = 4
+
+
+def _date_place(index: int, title_at: int | None, first_body: int) -> str:
+    """Where a date sits: under the headline ("byline": the article's date stamp), elsewhere above
+    the article ("page_header": as often the site's "today" as the publication date), or below it."""
+    if index >= first_body:
+        return "page_footer"
+    if title_at is not None and 0 < index - title_at <= _STAMP_LINES:
+        return "byline"
+    return "page_header"
+
+
 def clean_flat(
     text: str,
     *,
@@ -628,13 +642,13 @@ def clean_flat(
 
     dates: list[DateSeen] = []
     first_body = body_lines[0].index if body_lines else texts_count
+    title_at = title_line.index if title_line else None
     for line in lines:
         if line.label == "bad" and line.why in ("date line", "byline") or (
             id(line) not in kept and line.index < first_body
         ):
             for iso, s in find_dates(line.text):
-                where = "page_header" if line.index < first_body else "page_footer"
-                dates.append(DateSeen(iso, where, s))
+                dates.append(DateSeen(iso, _date_place(line.index, title_at, first_body), s))
     dates += [DateSeen(c.date, "comment", c.text[:80]) for c in comments if c.date]
 
     byline = next((L.byline_name(ln.text) for ln in lines if L.byline_name(ln.text)), None)
