@@ -91,3 +91,17 @@ def test_relay_formulas_keep_the_original_speaker(sentence, speaker, via):
     assert via in (first.via or ""), found
     assert not any(via.split()[0] in (s.speaker or "") for s in found), "the relay is not a speaker"
     assert "citing" not in first.content and "according" not in first.content
+
+
+def test_russian_relay_page_keeps_one_speaker_through_cases_pronouns_and_places():
+    """The flattened Russian relay of tests/clean/fixtures: "заявил ... председатель Комитета ...
+    Арман Досов", "По словам Досова" (genitive), "сказал он на совещании в Астане" (a pronoun, and a
+    place that is where it was said), and the headline "Досов: ..."."""
+    from pathlib import Path
+
+    page = (Path(__file__).parents[1] / "clean" / "fixtures" / "flat_ru_relay.txt").read_text(encoding="utf-8")
+    found = analyze_text(page, until="extract").extracted
+    dosov = next(e for e in found.entities if e.name == "Arman Dosov")
+    assert "Досова" in dosov.mentions
+    assert [s.speaker for s in found.statements] == ["Arman Dosov"] * 4
+    assert found.statements[0].span is None  # the headline's own statement

@@ -219,7 +219,26 @@ def _latin(text: str) -> bool:
     return all(not c.isalpha() or c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in text)
 
 
-def _group(doc: Doc, ms: list[M.Mention], extra_pairs: list[tuple[int, int]]) -> list[list[int]]:
+# Case endings a surname takes in the languages read without a parser, folded to ASCII: "Досова",
+# "Досову", "Досовым" (Russian), "Досові" (Ukrainian), "Dosovs" (German), "Dosovului" (Romanian).
+_CASE_ENDINGS = ("ului", "owi", "ovi", "ym", "om", "em", "oi", "ie", "a", "u", "e", "i", "s", "y")
+
+
+def _surname_owners(full: dict[str, set[int]], word: str, *, inflected: bool) -> set[int] | None:
+    """The full names whose surname is `word`, or, on a page read without a parser, `word` minus a
+    case ending ("dosova" -> "dosov")."""
+    if word in full or not inflected:
+        return full.get(word)
+    for end in _CASE_ENDINGS:
+        stem = word[: -len(end)]
+        if word.endswith(end) and len(stem) >= 4 and stem in full:
+            return full[stem]
+    return None
+
+
+def _group(
+    doc: Doc, ms: list[M.Mention], extra_pairs: list[tuple[int, int]], *, inflected: bool = False
+) -> list[list[int]]:
     g = _Groups()
     for _ in ms:
         g.add()
@@ -250,7 +269,7 @@ def _group(doc: Doc, ms: list[M.Mention], extra_pairs: list[tuple[int, int]]) ->
         # ("Trump Oregon").
         if len(m.span(doc)) != 1 or m.canonical or m.type in ("GPE", "LOC", "NORP", "FAC"):
             continue
-        owners = full.get(fold(m.span(doc).text))
+        owners = _surname_owners(full, fold(m.span(doc).text), inflected=inflected)
         if owners and len({g.find(o) for o in owners}) == 1:
             g.union(next(iter(owners)), k)
     out: dict[int, list[int]] = {}
@@ -365,7 +384,7 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
         )
     pairs, new = _acronym_pairs(doc, ms)
     ms = ms + new
-    groups = _group(doc, ms, pairs)
+    groups = _group(doc, ms, pairs, inflected=not parsed)
     for gi, m in _rescan(doc, ms, groups, folded):
         groups[gi].append(len(ms))
         ms.append(m)

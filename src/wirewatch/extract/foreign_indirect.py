@@ -201,7 +201,7 @@ def indirect_statements(
             speaker, source_text, sourcing = None, text[w0:w1], "vague"
         else:
             c0, c1 = r.cue or (w0, w0)
-            speaker, source_text, sourcing = speaker_near(text, index, c0, c1, w0, w1)
+            speaker, source_text, sourcing = speaker_near(text, index, c0, c1, w0, w1, pronoun=v.pronoun, last=last)
             window = text[w0:w1]
             pronoun = v.pronoun.search(window) if v.pronoun else None
             anonymous = v.anonymous.search(window) if v.anonymous else None

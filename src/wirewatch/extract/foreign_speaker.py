@@ -1,5 +1,10 @@
-"""Who is speaking in an attribution clause of a page with no parser: the entity nearest the cue,
-else the capitalised words right after the cue ("sagte Scholz") or right before it ("Путин заявил")."""
+"""Who is speaking in an attribution clause of a page with no parser.
+
+In order: a person named in the clause (the nearest to the cue); a pronoun right beside the cue
+("сказал он"), which points back to the last speaker; an organisation or other name in the clause;
+a place only when it stands right beside the cue ("заявила Москва": elsewhere a place in the clause
+is where it was said, "на совещании в Астане"); else the capitalised words right after the cue
+("sagte Scholz") or right before it ("Путин заявил")."""
 
 from __future__ import annotations
 
@@ -8,16 +13,40 @@ import re
 from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
 
 _NAME = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+)(?:\s+[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+){0,3}")
+_PLACES = frozenset(["GPE", "LOC", "FAC"])
+# How close to the cue a pronoun or a place must stand to be its subject: a word or two of gap.
+_BESIDE = 12
 
 
 def speaker_near(
-    text: str, index: EntityIndex, c0: int, c1: int, w0: int, w1: int
+    text: str,
+    index: EntityIndex,
+    c0: int,
+    c1: int,
+    w0: int,
+    w1: int,
+    *,
+    pronoun: re.Pattern[str] | None = None,
+    last: tuple[str | None, str] | None = None,
 ) -> tuple[str | None, str | None, str]:
     """(speaker, the words naming it, sourcing) for the cue at c0:c1 in the clause w0:w1; speaker
-    None when no name stands there."""
+    None when no name stands there. `last` is the (speaker, sourcing) a pronoun points back to."""
+
+    def distance(a: int, b: int) -> int:
+        return max(0, a - c1, c0 - b)
+
     ents = index.within(w0, w1)
-    if ents:
-        a, b, ent = min(ents, key=lambda t: min(abs(t[0] - c1), abs(t[1] - c0)))
+    persons = [t for t in ents if t[2].type == "PERSON"]
+    if persons:
+        a, b, ent = min(persons, key=lambda t: distance(t[0], t[1]))
+        return ent.name, text[a:b], "named"
+    if pronoun is not None and last is not None and last[0]:
+        for m in pronoun.finditer(text, max(w0, c0 - _BESIDE), min(w1, c1 + _BESIDE)):
+            return last[0], m.group(0), last[1]
+    others = [t for t in ents if t[2].type not in _PLACES]
+    places = [t for t in ents if t[2].type in _PLACES and distance(t[0], t[1]) <= 2]
+    if others or places:
+        a, b, ent = min(others or places, key=lambda t: distance(t[0], t[1]))
         return ent.name, text[a:b], "named"
     tail = _NAME.match(text, c1 + 1) if c1 + 1 < w1 else None
     if tail and tail.end() <= w1:

@@ -99,8 +99,8 @@ def _classify(source: str, index: EntityIndex) -> tuple[str, str | None]:
             re.search(rf"\b{re.escape(n)}$", low) or n.endswith(last_word) and n in low
             for n in names
             if len(n) > 1
-        ):
-            return "named", ent.name
+        ) or (ent.type == "PERSON" and " " not in low and any(n.split()[-1] == low for n in names if " " in n)):
+            return "named", ent.name  # the last clause: a surname alone ("Досов: ...")
     last = re.sub(r"[^\w]", "", low.split()[-1]) if low.split() else ""
     if last in VAGUE_HEADS:
         return "vague", None
@@ -138,4 +138,12 @@ def _foreign(title: str, language: str) -> dict[str, str] | None:
         if m:
             return m.groupdict()
     m = re.match(r"^(?P<source>[^:]{2,40}):\s+(?P<content>[\u00ab\u201e\u201c\"].{8,})$", title)
+    if m is None:
+        m = _FOREIGN_NAME_COLON.match(title)
+        if m is not None and not all(w[:1].isupper() for w in m.group("source").split()):
+            m = None
     return {**m.groupdict(), "cue": ":"} if m else None
+
+
+# "Досов: спецслужбы США ...": one to four capitalised words before a colon name the source.
+_FOREIGN_NAME_COLON = re.compile(r"^(?P<source>[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,3}):\s+(?P<content>.{8,})$")
