@@ -29,7 +29,7 @@ import re
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.settings import MANUALLY_CLEANED
+from trafilatura.settings import MANUALLY_CLEANED, MANUALLY_STRIPPED
 
 from wirewatch.clean import lines as L
 from wirewatch.clean.dates import find_dates, normalise_date
@@ -379,6 +379,12 @@ _DEAD_WEIGHT = ("script", "style", "svg", "template", "link", "iframe")
 # as formulas).
 _KEPT_FOR_TRAFILATURA = frozenset({"form", "head", "script", "noscript", "figure", "math"})
 _CLEANED_ANYWAY = tuple(tag for tag in MANUALLY_CLEANED if tag not in _KEPT_FOR_TRAFILATURA | set(_DEAD_WEIGHT))
+# Elements trafilatura's cleaning unwraps (their text stays where it was: images, <font>, <small>,
+# <abbr>, table sections and the like, its MANUALLY_STRIPPED list), unwrapped here once: each of
+# trafilatura's passes and copies then has fewer elements to go through. Extracted text unchanged
+# on 950 of the 951 benchmark pages (one gained five characters), trafilatura's share of
+# `clean_html` about 3% faster.
+_STRIPPED_ANYWAY = tuple(tag for tag in MANUALLY_STRIPPED if tag not in _DEAD_WEIGHT)
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -407,17 +413,34 @@ def _remove(el: etree._Element) -> None:
 
 def _lighten(tree: HtmlElement) -> None:
     """Drop what no extractor reads and what trafilatura would delete anyway, unless that would
-    take every paragraph (trafilatura's recall mode then undoes its cleaning)."""
-    dead = [el for el in tree.iter(*_DEAD_WEIGHT) if el.tag != "script" or el.get("type") != "application/ld+json"]
-    for el in dead:
+    take every paragraph (trafilatura's recall mode then undoes its cleaning); unwrap what it
+    would unwrap. Element by element only for scripts (JSON-LD stays), the rest in lxml's C loops."""
+    for el in [el for el in tree.iter("script") if el.get("type") != "application/ld+json"]:
         _remove(el)
-    cleaned = list(tree.iter(*_CLEANED_ANYWAY))
-    if not cleaned:
-        return
-    gone = set(cleaned)
-    if any(not any(a in gone for a in p.iterancestors()) for p in tree.iter("p")):
-        for el in cleaned:
-            _remove(el)
+    etree.strip_elements(tree, *(tag for tag in _DEAD_WEIGHT if tag != "script"), with_tail=False)
+    if any(next(p.iterancestors(*_CLEANED_ANYWAY), None) is None for p in tree.iter("p")):
+        etree.strip_elements(tree, *_CLEANED_ANYWAY, with_tail=False)
+    etree.strip_tags(tree, *_STRIPPED_ANYWAY)
+
+
+def _not_in_body(page_text: str, paragraphs: list[str], comments: list[Comment]) -> list[str]:
+    """The lines of the page that neither the body nor a comment holds, each once. Both sides are
+    whitespace-collapsed; the body may join lines the page split, so a line also counts as held
+    when it is inside a body line. That scan reads the whole body for each line, so a line of three
+    or more words is first tested on its inner words: inside a body line they are whole words of
+    it (the first and last may be cut), and one that is no word of the body rules the line out
+    without the scan (two thirds of the scan's time on the benchmark pages)."""
+    body_text = "\n".join(paragraphs)
+    body_words = set(body_text.split())
+    kept = set(paragraphs) | {ln for c in comments for ln in c.text.split("\n")}
+    out = []
+    for ln in dict.fromkeys(page_text.split("\n")):
+        if not ln or ln in kept:
+            continue
+        words = ln.split(" ")
+        if (len(words) > 2 and not body_words.issuperset(words[1:-1])) or ln not in body_text:
+            out.append(ln)
+    return out
 
 
 def clean_html(html: str, *, url: str | None = None) -> PageParts:
@@ -460,9 +483,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
             paragraphs.append(line)
     # Both sides are whitespace-collapsed already; the body may join lines the page split, so a
     # line counts as kept when it is inside the body's text (a set lookup first, the scan after).
-    body_text = "\n".join(paragraphs)
-    kept = set(paragraphs) | {ln for c in comments for ln in c.text.split("\n")}
-    removed += [ln for ln in page_text.split("\n") if ln and ln not in kept and ln not in body_text]
+    removed += _not_in_body(page_text, paragraphs, comments)
     dates += [DateSeen(c.date, "comment", c.text[:80]) for c in comments if c.date]
     return PageParts(
         title=title,
