@@ -140,7 +140,21 @@ def test_signals_point_at_their_evidence():
         assert BODY[sig.span[0] : sig.span[1]] == sig.evidence
 
 
-@pytest.mark.parametrize("model", [tiny_model(), load_model()], ids=["tiny", "shipped"])
+def clustered_model() -> Model:
+    """`tiny_model` with word clusters: 'traitors' and 'cowards' share one, so 'cowards' is likely too."""
+    clusters = {"traitors": (1, 7, 30), "cowards": (1, 7, 31), "the": (0, 2, 4), "want": (2, 3, 9)}
+    weights = {"w=traitors": 2.0, "c1024=30": 1.0, "c256=7": 5.0, "cp256=7": 0.5, "cn64=2": -0.25, "sc256=7": 0.125}
+    return Model(**{f: getattr(tiny_model(), f) for f in Model.__slots__ if f not in ("si_weights", "clusters")},
+                 si_weights=weights, clusters=clusters)
+
+
+def test_clusters_carry_weight_to_unseen_words():
+    text = "The cowards fled. The vote is on Friday."
+    spans = find_spans(text, clustered_model())
+    assert [text[s.start : s.end] for s in spans] == ["cowards"]
+
+
+@pytest.mark.parametrize("model", [tiny_model(), clustered_model(), load_model()], ids=["tiny", "clustered", "shipped"])
 def test_fast_scoring_equals_the_feature_sum(model):
     if model is None:
         pytest.skip("propaganda model not installed")
@@ -165,3 +179,12 @@ def test_fast_per_article():
     for _ in range(5):
         find_spans(text)
     assert (time.perf_counter() - t0) / 5 < 0.2  # generous for a loaded CI box; typical is a few ms
+
+
+def test_vector_script_gelu_is_the_erf_one():
+    from math import erf, sqrt
+
+    from wirewatch.assess.propaganda_vectors import _gelu
+
+    x = np.linspace(-6, 6, 101)
+    assert _gelu(x) == pytest.approx([0.5 * v * (1 + erf(v / sqrt(2))) for v in x], abs=1e-6)

@@ -6,7 +6,10 @@ Two steps, both linear models over sparse string features, trained by
 
 1. span identification: every token gets a probability of lying inside a propaganda span from
    its word, stem, neighbours, quote state, repetition in the article and the words of its
-   sentence; runs of likely tokens (small gaps bridged) become spans;
+   sentence, and from the clusters of its word, its neighbours and its sentence's words (k-means
+   clusters of static MiniLM word vectors, shipped as cluster ids per word, so a loaded word unseen
+   in training still counts if it sits with ones seen: `propaganda_vectors`); runs of likely tokens
+   (small gaps bridged) become spans;
 2. technique classification: each span gets one of the 14 techniques from its words, length,
    context and repetition.
 
@@ -20,8 +23,8 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -52,6 +55,9 @@ MODEL_FILE = "propaganda.npz"
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 _QUOTES = frozenset("\"\u201c\u201d")
 _TRIM = " \n\t.,:;"
+# Word clusters, coarse to fine (k-means over static MiniLM word vectors, `propaganda_train.word_clusters`):
+# a word's own clusters at every granularity, a neighbour's at the first two, the sentence's at the second.
+CLUSTERS = (64, 256, 1024)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +88,8 @@ class Model:
     tc_index: dict[str, int]
     tc_weights: np.ndarray  # (features, techniques)
     tc_bias: np.ndarray  # (techniques,)
+    # word -> its cluster at each granularity of CLUSTERS (see `word_clusters`); empty: no such features
+    clusters: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 # --- text units -----------------------------------------------------------------------------------
@@ -124,9 +132,12 @@ def article_counts(text: str) -> Counter[str]:
     return Counter(stem(m.group(0)) for m in _TOKEN.finditer(text) if m.group(0)[0].isalnum())
 
 
-def sentence_features(toks: Sequence[Token]) -> list[str]:
-    """Features shared by every token of a sentence: its words, length and punctuation."""
-    feats = {f"sw={t.text.lower()}" for t in toks if t.text[0].isalnum() and t.text.lower() not in STOPWORDS}
+def sentence_features(toks: Sequence[Token], clusters: Mapping[str, tuple[int, ...]] | None = None) -> list[str]:
+    """Features shared by every token of a sentence: its words and their clusters, length and punctuation."""
+    content = [w for w in (t.text.lower() for t in toks) if w[0].isalnum() and w not in STOPWORDS]
+    feats = {f"sw={w}" for w in content}
+    if clusters:
+        feats |= {f"sc{CLUSTERS[1]}={clusters[w][1]}" for w in content if w in clusters}
     feats.add(f"slen={_bucket(len(toks), (5, 10, 20, 35, 60))}")
     if any(t.text == "!" for t in toks):
         feats.add("s!")
@@ -135,8 +146,21 @@ def sentence_features(toks: Sequence[Token]) -> list[str]:
     return sorted(feats)
 
 
-def token_features(toks: Sequence[Token], counts: Counter[str]) -> list[list[str]]:
+def _cluster_features(word: str, clusters: Mapping[str, tuple[int, ...]]) -> list[str]:
+    c = clusters.get(word)
+    return [f"c{k}={i}" for k, i in zip(CLUSTERS, c, strict=True)] if c else []
+
+
+def _neighbour_cluster_features(tag: str, word: str, clusters: Mapping[str, tuple[int, ...]]) -> list[str]:
+    c = clusters.get(word)
+    return [f"c{tag}{k}={i}" for k, i in zip(CLUSTERS[:2], c, strict=False)] if c else []
+
+
+def token_features(
+    toks: Sequence[Token], counts: Counter[str], clusters: Mapping[str, tuple[int, ...]] | None = None
+) -> list[list[str]]:
     """Features of each token of one sentence (the sentence's own go in `sentence_features`)."""
+    clusters = clusters or {}
     low = [t.text.lower() for t in toks]
     n = len(toks)
     out = []
@@ -167,6 +191,9 @@ def token_features(toks: Sequence[Token], counts: Counter[str]) -> list[list[str
             f.append("inq")
         if w not in STOPWORDS and t.text[0].isalnum():
             f.append(f"rep={_bucket(counts[st], (1, 2, 4))}")
+        if clusters:
+            f += _cluster_features(w, clusters)
+            f += _neighbour_cluster_features("p", p1, clusters) + _neighbour_cluster_features("n", n1, clusters)
         out.append(f)
     return out
 
@@ -225,7 +252,15 @@ def load_model(path: str | None = None) -> Model | None:
             tc_index={name: i for i, name in enumerate(tc_names)},
             tc_weights=z["tc_weights"].astype(np.float32),
             tc_bias=z["tc_bias"].astype(np.float32),
+            clusters=_clusters(z),
         )
+
+
+def _clusters(z) -> dict[str, tuple[int, ...]]:
+    if "cluster_words" not in z:
+        return {}
+    ids = z["cluster_ids"].astype(np.int64).tolist()
+    return dict(zip(unpack_names(z["cluster_words"]), map(tuple, ids), strict=True))
 
 
 def token_probabilities(model: Model, text: str) -> list[list[tuple[Token, float]]]:
@@ -236,6 +271,7 @@ def token_probabilities(model: Model, text: str) -> list[list[tuple[Token, float
     """
     counts = article_counts(text)
     w = model.si_weights
+    cl = model.clusters
     own: dict[str, float] = {}
     around: dict[str, tuple[float, float, float, float]] = {}
     pos_w = [w.get(f"pos={b}", 0.0) for b in range(5)]
@@ -248,7 +284,7 @@ def token_probabilities(model: Model, text: str) -> list[list[tuple[Token, float
         if not toks:
             continue
         n = len(toks)
-        base = model.si_bias + sum(w.get(f, 0.0) for f in sentence_features(toks))
+        base = model.si_bias + sum(w.get(f, 0.0) for f in sentence_features(toks, model.clusters))
         low = [t.text.lower() for t in toks]
         nb = []
         for t, lw in zip(toks, low, strict=True):
@@ -258,9 +294,15 @@ def token_probabilities(model: Model, text: str) -> list[list[tuple[Token, float
                     + w.get(f"st={stem(t.text)}", 0.0)
                     + w.get(f"sh={_shape(t.text)}", 0.0)
                     + w.get(f"suf={lw[-3:]}", 0.0)
+                    + sum(w.get(f, 0.0) for f in _cluster_features(lw, cl))
                 )
             if lw not in around:
-                around[lw] = (w.get(f"p1={lw}", 0.0), w.get(f"n1={lw}", 0.0), w.get(f"p2={lw}", 0.0), w.get(f"n2={lw}", 0.0))
+                around[lw] = (
+                    w.get(f"p1={lw}", 0.0) + sum(w.get(f, 0.0) for f in _neighbour_cluster_features("p", lw, cl)),
+                    w.get(f"n1={lw}", 0.0) + sum(w.get(f, 0.0) for f in _neighbour_cluster_features("n", lw, cl)),
+                    w.get(f"p2={lw}", 0.0),
+                    w.get(f"n2={lw}", 0.0),
+                )
             nb.append(around[lw])
         nb = [edge["<s>"], edge["<s>"], *nb, edge["</s>"], edge["</s>"]]
         row = []
@@ -292,9 +334,9 @@ def token_probabilities_slow(model: Model, text: str) -> list[list[tuple[Token, 
         toks = tokens(text, s, e)
         if not toks:
             continue
-        base = model.si_bias + sum(w.get(f, 0.0) for f in sentence_features(toks))
+        base = model.si_bias + sum(w.get(f, 0.0) for f in sentence_features(toks, model.clusters))
         row = []
-        for t, feats in zip(toks, token_features(toks, counts), strict=True):
+        for t, feats in zip(toks, token_features(toks, counts, model.clusters), strict=True):
             z = base + sum(w.get(f, 0.0) for f in feats)
             row.append((t, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
         out.append(row)

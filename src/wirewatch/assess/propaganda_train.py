@@ -1,8 +1,11 @@
 """Training and scoring the propaganda model on the Propaganda Techniques Corpus (PTC v2).
 
-    python -m wirewatch.assess.propaganda_train [PTC_DIR] [--out FILE]
+    python -m wirewatch.assess.propaganda_train [PTC_DIR] [--out FILE] [--words WORDS.npz]
 
-Needs scikit-learn (the `dev` extra); the shipped model needs only numpy at run time.
+Needs scikit-learn (the `dev` extra); the shipped model needs only numpy at run time. The word
+clusters (`word_clusters`: k-means at 64, 256 and 1024 over the first 48 principal components) come
+from the word vectors that `propaganda_vectors.py` writes in a scratch environment (see there);
+without --words the clusters of the shipped model are kept, so a retrain needs no encoder.
 
 The split is fixed by article id: an article whose numeric id is divisible by 5 is held out
 (`is_held_out`), 77 of the 371 labelled training articles; the model is trained on the other 294
@@ -10,9 +13,14 @@ The split is fixed by article id: an article whose numeric id is divisible by 5 
 are tuned on a slice of the training part (ids with id % 5 == 1, 67 articles) with a model fitted
 on the remaining 227, never on the held-out part; the shipped model is then refitted on all 294.
 
-Shipped (python -m wirewatch.assess.propaganda_train, about 6 minutes on two busy cores), scored
-by `python -m benchmarks.propaganda` on the 77 held-out articles: SI P 0.315 R 0.414 F1 0.358,
-TC micro-F1 0.585, about 11 ms CPU per article.
+Shipped (python -m wirewatch.assess.propaganda_train --words /tmp/words.npz, about 6 minutes on
+two busy cores), scored by `python -m benchmarks.propaganda` on the 77 held-out articles: SI P 0.286
+R 0.505 F1 0.365 (0.358 without the word clusters; tuning slice 0.358 -> 0.377), TC micro-F1 0.585,
+about 14 ms CPU per article; data/propaganda.npz 1.5 MB.
+
+Where the rest is lost (measured on the tuning slice): with the sentences that hold propaganda
+known, the same token probabilities give SI F1 0.68 (whole sentences 0.66); deciding which
+sentences hold any is the weak step (sentence AUC about 0.73), not the span boundaries.
 
 Scores (`si_score`, `tc_micro_f1`) follow SemEval-2020 Task 11 (Da San Martino et al., 2020):
 span identification gives partial credit by character overlap,
@@ -35,11 +43,13 @@ from pathlib import Path
 import numpy as np
 
 from wirewatch.assess.propaganda import (
+    CLUSTERS,
     MODEL_FILE,
     TECHNIQUES,
     Model,
     article_counts,
     decode,
+    load_model,
     sentence_features,
     sentence_spans,
     span_features,
@@ -129,7 +139,9 @@ def tc_micro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
 # --- training data --------------------------------------------------------------------------------
 
 
-def token_rows(article: PtcArticle) -> tuple[list[list[str]], list[int], list[float]]:
+def token_rows(
+    article: PtcArticle, clusters: Mapping[str, tuple[int, ...]] | None = None
+) -> tuple[list[list[str]], list[int], list[float]]:
     """Feature lists, labels (inside a gold span or not) and weights for every token of an article.
 
     The score averages over spans, not characters, so a token of a gold span weighs 4/n for a
@@ -145,8 +157,8 @@ def token_rows(article: PtcArticle) -> tuple[list[list[str]], list[int], list[fl
         toks = tokens(article.text, s, e)
         if not toks:
             continue
-        shared = sentence_features(toks)
-        for t, feats in zip(toks, token_features(toks, counts), strict=True):
+        shared = sentence_features(toks, clusters)
+        for t, feats in zip(toks, token_features(toks, counts, clusters), strict=True):
             rows.append(feats + shared)
             inside = [g for g in gold if g[0] < t.end and g[1] > t.start]
             labels.append(int(bool(inside)))
@@ -169,13 +181,13 @@ def _int32(x):
     return x
 
 
-def _fit_si(articles: Sequence[PtcArticle], c: float, min_count: int = 2):
+def _fit_si(articles: Sequence[PtcArticle], c: float, clusters: Mapping[str, tuple[int, ...]], min_count: int = 2):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     rows, labels, weights = [], [], []
     for a in articles:
-        r, y, w = token_rows(a)
+        r, y, w = token_rows(a, clusters)
         rows += r
         labels += y
         weights += w
@@ -204,7 +216,17 @@ def _fit_tc(articles: Sequence[PtcArticle], c: float):
     return vec, clf
 
 
-def to_model(si, tc, *, threshold: float, gap: int, min_chars: int, trigger: float, keep: float = 0.02) -> Model:
+def to_model(
+    si,
+    tc,
+    *,
+    threshold: float,
+    gap: int,
+    min_chars: int,
+    trigger: float,
+    clusters: Mapping[str, tuple[int, ...]],
+    keep: float = 0.02,
+) -> Model:
     """The shipped form: feature names with their weights, features of negligible weight dropped."""
     vec, clf = si
     names = vec.get_feature_names_out()
@@ -226,6 +248,7 @@ def to_model(si, tc, *, threshold: float, gap: int, min_chars: int, trigger: flo
         tc_index={n: i for i, n in enumerate(tnames.tolist())},
         tc_weights=tw[keep_tc].astype(np.float32),
         tc_bias=tb.astype(np.float32),
+        clusters=dict(clusters),
     )
 
 
@@ -240,6 +263,8 @@ def save(model: Model, path: Path) -> None:
         tc_names=pack_names(tc_names),
         tc_weights=model.tc_weights.astype(np.float16),
         tc_bias=model.tc_bias.astype(np.float32),
+        cluster_words=pack_names(list(model.clusters)),
+        cluster_ids=np.array(list(model.clusters.values()), dtype=np.uint16).reshape(-1, len(CLUSTERS)),
     )
 
 
@@ -259,17 +284,35 @@ def tune(model: Model, articles: Sequence[PtcArticle]) -> tuple[dict[str, float]
     return best
 
 
-def train(root: Path, *, si_c: float = 0.3, tc_c: float = 2.0, log=print) -> Model:
+def word_clusters(words_file: Path, dims: int = 48) -> dict[str, tuple[int, ...]]:
+    """Each word of `words_file` (from `propaganda_vectors`) with its k-means cluster at each of CLUSTERS.
+
+    The vectors' first `dims` principal components, at unit length; k-means is seeded, so the same
+    file gives the same clusters.
+    """
+    from sklearn.cluster import MiniBatchKMeans
+
+    with np.load(words_file) as z:
+        words = z["words"].tolist()
+        v = z["vectors"][:, :dims].astype(np.float64)
+    v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+    ids = [MiniBatchKMeans(k, random_state=0, n_init=3, batch_size=4096).fit(v).labels_ for k in CLUSTERS]
+    return {w: tuple(int(c[i]) for c in ids) for i, w in enumerate(words)}
+
+
+def train(
+    root: Path, *, clusters: Mapping[str, tuple[int, ...]], si_c: float = 0.3, tc_c: float = 2.0, log=print
+) -> Model:
     """Fit both models on the training part, tune decoding on the tuning slice, refit on all of it."""
     articles = [a for a in load_ptc(root) if not is_held_out(a.id)]
     fit = [a for a in articles if not is_tuning(a.id)]
     tuning = [a for a in articles if is_tuning(a.id)]
     t0 = time.time()
     tc = _fit_tc(articles, tc_c)
-    first = to_model(_fit_si(fit, si_c), tc, threshold=0.5, gap=0, min_chars=1, trigger=0.5)
+    first = to_model(_fit_si(fit, si_c, clusters), tc, threshold=0.5, gap=0, min_chars=1, trigger=0.5, clusters=clusters)
     settings, f = tune(first, tuning)
     log(f"tuned on {len(tuning)} articles: {settings} SI F1={f:.3f}")
-    model = to_model(_fit_si(articles, si_c), tc, **settings)
+    model = to_model(_fit_si(articles, si_c, clusters), tc, **settings, clusters=clusters)
     log(f"trained on {len(articles)} articles in {time.time() - t0:.0f}s: {len(model.si_weights)} SI features, {len(model.tc_index)} TC features")
     return model
 
@@ -280,12 +323,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "data" / MODEL_FILE))
     ap.add_argument("--si-c", type=float, default=0.3)
     ap.add_argument("--tc-c", type=float, default=2.0)
+    ap.add_argument("--words", help="word vectors from propaganda_vectors.py; without it the shipped model's clusters are kept")
     a = ap.parse_args(argv)
     root = Path(a.ptc)
     if not (root / "train-articles").is_dir():
         print(f"no PTC data at {root}", file=sys.stderr)
         return 2
-    model = train(root, si_c=a.si_c, tc_c=a.tc_c)
+    if a.words:
+        clusters = word_clusters(Path(a.words))
+    else:
+        shipped = load_model()
+        clusters = dict(shipped.clusters) if shipped else {}
+    if not clusters:
+        print("no word clusters: pass --words (see propaganda_vectors.py)", file=sys.stderr)
+    model = train(root, clusters=clusters, si_c=a.si_c, tc_c=a.tc_c)
     save(model, Path(a.out))
     print(f"wrote {a.out} ({Path(a.out).stat().st_size / 1e6:.2f} MB)")
     return 0
