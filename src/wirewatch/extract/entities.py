@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from anyascii import anyascii
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -434,4 +434,26 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
                 spans=spans,
             )
         )
-    return tuple(out)
+    return _merge_same_names(out)
+
+
+def _merge_same_names(entities: list[Entity]) -> tuple[Entity, ...]:
+    """One entity per name and type: two spellings that resolved to one place ("Statele Unite" and
+    "SUA", "Siria" and "Siriei") were grouped apart by their surface forms."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        key = (e.name, e.type)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = e
+            continue
+        spans = tuple(sorted({*first.spans, *e.spans}))
+        merged[key] = replace(
+            first,
+            mentions=tuple(dict.fromkeys(first.mentions + e.mentions)),
+            roles=tuple(dict((r.lower(), r) for r in first.roles + e.roles).values()),
+            count=len(spans),
+            geo=first.geo or e.geo,
+            spans=spans,
+        )
+    return tuple(merged.values())

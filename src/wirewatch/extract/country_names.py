@@ -1,0 +1,47 @@
+"""Country names in the languages wirewatch reads without a parser, so that "Suriah", "Statele
+Unite", "Syrien" and "États-Unis" are places like "Syria" and "United States".
+
+Two sources: the translations of ISO 3166-1 names that pycountry ships (short, common and official
+names, gettext catalogues per language), and `data/country_names.csv` for the everyday forms those
+catalogues lack ("Rusia", "Russland" beside "Federasi Rusia", "Russische Föderation").
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import io
+import json
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+
+# The languages of the region's relays (data/reporting_words.toml), and the big European ones.
+LANGUAGES = ("ru", "uk", "de", "fr", "es", "ro", "id", "it", "pl", "pt", "tr")
+# Catalogue forms with a comma are sorting forms ("Iran, Islamic Republic of"); shorter names are
+# too often words or initials.
+_MIN_LETTERS = 4
+
+
+def country_names(languages: tuple[str, ...] = LANGUAGES) -> Iterator[tuple[str, str]]:
+    """(ISO 3166-1 alpha-2, a name of that country in one of `languages`)."""
+    records = json.loads((Path(pycountry.DATABASE_DIR) / "iso3166-1.json").read_text(encoding="utf-8"))["3166-1"]
+    for language in languages:
+        try:
+            catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+        for rec in records:
+            for field in ("name", "common_name", "official_name"):
+                english = rec.get(field)
+                if not english:
+                    continue
+                name = catalogue.gettext(english)
+                if name != english and "," not in name and len(name) >= _MIN_LETTERS:
+                    yield rec["alpha_2"], name
+    text = resources.files("wirewatch.data").joinpath("country_names.csv").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    for iso, name in list(csv.reader(io.StringIO(body)))[1:]:
+        yield iso.strip(), name.strip()
