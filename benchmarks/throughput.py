@@ -12,6 +12,11 @@ model already loaded; wirewatch loads its models in the parent process, counted,
 its workers). Each of the three passes runs in a fresh Python process (imports and, for the
 baseline, the model load not counted), so that no pass finds what an earlier one loaded.
 
+wirewatch's pipeline does its matrix products with NumPy's BLAS on one thread instead of thinc's
+default BLIS (extract/nlp.py), which alone makes spaCy's pipeline about a fifth cheaper here. So that
+the figures show how much of the ratio that is, a fourth pass runs the baseline's pipeline with the
+same setting, printed as a reference beside the goal's baseline (which stays the model as shipped).
+
     python benchmarks/throughput.py [--limit 200] [--workers 2]
 """
 
@@ -56,10 +61,14 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def spacy_baseline(texts: list[str], workers: int) -> tuple[float, float]:
+def spacy_baseline(texts: list[str], workers: int, *, serial_blas: bool = False) -> tuple[float, float]:
     """(articles per second, CPU seconds) of spaCy's full pipeline over the texts."""
-    from wirewatch.extract.nlp import load_nlp
+    from wirewatch.extract.nlp import load_nlp, serial_blas_ops
 
+    if serial_blas:  # a pass of its own process: nothing else is loaded after this
+        from thinc.api import set_current_ops
+
+        set_current_ops(serial_blas_ops() or "numpy")
     nlp = load_nlp(stock=True)  # the model as shipped (wirewatch's own pipeline swaps two components)
     t, cpu = time.perf_counter(), cpu_seconds()
     for _ in nlp.pipe(texts, n_process=workers, batch_size=16):
@@ -96,8 +105,8 @@ def _run_pass(side: str, limit: int, workers: int) -> tuple[float, float]:
     texts = load_texts(limit)
     import wirewatch.pipeline.run  # noqa: F401  (imports are not counted, on either side)
 
-    if side == "spacy":
-        return spacy_baseline(texts, workers)
+    if side in ("spacy", "spacy-blas"):
+        return spacy_baseline(texts, workers, serial_blas=side == "spacy-blas")
     return wirewatch_rate(texts, workers, side)
 
 
@@ -109,6 +118,7 @@ def measure(limit: int | None = 200, workers: int = 2) -> dict[str, float]:
     base, base_cpu = _pass("spacy", limit or 200, workers)
     extract, extract_cpu = _pass("extract", limit or 200, workers)
     full, full_cpu = _pass("assess", limit or 200, workers)
+    same, same_cpu = _pass("spacy-blas", limit or 200, workers)
     return {
         "articles": n,
         "spacy_per_s": base,
@@ -121,6 +131,10 @@ def measure(limit: int | None = 200, workers: int = 2) -> dict[str, float]:
         "assess_cpu_s": full_cpu,
         "cpu_ratio_extract": base_cpu / extract_cpu,
         "cpu_ratio_assess": base_cpu / full_cpu,
+        "spacy_blas_per_s": same,
+        "spacy_blas_cpu_s": same_cpu,
+        "ratio_extract_same_blas": extract / same,
+        "cpu_ratio_extract_same_blas": same_cpu / extract_cpu,
     }
 
 
@@ -128,7 +142,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--pass", dest="side", choices=("spacy", "extract", "assess"), help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--pass", dest="side", choices=("spacy", "extract", "assess", "spacy-blas"), help=argparse.SUPPRESS
+    )
     a = ap.parse_args()
     if a.side:  # a child process measuring one side
         print(json.dumps(_run_pass(a.side, a.limit, a.workers)))
@@ -162,6 +178,14 @@ def main() -> None:
             f"{label:44} {r[rate]:10.1f} {r[ratio] if ratio else 1.0:7.2f} {1000 * r[cpu] / n:15.0f} "
             f"{r[cpu_ratio] if cpu_ratio else 1.0:10.2f}"
         )
+    print(
+        f"{'reference: spaCy, layers on NumPy BLAS x1':44} {r['spacy_blas_per_s']:10.1f} {'':7} "
+        f"{1000 * r['spacy_blas_cpu_s'] / n:15.0f}"
+    )
+    print(
+        f"extract against the reference: ratio {r['ratio_extract_same_blas']:.2f}, "
+        f"CPU ratio {r['cpu_ratio_extract_same_blas']:.2f}"
+    )
 
 
 if __name__ == "__main__":
