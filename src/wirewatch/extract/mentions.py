@@ -371,9 +371,9 @@ _CYRILLIC_RESTORE = ("", "а", "ь", "й", "я")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-# Latin-script case endings of the relay languages, with what replaces them: Romanian "Siriei",
-# "Afganistanului" (Siria, Afganistan), German "Vereinigten", "Russlands" (Vereinigte, Russland).
-_LATIN_ENDINGS = (("ului", ""), ("ul", ""), ("ei", "a"), ("en", "e"), ("s", ""))
+# Romanian case endings, with what replaces them: "Siriei", "Afganistanului" (Siria, Afganistan).
+# German ones ("-s", "-en") are left out: "Hallen" would be the city of Halle, "Hamas" that of Hama.
+_LATIN_ENDINGS = (("ului", ""), ("ul", ""), ("ei", "a"))
 
 
 def _word_forms(word: str) -> list[str]:
