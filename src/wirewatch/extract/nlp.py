@@ -6,11 +6,14 @@ e.g. as a benchmark's baseline):
 - its attribute ruler and rule lemmatizer are replaced by `token_attrs.TokenAttrs`, which assigns
   the same POS, morphology and lemmas by table lookup at a tenth of their cost;
 - its layers do their matrix products with NumPy's BLAS, held to one thread per call, rather than
-  thinc's default BLIS: over 120 news articles the pipeline takes about a fifth less CPU (8.4 s
-  against 10.8 s in one process, benchmarks/throughput.py), with the same tags, parses and
-  entities on all 76,784 tokens. One thread, because the parallelism is the worker processes: left
-  to itself OpenBLAS spreads each product over every core and spends more CPU than BLIS did. This
-  needs threadpoolctl to hold the thread count; where it is not installed the model keeps BLIS.
+  thinc's default BLIS: over 120 FakeNewsNet articles in one process the pipeline takes about a
+  fifth less CPU (7.7-8.4 s against 10.7-10.9 s), with the same tags, parses and entities on every
+  token (350,000 tokens of FakeNewsNet and PolNeAR compared; `benchmarks/throughput.py` prints the
+  share of its ratio this accounts for). One thread, because the parallelism is the worker
+  processes: left to itself OpenBLAS spreads each product over every core and spent more CPU than
+  BLIS did (11.1 s). This needs threadpoolctl to hold the thread count; where it is not installed
+  the model keeps BLIS. (The limit is set and restored around each product; threads of one process
+  running pipelines at once can leave BLAS at one thread afterwards, which is slower, not wrong.)
 """
 
 from __future__ import annotations

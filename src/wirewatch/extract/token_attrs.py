@@ -1,10 +1,11 @@
-"""spaCy's attribute ruler and rule lemmatizer as table lookups: the same annotations, a tenth of the CPU.
+"""spaCy's attribute ruler and rule lemmatizer as table lookups: the same annotations, far less CPU.
 
 In the small English pipeline the attribute ruler (tag -> coarse POS and morphology, plus ~120
 word-specific rules) and the rule lemmatizer cost about a sixth of spaCy's time (1.3 s and 1.1 s of
 13 s over 120 news articles, one process): the ruler runs a `Matcher` with every pattern at every
-token, and the lemmatizer walks the tokens in Python, reading each token's morphology into a dict
-before its cache is consulted. Yet what either assigns to a token depends on very little:
+token, and the lemmatizer tests each new word's candidate lemmas with `in` against a list of up to
+57,000 known lemmas. Here the two take 0.58 s in a fresh process and 0.17 s once the tables below
+have filled. Yet what either assigns to a token depends on very little:
 
 - a single-token rule matches on the token's own attributes (for this model TAG, LOWER, DEP and
   IS_SPACE), so the attributes it sets are a function of those values; the few two-token rules
