@@ -51,14 +51,16 @@ def _candidates(tree: HtmlElement) -> tuple[list[etree._Element], list[etree._El
         if not (el_id or el_class):
             continue
         tag = el.tag
+        # Each item class has "comment" or "depth-1" in it: the split only where one is there.
         if tag in _ITEM_TAGS and not el_id.startswith("div-comment-") and (
-            el_id.startswith("comment-") or not _ITEM_CLASSES.isdisjoint(el_class.split())
+            el_id.startswith("comment-")
+            or (("comment" in el_class or "depth-1" in el_class) and not _ITEM_CLASSES.isdisjoint(el_class.split()))
         ):
             items.append(el)
-        label = f"{el_id} {el_class}"
-        if tag not in _NOT_SECTION_TAGS and _SECTION_HINT.search(label) and _SECTION.search(label) \
-                and not _NOT_SECTION.search(label):
-            sections.append(el)
+        if tag not in _NOT_SECTION_TAGS and (_SECTION_HINT.search(el_class) or _SECTION_HINT.search(el_id)):
+            label = f"{el_id} {el_class}"
+            if _SECTION.search(label) and not _NOT_SECTION.search(label):
+                sections.append(el)
     return items, sections
 
 
