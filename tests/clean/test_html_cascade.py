@@ -33,13 +33,22 @@ def test_a_text_covering_the_page_takes_one_fast_extraction(calls):
     assert made == [(False, True)]
 
 
-def test_a_thin_text_gets_trafilatura_comparison_and_recall_mode(calls):
+def test_a_thin_text_the_comparison_keeps_gets_recall_mode_too(calls):
+    made, texts = calls
+    thin = "Share this article. Sign up for our newsletter to read more news."
+    texts[(False, True)] = thin
+    texts[(False, False)] = thin
+    texts[(True, True)] = ARTICLE
+    assert H._main_text(None, None, page_words=10 * len(ARTICLE.split())) == ARTICLE
+    assert made == [(False, True), (False, False), (True, True)]
+
+
+def test_a_thin_text_the_comparison_replaced_is_not_tried_in_recall_mode(calls):
     made, texts = calls
     texts[(False, True)] = "Share this article. Sign up for our newsletter to read more news."
     texts[(False, False)] = ARTICLE
-    texts[(True, True)] = ARTICLE
-    H._main_text(None, None, page_words=10 * len(ARTICLE.split()))
-    assert made == [(False, True), (False, False), (True, True)]
+    assert H._main_text(None, None, page_words=10 * len(ARTICLE.split())) == ARTICLE
+    assert made == [(False, True), (False, False)]
 
 
 def test_recall_text_is_taken_only_where_it_adds_prose(calls):

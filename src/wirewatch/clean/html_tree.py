@@ -28,25 +28,32 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # C loop, where trafilatura's regular expression over the whole page string cost a quarter of the
 # parse. None of these bytes occurs inside a multi-byte UTF-8 sequence.
 _CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
-_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
+# U+FFFE and U+FFFF, looked for in the string (a character search, where the three-byte search in
+# the encoded page took as long as the encoding) and only in one that is not ASCII (a flag).
+_NONCHARACTERS = ("\ufffe", "\uffff")
 
 
 def _repaired(html: str, beginning: str) -> bytes:
     """The page as bytes libxml2 takes: trafilatura's `repair_faulty_html` (a DOCTYPE closed as if
     it were XML on the first line, a self-closing `<html/>` in the first four), the characters XML
-    refuses gone."""
+    refuses gone. The page is copied only where something changes."""
     if "doctype" in beginning:
-        first, _, rest = html.partition("\n")
-        html = DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest
+        end = html.find("\n")
+        first = html if end < 0 else html[:end]
+        fixed = DOCTYPE_TAG.sub("", first, count=1)
+        if end < 0:
+            html = fixed + "\n"
+        elif fixed != first:
+            html = fixed + html[end:]
     for line in html[:4096].splitlines()[:4]:
         if "<html" in line and line.endswith("/>"):
             html = FAULTY_HTML.sub(r"\1>", html, count=1)
             break
-    data = html.encode("utf-8", "surrogatepass").translate(None, _CONTROL_BYTES)
-    for nonchar in _NONCHARACTERS:
-        if nonchar in data:
-            data = data.replace(nonchar, b"")
-    return data
+    if not html.isascii():
+        for nonchar in _NONCHARACTERS:
+            if nonchar in html:
+                html = html.replace(nonchar, "")
+    return html.encode("utf-8", "surrogatepass").translate(None, _CONTROL_BYTES)
 
 
 def parse_html(html: str | bytes) -> HtmlElement | None:
