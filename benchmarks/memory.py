@@ -6,11 +6,12 @@ default, i.e. on a local Dask cluster whose nanny and worker processes are child
 The parent samples the resident set size (RSS) of the whole process tree with psutil every
 `--interval` seconds and, after every stored batch, records the tree's RSS beside the number of
 inputs read so far. Prints the curve, the peak against the goal (2 GiB, measured in the same run),
-the growth of RSS from the first tenth of the run to its end, and what the store takes per article
-(DuckDB file and the search index beside it).
+the growth of RSS from the first tenth of the run to its end, the ingest process's growth per 1,000
+inputs after the first 2,000 with where that rate would put it at 100,000 (an extrapolation, and
+printed as one), and what the store takes per article (DuckDB file and the search index beside it).
 
     .venv/bin/python benchmarks/memory.py [--pages 100000] [--workers 2] [--max-minutes 20] [--dir /tmp/wwmem]
-                                          [--stream] [--until clean]
+                                          [--stream] [--until clean] [--malloc-arena-max 2]
 
 The full pipeline runs at about one article a second on 2 shared cores, so `--max-minutes` stops the
 ingest when its time is up; the report says how many articles that was. `--until clean` stores
@@ -108,6 +109,23 @@ def split_rss(proc: psutil.Process) -> tuple[int, int]:
     return own, children
 
 
+# The ingest process's RSS climbs steeply over the first inputs (models, caches and DuckDB's first
+# pages); the slope that says where a long run ends is the one after them.
+SETTLE = 2000
+
+
+def ingest_slope(curve: list[tuple[int, float, int, int]], split: list[tuple[int, int]]) -> tuple[float, float] | None:
+    """The ingest process's RSS growth per 1,000 inputs after the first SETTLE (a least-squares line
+    through the per-batch readings) and where that line is at 100,000 inputs; None on a short run."""
+    points = [(n, own) for (n, _, _, _), (own, _) in zip(curve, split, strict=True) if n > SETTLE and own]
+    if len(points) < 3 or points[-1][0] - points[0][0] < 1000:
+        return None
+    mx = sum(n for n, _ in points) / len(points)
+    my = sum(r for _, r in points) / len(points)
+    slope = sum((n - mx) * (r - my) for n, r in points) / sum((n - mx) ** 2 for n, _ in points)
+    return slope * 1000, my + slope * (100_000 - mx)
+
+
 def child(folder: str, meta: str, db: str, workers: int, until: str) -> None:
     """The ingest itself: reports inputs read after every stored batch on stdout."""
     # The parent stops a run at its deadline with SIGINT; a benchmark started in the background by a
@@ -158,6 +176,8 @@ def main() -> None:
                     help="real article texts from ../shared/data/news-corpora instead of generated pages")
     ap.add_argument("--until", default="assess", choices=["clean", "extract", "assess"],
                     help="the stage plan (clean: the store and linking at full work, stages cheap)")
+    ap.add_argument("--malloc-arena-max", type=int, default=0,
+                    help="run the ingest with glibc's MALLOC_ARENA_MAX set (0: the default, 8 arenas per core)")
     ap.add_argument("--child", nargs=5, metavar=("FOLDER", "META", "DB", "WORKERS", "UNTIL"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
@@ -184,6 +204,7 @@ def main() -> None:
     proc = subprocess.Popen(
         [sys.executable, __file__, "--child", str(folder), str(meta), str(db), str(a.workers), a.until],
         stdout=subprocess.PIPE, stderr=log, text=True, start_new_session=True,
+        env={**os.environ, "MALLOC_ARENA_MAX": str(a.malloc_arena_max)} if a.malloc_arena_max else None,
     )
     ps = psutil.Process(proc.pid)
     peak = 0
@@ -262,6 +283,12 @@ def main() -> None:
               f"{late / early:.2f}x; workers {w_late / MIB:.0f} / {w_early / MIB:.0f} MiB = {w_late / max(w_early, 1):.2f}x; "
               f"while the store grew {curve[-1][0] / max(1, curve[tenth - 1][0]):.0f}x")
         out.update(early_rss_bytes=early, late_rss_bytes=late, growth=late / early)
+        slope = ingest_slope(curve, split)
+        if slope is not None:
+            per_k, at_100k = slope
+            print(f"ingest process RSS after the first {SETTLE:,} inputs: {per_k / MIB:+.1f} MiB per 1,000 "
+                  f"(least squares); EXTRAPOLATED at that rate to 100,000 inputs: {at_100k / MIB:.0f} MiB")
+            out.update(ingest_rss_bytes_per_1000=per_k, ingest_rss_bytes_at_100k_extrapolated=at_100k)
     if cpu_n:
         print(f"CPU: {cpu_s:.0f} s for {cpu_n} articles stored = {cpu_s / cpu_n:.3f} CPU s/article "
               "(the ingest process and its children, all stages, linking and the search index)")
