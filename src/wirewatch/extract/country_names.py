@@ -8,15 +8,14 @@ catalogues lack ("Rusia", "Russland" beside "Federasi Rusia", "Russische Födera
 
 from __future__ import annotations
 
-import csv
 import gettext
-import io
 import json
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 import pycountry
+
+from wirewatch.data import table_rows
 
 # The languages of the region's relays (data/reporting_words.toml), and the big European ones.
 LANGUAGES = ("ru", "uk", "de", "fr", "es", "ro", "id", "it", "pl", "pt", "tr")
@@ -41,7 +40,5 @@ def country_names(languages: tuple[str, ...] = LANGUAGES) -> Iterator[tuple[str,
                 name = catalogue.gettext(english)
                 if name != english and "," not in name and len(name) >= _MIN_LETTERS:
                     yield rec["alpha_2"], name
-    text = resources.files("wirewatch.data").joinpath("country_names.csv").read_text(encoding="utf-8")
-    body = "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    for iso, name in list(csv.reader(io.StringIO(body)))[1:]:
-        yield iso.strip(), name.strip()
+    for iso, name in table_rows("country_names.csv"):
+        yield iso, name

