@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from wirewatch.extract.entities import PLACE_TYPES
 from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
 
 _NAME = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+)(?:\s+[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+){0,3}")
-_PLACES = frozenset(["GPE", "LOC", "FAC"])
 # How close to the cue a pronoun or a place must stand to be its subject: a word or two of gap.
 _BESIDE = 12
 
@@ -43,8 +43,8 @@ def speaker_near(
     if pronoun is not None and last is not None and last[0]:
         for m in pronoun.finditer(text, max(w0, c0 - _BESIDE), min(w1, c1 + _BESIDE)):
             return last[0], m.group(0), last[1]
-    others = [t for t in ents if t[2].type not in _PLACES]
-    places = [t for t in ents if t[2].type in _PLACES and distance(t[0], t[1]) <= 2]
+    others = [t for t in ents if t[2].type not in PLACE_TYPES]
+    places = [t for t in ents if t[2].type in PLACE_TYPES and distance(t[0], t[1]) <= 2]
     if others or places:
         a, b, ent = min(others or places, key=lambda t: distance(t[0], t[1]))
         return ent.name, text[a:b], "named"

@@ -370,7 +370,7 @@ def _role(np: Span, a: int, b: int) -> str | None:
     full = np.text
     before, after = full[: max(0, a - base)], full[max(0, b - base) :]
     parts = [clean(p) for p in (before, after)]
-    parts = [re.sub(r"^(the|a|an)\s+", "", p, flags=re.I) for p in parts if p]
+    parts = [without_article(p) for p in parts if p]
     parts = [re.sub(r"^['\u2019]s\s*", "", p) for p in parts]
     role = clean(" ".join(p for p in parts if p))
     if not role or not re.search(r"[A-Za-z]{3}", role):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -593,25 +593,43 @@ def _passive(doc: Doc, tok: Token, lemma: str, kids: list[Token]) -> _Draft | No
 _CITING = frozenset(["cite", "quote"])
 
 
+def _fold_onto_cue(
+    doc: Doc, drafts: list[_Draft], fold: Callable[[_Draft, _Draft], _Draft | None]
+) -> list[_Draft]:
+    """Drafts whose cue hangs on another draft's cue (a participle, "according to") and only qualify
+    that report: `fold(dependent, report)` gives the report as amended, or None to keep both."""
+    drop: set[int] = set()
+    out = list(drafts)
+    for di, dep in enumerate(drafts):
+        if dep.cue_i < 0:
+            continue
+        head = doc[dep.cue_i].head
+        ri = next((i for i, r in enumerate(out) if i != di and r.cue_i == head.i and r.source is not None), None)
+        if ri is None:
+            continue
+        merged = fold(dep, out[ri])
+        if merged is not None:
+            out[ri] = merged
+            drop.add(di)
+    return [d for i, d in enumerate(out) if i not in drop]
+
+
 def _fold_citations(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     """ "CONTENT, Russian news agencies reported, citing the head of the FSB": the one cited is the
     speaker of what the agencies report, and they become `via`. The participle was drafted as a
     statement of its own whose content is the one cited; it folds into the report it hangs on."""
-    drop: set[int] = set()
-    out = list(drafts)
-    for ci, cite in enumerate(drafts):
-        if cite.cue_i < 0 or doc[cite.cue_i].lemma_ not in _CITING or doc[cite.cue_i].dep_ not in _SUBORDINATE:
-            continue
+
+    def fold(cite: _Draft, report: _Draft) -> _Draft | None:
+        tok = doc[cite.cue_i]
+        if tok.lemma_ not in _CITING or tok.dep_ not in _SUBORDINATE:
+            return None
         cited = doc.char_span(cite.content[0], cite.content[1], alignment_mode="expand")
-        head = doc[cite.cue_i].head
-        report = next((ri for ri, r in enumerate(out) if ri != ci and r.cue_i == head.i and r.source is not None), None)
-        if cited is None or report is None or len(cited) > 12:
-            continue
-        cited = _with_apposed_name(doc, cited)
-        r = out[report]
-        out[report] = replace(r, source=cited, via=clean(r.source.text), sourcing=None, relay=False)
-        drop.add(ci)
-    return [d for i, d in enumerate(out) if i not in drop]
+        if cited is None or len(cited) > 12:
+            return None
+        source = _with_apposed_name(doc, cited)
+        return replace(report, source=source, via=clean(report.source.text), sourcing=None, relay=False)
+
+    return _fold_onto_cue(doc, drafts, fold)
 
 
 def _fold_citing_tails(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
@@ -647,17 +665,13 @@ def _fold_citing_tails(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
 def _fold_according(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     """ "X said, according to RIA": "according to" hangs on a cue that has its own speaker, so RIA
     only passes X's words on and becomes `via` instead of a speaker of its own."""
-    drop: set[int] = set()
-    out = list(drafts)
-    for ai, acc in enumerate(drafts):
-        if acc.cue_i < 0 or doc[acc.cue_i].lower_ != "according" or acc.source is None:
-            continue
-        verb = doc[acc.cue_i].head
-        said = next((i for i, r in enumerate(out) if i != ai and r.cue_i == verb.i and r.source is not None), None)
-        if said is not None:
-            out[said] = replace(out[said], via=clean(acc.source.text))
-            drop.add(ai)
-    return [d for i, d in enumerate(out) if i not in drop]
+
+    def fold(acc: _Draft, said: _Draft) -> _Draft | None:
+        if doc[acc.cue_i].lower_ != "according" or acc.source is None:
+            return None
+        return replace(said, via=clean(acc.source.text))
+
+    return _fold_onto_cue(doc, drafts, fold)
 
 
 def _with_apposed_name(doc: Doc, span: Span) -> Span:
