@@ -1,10 +1,12 @@
 import json
+from dataclasses import replace
 
 import pytest
 
 from wirewatch.link.corpus import StoryHook, stories
 from wirewatch.link.features import link_features, number_key, numbers, skeleton
 from wirewatch.link.stories import LinkOptions, MemoryIndex, Rarity, link_story, pair_score
+from wirewatch.model import Entity
 from wirewatch.store.db import Store
 from wirewatch.store.export import export_articles
 
@@ -68,12 +70,47 @@ def test_articles_outside_the_window_never_join(settings):
 
 def test_undated_pages_about_years_apart_are_marked_down(settings):
     opts = LinkOptions.from_settings(settings)
-    body = "The FSB said militants from Afghanistan threaten Tajikistan and Uzbekistan in {year}."
+    body = "The FSB said on 12 May {year} that militants from Afghanistan threaten Tajikistan and Uzbekistan."
     a = link_features(make_article("a", body.format(year=2015)), 1)
     b = link_features(make_article("b", body.format(year=2019)), 2)
     c = link_features(make_article("c", body.format(year=2015) + " Again."), 3)
     rarity = Rarity({}, 3)
     assert pair_score(a, b, rarity, opts) < 0.6 * pair_score(a, c, rarity, opts)
+
+
+def test_years_in_the_background_do_not_date_a_page(settings):
+    """An obituary recounts a life: its bare years say nothing about when it was written."""
+    body = "Actress Mira Tolvang, the 1950s star of Harbour Lights, died in Selmar. She was born in {year}."
+    a = link_features(make_article("a", body.format(year=1931)), 1)
+    b = link_features(make_article("b", body.format(year=1935) + " Her last film came in 1972."), 2)
+    assert a.year is None and b.year is None
+    assert link_features(make_article("c", "Updated 4 June 2031. " + body.format(year=1931)), 3).year == 2031
+
+
+def _person(name: str, count: int) -> Entity:
+    return Entity(name, "PERSON", (name,), count=count)
+
+
+def test_the_people_a_page_is_about_are_its_leads():
+    a = make_article("a", "x", entities=(_person("Dario Vence", 6), _person("Tom Ekland", 1), _person("Ana Ruiz", 3)))
+    assert link_features(a, 1).leads == {skeleton("Vence"), skeleton("Ruiz")}
+    assert link_features(make_article("b", "x", entities=(_person("Tom Ekland", 1),)), 2).leads == frozenset()
+
+
+def test_two_arrests_of_one_kind_with_different_leads_are_marked_down(settings):
+    """The second player's arrest recalls the first: most words and names are shared, the leads are not."""
+    opts = LinkOptions.from_settings(settings)
+    first = ("Harbor City Mariners receiver Dario Vence was arrested on suspicion of drunk driving on Sunday. "
+             "Vence was released on bail, police said. The Mariners said Vence would play on Saturday.")
+    second = ("Harbor City Mariners tackle Luis Amaro was arrested on suspicion of drunk driving on Sunday, "
+              "weeks after receiver Dario Vence. Amaro was released on bail, police said. The Mariners said Amaro "
+              "would play on Saturday.")
+    a = link_features(make_article("a", first, entities=(_person("Dario Vence", 3),)), 1)
+    b = link_features(make_article("b", second, entities=(_person("Luis Amaro", 3), _person("Dario Vence", 1))), 2)
+    c = link_features(make_article("c", first + " Fans were angry.", entities=(_person("Dario Vence", 3),)), 3)
+    rarity = Rarity({}, 3)
+    assert pair_score(a, b, rarity, opts) <= opts.lead_conflict * pair_score(replace(a, leads=frozenset()), b, rarity, opts)
+    assert pair_score(a, c, rarity, opts) > 2 * pair_score(a, b, rarity, opts)
 
 
 def test_an_unrelated_article_opens_its_own_story(settings):

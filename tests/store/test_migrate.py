@@ -2,8 +2,10 @@
 
 import duckdb
 
+from wirewatch.link.features import LinkFeatures
 from wirewatch.store.db import Store
 from wirewatch.store.schema import SCHEMA_VERSION
+from wirewatch.store.stories import StoreLinkIndex
 
 
 def test_a_version_4_story_index_gets_the_day_of_each_posting(tmp_path):
@@ -33,3 +35,22 @@ def test_a_new_store_is_at_the_current_version(tmp_path):
         columns = [r[0] for r in store.con.execute("DESCRIBE link_keys").fetchall()]
     assert int(version) == SCHEMA_VERSION
     assert columns == ["key", "article_id", "day"]
+
+
+def test_articles_linked_before_leads_were_kept_read_back_with_none(tmp_path):
+    db = tmp_path / "v5.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '5')")
+    con.execute("CREATE TABLE link_articles (article_id VARCHAR PRIMARY KEY, seq BIGINT, language VARCHAR, day DATE, "
+                "year INTEGER, anchors JSON, terms JSON, story VARCHAR)")
+    con.execute("""INSERT INTO link_articles VALUES ('a', 1, 'en', NULL, NULL, '{"n:slmr": 1.0}', '{}', 'sa')""")
+    con.execute("CREATE TABLE link_keys (key VARCHAR, article_id VARCHAR, day DATE)")
+    con.execute("INSERT INTO link_keys VALUES ('n:slmr', 'a', NULL)")
+    con.close()
+
+    with Store(db) as store:
+        index = StoreLinkIndex(store.con)
+        found = index.candidates(LinkFeatures("b", 2, "en", None, None, {"n:slmr": 1.0}, {}), ["n:slmr"],
+                                 window_days=3, limit=10)
+    assert [(f.article_id, f.leads, story) for f, story in found] == [("a", frozenset(), "sa")]

@@ -17,14 +17,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from anyascii import anyascii
 
-from wirewatch.clean.dates import calendar_words
+from wirewatch.clean.dates import calendar_words, find_dates
 from wirewatch.clean.language import stop_words
-from wirewatch.model import Article
+from wirewatch.model import Article, Entity
 
 # Entity types whose names identify an event's participants and places.
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "OTHER"})
@@ -41,6 +42,11 @@ ENTITY_BOOST = {"PERSON": 2.0, "ORG": 1.5, "FAC": 1.5, "EVENT": 1.5, "GPE": 1.2,
 # best score 0.154 against a threshold of 0.17; at 0.5 it was 0.172 once other-language country names
 # were recognised), at ECB+ B3 F1 0.869 against 0.872 for 0.5 (benchmarks/clustering.py, topics 1-35).
 SPEAKER_WEIGHT = 0.4
+# An article's leading people: those named at least twice and at least this share of the times its
+# most named person is. Two reports of one kind of event about different people (two players arrested
+# for drunk driving in one month, each report of the second recalling the first) share nearly every
+# word and name but not their leads.
+LEAD_SHARE = 0.5
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:([.,\u00a0 ])\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
@@ -62,9 +68,10 @@ class LinkFeatures:
     seq: int
     language: str
     day: str | None  # the publication date, when known
-    year: int | None  # the latest year the text mentions, a weak time anchor for undated pages
+    year: int | None  # the year of the latest full date in the text, a weak time anchor for undated pages
     anchors: dict[str, float]  # key -> boost (names "n:", numbers "#:")
     terms: dict[str, int]  # stem -> count
+    leads: frozenset[str] = frozenset()  # surname keys of the people the article is mostly about
 
 
 def fold(word: str) -> str:
@@ -130,9 +137,20 @@ def numbers(text: str) -> list[str]:
     return out
 
 
-def latest_year(keys: list[str]) -> int | None:
-    years = [int(k) for k in keys if k.isdigit() and len(k) == 4 and 1900 <= int(k) <= 2100]
+def latest_dated_year(text: str) -> int | None:
+    """The year of the latest full date (day, month, year) in the text. A bare year is not taken:
+    obituaries, profiles and background paragraphs are full of past years that date nothing in the
+    report (a pin-up model's death of 2008 recounted through 1955 and 1991)."""
+    years = [int(iso[:4]) for iso, _ in find_dates(text)]
     return max(years) if years else None
+
+
+def lead_persons(entities: Iterable[Entity]) -> frozenset[str]:
+    named = [e for e in entities if e.type == "PERSON" and e.count >= 2]
+    if not named:
+        return frozenset()
+    top = max(e.count for e in named)
+    return frozenset(keys[-1] for e in named if e.count >= LEAD_SHARE * top and (keys := name_keys(e.name)))
 
 
 def capitalised_words(text: str, language: str) -> list[str]:
@@ -187,11 +205,12 @@ def link_features(article: Article, seq: int) -> LinkFeatures:
                 for who in (st.speaker, st.speaker_role, st.source_text) if who for k in name_keys(who)}
     for k in speakers & anchors.keys():
         anchors[k] *= SPEAKER_WEIGHT
-    nums = numbers(title + "\n" + body)
-    for k in nums:
+    text = title + "\n" + body
+    for k in numbers(text):
         anchors.setdefault("#:" + k, 1.0)
     day = c.published.value if c and c.published.value else None
     return LinkFeatures(
-        article_id=article.id, seq=seq, language=language, day=day, year=latest_year(nums),
-        anchors=anchors, terms=dict(terms(title + "\n" + body, language)),
+        article_id=article.id, seq=seq, language=language, day=day, year=latest_dated_year(text),
+        anchors=anchors, terms=dict(terms(text, language)),
+        leads=lead_persons(article.extracted.entities if article.extracted else ()),
     )

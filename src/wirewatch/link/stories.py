@@ -10,9 +10,9 @@ depend on how the per-article stages were scheduled. For each article:
 4. the best story above `link.story_threshold` is joined, else the article opens a story.
 
 A pair of articles is scored on anchors (names and numbers, weighted by rarity) and, when both are
-written in one language, also on TF-IDF cosine over content words; pages whose latest mentioned
-years are far apart are unlikely to report one event, and are marked down, as are pages that both
-give counts or amounts and share none of them.
+written in one language, also on TF-IDF cosine over content words; undated pages whose latest full
+dates are years apart are unlikely to report one event, and are marked down, as are pages that both
+give counts or amounts and share none of them, and pages mostly about different people.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class LinkOptions:
     text_weight: float
     year_penalty: float
     number_conflict: float
+    lead_conflict: float
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LinkOptions:
@@ -48,6 +49,7 @@ class LinkOptions:
             max_candidates=int(g("link", "story_max_candidates")), text_weight=float(g("link", "story_text_weight")),
             year_penalty=float(g("link", "story_year_penalty")),
             number_conflict=float(g("link", "story_number_conflict")),
+            lead_conflict=float(g("link", "story_lead_conflict")),
         )
 
 
@@ -143,6 +145,8 @@ class _Weighted:
             score *= opts.year_penalty
         if self.counts and other.counts and not self.counts & other.counts:
             score *= opts.number_conflict
+        if a.leads and b.leads and not a.leads & b.leads:
+            score *= opts.lead_conflict
         return score
 
 

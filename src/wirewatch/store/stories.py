@@ -46,9 +46,9 @@ def _window(day: str | None, days: int) -> tuple[str, str] | None:
 
 
 def _features(row: Sequence[Any]) -> LinkFeatures:
-    article_id, seq, language, day, year, anchors, terms = row
+    article_id, seq, language, day, year, anchors, terms, leads = row
     return LinkFeatures(article_id, int(seq), language, str(day) if day else None, year,
-                        json.loads(anchors), json.loads(terms))
+                        json.loads(anchors), json.loads(terms), frozenset(json.loads(leads or "[]")))
 
 
 class StoreLinkIndex:
@@ -95,11 +95,11 @@ class StoreLinkIndex:
         rows = self.con.execute(
             "WITH wanted AS (SELECT unnest(string_split(?, chr(31))) AS k), "
             f"hits AS (SELECT article_id, count(*) AS hits FROM ({postings}) GROUP BY article_id) "
-            "SELECT a.article_id, a.seq, a.language, a.day, a.year, a.anchors, a.terms, a.story "
+            "SELECT a.article_id, a.seq, a.language, a.day, a.year, a.anchors, a.terms, a.leads, a.story "
             f"FROM hits h JOIN {members} a USING (article_id) ORDER BY h.hits DESC, a.seq LIMIT ?",
             [packed(keys), limit],
         ).fetchall()
-        found = [(_features(r[:7]), r[7]) for r in rows]
+        found = [(_features(r[:8]), r[8]) for r in rows]
         return found + self.pending.candidates(f, keys, window_days=window_days, limit=limit)
 
     def add(self, f: LinkFeatures, story: str) -> None:
@@ -118,6 +118,7 @@ class StoreLinkIndex:
             "year": column(INT, [f.year for f, _ in members]),
             "anchors": column(TEXT, [json.dumps(f.anchors) for f, _ in members]),
             "terms": column(TEXT, [json.dumps(f.terms) for f, _ in members]),
+            "leads": column(TEXT, [json.dumps(sorted(f.leads)) for f, _ in members]),
             "story": column(TEXT, [story for _, story in members]),
         }) as v:
             con.execute(f"INSERT INTO link_articles BY NAME SELECT * FROM {v}")
