@@ -210,3 +210,33 @@ def test_a_unit_without_the_subject_carries_the_claim_only_with_most_of_the_head
     assert sig is not None
     thin = "Militants were seen in the north"
     assert headline_overstates(title, body, [said(body, thin)]) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "canonical", "body_name"),
+    [
+        ("US Is Moving Fighters To Kazakhstan", "United States", "United States"),
+        ("Islamic State Fighters Moved To Kazakhstan", "Islamic State", "ISIS"),
+    ],
+)
+def test_the_headline_may_name_an_entity_another_way(title, canonical, body_name):
+    """The alias table ties the headline's name to the body's ("US" / "the United States")."""
+    content = f"the {body_name} is moving fighters to Kazakhstan"
+    body = f"Officials in Astana claim that {content}. Washington denies it."
+    entities = [Entity(canonical, "GPE" if canonical == "United States" else "ORG", (body_name,)),
+                Entity("Kazakhstan", "GPE", ("Kazakhstan",))]
+    sig = headline_overstates(title, body, [said(body, content)], entities)
+    assert sig is not None and sig.evidence == content
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "expected"),
+    [
+        ("ru", "США перебрасывают боевиков «Черного знамени» на север Афганистана", False),  # a name in «»
+        ("de", "USA verlegen Kämpfer des „Schwarzen Banners“ nach Afghanistan", False),  # a name in „“
+        ("ru", "«США перебрасывают боевиков на север Афганистана», — заявил Досов", True),  # a quotation
+        ("de", "„Die USA verlegen Kämpfer nach Afghanistan“", True),
+    ],
+)
+def test_names_in_quotation_marks_are_not_quotations(language, title, expected):
+    assert attributes_or_hedges(title, language) is expected

@@ -24,6 +24,7 @@ from functools import lru_cache
 from wirewatch.assess.sourcing import scan as vague_scan
 from wirewatch.assess.text import STOPWORDS, sentences, stemmer, words
 from wirewatch.clean.language import stop_words
+from wirewatch.extract.aliases import load_aliases
 from wirewatch.extract.cues import reporting_words, word_regex
 from wirewatch.model import Entity, Signal, Statement
 
@@ -87,11 +88,22 @@ _LABEL = re.compile(r"^\s*(?:breaking|exclusive|watch|video|photos?|update[d]?|l
 def attributes_or_hedges(title: str, language: str = "en") -> bool:
     """True when the headline itself attributes its claim, hedges it, or asks a question (in another
     language: its reporting or vague words of `data/reporting_words.toml`, a colon, a quotation)."""
-    title = _LABEL.sub("", title)
+    title = _without_quoted_names(_LABEL.sub("", title))
     if _HEADLINE_ATTRIBUTION.search(title) or _HEDGE.search(title):
         return True
     foreign = _foreign_hedge(language)
     return bool(foreign and foreign.search(title))
+
+
+# «Черного знамени», „Schwarzes Banner“: Russian, Ukrainian and German put the names of groups and
+# organisations in these marks; a phrase of up to three words inside them, within the headline (one
+# that opens with them is quoting), is a name, not a quotation.
+_QUOTED_NAME = re.compile(r"[\u00ab\u201e]\s*[^\W\d_][^\s\u00bb\u201c\u201d]*(?:\s+[^\s\u00bb\u201c\u201d]+){0,2}\s*[\u00bb\u201c\u201d]")
+
+
+def _without_quoted_names(title: str) -> str:
+    body = title.strip()
+    return body[:1] + _QUOTED_NAME.sub(" ", body[1:])
 
 
 @lru_cache(maxsize=16)
@@ -124,6 +136,38 @@ def _key_terms(title: str, entities: Iterable[Entity], language: str) -> list[tu
         seen.add(s)
         terms.append((s, 2.0 if acronym or s in entity_words else 1.0))
     return terms
+
+
+def _other_names(title: str, entities: Iterable[Entity], language: str) -> dict[str, list[frozenset[str]]]:
+    """Headline words that name an entity of the article another way (the headline's "US" for the
+    body's "United States", "Islamic State" for "ISIS"): each word's stem -> the stem sets of the
+    entity's names in the body. Found through the shipped alias table."""
+    table = load_aliases()
+    by_name = {e.name: e for e in entities}
+    stem = stemmer(language)
+    tokens = [w for w, _, _ in words(title)]
+    out: dict[str, list[frozenset[str]]] = {}
+    for n in range(min(table.max_words, 3), 0, -1):
+        for i in range(len(tokens) - n + 1):
+            hit = table.lookup(" ".join(tokens[i : i + n]))
+            entity = by_name.get(hit.canonical) if hit else None
+            if entity is None:
+                continue
+            forms = [f for m in (entity.name, *entity.mentions) if (f := frozenset(stem(w) for w, _, _ in words(m)))]
+            for w in tokens[i : i + n]:
+                out.setdefault(stem(w), []).extend(forms)
+    return out
+
+
+def _naming_as_headline(units: list[_Unit], other_names: dict[str, list[frozenset[str]]]) -> list[_Unit]:
+    """The units with the headline's stem added wherever they name its entity their own way."""
+    if not other_names:
+        return units
+    out = []
+    for u in units:
+        extra = {t for t, forms in other_names.items() if t not in u.stems and any(f <= u.stems for f in forms)}
+        out.append(_Unit(u.span, u.stems | extra, u.who) if extra else u)
+    return out
 
 
 def _stems(text: str, language: str) -> frozenset[str]:
@@ -206,6 +250,8 @@ def headline_overstates(
         return None
     need = min(min_terms, len(terms))
     attributed, own = _units(body, [st for st in statements if st.span is not None], language)
+    other_names = _other_names(title, entities, language)
+    attributed, own = _naming_as_headline(attributed, other_names), _naming_as_headline(own, other_names)
     best: tuple[float, int, _Unit] | None = None
     subject = _subject(terms)
     for u in attributed:

@@ -237,7 +237,7 @@ def _surname_owners(full: dict[str, set[int]], word: str, *, inflected: bool) ->
 
 
 def _group(
-    doc: Doc, ms: list[M.Mention], extra_pairs: list[tuple[int, int]], *, inflected: bool = False
+    doc: Doc, ms: list[M.Mention], extra_pairs: list[tuple[int, int]], gaz: Gazetteer, *, inflected: bool = False
 ) -> list[list[int]]:
     g = _Groups()
     for _ in ms:
@@ -266,10 +266,14 @@ def _group(
                 full.setdefault(s, set()).add(g.find(k))
     for k, m in enumerate(ms):
         # A place or a nationality is not a surname, even when the model glued it to a name
-        # ("Trump Oregon").
-        if len(m.span(doc)) != 1 or m.canonical or m.type in ("GPE", "LOC", "NORP", "FAC"):
+        # ("Trump Oregon"); but a "place" no gazetteer knows, spelled as a person's surname, is
+        # the model mistaking an unfamiliar surname ("According to Dosov" tagged GPE).
+        text = m.span(doc).text
+        if len(m.span(doc)) != 1 or m.canonical or m.type in ("NORP", "FAC"):
             continue
-        owners = _surname_owners(full, fold(m.span(doc).text), inflected=inflected)
+        if m.type in ("GPE", "LOC") and gaz.knows(text):
+            continue
+        owners = _surname_owners(full, fold(text), inflected=inflected)
         if owners and len({g.find(o) for o in owners}) == 1:
             g.union(next(iter(owners)), k)
     out: dict[int, list[int]] = {}
@@ -384,7 +388,7 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
         )
     pairs, new = _acronym_pairs(doc, ms)
     ms = ms + new
-    groups = _group(doc, ms, pairs, inflected=not parsed)
+    groups = _group(doc, ms, pairs, gaz, inflected=not parsed)
     for gi, m in _rescan(doc, ms, groups, folded):
         groups[gi].append(len(ms))
         ms.append(m)

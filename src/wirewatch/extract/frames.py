@@ -59,11 +59,20 @@ def _stray_subject(tok: Token) -> Token | None:
     """ "CONTENT, the head of Russia's security service said": the small model often hangs the noun
     phrase between the comma and the verb on the content's last noun (as an apposition), leaving the
     verb with no subject. That phrase, when it holds no verb and the verb's content comes before it."""
+    found = _stray_phrase(tok)
+    if found is None:
+        return None
+    comma, head = found
+    if not (any(c.dep_ == "ccomp" and c.i < comma for c in tok.children) or trailing_attribution(tok)):
+        return None
+    return head
+
+
+def _stray_phrase(tok: Token) -> tuple[int, Token] | None:
+    """(the comma, the head of the verbless noun phrase between it and the verb), or None."""
     doc = tok.doc
     comma = next((i for i in range(tok.i - 1, max(tok.i - 14, -1), -1) if doc[i].text == ","), None)
     if comma is None or comma + 1 >= tok.i:
-        return None
-    if not any(c.dep_ == "ccomp" and c.i < comma for c in tok.children):
         return None
     phrase = doc[comma + 1 : tok.i]
     if any(t.pos_ in ("VERB", "AUX") for t in phrase):
@@ -71,7 +80,38 @@ def _stray_subject(tok: Token) -> Token | None:
     heads = [t for t in phrase if not (comma < t.head.i < tok.i)]
     if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
-    return heads[0]
+    return comma, heads[0]
+
+
+# A sentence opening with one of these is a subordinate clause, not a report: "When the plane
+# landed, the pilot said hello."
+_SUBORDINATORS = frozenset(
+    ("when", "after", "before", "if", "as", "while", "because", "although", "though", "since", "once", "until", "unless")
+)
+_QUOTE_MARKS = frozenset("\"“”«»„")
+
+
+def trailing_attribution(tok: Token) -> tuple[int, int] | None:
+    """ "CONTENT, SOURCE said on Tuesday." read from the surface, whatever the parse made of it (the
+    small model hangs such a verb on the content's verb, or on the source phrase it takes for an
+    apposition): the content's token range, from the sentence start to the comma, when a verbless noun
+    phrase stands between the comma and the speech verb and nothing after the verb holds a verb."""
+    if tok.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    found = _stray_phrase(tok)
+    if found is None:
+        return None
+    comma = found[0]
+    doc, sent = tok.doc, tok.sent
+    if any(t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_MARKS for t in doc[tok.i + 1 : sent.end]):
+        return None
+    start = sent.start
+    while start < comma and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    content = doc[start:comma]
+    if len(content) < 3 or doc[start].lower_ in _SUBORDINATORS or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    return start, comma
 
 
 def cue_text(tok: Token, extra: Token | None = None) -> str:
@@ -167,6 +207,8 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
     cc = [c for c in kids if c.dep_ == "ccomp"]
     if cc:
         return "ccomp", min(c.left_edge.i for c in cc), _clause_end(cc[-1]), None
+    if (trailing := trailing_attribution(tok)) is not None:
+        return "ccomp", *trailing, None
     xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
     if xc:
         obj = [c for c in kids if c.dep_ == "dobj" and c.i < xc[0].i]

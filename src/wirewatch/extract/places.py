@@ -100,6 +100,12 @@ class Gazetteer:
         hit = self.countries.get(key)
         return hit.country if hit is not None else self.demonyms.get(key)
 
+    def knows(self, name: str) -> bool:
+        """True when some country, region, state or town of the gazetteer goes by this name."""
+        key = place_key(name)
+        return any(key in table for table in (self.countries, self.cities, self.alt_cities, self.regions,
+                                              self.subdivisions))
+
 
 def division_of(name: str, gaz: Gazetteer) -> str | None:
     """ "US-ID" for "Idaho": the key under which a mentioned state counts as context."""

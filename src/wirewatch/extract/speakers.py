@@ -176,6 +176,11 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
         return Source(
             strip_titles(" ".join(t.text for t in _propn_run(np, head))), None, text, "named", "OTHER"
         )
+    if low in TITLES:
+        if not definite:  # "a deputy minister": one unnamed person
+            return Source(None, None, text, "anonymous", "PERSON")
+        # "the former minister of finance": the title is all there is, so the office speaks
+        return Source(without_article(text), None, text, "named", "PERSON")
     kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "ORG"
     return Source(strip_titles(text), None, text, "named" if definite else "vague", kind)
 

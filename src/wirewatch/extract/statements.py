@@ -49,6 +49,7 @@ from wirewatch.extract.frames import (
     subject,
     subject_kind,
     token_range,
+    trailing_attribution,
     trim,
     verb_frame,
 )
@@ -489,7 +490,7 @@ def quoted_tokens(doc: Doc) -> list[int]:
 def _verb(doc: Doc, tok: Token) -> _Draft | None:
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
-    if any(c.dep_ == "auxpass" for c in kids) or is_participle(tok):
+    if any(c.dep_ == "auxpass" for c in kids) or (is_participle(tok) and trailing_attribution(tok) is None):
         return _passive(doc, tok, lemma, kids)
     found = verb_frame(tok)
     quoted = _quoted_as(tok)

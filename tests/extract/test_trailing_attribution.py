@@ -1,0 +1,58 @@
+"""Reports whose source comes last ("CONTENT, the head of X said on Tuesday."), however the small
+parser hangs the verb: on the content's verb, on the source phrase taken for an apposition, or with a
+subject of its own; offices as speakers; and surnames the model took for places."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch import analyze_text
+
+CONTENT = "Foreign agents have moved Red Crescent fighters from Selmar to the northern valleys"
+
+
+def statements(sentence: str):
+    article = analyze_text("Report on the northern valleys\n\n" + sentence + "\n", until="extract")
+    return [s for s in article.extracted.statements if s.span is not None]
+
+
+@pytest.mark.parametrize(
+    ("source", "cue", "speaker"),
+    [
+        ("the head of Kazakhstan's security service", "said on Tuesday", "head of Kazakhstan's security service"),
+        ("the head of Kazakhstan's security service", "claimed on Tuesday", "head of Kazakhstan's security service"),
+        ("the head of Kazakhstan's security service", "alleged on Tuesday", "head of Kazakhstan's security service"),
+        ("the chief of the border guard", "told reporters", "chief of the border guard"),
+        ("Kazakhstan's top spy", "claimed on Wednesday", "Kazakhstan's top spy"),
+    ],
+)
+def test_a_source_after_the_content_speaks_it(source, cue, speaker):
+    found = statements(f"{CONTENT}, {source} {cue}.")
+    assert len(found) == 1
+    s = found[0]
+    assert s.content.startswith(CONTENT[:40]) and s.content.rstrip(".,").endswith("northern valleys")
+    assert s.speaker == speaker and s.cue == cue.split()[0] and s.sourcing == "named"
+
+
+def test_a_subordinate_clause_before_the_comma_is_not_a_report():
+    assert statements("When the plane landed, the pilot said hello.") == []
+
+
+def test_an_office_without_a_name_speaks_as_the_office():
+    (s,) = statements("The plan will fail, the former minister of finance warned.")
+    assert s.speaker == "former minister of finance" and s.sourcing == "named"
+
+
+def test_an_unnamed_office_holder_is_an_anonymous_source():
+    (s,) = statements("The plan will fail, a deputy minister warned.")
+    assert s.speaker is None and s.sourcing == "anonymous"
+
+
+def test_a_surname_the_model_took_for_a_place_joins_the_person():
+    text = ("Militants moving to the valleys\n\n"
+            "Arman Dosov, chief of the Dorvik security committee, said militants were moving north.\n\n"
+            "According to Dosov, more than 2,500 fighters had arrived. Dosov did not give details.\n")
+    entities = analyze_text(text, until="extract").extracted.entities
+    people = [e for e in entities if "Dosov" in e.name]
+    assert [(e.name, e.type) for e in people] == [("Arman Dosov", "PERSON")]
+    assert people[0].count >= 2
