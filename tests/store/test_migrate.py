@@ -8,13 +8,19 @@ from wirewatch.store.schema import SCHEMA_VERSION
 from wirewatch.store.stories import StoreLinkIndex
 
 
-def test_a_version_4_story_index_gets_the_day_of_each_posting(tmp_path):
-    db = tmp_path / "v4.duckdb"
+def _old_store(db, version: int) -> duckdb.DuckDBPyConnection:
+    """A store's meta and story index as versions 4 and 5 wrote them (no leads)."""
     con = duckdb.connect(str(db))
     con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    con.execute("INSERT INTO meta VALUES ('schema_version', '4')")
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(version)])
     con.execute("CREATE TABLE link_articles (article_id VARCHAR PRIMARY KEY, seq BIGINT, language VARCHAR, day DATE, "
                 "year INTEGER, anchors JSON, terms JSON, story VARCHAR)")
+    return con
+
+
+def test_a_version_4_story_index_gets_the_day_of_each_posting(tmp_path):
+    db = tmp_path / "v4.duckdb"
+    con = _old_store(db, 4)
     con.execute("INSERT INTO link_articles VALUES ('a', 1, 'en', DATE '2024-03-12', NULL, '{}', '{}', 'sa'), "
                 "('b', 2, 'en', NULL, NULL, '{}', '{}', 'sb')")
     con.execute("CREATE TABLE link_keys (key VARCHAR, article_id VARCHAR)")
@@ -39,11 +45,7 @@ def test_a_new_store_is_at_the_current_version(tmp_path):
 
 def test_articles_linked_before_leads_were_kept_read_back_with_none(tmp_path):
     db = tmp_path / "v5.duckdb"
-    con = duckdb.connect(str(db))
-    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    con.execute("INSERT INTO meta VALUES ('schema_version', '5')")
-    con.execute("CREATE TABLE link_articles (article_id VARCHAR PRIMARY KEY, seq BIGINT, language VARCHAR, day DATE, "
-                "year INTEGER, anchors JSON, terms JSON, story VARCHAR)")
+    con = _old_store(db, 5)
     con.execute("""INSERT INTO link_articles VALUES ('a', 1, 'en', NULL, NULL, '{"n:slmr": 1.0}', '{}', 'sa')""")
     con.execute("CREATE TABLE link_keys (key VARCHAR, article_id VARCHAR, day DATE)")
     con.execute("INSERT INTO link_keys VALUES ('n:slmr', 'a', NULL)")
