@@ -20,7 +20,17 @@ from wirewatch.assess.propaganda import (
     token_probabilities_slow,
     tokens,
 )
+from wirewatch.assess.propaganda_gate import (
+    FEATURE_NAMES,
+    Gate,
+    candidates,
+    gate_arrays,
+    gate_from,
+    sentence_table,
+)
 from wirewatch.assess.propaganda_train import is_held_out, merge, si_score, tc_micro_f1
+from wirewatch.assess.weights import pack_names
+from wirewatch.clean.line_model import Forest
 
 TEXT = "The senator gave a speech.\nThose traitors want to destroy our great nation.\nThe vote is on Friday."
 
@@ -86,6 +96,66 @@ def test_no_model_no_spans():
     assert find_spans("", tiny_model()) == []
 
 
+# --- the sentence gate ----------------------------------------------------------------------------
+
+
+def top_gate(cutoff: float = 0.5) -> Gate:
+    """One tree: a sentence whose highest token probability passes 0.5 scores 0.99, any other 0.01."""
+    forest = Forest(
+        feature=np.array([FEATURE_NAMES.index("top"), 0, 0]),
+        threshold=np.array([0.5, 0.0, 0.0]),
+        left=np.array([1, 0, 0]),
+        right=np.array([2, 0, 0]),
+        value=np.array([0.0, -4.6, 4.6]),
+        leaf=np.array([False, True, True]),
+        roots=np.array([0]),
+        baseline=0.0,
+    )
+    return Gate(forest=forest, bag_weights={"sw=traitors": 1.0}, bag_bias=-1.0, cutoff=cutoff, relative=0.3)
+
+
+def gated_model(**gate) -> Model:
+    return Model(**{f: getattr(tiny_model(), f) for f in Model.__slots__ if f != "gate"}, gate=top_gate(**gate))
+
+
+def test_gate_keeps_the_candidate_of_each_sentence_it_passes():
+    spans = find_spans(TEXT, gated_model())
+    assert [TEXT[s.start : s.end] for s in spans] == ["traitors want to destroy"]
+
+
+def test_gate_cutoff_drops_every_sentence():
+    assert find_spans(TEXT, gated_model(cutoff=0.999)) == []
+
+
+def test_candidate_runs_between_the_tokens_near_the_top():
+    text = "Those traitors want to destroy us."
+    probs = [[(t, 0.9 if t.text == "destroy" else 0.3 if t.text == "traitors" else 0.1) for t in tokens(text)]]
+    assert [text[s:e] for s, e in candidates(text, probs, relative=0.3)] == ["traitors want to destroy"]
+    assert [text[s:e] for s, e in candidates(text, probs, relative=0.5)] == ["destroy"]
+
+
+def test_sentence_table_has_a_row_per_sentence():
+    probs = token_probabilities(tiny_model(), TEXT)
+    table = sentence_table(TEXT, probs, [0.5] * len(probs), candidates(TEXT, probs, 0.3))
+    assert table.shape == (3, len(FEATURE_NAMES))
+    assert table[:, FEATURE_NAMES.index("is_first")].tolist() == [1.0, 0.0, 0.0]
+
+
+def test_gate_survives_storage():
+    gate = top_gate()
+    restored = gate_from({k: np.asarray(v) for k, v in gate_arrays(gate).items()})
+    assert (restored.cutoff, restored.relative, restored.bag_bias) == (gate.cutoff, gate.relative, gate.bag_bias)
+    assert restored.bag_weights == gate.bag_weights
+    assert restored.forest.probabilities(np.eye(len(FEATURE_NAMES))).tolist() == pytest.approx(
+        gate.forest.probabilities(np.eye(len(FEATURE_NAMES))).tolist()
+    )
+
+
+def test_gate_built_for_other_features_is_ignored():
+    arrays = gate_arrays(top_gate()) | {"gate_features": pack_names(["top"])}
+    assert gate_from(arrays) is None
+
+
 # --- SemEval-2020 Task 11 scores -----------------------------------------------------------------
 
 
@@ -144,7 +214,7 @@ def clustered_model() -> Model:
     """`tiny_model` with word clusters: 'traitors' and 'cowards' share one, so 'cowards' is likely too."""
     clusters = {"traitors": (1, 7, 30), "cowards": (1, 7, 31), "the": (0, 2, 4), "want": (2, 3, 9)}
     weights = {"w=traitors": 2.0, "c1024=30": 1.0, "c256=7": 5.0, "cp256=7": 0.5, "cn64=2": -0.25, "sc256=7": 0.125}
-    return Model(**{f: getattr(tiny_model(), f) for f in Model.__slots__ if f not in ("si_weights", "clusters")},
+    return Model(**{f: getattr(tiny_model(), f) for f in Model.__slots__ if f not in ("si_weights", "clusters", "gate")},
                  si_weights=weights, clusters=clusters)
 
 

@@ -9,7 +9,9 @@ Two steps, both linear models over sparse string features, trained by
    sentence, and from the clusters of its word, its neighbours and its sentence's words (k-means
    clusters of static MiniLM word vectors, shipped as cluster ids per word, so a loaded word unseen
    in training still counts if it sits with ones seen: `propaganda_vectors`); runs of likely tokens
-   (small gaps bridged) become spans;
+   (small gaps bridged) become spans; where the model carries a sentence gate
+   (`propaganda_gate`), the gate decides which sentences get a span and the probabilities only
+   where it starts and ends;
 2. technique classification: each span gets one of the 14 techniques from its words, length,
    context and repetition.
 
@@ -26,12 +28,16 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from wirewatch.assess.text import STOPWORDS, sentences, stem
 from wirewatch.assess.weights import model_path, unpack_names
 from wirewatch.model import Signal
+
+if TYPE_CHECKING:
+    from wirewatch.assess.propaganda_gate import Gate
 
 TECHNIQUES = (
     "Appeal_to_Authority",
@@ -90,6 +96,8 @@ class Model:
     tc_bias: np.ndarray  # (techniques,)
     # word -> its cluster at each granularity of CLUSTERS (see `word_clusters`); empty: no such features
     clusters: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    # which sentences get a span (`propaganda_gate`); None: every run that `decode` finds
+    gate: Gate | None = None
 
 
 # --- text units -----------------------------------------------------------------------------------
@@ -234,6 +242,9 @@ def span_features(text: str, start: int, end: int, counts: Counter[str], lowered
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> Model | None:
     """The shipped model (or the one at `path`), read once per process; None when absent."""
+    # Imported here: the gate is built on this module's tokens and decoder.
+    from wirewatch.assess.propaganda_gate import gate_from
+
     p = model_path(MODEL_FILE, path)
     if p is None:
         return None
@@ -253,6 +264,7 @@ def load_model(path: str | None = None) -> Model | None:
             tc_weights=z["tc_weights"].astype(np.float32),
             tc_bias=z["tc_bias"].astype(np.float32),
             clusters=_clusters(z),
+            gate=gate_from(z),
         )
 
 
@@ -396,14 +408,15 @@ def find_spans(text: str, model: Model | None = None) -> list[Span]:
     model = model or load_model()
     if model is None or not text.strip():
         return []
-    found = decode(
-        text,
-        token_probabilities(model, text),
-        threshold=model.threshold,
-        gap=model.gap,
-        min_chars=model.min_chars,
-        trigger=model.trigger,
-    )
+    probs = token_probabilities(model, text)
+    if model.gate is not None:
+        from wirewatch.assess.propaganda_gate import gated_spans  # see load_model
+
+        found = gated_spans(model.gate, text, probs, model.clusters, min_chars=model.min_chars)
+    else:
+        found = decode(
+            text, probs, threshold=model.threshold, gap=model.gap, min_chars=model.min_chars, trigger=model.trigger
+        )
     labels = classify(model, text, [(s, e) for s, e, _ in found])
     return [Span(s, e, tech, p) for (s, e, p), (tech, _) in zip(found, labels, strict=True)]
 
