@@ -59,7 +59,7 @@ KIND_PREFIX = "propaganda:"
 MODEL_FILE = "propaganda.npz"
 
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
-_QUOTES = frozenset("\"\u201c\u201d")
+QUOTE_MARKS = frozenset("\"\u201c\u201d")
 _TRIM = " \n\t.,:;"
 # Word clusters, coarse to fine (k-means over static MiniLM word vectors, `propaganda_train.word_clusters`):
 # a word's own clusters at every granularity, a neighbour's at the first two, the sentence's at the second.
@@ -149,7 +149,7 @@ def sentence_features(toks: Sequence[Token], clusters: Mapping[str, tuple[int, .
     feats.add(f"slen={_bucket(len(toks), (5, 10, 20, 35, 60))}")
     if any(t.text == "!" for t in toks):
         feats.add("s!")
-    if any(t.text in _QUOTES for t in toks):
+    if any(t.text in QUOTE_MARKS for t in toks):
         feats.add("squote")
     return sorted(feats)
 
@@ -174,7 +174,7 @@ def token_features(
     out = []
     in_quote = False
     for i, t in enumerate(toks):
-        if t.text in _QUOTES:
+        if t.text in QUOTE_MARKS:
             in_quote = not in_quote
         w = low[i]
         p1 = low[i - 1] if i > 0 else "<s>"
@@ -231,7 +231,7 @@ def span_features(text: str, start: int, end: int, counts: Counter[str], lowered
         f.add("excl")
     if any(t.text == "?" for t in toks):
         f.add("question")
-    if any(t.text in _QUOTES for t in before[-3:]) or any(t.text in _QUOTES for t in toks):
+    if any(t.text in QUOTE_MARKS for t in before[-3:]) or any(t.text in QUOTE_MARKS for t in toks):
         f.add("quoted")
     return sorted(f)
 
@@ -320,7 +320,7 @@ def token_probabilities(model: Model, text: str) -> list[list[tuple[Token, float
         row = []
         in_quote = False
         for i, t in enumerate(toks):
-            if t.text in _QUOTES:
+            if t.text in QUOTE_MARKS:
                 in_quote = not in_quote
             lw = low[i]
             p1 = low[i - 1] if i > 0 else "<s>"

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from wirewatch.assess.propaganda import _QUOTES, CLUSTERS, Token, article_counts, decode, sentence_features
+from wirewatch.assess.propaganda import (
+    CLUSTERS,
+    QUOTE_MARKS,
+    Token,
+    article_counts,
+    decode,
+    sentence_features,
+)
 from wirewatch.assess.text import STOPWORDS, stem
 from wirewatch.assess.weights import pack_names, unpack_names
 from wirewatch.clean.line_model import Forest
@@ -120,7 +127,7 @@ def sentence_table(
             q[0], q[1] if len(q) > 1 else 0.0, q[:3].mean(), p.mean(), np.mean(p >= 0.2), np.mean(p >= 0.4),
             (p >= 0.3).sum(), math.log(q[0] / (1 - q[0] + 1e-9) + 1e-9), np.log(p / (1 - p)).clip(-10, 10).sum(),
             math.log1p(len(toks)), math.log1p(e - s),
-            any(t in _QUOTES for t in toks), text.count('"', s, e) + text.count("\u201c", s, e),
+            any(t in QUOTE_MARKS for t in toks), text.count('"', s, e) + text.count("\u201c", s, e),
             "!" in toks, "?" in toks, sum(t.isupper() and len(t) > 1 and t.isalpha() for t in toks),
             sum(t[0].isupper() for t in toks if t[0].isalpha()) / n_words,
             sum(t.isdigit() for t in toks) / n_words,

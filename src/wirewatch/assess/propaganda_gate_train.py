@@ -20,9 +20,9 @@ import numpy as np
 
 from wirewatch.assess.propaganda import Model, Token, token_probabilities
 from wirewatch.assess.propaganda_gate import RECALL_WEIGHT, Gate, candidates, sentence_bag, sentence_table
-from wirewatch.assess.propaganda_train import PtcArticle, _int32, merge, si_score
+from wirewatch.assess.propaganda_train import PtcArticle, int32_matrix, merge, si_score
 from wirewatch.clean.line_model import Forest
-from wirewatch.clean.line_train import _forest
+from wirewatch.clean.line_train import forest_arrays
 
 FOLDS = (1, 2, 3, 4)  # id % 5 of the training articles; 0 is the held-out part
 RELATIVE = 0.3  # candidate tokens reach this share of the sentence's top probability (0.2 and 0.4 scored lower)
@@ -68,13 +68,13 @@ def _fit_bag(bags: Sequence[Sequence[str]], labels: np.ndarray, min_count: int =
 
     seen = Counter(f for b in bags for f in b)
     vec = DictVectorizer()
-    x = _int32(vec.fit_transform({f: 1 for f in b if seen[f] >= min_count} for b in bags))
+    x = int32_matrix(vec.fit_transform({f: 1 for f in b if seen[f] >= min_count} for b in bags))
     return vec, LogisticRegression(C=BAG_C, solver="liblinear").fit(x, labels)
 
 
 def _bag_scores(bag, bags: Sequence[Sequence[str]]) -> np.ndarray:
     vec, clf = bag
-    return clf.predict_proba(_int32(vec.transform({f: 1 for f in b} for b in bags)))[:, 1]
+    return clf.predict_proba(int32_matrix(vec.transform({f: 1 for f in b} for b in bags)))[:, 1]
 
 
 def _fit_forest(x: np.ndarray, y: np.ndarray) -> Forest:
@@ -82,7 +82,7 @@ def _fit_forest(x: np.ndarray, y: np.ndarray) -> Forest:
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(1):  # as in clean.line_train: OpenMP's idle threads slow a shared machine
-        return _forest(HistGradientBoostingRegressor(random_state=0, **TREES).fit(x, y))
+        return forest_arrays(HistGradientBoostingRegressor(random_state=0, **TREES).fit(x, y))
 
 
 def choose_cutoff(

@@ -179,7 +179,7 @@ def span_rows(article: PtcArticle) -> tuple[list[list[str]], list[str]]:
     return rows, [t for _, _, t in article.labelled]
 
 
-def _int32(x):
+def int32_matrix(x):
     """liblinear and lbfgs want 32-bit sparse indices; recent scipy builds 64-bit ones."""
     x = x.tocsr()
     x.indices = x.indices.astype(np.int32)
@@ -200,7 +200,7 @@ def _fit_si(articles: Sequence[PtcArticle], c: float, clusters: Mapping[str, tup
     # Features seen once are noise that only bloats the shipped file.
     seen = Counter(f for r in rows for f in r)
     vec = DictVectorizer()
-    x = _int32(vec.fit_transform({f: 1 for f in r if seen[f] >= min_count} for r in rows))
+    x = int32_matrix(vec.fit_transform({f: 1 for f in r if seen[f] >= min_count} for r in rows))
     clf = LogisticRegression(C=c, solver="liblinear", max_iter=200)
     clf.fit(x, labels, sample_weight=np.array(weights))
     return vec, clf
@@ -216,7 +216,7 @@ def _fit_tc(articles: Sequence[PtcArticle], c: float):
         rows += r
         labels += y
     vec = DictVectorizer()
-    x = _int32(vec.fit_transform({f: 1 for f in r} for r in rows))
+    x = int32_matrix(vec.fit_transform({f: 1 for f in r} for r in rows))
     clf = LogisticRegression(C=c, max_iter=500)
     clf.fit(x, labels)
     return vec, clf

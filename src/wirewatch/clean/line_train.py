@@ -130,10 +130,10 @@ def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> Forest:
     # One thread: OpenMP's waiting threads make a fit many times slower on a shared, busy machine.
     with threadpool_limits(1):
         model.fit(x, y, sample_weight=w)
-    return _forest(model)
+    return forest_arrays(model)
 
 
-def _forest(model) -> Forest:
+def forest_arrays(model) -> Forest:
     """The fitted trees as flat arrays (see `line_model.Forest`)."""
     feature, threshold, left, right, value, leaf, roots = [], [], [], [], [], [], []
     for (tree,) in model._predictors:
