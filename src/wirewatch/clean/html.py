@@ -321,7 +321,9 @@ def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False, fast: 
         body, text, _, _ = trafilatura_sequence(tree, options, url)
     except (TypeError, ValueError):  # what bare_extraction takes for "no text"
         return "", None
-    if len(text) < options.min_output_size:  # bare_extraction's "not long enough"
+    # bare_extraction's "not long enough"; its other checks (tree size, duplicates, language) are
+    # off in trafilatura's default settings and with these options.
+    if len(text) < options.min_output_size:
         return "", None
     return xmltotxt(body, options.formatting), body
 
