@@ -63,7 +63,7 @@ def _stray_subject(tok: Token) -> Token | None:
     if found is None:
         return None
     comma, head = found
-    if not (any(c.dep_ == "ccomp" and c.i < comma for c in tok.children) or trailing_attribution(tok)):
+    if not (any(c.dep_ == "ccomp" and c.i < comma for c in tok.children) or _content_before(tok, comma)):
         return None
     return head
 
@@ -99,9 +99,12 @@ def trailing_attribution(tok: Token) -> tuple[int, int] | None:
     if tok.lemma_.lower() not in SPEECH_VERBS:
         return None
     found = _stray_phrase(tok)
-    if found is None:
-        return None
-    comma = found[0]
+    return _content_before(tok, found[0]) if found is not None else None
+
+
+def _content_before(tok: Token, comma: int) -> tuple[int, int] | None:
+    """`trailing_attribution`'s content range once the comma is known: nothing after the verb holds a
+    verb or a quotation, and the clause before the comma is a main clause with a verb."""
     doc, sent = tok.doc, tok.sent
     if any(t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_MARKS for t in doc[tok.i + 1 : sent.end]):
         return None
