@@ -80,28 +80,55 @@ class Rarity:
     def __init__(self, df: dict[str, int], n: int) -> None:
         self.df = df
         self.n = n
+        self.unseen = self._idf(0)
+        self._terms: dict[str, dict[str, float]] = {}
+
+    def _idf(self, df: int) -> float:
+        return math.log((self.n + 1) / (df + 1)) + 1.0
 
     def idf(self, key: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(key, 0) + 1)) + 1.0
+        return self._idf(self.df.get(key, 0))
+
+    def term_idf(self, language: str) -> dict[str, float]:
+        """The idf of each counted content word of one language, by stem. Worked out once per
+        Rarity: a new article's candidates bring some 20,000 words to weigh, mostly the same ones."""
+        table = self._terms.get(language)
+        if table is None:
+            prefix = term_key(language, "")
+            table = {k[len(prefix):]: self._idf(n) for k, n in self.df.items() if k.startswith(prefix)}
+            self._terms[language] = table
+        return table
 
 
 def _norm(v: dict[str, float]) -> float:
     return math.sqrt(sum(x * x for x in v.values())) or 1.0
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _cosine(a: dict[str, float], norm_a: float, b: dict[str, float], norm_b: float) -> float:
     if len(a) > len(b):
         a, b = b, a
     dot = sum(x * b[k] for k, x in a.items() if k in b)
-    return dot / (_norm(a) * _norm(b)) if dot else 0.0
+    return dot / (norm_a * norm_b) if dot else 0.0
 
 
 def anchor_vector(f: LinkFeatures, rarity: Rarity) -> dict[str, float]:
     return {k: boost * rarity.idf(k) for k, boost in f.anchors.items()}
 
 
+class _TermFrequencyWeights(dict[int, float]):
+    """1 + log(count), remembered per count: the linker weighs some 20,000 words per new article."""
+
+    def __missing__(self, count: int) -> float:
+        self[count] = weight = 1.0 + math.log(count)
+        return weight
+
+
+_TF = _TermFrequencyWeights()
+
+
 def term_vector(f: LinkFeatures, rarity: Rarity) -> dict[str, float]:
-    return {t: (1.0 + math.log(n)) * rarity.idf(term_key(f.language, t)) for t, n in f.terms.items()}
+    idf, unseen, tf = rarity.term_idf(f.language).get, rarity.unseen, _TF
+    return {t: tf[n] * idf(t, unseen) for t, n in f.terms.items()}
 
 
 def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
@@ -122,20 +149,21 @@ class _Weighted:
     """An article's anchor vector, and its term vector where it will be compared on words: weighed
     once per article, not once per pair (the new article meets up to `story_max_candidates` others)."""
 
-    __slots__ = ("f", "anchors", "terms", "counts")
+    __slots__ = ("f", "anchors", "terms", "counts", "anchor_norm", "term_norm")
 
     def __init__(self, f: LinkFeatures, rarity: Rarity, language: str | None = None) -> None:
         self.f = f
         self.anchors = anchor_vector(f, rarity)
         self.terms = term_vector(f, rarity) if language is None or language == f.language else {}
         self.counts = event_numbers(f)
+        self.anchor_norm, self.term_norm = _norm(self.anchors), _norm(self.terms)
 
     def score(self, other: _Weighted, opts: LinkOptions) -> float:
         a, b = self.f, other.f
         va, vb = self.anchors, other.anchors
         if a.language == b.language:
-            text = _cosine(self.terms, other.terms)
-            score = (1 - opts.text_weight) * _cosine(va, vb) + opts.text_weight * text
+            text = _cosine(self.terms, self.term_norm, other.terms, other.term_norm)
+            score = (1 - opts.text_weight) * _cosine(va, self.anchor_norm, vb, other.anchor_norm) + opts.text_weight * text
         else:
             # Only names and numbers cross languages; ask for more than one of them.
             shared = [k for k in va if k in vb]
@@ -185,7 +213,7 @@ def choose_story(f: LinkFeatures, index: LinkIndex, opts: LinkOptions) -> tuple[
                              limit=opts.max_candidates)
     if not found:
         return None, 0.0
-    extra = {k for g, _ in found for k in index_keys(g)} - set(keys)
+    extra = _weighing_keys(f, [g for g, _ in found]) - set(keys)
     rarity = Rarity({**rarity.df, **index.doc_freq(extra)}, rarity.n)
     new = _Weighted(f, rarity)
     by_story: dict[str, list[float]] = defaultdict(list)
@@ -198,6 +226,14 @@ def choose_story(f: LinkFeatures, index: LinkIndex, opts: LinkOptions) -> tuple[
         if s > best_score:
             best_score, best_story = s, story
     return (best_story, best_score) if best_score >= opts.threshold else (None, best_score)
+
+
+def _weighing_keys(f: LinkFeatures, candidates: list[LinkFeatures]) -> set[str]:
+    """The keys whose rarity scoring the candidates against `f` needs: every anchor, and the content
+    words of those written in f's language (only they are compared on words)."""
+    anchors = {k for g in candidates for k in g.anchors}
+    stems = set().union(*(g.terms for g in candidates if g.language == f.language))
+    return anchors | {term_key(f.language, t) for t in stems}
 
 
 def story_id_for(article_id: str) -> str:

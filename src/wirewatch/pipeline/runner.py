@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from wirewatch.assess.stage import assess
-from wirewatch.clean.memory import OutletMemory
+from wirewatch.clean.memory import OutletMemory, outlet_key
 from wirewatch.clean.stage import clean
 from wirewatch.errors import InputRejected, PlanError
 from wirewatch.extract.stage import extract
@@ -130,7 +130,9 @@ class Runner:
     def run_batch(self, batch: Sequence[Source | Rejection]) -> list[Outcome]:
         sources = [s for s in batch if isinstance(s, Source)]
         self.memory.learn(sources)
-        ctx = Context(self.settings, outlet_chrome=self.memory.frozen())
+        # Only the batch's own outlets: the context travels with every chunk of work.
+        outlets = sorted({k for k in map(outlet_key, sources) if k})
+        ctx = Context(self.settings, outlet_chrome=self.memory.frozen(outlets))
         chunks = _chunks(sources, self.executor.parallelism * 4)
         done = [o for part in self.executor.map(_ChunkTask(self.until, ctx), chunks) for o in part]
         results = {id(source): outcome for source, outcome in zip(sources, done, strict=True)}

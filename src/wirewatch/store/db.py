@@ -213,7 +213,15 @@ class Store:
                              "WHERE articles.id = r.id AND articles.duplicate_group IS NULL")
 
     def _save_memory(self, memory: OutletMemory) -> None:
-        pages, lines = memory.take_pending()
+        pending = memory.take_pending()
+        pages, lines = pending.pages, pending.lines
+        dropped = [(outlet, h) for outlet, hashes in pending.dropped.items() for h in sorted(hashes)]
+        if dropped:
+            with bulk.rows(self.con, "dropped_outlet_lines", {
+                "outlet": column(TEXT, [o for o, _ in dropped]), "line_hash": column(TEXT, [h for _, h in dropped]),
+            }) as v:
+                self.con.execute(f"DELETE FROM outlet_lines USING {v} d "
+                                 "WHERE outlet_lines.outlet = d.outlet AND outlet_lines.line_hash = d.line_hash")
         if pages:
             with bulk.rows(self.con, "new_outlet_pages", {
                 "outlet": column(TEXT, list(pages)), "pages": column(INT, list(pages.values())),

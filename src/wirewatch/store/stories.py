@@ -56,22 +56,31 @@ class StoreLinkIndex:
     and each article's features (`LinkIndex` protocol of `link.stories`).
 
     Articles of the batch being written are held in memory and written in bulk by `flush`, as
-    `StoreBandIndex` does for near-duplicates: one write per table per batch, not per article."""
+    `StoreBandIndex` does for near-duplicates: one write per table per batch, not per article.
+    Until then what is stored does not change, so its document frequencies and the features of
+    stored articles are read once per batch: the articles of one batch meet mostly the same
+    candidates, which bring mostly the same keys."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         self.stored = int(con.execute("SELECT count(*) FROM link_articles").fetchone()[0])  # type: ignore[index]
         self.pending = MemoryIndex()
+        self._stored_df: dict[str, int] = {}  # 0 for a key the store has never counted
+        self._features: dict[str, LinkFeatures] = {}
 
     def size(self) -> int:
         return self.stored + self.pending.size()
 
     def doc_freq(self, keys: Iterable[str]) -> dict[str, int]:
         keys = list(keys)
-        if not keys:
-            return {}
-        rows = self.con.execute("SELECT key, df FROM link_df WHERE key IN (SELECT unnest(string_split(?, chr(31))))", [packed(keys)])
-        df = dict(rows.fetchall())
+        known = self._stored_df
+        unread = [k for k in keys if k not in known]
+        if unread:
+            rows = self.con.execute("SELECT key, df FROM link_df WHERE key IN (SELECT unnest(string_split(?, chr(31))))",
+                                    [packed(unread)])
+            known.update(dict.fromkeys(unread, 0))
+            known.update(rows.fetchall())
+        df = {k: known[k] for k in keys if known[k]}
         for k, n in self.pending.doc_freq(keys).items():
             df[k] = df.get(k, 0) + n
         return df
@@ -95,12 +104,21 @@ class StoreLinkIndex:
         rows = self.con.execute(
             "WITH wanted AS (SELECT unnest(string_split(?, chr(31))) AS k), "
             f"hits AS (SELECT article_id, count(*) AS hits FROM ({postings}) GROUP BY article_id) "
-            "SELECT a.article_id, a.seq, a.language, a.day, a.year, a.anchors, a.terms, a.leads, a.story "
-            f"FROM hits h JOIN {members} a USING (article_id) ORDER BY h.hits DESC, a.seq LIMIT ?",
+            f"SELECT a.article_id, a.story FROM hits h JOIN {members} a USING (article_id) "
+            "ORDER BY h.hits DESC, a.seq LIMIT ?",
             [packed(keys), limit],
         ).fetchall()
-        found = [(_features(r[:8]), r[8]) for r in rows]
+        self._read_features([article_id for article_id, _ in rows])
+        found = [(self._features[article_id], story) for article_id, story in rows]
         return found + self.pending.candidates(f, keys, window_days=window_days, limit=limit)
+
+    def _read_features(self, article_ids: list[str]) -> None:
+        unread = [i for i in article_ids if i not in self._features]
+        if unread:
+            rows = self.con.execute(
+                "SELECT article_id, seq, language, day, year, anchors, terms, leads FROM link_articles "
+                f"WHERE article_id IN (SELECT {bulk.UNPACK})", [packed(unread)]).fetchall()
+            self._features.update((r[0], _features(r)) for r in rows)
 
     def add(self, f: LinkFeatures, story: str) -> None:
         self.pending.add(f, story)
