@@ -134,7 +134,7 @@ def cue_text(tok: Token, extra: Token | None = None) -> str:
     end = tok.i + 1
     if any(c.dep_ == "prt" and c.i == end for c in tok.children):
         end += 1
-    if extra is not None and end <= extra.i <= end + 2:
+    if extra is not None and end <= extra.i <= end + 2 and not any(t.is_punct for t in doc[end : extra.i]):
         end = extra.i + 1  # "called on", "campaigned heavily for": PolNeAR's cues keep the preposition
     for c in tok.children:  # "said in a statement", "said during the interview"
         if c.dep_ == "prep" and c.i == end and c.lower_ in ("in", "during") and extra is None:

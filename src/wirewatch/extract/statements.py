@@ -195,7 +195,9 @@ def _attribute_quote(doc: Doc, q: Quote, inside: list[int], drafts: list[_Draft]
         found = _attribution_in(after, q, side="after", opens=not gap_before.strip())
     if found is not None:
         cue_tok, source, cue = found
-        return _Draft(cue_tok.i if cue_tok is not None else -1, cue, source, (q.start, q.end), "direct")
+        quoted = _quoted_as(cue_tok) if cue_tok is not None else None
+        via = clean(phrase(doc, quoted[1]).text) if quoted is not None and quoted[1] is not None else None
+        return _Draft(cue_tok.i if cue_tok is not None else -1, cue, source, (q.start, q.end), "direct", via=via)
     # No attribution of its own: it goes on with the previous speaker's quotation.
     if drafts and drafts[-1].quote == "direct":
         prev = drafts[-1]
@@ -270,6 +272,12 @@ def _attribution_in(
                 src = phrase(tok.doc, pobj[0])
                 if side == "after" or _gap(window, tok, src, side) <= 4:
                     return tok, src, "according to"
+    for tok in window:  # '"...," Dosov was quoted as saying (by TASS).': the one quoted speaks
+        quoted = _quoted_as(tok)
+        if quoted is not None and quoted[0].i in ids:
+            src = phrase(tok.doc, quoted[0], stop=tok.head.head)
+            if _gap(window, tok, src, side) <= 4:
+                return tok, src, _quoted_cue(tok)
     # Right before ':"...' or right after '"...,"' any verb with a subject brings in the quotation
     # ("Trump boomed:", '"...," Hillary shot back'); elsewhere only a reporting verb does.
     text = body_text(window[0].doc)
@@ -507,7 +515,8 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
     if quoted is not None and quoted[1] is not None:
         via = clean(phrase(doc, quoted[1]).text)
     ctext = body_text(doc)[content[0] : content[1]]
-    return _Draft(tok.i, cue_text(tok, prep), src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS)
+    cue = _quoted_cue(tok) if quoted is not None else cue_text(tok, prep)
+    return _Draft(tok.i, cue, src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS)
 
 
 def _quoted_as(tok: Token) -> tuple[Token, Token | None] | None:
@@ -524,7 +533,18 @@ def _quoted_as(tok: Token) -> tuple[Token, Token | None] | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if quoter is None and agent is not None:
         quoter = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if quoter is None:  # "as saying by RIA": the parser hangs the agent on the participle
+        by = next((c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+        quoter = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     return quoted, quoter
+
+
+def _quoted_cue(tok: Token) -> str:
+    """ "was quoted as saying", leaving out who quoted ("was quoted by TASS as saying")."""
+    prep = tok.head
+    verb = prep.head
+    aux = [c.text for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    return " ".join([*aux, verb.text, prep.text, tok.text])
 
 
 def _adjective(doc: Doc, tok: Token) -> _Draft | None:
