@@ -48,3 +48,16 @@ def test_a_named_ministry_is_not_the_agency_named_before_it():
         "The Defence Ministry of Kyrgyzstan said it had no information. The ministry said patrols would go on."
     )
     assert found[-1].speaker != "GKNB"
+
+
+def test_a_relaying_participle_in_the_source_phrase_is_the_relay_not_the_role():
+    (s,) = statements("Temir Saparov, quoted by Interfax, said that the camps near the border were full.")
+    assert (s.speaker, s.speaker_role, s.via) == ("Temir Saparov", None, "Interfax")
+
+
+def test_the_owner_of_the_comments_speaks_them():
+    (s,) = statements(
+        "Temir Saparov's comments, carried by the state news agency Kabar, alleged that foreign agencies "
+        "were moving fighters into the northern valleys."
+    )
+    assert s.speaker == "Temir Saparov" and s.via is not None and "Kabar" in s.via

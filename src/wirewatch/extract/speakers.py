@@ -49,6 +49,7 @@ class Source:
     text: str | None  # the words as written
     sourcing: str  # named|anonymous|vague|none
     kind: str = "OTHER"  # PERSON|ORG|GROUP|OTHER: what a later pronoun may point back to
+    via: str | None = None  # who passed the words on, named inside the phrase ("X, quoted by Interfax")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,9 @@ def describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Source
     clause at its end ("Victor Cha, who served under Bush") stays in the text but names no one."""
     src = _describe(_naming_part(np), index, history)
     full = clean(np.text)
+    relay = _relaying_participle(np)
+    if relay is not None:
+        src = replace(src, via=relay)
     return replace(src, text=full) if src.text is not None and full else src
 
 
@@ -155,6 +159,11 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
                 src = describe(inner, index, history)
                 return Source(src.speaker, src.role, text, src.sourcing, src.kind)
         return Source(None, None, text, "anonymous")
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and (head.lemma_.lower() in _WORDS_SPOKEN or head.lower_ in _WORDS_SPOKEN):
+        # "Dosov's comments alleged", "the committee's statement said": the one whose words they are
+        src = _describe(phrase(np.doc, owner), index, history)
+        return replace(src, text=text)
     found = _from_entities(np, index)
     if found is not None:
         return _with_history_name(found, text, history)
@@ -185,10 +194,38 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     return Source(strip_titles(text), None, text, "named" if definite else "vague", kind)
 
 
+# Nouns for what someone said or wrote: their possessor is the speaker.
+_WORDS_SPOKEN = frozenset(
+    ["comment", "comments", "remark", "remarks", "statement", "words", "claim", "allegation", "assertion",
+     "testimony", "speech", "interview", "letter", "message", "post", "tweet"]
+)
+# Participles by which a phrase says who passed the words on: "Dosov, quoted by Interfax, said".
+_RELAYING = frozenset(["quote", "cite", "carry", "report", "publish", "relay"])
+
+
+def _relaying(c: Token) -> bool:
+    return c.dep_ == "acl" and c.lemma_.lower() in _RELAYING and c.tag_ == "VBN"
+
+
+def _relaying_participle(np: Span) -> str | None:
+    """Who passed the words on, where the source phrase says it: "X, carried by the agency Kazinform"."""
+    for c in np.root.children:
+        if _relaying(c) and np.start <= c.i < np.end:
+            agent = next((g for g in c.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return clean(phrase(np.doc, pobj).text)
+    return None
+
+
 def _naming_part(np: Span) -> Span:
-    """The phrase without a trailing relative clause of its head."""
+    """The phrase without a trailing relative clause of its head, or a participle that says who
+    passed the words on ("Dosov, quoted by Interfax,")."""
     head = np.root
-    cut = [c.left_edge.i for c in head.children if c.dep_ == "relcl" and np.start <= c.left_edge.i and c.i > head.i]
+    cut = [
+        c.left_edge.i for c in head.children
+        if (c.dep_ == "relcl" or _relaying(c)) and np.start <= c.left_edge.i and c.i > head.i
+    ]
     end = min(cut, default=np.end)
     while end > np.start + 1 and np.doc[end - 1].is_punct:
         end -= 1

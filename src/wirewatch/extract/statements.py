@@ -790,7 +790,7 @@ def _resolve(
                 speaker=src.speaker,
                 speaker_role=src.role,
                 source_text=src.text,
-                via=d.via,
+                via=d.via or src.via,
                 cue=d.cue,
                 content=text[a:b],
                 quote=d.quote,
