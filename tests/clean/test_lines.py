@@ -1,0 +1,83 @@
+import re
+import sys
+
+import pytest
+
+from wirewatch.clean import lines as L
+
+VOCABULARIES = [L._CHROME, L._COMMENT_HEADER, L._COMMENT_FORM, L._NOTICE, L._CALL_TO_ACTION]
+EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+
+
+def _literals(pattern: str) -> set[str]:
+    """The characters a pattern spells out (escapes such as \\W left out), and the line end."""
+    return set(re.sub(r"\\.", "", pattern)) | {"\n"}
+
+
+@pytest.mark.parametrize("vocabulary", VOCABULARIES)
+def test_vocabularies_are_written_in_lower_case(vocabulary):
+    # The pattern is run case-sensitively on the lower-cased line: a capital would never match.
+    letters = "".join(_literals(vocabulary.lower_case.pattern))
+    assert letters == letters.lower()
+
+
+def test_lower_casing_a_line_keeps_what_ignorecase_sees():
+    # Why a vocabulary may run case-sensitively on the lower-cased line: for every character,
+    # lower-casing keeps its class (word, digit, space) and gives the one letter IGNORECASE matches
+    # it to, except the characters of _FOLDS_APART, where the line keeps IGNORECASE.
+    kept = "".join(c for c in EVERY_CHARACTER if not L._FOLDS_APART.match(c))
+    lowered = "".join(c.lower() for c in kept)
+    assert len(lowered) == len(kept)
+    for shorthand in (r"\w", r"\d", r"\s"):
+        assert [m.start() for m in re.finditer(shorthand, kept)] == [m.start() for m in re.finditer(shorthand, lowered)]
+    literals = sorted(set().union(*(_literals(v.lower_case.pattern) for v in VOCABULARIES)))
+    # Every character IGNORECASE matches to one of the vocabularies' characters, each checked alone.
+    candidates = set(re.findall("[" + "".join(map(re.escape, literals)) + "]", kept, re.I))
+    for c in candidates:
+        assert [p for p in literals if re.fullmatch(re.escape(p), c, re.I)] == [c.lower()], c
+    assert {c for c in kept if c.lower() in literals} == candidates
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Advertisement", True),
+        ("ADVERTISEMENT", True),
+        ("— Share this article on —", True),
+        ("Ответить", True),
+        ("ſhare", True),  # IGNORECASE's long s: the line is not lower-cased
+        ("İmpressum", True),  # IGNORECASE matches "İ" to "i", lower-casing gives "i̇mpressum"
+        ("SHARE THIS ARTICLE »", True),
+        ("© 2024 Example Media", True),
+        ("Advertisement revenue fell by a third last year.", False),
+    ],
+)
+def test_chrome_lines_in_any_case(line, expected):
+    assert L.is_chrome(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Your email address will not be published.", True),
+        ("YOUR EMAIL ADDRESS WILL NOT BE PUBLISHED", True),
+        ("Оставьте комментарий", True),
+        ("The minister declined to comment.", False),
+    ],
+)
+def test_comment_form_lines_in_any_case(line, expected):
+    assert L.is_comment_form(line) is expected
+
+
+def test_notices_and_calls_to_action_in_any_case():
+    assert L.is_boilerplate_sentence("We use COOKIES to improve your experience.")
+    assert L.is_boilerplate_sentence("Wir sagen: We use cookies — ça va?")
+    assert not L.is_boilerplate_sentence("The cookies were baked on Tuesday.")
+    assert L.is_call_to_action("Read More Here!")
+    assert L.is_comment_header("12 Comments")
+
+
+def test_whitespace_collapsed_by_normalise_line_is_what_a_regex_calls_space():
+    # normalise_line splits on str.isspace; the \s+ substitution it replaced went by re's \s.
+    assert re.findall(r"\s", EVERY_CHARACTER) == [c for c in EVERY_CHARACTER if c.isspace()]
+    assert L.normalise_line("  A\u00a0 “Quoted”\u2003line \n") == 'a "quoted" line'
