@@ -38,3 +38,21 @@ def test_whitespace_only_text_is_rejected_as_empty():
     with pytest.raises(InputRejected) as e:
         check_text(" \n\t \n", "blank.txt")
     assert e.value.code == "empty"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"a\x01b\x7fc\x0cd\te\r\nf",  # form feed, tab and line ends stay
+        "Der Minister erklärte\x0b".encode() * 3,
+        # a control byte right after the lead byte of a broken sequence: the lead is replaced, the
+        # control dropped, and the bytes after it are not read as the rest of the sequence
+        "é".encode() * 10 + b"\xe2\x01\x80\x9d",
+    ],
+)
+def test_control_characters_are_dropped_from_utf8_text(raw):
+    decoded = decode(raw, "page")
+    assert decoded.encoding == "utf-8"
+    expected = raw.decode("utf-8", "replace")
+    assert decoded.text == "".join(c for c in expected if c not in "\x00\x01\x0b\x7f")
+    assert not any(0 < ord(c) < 9 or ord(c) in (0x0b, 0x7f) or 0x0e <= ord(c) < 0x20 for c in decoded.text)

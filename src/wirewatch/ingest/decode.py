@@ -12,6 +12,11 @@ from wirewatch.errors import InputRejected
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 # Control characters other than tab, newline, carriage return and form feed: rare in any text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# The same characters as UTF-8 bytes. An ASCII byte is never part of a multi-byte sequence, nor
+# taken into the replacement of a bad one, so text decoded from UTF-8 holds one of these characters
+# exactly where the bytes hold one of these bytes; deleting bytes in C takes a fifth of the time
+# of the regular expression over the text (WCXB dev: 64 ms against 292 ms over 793 pages).
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20)) + b"\x7f"
 # Well-formed UTF-8 multi-byte sequences. A page with many of them and a few bad bytes is UTF-8 with
 # stray damage; a page with bad bytes and none of them is in a legacy single-byte encoding.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -45,6 +50,8 @@ def _declared_charset(raw: bytes) -> str | None:
 
 def decode(raw: bytes, name: str) -> Decoded:
     decoded = _decode(raw, name)
+    if decoded.encoding == "utf-8" and len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
+        return decoded
     # Control characters carry no text and break XML-based parsers downstream.
     return Decoded(_CONTROL.sub("", decoded.text), decoded.encoding)
 
