@@ -328,8 +328,13 @@ def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False, fast: 
     return xmltotxt(body, options.formatting), body
 
 
+# Whether trafilatura's text is made of paragraphs, answered inside libxml2: the list of text nodes
+# and the lists of elements this replaces were built only to be tested and counted.
+_PARAGRAPHS = etree.XPath("boolean(.//p//text()) and count(.//table) <= count(.//p)")
+
+
 def _not_paragraphs(body: etree._Element | None) -> bool:
-    return body is None or not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p"))
+    return body is None or not _PARAGRAPHS(body)
 
 
 _BODY_TEXT = etree.XPath("string(//body)")
