@@ -11,14 +11,11 @@ import pytest
 from wirewatch.assess.propaganda import (
     TECHNIQUES,
     Model,
-    decode,
     find_spans,
     load_model,
     propaganda_spans,
-    sentence_spans,
     token_probabilities,
     token_probabilities_slow,
-    tokens,
 )
 from wirewatch.assess.propaganda_gate import (
     FEATURE_NAMES,
@@ -28,6 +25,7 @@ from wirewatch.assess.propaganda_gate import (
     gate_from,
     sentence_table,
 )
+from wirewatch.assess.propaganda_text import decode, sentence_spans, tokens
 from wirewatch.assess.propaganda_train import is_held_out, merge, si_score, tc_micro_f1
 from wirewatch.assess.weights import pack_names
 from wirewatch.clean.line_model import Forest

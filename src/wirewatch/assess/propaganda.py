@@ -22,22 +22,31 @@ returns nothing, so the rest of the pipeline works on a bare checkout.
 from __future__ import annotations
 
 import math
-import re
-from bisect import bisect_left
-from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from wirewatch.assess.text import STOPWORDS, sentences, stem
+from wirewatch.assess.propaganda_gate import Gate, gate_from, gated_spans
+from wirewatch.assess.propaganda_text import (
+    QUOTE_MARKS,
+    Token,
+    article_counts,
+    bucket,
+    cluster_features,
+    decode,
+    neighbour_cluster_features,
+    sentence_features,
+    sentence_spans,
+    shape,
+    span_features,
+    token_features,
+    tokens,
+)
+from wirewatch.assess.text import STOPWORDS, stem
 from wirewatch.assess.weights import model_path, unpack_names
 from wirewatch.model import Signal
-
-if TYPE_CHECKING:
-    from wirewatch.assess.propaganda_gate import Gate
 
 TECHNIQUES = (
     "Appeal_to_Authority",
@@ -57,20 +66,6 @@ TECHNIQUES = (
 )
 KIND_PREFIX = "propaganda:"
 MODEL_FILE = "propaganda.npz"
-
-_TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
-QUOTE_MARKS = frozenset("\"\u201c\u201d")
-_TRIM = " \n\t.,:;"
-# Word clusters, coarse to fine (k-means over static MiniLM word vectors, `propaganda_train.word_clusters`):
-# a word's own clusters at every granularity, a neighbour's at the first two, the sentence's at the second.
-CLUSTERS = (64, 256, 1024)
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,151 +95,12 @@ class Model:
     gate: Gate | None = None
 
 
-# --- text units -----------------------------------------------------------------------------------
-
-
-def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Sentences of `text`; every line break ends one (PTC articles hold one sentence per line)."""
-    pos = 0
-    for line in text.split("\n"):
-        for s, e in sentences(line):
-            yield pos + s, pos + e
-        pos += len(line) + 1
-
-
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    end = len(text) if end is None else end
-    return [Token(m.group(0), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
-
-
-def _shape(w: str) -> str:
-    if not w[0].isalnum():
-        return "P"
-    if w.isdigit():
-        return "d"
-    if w.isupper() and len(w) > 1:
-        return "XX"
-    return "Xx" if w[0].isupper() else "x"
-
-
-def _bucket(n: int, edges: Sequence[int]) -> int:
-    """The index of the first edge at or above `n` (len(edges) past the last)."""
-    return bisect_left(edges, n)
-
-
-# --- features -------------------------------------------------------------------------------------
-
-
-def article_counts(text: str) -> Counter[str]:
-    """How often each content stem occurs in the article (repetition is a technique)."""
-    return Counter(stem(m.group(0)) for m in _TOKEN.finditer(text) if m.group(0)[0].isalnum())
-
-
-def sentence_features(toks: Sequence[Token], clusters: Mapping[str, tuple[int, ...]] | None = None) -> list[str]:
-    """Features shared by every token of a sentence: its words and their clusters, length and punctuation."""
-    content = [w for w in (t.text.lower() for t in toks) if w[0].isalnum() and w not in STOPWORDS]
-    feats = {f"sw={w}" for w in content}
-    if clusters:
-        feats |= {f"sc{CLUSTERS[1]}={clusters[w][1]}" for w in content if w in clusters}
-    feats.add(f"slen={_bucket(len(toks), (5, 10, 20, 35, 60))}")
-    if any(t.text == "!" for t in toks):
-        feats.add("s!")
-    if any(t.text in QUOTE_MARKS for t in toks):
-        feats.add("squote")
-    return sorted(feats)
-
-
-def _cluster_features(word: str, clusters: Mapping[str, tuple[int, ...]]) -> list[str]:
-    c = clusters.get(word)
-    return [f"c{k}={i}" for k, i in zip(CLUSTERS, c, strict=True)] if c else []
-
-
-def _neighbour_cluster_features(tag: str, word: str, clusters: Mapping[str, tuple[int, ...]]) -> list[str]:
-    c = clusters.get(word)
-    return [f"c{tag}{k}={i}" for k, i in zip(CLUSTERS[:2], c, strict=False)] if c else []
-
-
-def token_features(
-    toks: Sequence[Token], counts: Counter[str], clusters: Mapping[str, tuple[int, ...]] | None = None
-) -> list[list[str]]:
-    """Features of each token of one sentence (the sentence's own go in `sentence_features`)."""
-    clusters = clusters or {}
-    low = [t.text.lower() for t in toks]
-    n = len(toks)
-    out = []
-    in_quote = False
-    for i, t in enumerate(toks):
-        if t.text in QUOTE_MARKS:
-            in_quote = not in_quote
-        w = low[i]
-        p1 = low[i - 1] if i > 0 else "<s>"
-        p2 = low[i - 2] if i > 1 else "<s>"
-        n1 = low[i + 1] if i + 1 < n else "</s>"
-        n2 = low[i + 2] if i + 2 < n else "</s>"
-        st = stem(t.text)
-        f = [
-            f"w={w}",
-            f"st={st}",
-            f"p1={p1}",
-            f"n1={n1}",
-            f"p2={p2}",
-            f"n2={n2}",
-            f"pw={p1}|{w}",
-            f"wn={w}|{n1}",
-            f"sh={_shape(t.text)}",
-            f"suf={w[-3:]}",
-            f"pos={_bucket(int(10 * i / max(n, 1)), (0, 2, 5, 8))}",
-        ]
-        if in_quote:
-            f.append("inq")
-        if w not in STOPWORDS and t.text[0].isalnum():
-            f.append(f"rep={_bucket(counts[st], (1, 2, 4))}")
-        if clusters:
-            f += _cluster_features(w, clusters)
-            f += _neighbour_cluster_features("p", p1, clusters) + _neighbour_cluster_features("n", n1, clusters)
-        out.append(f)
-    return out
-
-
-def span_features(text: str, start: int, end: int, counts: Counter[str], lowered: str) -> list[str]:
-    """Features of one candidate span for the technique classifier."""
-    toks = tokens(text, start, end)
-    low = [t.text.lower() for t in toks if t.text[0].isalnum()] or ["<none>"]
-    f = {f"w={w}" for w in low}
-    f |= {f"b={a}|{b}" for a, b in zip(low, low[1:], strict=False)}
-    f.add(f"first={low[0]}")
-    f.add(f"last={low[-1]}")
-    f.add(f"len={_bucket(len(low), (1, 2, 3, 5, 8, 13, 20))}")
-    before = tokens(text, max(0, start - 40), start)
-    after = tokens(text, end, min(len(text), end + 40))
-    if before:
-        f.add(f"prev={before[-1].text.lower()}")
-    if after:
-        f.add(f"next={after[0].text.lower()}")
-    piece = text[start:end].lower()
-    occurrences = lowered.count(piece) if len(piece) > 2 else 1
-    f.add(f"occ={_bucket(occurrences, (1, 2, 3))}")
-    f.add(f"maxrep={_bucket(max(counts[stem(w)] for w in low), (1, 2, 4, 8))}")
-    if text[start:end].isupper():
-        f.add("allcaps")
-    if any(t.text == "!" for t in toks):
-        f.add("excl")
-    if any(t.text == "?" for t in toks):
-        f.add("question")
-    if any(t.text in QUOTE_MARKS for t in before[-3:]) or any(t.text in QUOTE_MARKS for t in toks):
-        f.add("quoted")
-    return sorted(f)
-
-
 # --- the model ------------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> Model | None:
     """The shipped model (or the one at `path`), read once per process; None when absent."""
-    # Imported here: the gate is built on this module's tokens and decoder.
-    from wirewatch.assess.propaganda_gate import gate_from
-
     p = model_path(MODEL_FILE, path)
     if p is None:
         return None
@@ -304,14 +160,14 @@ def token_probabilities(model: Model, text: str) -> list[list[tuple[Token, float
                 own[t.text] = (
                     w.get(f"w={lw}", 0.0)
                     + w.get(f"st={stem(t.text)}", 0.0)
-                    + w.get(f"sh={_shape(t.text)}", 0.0)
+                    + w.get(f"sh={shape(t.text)}", 0.0)
                     + w.get(f"suf={lw[-3:]}", 0.0)
-                    + sum(w.get(f, 0.0) for f in _cluster_features(lw, cl))
+                    + sum(w.get(f, 0.0) for f in cluster_features(lw, cl))
                 )
             if lw not in around:
                 around[lw] = (
-                    w.get(f"p1={lw}", 0.0) + sum(w.get(f, 0.0) for f in _neighbour_cluster_features("p", lw, cl)),
-                    w.get(f"n1={lw}", 0.0) + sum(w.get(f, 0.0) for f in _neighbour_cluster_features("n", lw, cl)),
+                    w.get(f"p1={lw}", 0.0) + sum(w.get(f, 0.0) for f in neighbour_cluster_features("p", lw, cl)),
+                    w.get(f"n1={lw}", 0.0) + sum(w.get(f, 0.0) for f in neighbour_cluster_features("n", lw, cl)),
                     w.get(f"p2={lw}", 0.0),
                     w.get(f"n2={lw}", 0.0),
                 )
@@ -327,11 +183,11 @@ def token_probabilities(model: Model, text: str) -> list[list[tuple[Token, float
             n1 = low[i + 1] if i + 1 < n else "</s>"
             z = base + own[t.text] + nb[i + 1][0] + nb[i + 3][1] + nb[i][2] + nb[i + 4][3]
             z += w.get(f"pw={p1}|{lw}", 0.0) + w.get(f"wn={lw}|{n1}", 0.0)
-            z += pos_w[_bucket(int(10 * i / n), (0, 2, 5, 8))]
+            z += pos_w[bucket(int(10 * i / n), (0, 2, 5, 8))]
             if in_quote:
                 z += inq_w
             if lw not in STOPWORDS and t.text[0].isalnum():
-                z += rep_w[_bucket(counts[stem(t.text)], (1, 2, 4))]
+                z += rep_w[bucket(counts[stem(t.text)], (1, 2, 4))]
             row.append((t, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
         out.append(row)
     return out
@@ -353,38 +209,6 @@ def token_probabilities_slow(model: Model, text: str) -> list[list[tuple[Token, 
             row.append((t, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
         out.append(row)
     return out
-
-
-def decode(
-    text: str,
-    probs: Sequence[Sequence[tuple[Token, float]]],
-    *,
-    threshold: float,
-    gap: int,
-    min_chars: int,
-    trigger: float = 0.0,
-) -> list[tuple[int, int, float]]:
-    """Runs of tokens at or above `threshold` within a sentence, gaps of up to `gap` tokens bridged;
-    a run is kept when one of its tokens reaches `trigger` and it spans `min_chars` or more."""
-    spans: list[tuple[int, int, float]] = []
-    for row in probs:
-        hits = [i for i, (_, p) in enumerate(row) if p >= threshold]
-        groups: list[list[int]] = []
-        for i in hits:
-            if groups and i - groups[-1][-1] - 1 <= gap:
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-        for g in groups:
-            s, e = row[g[0]][0].start, row[g[-1]][0].end
-            while s < e and text[s] in _TRIM:
-                s += 1
-            while e > s and text[e - 1] in _TRIM:
-                e -= 1
-            top = max(row[i][1] for i in g)
-            if e - s >= min_chars and top >= trigger:
-                spans.append((s, e, top))
-    return spans
 
 
 def classify(model: Model, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, float]]:
@@ -410,8 +234,6 @@ def find_spans(text: str, model: Model | None = None) -> list[Span]:
         return []
     probs = token_probabilities(model, text)
     if model.gate is not None:
-        from wirewatch.assess.propaganda_gate import gated_spans  # see load_model
-
         found = gated_spans(model.gate, text, probs, model.clusters, min_chars=model.min_chars)
     else:
         found = decode(

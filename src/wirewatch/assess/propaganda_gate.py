@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from wirewatch.assess.propaganda import (
+from wirewatch.assess.propaganda_text import (
     CLUSTERS,
     QUOTE_MARKS,
     Token,

@@ -18,8 +18,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from wirewatch.assess.propaganda import Model, Token, token_probabilities
+from wirewatch.assess.propaganda import Model, token_probabilities
 from wirewatch.assess.propaganda_gate import RECALL_WEIGHT, Gate, candidates, sentence_bag, sentence_table
+from wirewatch.assess.propaganda_text import Token
 from wirewatch.assess.propaganda_train import PtcArticle, int32_matrix, merge, si_score
 from wirewatch.clean.line_model import Forest
 from wirewatch.clean.line_train import forest_arrays

@@ -47,22 +47,18 @@ from pathlib import Path
 
 import numpy as np
 
-from wirewatch.assess.propaganda import (
+from wirewatch.assess.propaganda import MODEL_FILE, TECHNIQUES, Model, load_model, token_probabilities
+from wirewatch.assess.propaganda_gate import gate_arrays
+from wirewatch.assess.propaganda_text import (
     CLUSTERS,
-    MODEL_FILE,
-    TECHNIQUES,
-    Model,
     article_counts,
     decode,
-    load_model,
     sentence_features,
     sentence_spans,
     span_features,
     token_features,
-    token_probabilities,
     tokens,
 )
-from wirewatch.assess.propaganda_gate import gate_arrays
 from wirewatch.assess.weights import pack_names
 
 
