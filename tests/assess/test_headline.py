@@ -240,3 +240,18 @@ def test_the_headline_may_name_an_entity_another_way(title, canonical, body_name
 )
 def test_names_in_quotation_marks_are_not_quotations(language, title, expected):
     assert attributes_or_hedges(title, language) is expected
+
+
+def test_a_users_alias_ties_the_headline_to_the_body(tmp_path):
+    """A name only the user's alias file knows ("Black Flag" for the Northern Shield Brigade)."""
+    from wirewatch.extract.aliases import load_aliases
+
+    path = tmp_path / "brigades.csv"
+    path.write_text("canonical,type,alias\nNorthern Shield Brigade,ORG,Black Flag\n", encoding="utf-8")
+    title = "Black Flag Behind Bridge Attack"
+    content = "the Northern Shield Brigade carried out the attack on the bridge"
+    body = f"Officials in Astana claim that {content}. The brigade denies it."
+    entities = [Entity("Northern Shield Brigade", "ORG", ("Northern Shield Brigade",))]
+    shipped = headline_overstates(title, body, [said(body, content)], entities)
+    users = headline_overstates(title, body, [said(body, content)], entities, aliases=load_aliases(str(path)))
+    assert shipped is None and users is not None and users.evidence == content

@@ -24,7 +24,7 @@ from functools import lru_cache
 from wirewatch.assess.sourcing import scan as vague_scan
 from wirewatch.assess.text import STOPWORDS, sentences, stemmer, words
 from wirewatch.clean.language import stop_words
-from wirewatch.extract.aliases import load_aliases
+from wirewatch.extract.aliases import AliasTable, load_aliases
 from wirewatch.extract.cues import reporting_words, word_regex
 from wirewatch.model import Entity, Signal, Statement
 
@@ -138,11 +138,12 @@ def _key_terms(title: str, entities: Iterable[Entity], language: str) -> list[tu
     return terms
 
 
-def _other_names(title: str, entities: Iterable[Entity], language: str) -> dict[str, list[frozenset[str]]]:
+def _other_names(
+    title: str, entities: Iterable[Entity], language: str, table: AliasTable
+) -> dict[str, list[frozenset[str]]]:
     """Headline words that name an entity of the article another way (the headline's "US" for the
     body's "United States", "Islamic State" for "ISIS"): each word's stem -> the stem sets of the
-    entity's names in the body. Found through the shipped alias table."""
-    table = load_aliases()
+    entity's names in the body. Found through the alias table."""
     by_name = {e.name: e for e in entities}
     stem = stemmer(language)
     tokens = [w for w, _, _ in words(title)]
@@ -238,8 +239,10 @@ def headline_overstates(
     language: str = "en",
     min_share: float = 0.25,
     min_terms: int = 3,
+    aliases: AliasTable | None = None,
 ) -> Signal | None:
-    """The `headline_overstates` signal for one article, or None."""
+    """The `headline_overstates` signal for one article, or None. `aliases`: the table that ties the
+    headline's names to the body's (default: the shipped one)."""
     if not title or not body:
         return None
     headline_st = [st for st in statements if st.span is None]
@@ -250,7 +253,7 @@ def headline_overstates(
         return None
     need = min(min_terms, len(terms))
     attributed, own = _units(body, [st for st in statements if st.span is not None], language)
-    other_names = _other_names(title, entities, language)
+    other_names = _other_names(title, entities, language, aliases or load_aliases())
     attributed, own = _naming_as_headline(attributed, other_names), _naming_as_headline(own, other_names)
     best: tuple[float, int, _Unit] | None = None
     subject = _subject(terms)

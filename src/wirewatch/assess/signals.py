@@ -12,17 +12,19 @@ from __future__ import annotations
 from wirewatch.assess.headline import headline_overstates
 from wirewatch.assess.propaganda import propaganda_spans
 from wirewatch.assess.sourcing import vague_sourcing
+from wirewatch.extract.aliases import AliasTable
 from wirewatch.model import Article, Signal
 
 
-def find_signals(article: Article) -> tuple[Signal, ...]:
+def find_signals(article: Article, aliases: AliasTable | None = None) -> tuple[Signal, ...]:
+    """`aliases`: the table headlines are read with (default: the shipped one)."""
     c = article.cleaned
     if c is None or not c.body:
         return ()
     statements = article.extracted.statements if article.extracted else ()
     entities = article.extracted.entities if article.extracted else ()
     found: list[Signal] = []
-    if (h := headline_overstates(c.title.value, c.body, statements, entities, language=c.language)) is not None:
+    if (h := headline_overstates(c.title.value, c.body, statements, entities, language=c.language, aliases=aliases)) is not None:
         found.append(h)
     found.extend(vague_sourcing(c.body, statements))
     if c.language in ("en", "", None):
