@@ -254,7 +254,7 @@ def main() -> None:
 
     print(f"\ningest of {done} of {a.pages} {'real' if a.real else 'generated'} pages, --workers {a.workers}, "
           f"--until {a.until}, "
-          f"{'finished' if finished else f'stopped after {a.max_minutes:g} min'} in {elapsed:.0f}s "
+          f"{'finished' if finished else f'stopped (interrupted or at --max-minutes {a.max_minutes:g})'} in {elapsed:.0f}s "
           f"({done / elapsed:.1f} inputs/s){': ' + summary if summary else ''}")
     print(f"{'inputs read':>12} {'elapsed s':>10} {'tree RSS MiB':>13} {'ingest MiB':>11} {'workers MiB':>12} "
           f"{'peak MiB':>9}")

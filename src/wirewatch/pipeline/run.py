@@ -11,6 +11,7 @@ from wirewatch.ingest.dedupe import NearDuplicates
 from wirewatch.ingest.readers import Hints, read_inputs, read_meta
 from wirewatch.model import Rejection, Source
 from wirewatch.pipeline.executors import Executor, InlineExecutor, ProcessExecutor, default_workers
+from wirewatch.pipeline.malloc import cap_malloc_arenas
 from wirewatch.pipeline.runner import Outcome, Runner, batches, plan
 from wirewatch.settings import Settings, load_settings
 
@@ -106,6 +107,7 @@ def ingest(
 
     settings = settings or load_settings()
     plan(until)  # a bad plan is refused before the store is opened or a cluster started
+    cap_malloc_arenas(int(settings.get("ingest", "malloc_arena_max")))  # before DuckDB's and Dask's threads
     new = already = 0
     rejected: list[Rejection] = []
     with Store(db or settings.get("store", "db")) as store:
