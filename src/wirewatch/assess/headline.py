@@ -154,7 +154,7 @@ def _other_names(
             entity = by_name.get(hit.canonical) if hit else None
             if entity is None:
                 continue
-            forms = [f for m in (entity.name, *entity.mentions) if (f := frozenset(stem(w) for w, _, _ in words(m)))]
+            forms = [f for m in (entity.name, *entity.mentions) if (f := _stems(m, language))]
             for w in tokens[i : i + n]:
                 out.setdefault(stem(w), []).extend(forms)
     return out

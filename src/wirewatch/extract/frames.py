@@ -28,6 +28,13 @@ def body_text(doc: Doc) -> str:
     return text
 
 
+def by_whom(tok: Token) -> Token | None:
+    """The object of `tok`'s "by" phrase ("quoted by TASS", "carried by Kazinform"), whether the
+    parser made the phrase an agent or a plain preposition."""
+    by = next((c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def subject(tok: Token, depth: int = 0) -> Token | None:
     """Who does what the verb says: its own subject, else that of the verb it hangs from ("said ...,
     adding that", "by citing a poll", "was careful to frame"), else the noun a participle describes."""

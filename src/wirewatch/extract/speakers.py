@@ -22,6 +22,7 @@ from wirewatch.extract.cues import (
     TITLES,
     VAGUE_HEADS,
 )
+from wirewatch.extract.frames import by_whom
 from wirewatch.model import Entity
 
 _PERSONAL = {
@@ -210,11 +211,8 @@ def _relaying(c: Token) -> bool:
 def _relaying_participle(np: Span) -> str | None:
     """Who passed the words on, where the source phrase says it: "X, carried by the agency Kazinform"."""
     for c in np.root.children:
-        if _relaying(c) and np.start <= c.i < np.end:
-            agent = next((g for g in c.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"), None)
-            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-            if pobj is not None:
-                return clean(phrase(np.doc, pobj).text)
+        if _relaying(c) and np.start <= c.i < np.end and (relay := by_whom(c)) is not None:
+            return clean(phrase(np.doc, relay).text)
     return None
 
 

@@ -41,6 +41,7 @@ from wirewatch.extract.frames import (
     adjective_cue_text,
     adjective_frame,
     body_text,
+    by_whom,
     complement,
     cue_text,
     is_participle,
@@ -195,8 +196,7 @@ def _attribute_quote(doc: Doc, q: Quote, inside: list[int], drafts: list[_Draft]
         found = _attribution_in(after, q, side="after", opens=not gap_before.strip())
     if found is not None:
         cue_tok, source, cue = found
-        quoted = _quoted_as(cue_tok) if cue_tok is not None else None
-        via = clean(phrase(doc, quoted[1]).text) if quoted is not None and quoted[1] is not None else None
+        via = _quoter(doc, _quoted_as(cue_tok)) if cue_tok is not None else None
         return _Draft(cue_tok.i if cue_tok is not None else -1, cue, source, (q.start, q.end), "direct", via=via)
     # No attribution of its own: it goes on with the previous speaker's quotation.
     if drafts and drafts[-1].quote == "direct":
@@ -512,8 +512,7 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
         return None
     src = phrase(doc, subj, stop=tok.head.head if quoted is not None else tok)
     content, via = _trailing_relay(doc, start, end, content)
-    if quoted is not None and quoted[1] is not None:
-        via = clean(phrase(doc, quoted[1]).text)
+    via = _quoter(doc, quoted) or via
     ctext = body_text(doc)[content[0] : content[1]]
     cue = _quoted_cue(tok) if quoted is not None else cue_text(tok, prep)
     return _Draft(tok.i, cue, src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS)
@@ -534,9 +533,13 @@ def _quoted_as(tok: Token) -> tuple[Token, Token | None] | None:
     if quoter is None and agent is not None:
         quoter = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if quoter is None:  # "as saying by RIA": the parser hangs the agent on the participle
-        by = next((c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
-        quoter = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        quoter = by_whom(tok)
     return quoted, quoter
+
+
+def _quoter(doc: Doc, quoted: tuple[Token, Token | None] | None) -> str | None:
+    """Who quoted, as written, from `_quoted_as`'s answer: the statement's relay."""
+    return clean(phrase(doc, quoted[1]).text) if quoted is not None and quoted[1] is not None else None
 
 
 def _quoted_cue(tok: Token) -> str:

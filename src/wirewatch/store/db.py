@@ -26,9 +26,9 @@ from wirewatch.store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 # DuckDB's buffer pool may by default fill 80% of the machine's RAM with pages of the database it has
 # read or written (nothing evicts them below that); capped, it is a cache of bounded size as the store
 # grows past memory (queries that need more spill to `<db>.tmp/`). It does not explain the growth of
-# the ingest process that benchmarks/memory.py measures (15-17 MiB per 1,000 stream articles after the
-# first 2,000): DuckDB's cached pages and ART indexes account for a small part of it, and most is
-# native memory in malloc arenas of other threads (docs/deployment.md, RAM).
+# the ingest process that benchmarks/memory.py measures (7-9 MiB per 1,000 stream articles after the
+# first 2,000, with glibc's arenas capped by pipeline/malloc.py): DuckDB's own accounting stays at
+# 50-70 MiB, and the rest is native memory outside it (docs/deployment.md, RAM).
 DUCKDB_CONFIG = {"memory_limit": "512MiB"}
 
 

@@ -76,8 +76,7 @@ class StoreLinkIndex:
         known = self._stored_df
         unread = [k for k in keys if k not in known]
         if unread:
-            rows = self.con.execute("SELECT key, df FROM link_df WHERE key IN (SELECT unnest(string_split(?, chr(31))))",
-                                    [packed(unread)])
+            rows = self.con.execute(f"SELECT key, df FROM link_df WHERE key IN (SELECT {bulk.UNPACK})", [packed(unread)])
             known.update(dict.fromkeys(unread, 0))
             known.update(rows.fetchall())
         df = {k: known[k] for k in keys if known[k]}
