@@ -1,7 +1,9 @@
+from pathlib import Path
+
 import pytest
 
 from wirewatch.errors import ConfigError
-from wirewatch.settings import load_settings
+from wirewatch.settings import cache_root, load_settings
 
 
 def test_defaults_user_file_and_variables_merge_in_that_order(tmp_path):
@@ -21,3 +23,9 @@ def test_unknown_setting_in_a_user_file_is_an_error(tmp_path):
 def test_a_variable_of_the_wrong_type_is_an_error():
     with pytest.raises(ConfigError):
         load_settings(env={"WIREWATCH_INGEST_WORKERS": "many"})
+
+
+def test_cache_root_prefers_wirewatch_then_xdg_then_home(tmp_path):
+    assert cache_root({"WIREWATCH_CACHE_DIR": str(tmp_path), "XDG_CACHE_HOME": "/x"}) == tmp_path
+    assert cache_root({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "wirewatch"
+    assert cache_root({}) == Path.home() / ".cache" / "wirewatch"

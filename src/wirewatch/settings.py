@@ -68,3 +68,13 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
     if env.get("WIREWATCH_DB"):
         values["store"]["db"] = env["WIREWATCH_DB"]
     return Settings(values)
+
+
+def cache_root(env: Mapping[str, str] | None = None) -> Path:
+    """Where what is built once and read back by every process is kept (the gazetteer, the language
+    model's arrays): `$WIREWATCH_CACHE_DIR`, else `$XDG_CACHE_HOME/wirewatch`, else `~/.cache/wirewatch`.
+    Not a settings-file key: it is read before any settings are, by code that takes none."""
+    env = os.environ if env is None else env
+    if env.get("WIREWATCH_CACHE_DIR"):
+        return Path(env["WIREWATCH_CACHE_DIR"])
+    return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wirewatch"

@@ -3,7 +3,7 @@
 The model ships as an LZMA-compressed archive (4.5 MB, 68 MB unpacked); unpacking it costs about
 0.6 s of CPU, paid by every worker process at start-up (a twentieth of the work of a run of a hundred
 articles on two workers, benchmarks/throughput.py). The unpacked arrays are the same every time, so
-they are written once, uncompressed, to `$XDG_CACHE_HOME/wirewatch/` (default `~/.cache/wirewatch/`;
+they are written once, uncompressed, to the cache folder (`settings.cache_root`;
 plain `.npy` files, no pickle) under a name that changes with the model file and the py3langid
 version, and later processes map them instead (a few hundredths of a second). A cache that cannot be
 read or written is skipped silently: the model is then unpacked in the process, as before.
@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from wirewatch.settings import cache_root
 
 # Below this many letters a guess is noise; such pages are labelled "und" (undetermined).
 _MIN_LETTERS = 20
@@ -62,8 +64,7 @@ def cache_dir(model: Path) -> Path | None:
         h.update(metadata.version("py3langid").encode())
     except (OSError, metadata.PackageNotFoundError):
         return None
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "wirewatch" / f"langid-{h.hexdigest()[:16]}"
+    return cache_root() / f"langid-{h.hexdigest()[:16]}"
 
 
 def _read(folder: Path) -> tuple[Any, ...] | None:

