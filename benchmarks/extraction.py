@@ -17,8 +17,9 @@ caches cleared before each); `trafilatura+comments+metadata` is trafilatura aske
 `clean_html` returns (`bare_extraction` with comments and metadata), the like-for-like speed;
 `x trafilatura` is a system's pages/s as a multiple of trafilatura's. The flattened-text figures score
 `clean_flat` on the same pages flattened to text (`benchmarks.flatten`) against the same gold, beside
-the do-nothing baseline that keeps every line and the line oracle (the gold's own article lines: the
-ceiling of any cleaner that keeps or drops whole lines); `nonbody_kept` is the share of the page's
+the do-nothing baseline that keeps every line, the line oracle (the gold's own article lines: the
+ceiling of any cleaner that keeps or drops whole lines) and the word oracle (the gold's words that the
+flattened page holds: the ceiling of any cleaner at all); `nonbody_kept` is the share of the page's
 non-article lines (menus, widgets, bylines, comments) left in the body.
 
 Usage: python -m benchmarks.extraction [--limit N]
@@ -252,8 +253,10 @@ def measure_wcxb(limit: int | None = None, *, flat: bool = True, rivals: bool = 
 
 def _measure_flat(pages: list[Page]) -> dict:
     sums = {"wirewatch": Counter(), "keep_all": Counter(), "line_oracle": Counter()}
+    word_oracle = 0.0
     for page in pages:
         flat = flat_text(page.raw)
+        word_oracle += _word_oracle_f1(flat, page.gold or "")
         # The ceiling of any cleaner that keeps or drops whole lines: exactly the lines the gold counts
         # as article (some flattened pages do not hold the article at all: it is loaded by script).
         oracle = "\n".join(line for line, is_body in line_kinds(flat, page.gold or "") if is_body)
@@ -266,7 +269,7 @@ def _measure_flat(pages: list[Page]) -> dict:
             s["nb"] += nb
             s["b_kept"] += b_kept
             s["b"] += b
-    return {
+    result = {
         name: {
             "f1": round(s["f1"] / len(pages), 4),
             "nonbody_kept": round(s["nb_kept"] / max(s["nb"], 1), 4),
@@ -274,6 +277,20 @@ def _measure_flat(pages: list[Page]) -> dict:
         }
         for name, s in sums.items()
     }
+    result["word_oracle"] = {"f1": round(word_oracle / len(pages), 4)}
+    return result
+
+
+def _word_oracle_f1(flat: str, gold: str) -> float:
+    """The ceiling of any cleaner of the flattened text, even one that cuts inside lines: it keeps
+    exactly the gold's words that the page holds (precision 1), so only words the flattened page
+    lacks cost it."""
+    ref = Counter(_WORD.findall(gold.lower()))
+    if not ref:
+        return 1.0
+    found = sum((Counter(_WORD.findall(flat.lower())) & ref).values())
+    recall = found / sum(ref.values())
+    return 2 * recall / (1 + recall) if found else 0.0
 
 
 def measure_traf_eval(limit: int | None = None, *, flat: bool = True, rivals: bool = True) -> dict:
