@@ -1,6 +1,7 @@
 """The CLI against CONTRACT.md: output shape, rejections and exit codes, ingest idempotence."""
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -59,3 +60,23 @@ def test_show_of_an_unknown_id_says_so(tmp_path):
     CliRunner().invoke(app, ["ingest", "--db", db, str(tmp_path)])
     result = CliRunner().invoke(app, ["show", "nope", "--db", db])
     assert result.exit_code == 1 and "no stored article" in result.stderr
+
+
+def test_stories_claims_and_outlets_as_json_lines(tmp_path):
+    """One event told in five pages and four languages, and a near miss told in two: the corpus of
+    tests/link, ingested through the CLI and read back as JSON Lines (CONTRACT)."""
+    corpus = Path(__file__).parents[1] / "link" / "fixtures" / "plant_blast.jsonl"
+    db, runner = str(tmp_path / "w.duckdb"), CliRunner()
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db, "--workers", "1"]).exit_code == 0
+
+    stories = _docs(runner.invoke(app, ["stories", "--db", db, "--json"]).stdout)
+    assert sorted(s["articles"] for s in stories) == [2, 5]
+    assert {"de", "en", "fr", "ru"} <= set(max(stories, key=lambda s: s["articles"])["languages"])
+
+    claims = _docs(runner.invoke(app, ["claims", "--db", db, "--json"]).stdout)
+    assert claims and all(c["story"] in {s["id"] for s in stories} for c in claims)
+    assert any("Halvorsen" in (c["speaker"] or "") for c in claims)
+
+    outlets = _docs(runner.invoke(app, ["outlets", "--db", db, "--json"]).stdout)
+    assert {o["outlet"] for o in outlets} == {"wire.example", "daily.example", "vesti.example",
+                                              "zeitung.example", "journal.example"}

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +27,7 @@ Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recurs
 Meta = Annotated[Path | None, typer.Option("--meta", help="JSONL sidecar: file plus url/outlet/published.")]
 Workers = Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")]
 Db = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $WIREWATCH_DB or wirewatch.duckdb).")]
+Json = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
 
 
 @app.callback()
@@ -40,6 +42,11 @@ def report_rejection(r: Rejection) -> None:
 def fail(e: WirewatchError) -> typer.Exit:
     err.print(f"[red]error[/red] ({e.code}): {e.message}", highlight=False)
     return typer.Exit(2)
+
+
+def _json_lines(rows: Iterable[dict]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -159,7 +166,7 @@ def serve(
 def outlets(
     db: Db = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Measured outlet profiles, with imported source ratings shown beside them."""
     from wirewatch.assess.outlets import outlet_profiles
@@ -172,8 +179,7 @@ def outlets(
     except WirewatchError as e:
         raise fail(e) from e
     if as_json:
-        for p in profiles:
-            typer.echo(json.dumps(p.as_dict(), ensure_ascii=False))
+        _json_lines(p.as_dict() for p in profiles)
     else:
         render_outlets(profiles, Console())
 
@@ -199,9 +205,6 @@ def ratings(
     typer.echo(f"{n} ratings by {rated_by} stored")
 
 
-Json = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
-
-
 @app.command()
 def stories(db: Db = None, json_lines: Json = False,
             limit: Annotated[int | None, typer.Option("--limit", help="At most this many, largest first.")] = None) -> None:
@@ -216,8 +219,7 @@ def stories(db: Db = None, json_lines: Json = False,
     except WirewatchError as e:
         raise fail(e) from e
     if json_lines:
-        for s in found:
-            sys.stdout.write(json.dumps(asdict(s), ensure_ascii=False) + "\n")
+        _json_lines(asdict(s) for s in found)
     else:
         Console().print(stories_table(found))
 
@@ -236,8 +238,7 @@ def claims(db: Db = None, json_lines: Json = False,
     except WirewatchError as e:
         raise fail(e) from e
     if json_lines:
-        for c in found:
-            sys.stdout.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+        _json_lines(asdict(c) for c in found)
     else:
         Console().print(claims_table(found))
 
@@ -249,7 +250,7 @@ def trends(
     days: Annotated[int | None, typer.Option("--days", help="Days to show, ending at the latest stored day.")] = None,
     kind: Annotated[list[str] | None, typer.Option("--kind", help="entity, place, story, claim or outlet.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many series, bursts first.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Daily series per entity, place, story, claim and outlet, bursts against their own baseline first."""
     from wirewatch.cli.monitor_views import trends_table
@@ -260,8 +261,7 @@ def trends(
     except WirewatchError as e:
         raise fail(e) from e
     if as_json:
-        for t in report.trends:
-            sys.stdout.write(json.dumps(t.as_dict(), ensure_ascii=False) + "\n")
+        _json_lines(t.as_dict() for t in report.trends)
     else:
         Console().print(trends_table(report))
 
@@ -272,7 +272,7 @@ def alerts(
     detect: Annotated[bool, typer.Option("--detect", help="Run detection first (bursts, pairings, watchlist).")] = False,
     watchlist: Annotated[Path | None, typer.Option("--watchlist", help="Watchlist file (YAML or JSON); implies --detect.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many, newest first.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Stored alerts, newest first; --detect raises new ones and posts them to the configured webhook."""
     from wirewatch.cli.monitor_views import alerts_table
@@ -283,8 +283,7 @@ def alerts(
     except WirewatchError as e:
         raise fail(e) from e
     if as_json:
-        for a in report.alerts:
-            sys.stdout.write(json.dumps(a.as_dict(), ensure_ascii=False) + "\n")
+        _json_lines(a.as_dict() for a in report.alerts)
     else:
         Console().print(alerts_table(report))
     if detect or watchlist:
