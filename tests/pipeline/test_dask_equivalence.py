@@ -17,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from wirewatch.pipeline.run import ingest
@@ -25,7 +26,8 @@ from wirewatch.store.db import Store
 from wirewatch.store.export import export_articles
 
 ROOT = Path(__file__).resolve().parents[2]
-ENV = {"WIREWATCH_INGEST_BATCH_SIZE": "5", "WIREWATCH_INGEST_EXECUTOR": "dask"}
+# Shards kept, to check that the workers handed their outcomes over as Parquet (pipeline/shards.py).
+ENV = {"WIREWATCH_INGEST_BATCH_SIZE": "5", "WIREWATCH_INGEST_EXECUTOR": "dask", "WIREWATCH_INGEST_KEEP_SHARDS": "true"}
 STORY = """{chrome}
 
 {title}
@@ -92,7 +94,7 @@ def stored(db: Path) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], dict[str, object]]:
+def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], dict[str, object], Path]:
     tmp = tmp_path_factory.mktemp("dask")
     pages, meta = write_corpus(tmp)
     inline_db, dask_db = tmp / "inline.duckdb", tmp / "dask.duckdb"
@@ -102,11 +104,11 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], d
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "dask workers: 2" in done.stdout, done.stdout
-    return stored(inline_db), stored(dask_db)
+    return stored(inline_db), stored(dask_db), Path(f"{dask_db}.shards")
 
 
 def test_the_corpus_is_large_enough_to_cross_batches(runs):
-    inline, _ = runs
+    inline, _, _ = runs
     assert len(inline["articles"]) >= 20  # more than 4 batches of 5
     assert any(group for _, _, _, group in inline["articles"])  # a near-duplicate was grouped
     assert len({story for _, _, story, _ in inline["articles"]}) < len(inline["articles"])  # stories joined
@@ -115,8 +117,18 @@ def test_the_corpus_is_large_enough_to_cross_batches(runs):
 @pytest.mark.parametrize("what", ["articles", "stories", "claims", "mentions", "signals", "entities", "rejections",
                                   "export"])
 def test_dask_stores_what_the_in_process_executor_stores(runs, what):
-    inline, dask = runs
+    inline, dask, _ = runs
     assert dask[what] == inline[what]
+
+
+def test_the_workers_handed_their_outcomes_over_as_parquet_shards(runs):
+    inline, _, shards = runs
+    assert not (shards.parent / "inline.duckdb.shards").exists()  # in process: nothing to hand over
+    queried_in_place = duckdb.sql(
+        f"SELECT count(DISTINCT id) FILTER (outcome = 'article'), count(*) FILTER (outcome = 'rejection'), "
+        f"count(*) FILTER (cleaned.language IS NULL AND outcome = 'article') FROM '{shards}/*.parquet'"
+    ).fetchone()
+    assert queried_in_place == (len(inline["articles"]), len(inline["rejections"]), 0)
 
 
 if __name__ == "__main__":

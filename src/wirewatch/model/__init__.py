@@ -4,4 +4,10 @@ from wirewatch.model.article import Article, Cleaned, Comment, Extracted, Found,
 from wirewatch.model.findings import Entity, Geo, Signal, Statement
 from wirewatch.model.rejection import Rejection
 
-__all__ = ["Article", "Cleaned", "Comment", "Entity", "Extracted", "Found", "Geo", "Rejection", "Signal", "Source", "Statement"]
+# What the per-article stages make of one input.
+Outcome = Article | Rejection
+
+__all__ = [
+    "Article", "Cleaned", "Comment", "Entity", "Extracted", "Found", "Geo", "Outcome", "Rejection", "Signal", "Source",
+    "Statement",
+]

@@ -20,6 +20,9 @@ R = TypeVar("R")
 
 
 class DaskExecutor:
+    # Workers may run on other machines: they hand back results as Parquet shards (pipeline/shards.py).
+    distributed = True
+
     def __init__(self, client: Any, cluster: Any | None = None) -> None:
         self.client = client
         self.cluster = cluster

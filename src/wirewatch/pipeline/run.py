@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from wirewatch.clean.memory import OutletMemory
 from wirewatch.ingest.dedupe import NearDuplicates
@@ -13,6 +14,7 @@ from wirewatch.model import Rejection, Source
 from wirewatch.pipeline.executors import Executor, InlineExecutor, ProcessExecutor, default_workers
 from wirewatch.pipeline.malloc import cap_malloc_arenas
 from wirewatch.pipeline.runner import Outcome, Runner, batches, plan
+from wirewatch.pipeline.shards import clear_shards
 from wirewatch.settings import Settings, load_settings
 
 
@@ -75,6 +77,19 @@ def analyze_text(
     return Runner(settings, until=until).run_batch([source])[0]
 
 
+def _shard_options(executor: Executor, settings: Settings, db: str | Path) -> dict[str, Any]:
+    """Where a distributed executor's workers write their outcomes; nothing for the others. Shards an
+    interrupted run left there were never stored: a re-run redoes their work, so they are deleted."""
+    if not getattr(executor, "distributed", False):
+        return {}
+    # Absolute: a worker resolves a relative path against its own working directory.
+    folder = str(Path(settings.get("ingest", "shard_dir") or f"{db}.shards").resolve())
+    keep = bool(settings.get("ingest", "keep_shards"))
+    if not keep:
+        clear_shards(folder)
+    return {"shards": folder, "keep_shards": keep}
+
+
 @dataclass(frozen=True, slots=True)
 class IngestSummary:
     new: int
@@ -110,13 +125,14 @@ def ingest(
     cap_malloc_arenas(int(settings.get("ingest", "malloc_arena_max")))  # before DuckDB's and Dask's threads
     new = already = 0
     rejected: list[Rejection] = []
-    with Store(db or settings.get("store", "db")) as store:
+    db = db or settings.get("store", "db")
+    with Store(db) as store:
         memory = OutletMemory.empty(settings)
         store.load_memory(memory)
         index = StoreBandIndex(store)
         executor = make_executor(workers, settings, scheduler, distributed=True)
         runner = Runner(settings, until=until, executor=executor, memory=memory,
-                        duplicates=NearDuplicates(settings, index))
+                        duplicates=NearDuplicates(settings, index), **_shard_options(executor, settings, db))
         linker = StoryHook(settings)
         # Inputs of this run that were read but not stored: stored ones are found in the store, so only
         # the rejected are remembered (a set of every id read would grow with the corpus).

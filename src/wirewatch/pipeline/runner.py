@@ -13,6 +13,9 @@ import logging
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from pathlib import Path
+
+import pyarrow as pa
 
 from wirewatch.assess.stage import assess
 from wirewatch.clean.memory import OutletMemory, outlet_key
@@ -20,9 +23,10 @@ from wirewatch.clean.stage import clean
 from wirewatch.errors import InputRejected, PlanError
 from wirewatch.extract.stage import extract
 from wirewatch.ingest.dedupe import NearDuplicates
-from wirewatch.model import Article, Rejection, Source
+from wirewatch.model import Article, Outcome, Rejection, Source
 from wirewatch.pipeline.context import Context
 from wirewatch.pipeline.executors import Executor, InlineExecutor
+from wirewatch.pipeline.shards import ShardRef, read_shard, write_shard
 from wirewatch.pipeline.stage import Stage, check_plan, warm_up
 from wirewatch.settings import Settings
 
@@ -33,8 +37,6 @@ PLANS: dict[str, tuple[Stage, ...]] = {
     "extract": (clean, extract),
     "assess": (clean, extract, assess),
 }
-
-Outcome = Article | Rejection
 
 
 def plan(until: str) -> tuple[Stage, ...]:
@@ -117,6 +119,8 @@ class Runner:
         executor: Executor | None = None,
         memory: OutletMemory | None = None,
         duplicates: NearDuplicates | None = None,
+        shards: str | Path | None = None,
+        keep_shards: bool = False,
     ) -> None:
         self.settings = settings
         stages = plan(until)  # checked before any text is read
@@ -126,6 +130,8 @@ class Runner:
             warm_up(stages, settings)  # before the workers are forked: they inherit what it loads
         self.memory = memory or OutletMemory.empty(settings)
         self.duplicates = duplicates or NearDuplicates.in_memory(settings)
+        # Where workers write their chunks' outcomes (pipeline/shards.py); None: they return them.
+        self.shards, self.keep_shards = shards, keep_shards
 
     def run_batch(self, batch: Sequence[Source | Rejection]) -> list[Outcome]:
         sources = [s for s in batch if isinstance(s, Source)]
@@ -134,7 +140,8 @@ class Runner:
         outlets = sorted({k for k in map(outlet_key, sources) if k})
         ctx = Context(self.settings, outlet_chrome=self.memory.frozen(outlets))
         chunks = _chunks(sources, self.executor.parallelism * 4)
-        done = [o for part in self.executor.map(_ChunkTask(self.until, ctx), chunks) for o in part]
+        task = _ChunkTask(self.until, ctx, None if self.shards is None else str(self.shards))
+        done = [o for part in self.executor.map(task, chunks) for o in self._received(part)]
         results = {id(source): outcome for source, outcome in zip(sources, done, strict=True)}
         for item in sources:
             outcome = results[id(item)]
@@ -151,12 +158,24 @@ class Runner:
             out.append(outcome)
         return out
 
+    def _received(self, part: list[Outcome] | ShardRef) -> list[Outcome]:
+        return read_shard(part, keep=self.keep_shards) if isinstance(part, ShardRef) else part
+
 
 class _ChunkTask:
-    """`run_chunk` with the plan and context bound, as a picklable callable for any executor."""
+    """`run_chunk` with the plan and context bound, as a picklable callable for any executor. Given a
+    shard folder, it writes the chunk's outcomes there and returns where (pipeline/shards.py)."""
 
-    def __init__(self, until: str, ctx: Context) -> None:
-        self.until, self.ctx = until, ctx
+    def __init__(self, until: str, ctx: Context, shards: str | None = None) -> None:
+        self.until, self.ctx, self.shards = until, ctx, shards
 
-    def __call__(self, sources: Sequence[Source]) -> list[Outcome]:
-        return run_chunk(self.until, self.ctx, sources)
+    def __call__(self, sources: Sequence[Source]) -> list[Outcome] | ShardRef:
+        outcomes = run_chunk(self.until, self.ctx, sources)
+        if self.shards is None:
+            return outcomes
+        try:
+            return write_shard(outcomes, self.shards)
+        except (OSError, pa.ArrowException) as e:
+            # A worker that cannot write there (a folder not shared with it) hands its outcomes back.
+            log.warning("cannot write a shard to %s (%s): outcomes returned directly", self.shards, e)
+            return outcomes
