@@ -36,7 +36,8 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 # Every operation of the schema; test_every_operation_is_fuzzed says when one is added.
 OPERATIONS = [
     "GET /api/articles", "GET /api/articles/{article_id}", "GET /api/entities", "GET /api/entities/{name}",
-    "GET /api/places", "GET /api/outlets", "GET /api/stories", "GET /api/stories/{story_id}", "GET /api/alerts",
+    "GET /api/places", "GET /api/outlets", "GET /api/stories", "GET /api/stories/{story_id}", "GET /api/claims",
+    "GET /api/trends", "GET /api/alerts",
     "POST /api/ingest",
 ]
 MODES = [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]

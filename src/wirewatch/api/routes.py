@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
@@ -13,7 +14,9 @@ from wirewatch.api import schemas
 from wirewatch.api.deps import ServerState, cursor, state
 from wirewatch.api.errors import ApiError
 from wirewatch.api.ingest import ingest_page
-from wirewatch.store import browse
+from wirewatch.monitor.config import KINDS, MonitorConfig
+from wirewatch.monitor.series import trend_report
+from wirewatch.store import browse, stories
 
 router = APIRouter(prefix="/api", tags=["api"], responses=schemas.ERRORS)
 
@@ -83,6 +86,32 @@ def get_story(story_id: str, con: Cursor) -> dict[str, Any]:
     if found is None:
         raise ApiError(404, "not_found", f"no story with id {story_id}")
     return found
+
+
+@router.get("/claims", response_model=schemas.Page,
+            summary="Claims: who said it, first seen where, which outlets repeat it and how, independent origins")
+def list_claims(
+    con: Cursor, limit: Limit = 20, offset: Offset = 0,
+    entity: Annotated[str | None, Query(max_length=200, description="Only claims by, from or about this name.")] = None,
+) -> dict[str, Any]:
+    items = stories.list_claims(con, entity=entity, limit=limit, offset=offset)
+    return {"items": [asdict(c) for c in items], "total": stories.count_claims(con, entity=entity)}
+
+
+@router.get("/trends", response_model=schemas.Page,
+            summary="Daily series per entity, place, story, claim and outlet, bursts against their baseline first")
+def list_trends(
+    con: Cursor, s: State, limit: Limit = 20,
+    entity: Annotated[str | None, Query(max_length=200, description="Only the series of this name.")] = None,
+    days: Annotated[int | None, Query(ge=1, le=366, description="Days, ending at the latest stored day.")] = None,
+    kind: Annotated[list[str] | None, Query(description=f"Series kinds: {', '.join(KINDS)}.")] = None,
+) -> dict[str, Any]:
+    unknown = sorted(set(kind or ()) - set(KINDS))
+    if unknown:
+        raise ApiError(422, "invalid_request", f"kind: unknown {', '.join(unknown)} (known: {', '.join(KINDS)})")
+    report = trend_report(con, config=MonitorConfig.from_settings(s.settings), entity=entity, days=days,
+                          kinds=kind or None)
+    return {"items": [t.as_dict() for t in report.trends[:limit]], "total": len(report.trends)}
 
 
 @router.get("/alerts", response_model=schemas.Page, summary="Alerts raised by the monitor stage, if any")

@@ -113,15 +113,21 @@ def trends(
     """Daily series over the last `days` days (to `as_of`, else the latest stored day), ranked bursts
     first. `entity` keeps the series of that name (any kind), case-insensitively."""
     config = MonitorConfig.from_settings(settings or load_settings())
+    with q.opened(db, read_only=True) as store:
+        return trend_report(store.con, config=config, entity=entity, days=days, kinds=kinds, as_of=as_of, limit=limit)
+
+
+def trend_report(
+    con: duckdb.DuckDBPyConnection, *, config: MonitorConfig, entity: str | None = None, days: int | None = None,
+    kinds: Sequence[str] | None = None, as_of: date | None = None, limit: int | None = None,
+) -> TrendReport:
+    """`trends` over an open connection (the HTTP API's per-request cursor)."""
     n = days or config.trend_days
     if n < 1:
         raise ConfigError(f"days must be at least 1, not {n}")
-    with q.opened(db, read_only=True) as store:
-        end = as_of_day(store.con, as_of or config.as_of)
-        if end is None:
-            return TrendReport((), None, None)
-        start = end - timedelta(days=n - 1)
-        found = series(store.con, start=start, end=end, kinds=kinds or config.trend_kinds, rule=config.rule,
-                       name=entity)
-    ranked = rank(found)
+    end = as_of_day(con, as_of or config.as_of)
+    if end is None:
+        return TrendReport((), None, None)
+    start = end - timedelta(days=n - 1)
+    ranked = rank(series(con, start=start, end=end, kinds=kinds or config.trend_kinds, rule=config.rule, name=entity))
     return TrendReport(tuple(ranked[:limit] if limit else ranked), start.isoformat(), end.isoformat())

@@ -290,20 +290,34 @@ def entity_names(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def list_claims(con: duckdb.DuckDBPyConnection, *, entity: str | None = None) -> list[Claim]:
+def _claims_about(con: duckdb.DuckDBPyConnection, entity: str | None) -> tuple[str, list[object]]:
+    """The WHERE clause (and its parameters) keeping claims whose speaker, origin or content names `entity`."""
+    if not entity:
+        return "", []
+    names = [entity, *entity_names(con, entity)]
+    where = ("WHERE c.content ILIKE ? OR c.speaker ILIKE ? OR c.origin ILIKE ? OR "
+             "list_has_any([lower(c.speaker), lower(c.origin)] || list_transform(c.origins, o -> lower(o)), "
+             "?::VARCHAR[])")
+    return where, [f"%{entity}%"] * 3 + [[n.lower() for n in names]]
+
+
+def count_claims(con: duckdb.DuckDBPyConnection, *, entity: str | None = None) -> int:
+    where, params = _claims_about(con, entity)
+    row = con.execute("SELECT count(*) FROM claims c " + where, params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def list_claims(
+    con: duckdb.DuckDBPyConnection, *, entity: str | None = None, limit: int | None = None, offset: int = 0,
+) -> list[Claim]:
     """Stored claims, most widely repeated first; `entity` keeps those whose speaker, origin or content
-    names it."""
-    where, params = "", []
-    if entity:
-        names = [entity, *entity_names(con, entity)]
-        where = ("WHERE c.content ILIKE ? OR c.speaker ILIKE ? OR c.origin ILIKE ? OR "
-                 "list_has_any([lower(c.speaker), lower(c.origin)] || list_transform(c.origins, o -> lower(o)), "
-                 "?::VARCHAR[])")
-        params = [f"%{entity}%"] * 3 + [[n.lower() for n in names]]
+    names it; `limit` and `offset` give one page of them."""
+    where, params = _claims_about(con, entity)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     rows = con.execute(
         "SELECT c.id, c.story, c.speaker, c.origin, c.content, c.first_seen, c.first_outlet, c.outlets, "
         "c.independent_outlets, c.corroboration, c.origins FROM claims c " + where +
-        " ORDER BY c.independent_outlets DESC, c.mentions DESC, c.first_seen, c.id", params,
+        " ORDER BY c.independent_outlets DESC, c.mentions DESC, c.first_seen, c.id" + page, params,
     ).fetchall()
     ids = [r[0] for r in rows]
     mentions: dict[str, list[ClaimMention]] = {}
