@@ -8,7 +8,7 @@ from wirewatch.api.edge import CSP
 
 PAGES = ["/", "/?q=FSB", "/?q=%3Cscript%3E", "/articles/a-fsb", "/articles/a-tass", "/articles/a-xss", "/stories",
          "/stories/s1", "/stories/s-%3Cscript%3Ealert(1)%3C/script%3E", "/entities", "/entities/FSB",
-         f"/entities/{SCRIPT}", "/outlets", "/places", "/alerts", "/static/style.css"]
+         f"/entities/{SCRIPT}", "/outlets", "/places", "/alerts", "/claims", "/claims?q=FSB", "/static/style.css"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -119,3 +119,25 @@ def test_the_alerts_page_lists_stored_alerts_escaped(db):
         html = c.get("/alerts").text
     assert "new_pairing" in html and '<a href="/articles/a-fsb">' in html and '<a href="/?q=FSB">FSB</a>' in html
     assert SCRIPT not in html and IMG not in html and "&lt;script&gt;" in html
+
+
+def test_claims_show_their_origin_and_every_telling_escaped(db):
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api.app import create_app
+    from wirewatch.store.db import Store
+
+    with Store(db) as store:  # the rows the linking stage writes: one FSB claim told by two outlets
+        store.con.execute("INSERT INTO claims VALUES ('c1', 's1', 'FSB', 'FSB', ?, DATE '2024-03-01', "
+                          "'southfront.org', ['southfront.org', 'tass.ru'], 2, 2, 1, ['FSB'])",
+                          [f"two men planned an attack {SCRIPT}"])
+        store.con.execute("INSERT INTO claim_mentions VALUES "
+                          "('c1', 'a-fsb', 'southfront.org', DATE '2024-03-01', 'headline', 'FSB', NULL, 'x'), "
+                          "('c1', 'a-tass', 'tass.ru', DATE '2024-03-02', 'asserted', NULL, ?, 'y')", [IMG])
+    with TestClient(create_app(db)) as c:
+        listed, story, none = c.get("/claims?q=FSB").text, c.get("/stories/s1").text, c.get("/claims?q=Nobody").text
+    for html in (listed, story):
+        assert "two men planned an attack" in html and "single origin" in html
+        assert '<a href="/articles/a-tass">tass.ru</a>' in html and "headline" in html and "asserted" in html
+        assert SCRIPT not in html and IMG not in html and "&lt;script&gt;" in html
+    assert "1 claim naming FSB" in listed and "No claims stored naming Nobody" in none

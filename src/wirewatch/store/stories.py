@@ -290,29 +290,35 @@ def entity_names(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _claims_about(con: duckdb.DuckDBPyConnection, entity: str | None) -> tuple[str, list[object]]:
-    """The WHERE clause (and its parameters) keeping claims whose speaker, origin or content names `entity`."""
-    if not entity:
-        return "", []
-    names = [entity, *entity_names(con, entity)]
-    where = ("WHERE c.content ILIKE ? OR c.speaker ILIKE ? OR c.origin ILIKE ? OR "
-             "list_has_any([lower(c.speaker), lower(c.origin)] || list_transform(c.origins, o -> lower(o)), "
-             "?::VARCHAR[])")
-    return where, [f"%{entity}%"] * 3 + [[n.lower() for n in names]]
+def _claims_where(con: duckdb.DuckDBPyConnection, entity: str | None, story: str | None) -> tuple[str, list[object]]:
+    """The WHERE clause (and its parameters) keeping claims of one story, and those whose speaker,
+    origin or content names `entity`."""
+    parts: list[str] = []
+    params: list[object] = []
+    if story:
+        parts.append("c.story = ?")
+        params.append(story)
+    if entity:
+        names = [entity, *entity_names(con, entity)]
+        parts.append("(c.content ILIKE ? OR c.speaker ILIKE ? OR c.origin ILIKE ? OR list_has_any([lower(c.speaker), "
+                     "lower(c.origin)] || list_transform(c.origins, o -> lower(o)), ?::VARCHAR[]))")
+        params += [f"%{entity}%"] * 3 + [[n.lower() for n in names]]
+    return ("WHERE " + " AND ".join(parts) if parts else ""), params
 
 
-def count_claims(con: duckdb.DuckDBPyConnection, *, entity: str | None = None) -> int:
-    where, params = _claims_about(con, entity)
+def count_claims(con: duckdb.DuckDBPyConnection, *, entity: str | None = None, story: str | None = None) -> int:
+    where, params = _claims_where(con, entity, story)
     row = con.execute("SELECT count(*) FROM claims c " + where, params).fetchone()
     return int(row[0]) if row else 0
 
 
 def list_claims(
-    con: duckdb.DuckDBPyConnection, *, entity: str | None = None, limit: int | None = None, offset: int = 0,
+    con: duckdb.DuckDBPyConnection, *, entity: str | None = None, story: str | None = None,
+    limit: int | None = None, offset: int = 0,
 ) -> list[Claim]:
-    """Stored claims, most widely repeated first; `entity` keeps those whose speaker, origin or content
-    names it; `limit` and `offset` give one page of them."""
-    where, params = _claims_about(con, entity)
+    """Stored claims, most widely repeated first; `story` keeps one story's, `entity` those whose
+    speaker, origin or content names it; `limit` and `offset` give one page of them."""
+    where, params = _claims_where(con, entity, story)
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     rows = con.execute(
         "SELECT c.id, c.story, c.speaker, c.origin, c.content, c.first_seen, c.first_outlet, c.outlets, "

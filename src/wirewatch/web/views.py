@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 
 from wirewatch.api.deps import ServerState, cursor, state
 from wirewatch.api.errors import ApiError
-from wirewatch.store import browse
+from wirewatch.store import browse, stories
 from wirewatch.web import svg
 from wirewatch.web.highlight import highlight
 
@@ -77,7 +77,17 @@ def story_page(story_id: str, con: Cursor) -> HTMLResponse:
     found = browse.story(con, story_id)
     if found is None:
         raise ApiError(404, "not_found", f"no story with id {story_id}")
-    return render("story.html", story=found)
+    return render("story.html", story=found, claims=stories.list_claims(con, story=story_id))
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims_page(
+    con: Cursor, q: Annotated[str | None, Query(max_length=200)] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+) -> HTMLResponse:
+    items = stories.list_claims(con, entity=q or None, limit=PAGE, offset=offset)
+    total = stories.count_claims(con, entity=q or None)
+    return render("claims.html", claims=items, total=total, q=q or "", offset=offset, page=PAGE)
 
 
 @router.get("/entities", response_class=HTMLResponse)
