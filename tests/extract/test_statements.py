@@ -120,6 +120,19 @@ def test_according_to_him_names_the_speaker(nlp):
     assert found and found[0].speaker == "Karl Brandt" and found[0].cue.lower() == "according to"
 
 
+def test_according_to_him_before_a_clause_with_an_ordinary_verb_is_his_whole_clause(nlp):
+    # The cue model once took "hatched" (what the clause reports) for the cue, and the group for the
+    # speaker, with "him" as a mere relay.
+    body = (
+        "Colonel Dana Roth, head of the border directorate, said that smugglers had moved their routes east.\n\n"
+        "According to him, the smugglers hatched plans for new depots near the river, which could be used "
+        "within weeks."
+    )
+    (found,) = [s for s in run(nlp, body, (("Dana Roth",),)) if "depots" in s.content]
+    assert found.speaker == "Dana Roth" and found.cue.lower() == "according to" and found.via is None
+    assert found.content.startswith("the smugglers hatched plans")
+
+
 def test_relay_is_via_not_speaker(nlp):
     body = (
         "Energy minister Pavel Orlov said that gas deliveries would resume in March, "
