@@ -379,3 +379,10 @@ def test_a_speaker_the_parse_hung_on_the_content_is_still_the_speaker(nlp):
     (st,) = run(nlp, body)
     assert st.source_text == "the head of the security committee"
     assert st.content.startswith("Foreign intelligence services")
+
+
+def test_a_relative_pronoun_source_speaks_for_the_noun_it_stands_for(nlp):
+    body = ("Besides the army, the Northern Liberation Front (NLF) that recently announced a ceasefire also "
+            "operates in the hills.")
+    (found,) = [s for s in run(nlp, body, (("Northern Liberation Front", "NLF"),)) if "ceasefire" in s.content]
+    assert found.speaker == "Northern Liberation Front" and found.source_text == "that" and found.sourcing == "named"
