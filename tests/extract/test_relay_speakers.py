@@ -1,6 +1,6 @@
 """Who speaks in the phrasings relays use: a quotation "quoted as saying" by an agency, a bare
 "the agency" after an acronym, an institution named with its country or seat, and a name the
-tagger left untyped that an apposition gives a person's role."""
+tagger left untyped that an apposition gives a person's role, and "the allegation, made by X, is that ..."."""
 
 from __future__ import annotations
 
@@ -61,3 +61,14 @@ def test_the_owner_of_the_comments_speaks_them():
         "were moving fighters into the northern valleys."
     )
     assert s.speaker == "Temir Saparov" and s.via is not None and "Kabar" in s.via
+
+
+def test_an_allegation_made_by_someone_is_that_persons_claim():
+    for body in (
+        "The allegation, made by border chief Temir Saparov on Monday, is that the camps were moved east.",
+        "The claim first made by border chief Temir Saparov was that the camps were moved east.",
+        "Saparov's allegation is that the camps were moved east.",
+    ):
+        (s,) = statements(body)
+        assert "Saparov" in s.speaker and s.sourcing == "named", body
+        assert s.content == "that the camps were moved east", body

@@ -188,6 +188,10 @@ def subtree_range(tok: Token) -> tuple[int, int] | None:
     return token_range(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
 
 
+def _that_clause(tok: Token) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in tok.children)
+
+
 def noun_frame(tok: Token) -> tuple[str, int, int, Token | None] | None:
     """A noun with what it reports: frame noun:<preposition> or noun:that, token range, and its owner
     ("Trump's accusations that ...", "criticism of the plan by the mayor"), or None for no owner."""
@@ -197,8 +201,12 @@ def noun_frame(tok: Token) -> tuple[str, int, int, Token | None] | None:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj and comp is None:
                 frame, comp = f"noun:{c.lower_}", pobj[0]
-        elif c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+        elif c.dep_ in ("acl", "ccomp") and _that_clause(c):
             frame, comp = "noun:that", c
+    if comp is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        # "The allegation, made by X, is that ...": the claim is the copula's clause
+        comp = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i and _that_clause(c)), None)
+        frame = "noun:that" if comp is not None else None
     if comp is None or frame is None:
         return None
     owner = [c for c in tok.children if c.dep_ == "poss"] or [
@@ -206,6 +214,14 @@ def noun_frame(tok: Token) -> tuple[str, int, int, Token | None] | None:
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ in ("by", "from")
         for g in c.children
+        if g.dep_ == "pobj"
+    ] or [  # "the allegation, made by X, ..."
+        g
+        for c in tok.children
+        if c.dep_ == "acl" and c.tag_ == "VBN"
+        for a in c.children
+        if a.dep_ == "agent"
+        for g in a.children
         if g.dep_ == "pobj"
     ]
     return frame, comp.left_edge.i, comp.right_edge.i + 1, (owner[0] if owner else None)
