@@ -72,3 +72,18 @@ def test_an_allegation_made_by_someone_is_that_persons_claim():
         (s,) = statements(body)
         assert "Saparov" in s.speaker and s.sourcing == "named", body
         assert s.content == "that the camps were moved east", body
+
+
+def test_the_one_cited_at_the_head_of_the_sentence_speaks_and_the_agency_relays():
+    (s,) = statements("Citing border chief Temir Saparov, the Kabar agency reported that the camps were moved east.")
+    assert "Saparov" in s.speaker and s.via == "the Kabar agency" and s.content == "that the camps were moved east"
+
+
+def test_what_he_told_a_meeting_is_his_even_when_the_parse_hangs_it_on_the_meeting():
+    (s,) = statements("Saparov told the meeting that US agencies were moving the camps east, Interfax reported.")
+    assert "Saparov" in s.speaker and s.via == "Interfax" and s.content.startswith("that US agencies")
+
+
+def test_reportedly_said_keeps_the_named_speaker():
+    (s,) = statements("The camps were moved east, Temir Saparov reportedly said.")
+    assert "Saparov" in s.speaker and s.sourcing == "named" and s.content == "The camps were moved east"

@@ -227,6 +227,21 @@ def noun_frame(tok: Token) -> tuple[str, int, int, Token | None] | None:
     return frame, comp.left_edge.i, comp.right_edge.i + 1, (owner[0] if owner else None)
 
 
+def _clause_told(tok: Token, kids: list[Token]) -> Token | None:
+    """ "told the meeting that US agencies were moving ...": the small parser hangs the that-clause on
+    the hearer as a relative clause. A clause whose "that" is its conjunction (it has a subject of its
+    own) is what was told, not something said of the meeting."""
+    if tok.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for obj in (c for c in kids if c.dep_ == "dobj" and c.i > tok.i):
+        for c in obj.children:
+            if c.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) and any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children
+            ):
+                return c
+    return None
+
+
 def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
     """The frame (ccomp, xcomp, dobj, prep:<word>) and token range of what the verb reports."""
     kids = list(tok.children)
@@ -235,6 +250,8 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
         return "ccomp", min(c.left_edge.i for c in cc), _clause_end(cc[-1]), None
     if (trailing := trailing_attribution(tok)) is not None:
         return "ccomp", *trailing, None
+    if (told := _clause_told(tok, kids)) is not None:
+        return "ccomp", told.left_edge.i, _clause_end(told), None
     xc = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
     if xc:
         obj = [c for c in kids if c.dep_ == "dobj" and c.i < xc[0].i]
