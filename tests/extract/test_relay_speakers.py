@@ -87,3 +87,21 @@ def test_what_he_told_a_meeting_is_his_even_when_the_parse_hangs_it_on_the_meeti
 def test_reportedly_said_keeps_the_named_speaker():
     (s,) = statements("The camps were moved east, Temir Saparov reportedly said.")
     assert "Saparov" in s.speaker and s.sourcing == "named" and s.content == "The camps were moved east"
+
+
+def test_the_committee_is_the_committee_named_before_even_if_it_has_not_spoken():
+    found = statements("Kazakhstan's National Security Committee (KNB) issued a warning on Wednesday.\n\n"
+                       "The committee claims US agencies are moving the camps east.")
+    assert [s.speaker for s in found if "camps" in s.content] == ["National Security Committee"]
+
+
+def test_a_trailing_attribution_with_a_manner_phrase_after_it_is_still_read():
+    found = statements("US agencies are moving the camps east, the KNB claimed on Wednesday, without providing evidence.")
+    assert [(s.speaker, s.content) for s in found] == [("KNB", "US agencies are moving the camps east")]
+
+
+def test_officials_of_a_nation_are_anonymous_not_the_nation():
+    for body in ("Russian officials said the camps were moved east.", "US officials said the camps were moved east.",
+                 "Kazakh security officials told local media that the camps were moved east."):
+        (s,) = statements(body)
+        assert (s.speaker, s.sourcing) == (None, "anonymous"), body

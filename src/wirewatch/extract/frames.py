@@ -113,7 +113,7 @@ def _content_before(tok: Token, comma: int) -> tuple[int, int] | None:
     """`trailing_attribution`'s content range once the comma is known: nothing after the verb holds a
     verb or a quotation, and the clause before the comma is a main clause with a verb."""
     doc, sent = tok.doc, tok.sent
-    if any(t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_MARKS for t in doc[tok.i + 1 : sent.end]):
+    if any(t.text in _QUOTE_MARKS for t in doc[tok.i + 1 : sent.end]) or _verb_after(tok):
         return None
     start = sent.start
     while start < comma and (doc[start].is_punct or doc[start].is_space):
@@ -122,6 +122,23 @@ def _content_before(tok: Token, comma: int) -> tuple[int, int] | None:
     if len(content) < 3 or doc[start].lower_ in _SUBORDINATORS or not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
     return start, comma
+
+
+# A phrase set off after the verb that says how it was said, not what: "..., X claimed on Wednesday,
+# without providing evidence", "..., X said, despite denials from Kabul".
+_MANNER_OPENERS = frozenset(["without", "despite", "amid", "after", "before", "during", "while", "in"])
+
+
+def _verb_after(tok: Token) -> bool:
+    """Whether a verb follows the speech verb in its sentence, outside a manner phrase set off by a comma."""
+    doc = tok.doc
+    aside = False
+    for t in doc[tok.i + 1 : tok.sent.end]:
+        if t.text == ",":
+            aside = t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _MANNER_OPENERS
+        elif t.pos_ in ("VERB", "AUX") and not aside:
+            return True
+    return False
 
 
 def cue_text(tok: Token, extra: Token | None = None) -> str:

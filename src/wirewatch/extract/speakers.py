@@ -165,6 +165,9 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
         # "Dosov's comments alleged", "the committee's statement said": the one whose words they are
         src = _describe(phrase(np.doc, owner), index, history)
         return replace(src, text=text)
+    if (low in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS) and _affiliation_only(np, index):
+        # "Russian officials", "US sources": unnamed people of a nation; neither it nor its state speaks
+        return Source(None, None, text, "anonymous", "PERSON" if head.tag_ in ("NN", "NNP") else "GROUP")
     found = _from_entities(np, index)
     if found is not None:
         return _with_history_name(found, text, history)
@@ -258,6 +261,13 @@ def _description(np: Span, history: Sequence[Mention]) -> Mention | None:
             # "KNB said ... the agency said": an organisation whose name says nothing of what it is
             # is the last one the bare noun can mean ("the ministry" never is the Defence Committee).
             return m
+    if generic:
+        # "The National Security Committee warned ... The committee claims ...": an institution named
+        # earlier that has not spoken yet, whose name holds the noun.
+        for m in reversed([m for m in history if m.start < np.start_char and m.kind == "ORG"]):
+            hay = m.name.lower().split()
+            if head in hay and all(w in hay for w in words if w != head):
+                return m
     return None
 
 
@@ -299,6 +309,13 @@ def _trailing_name(np: Span) -> list[Token] | None:
             break
         name.insert(0, t)
     return name if 2 <= len(name) <= 4 else None
+
+
+def _affiliation_only(np: Span, index: EntityIndex) -> bool:
+    """Whether the only names in the phrase are nationalities or countries, none of them its head."""
+    head = np.root
+    ents = list(index.within(np.start_char, np.end_char))
+    return bool(ents) and all(e.type in ("NORP", "GPE") and not a <= head.idx < b for a, b, e in ents)
 
 
 def _from_entities(np: Span, index: EntityIndex) -> Source | None:
