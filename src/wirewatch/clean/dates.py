@@ -1,6 +1,8 @@
 """Finding full calendar dates in text: `str -> [(YYYY-MM-DD, matched text)]`.
 
 Only dates with a day, a month and a year count: "September 23rd" alone cannot date a page.
+`latest_past_date` also reads a month of a year ("in March 2019"): not to date a page, but to say
+that it was written after then.
 Month names in English, German, French, Russian and Ukrainian (genitive forms, as dates use them),
 Spanish, Romanian and Indonesian.
 """
@@ -94,6 +96,34 @@ def find_dates(text: str) -> list[tuple[str, str]]:
                 found.append((m.start(), iso, m.group(0)))
                 taken.append((m.start(), m.end()))
     return [(iso, s) for _, iso, s in sorted(found)]
+
+
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+|de\s+)?{_YEAR}\b", re.I)
+_SENTENCE = re.compile(r"[^.!?\n]+")
+# Words that make a sentence look ahead: its dates may be later than the report ("will open in May 2031").
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|expected|expects|scheduled|due|by|until|till|next|upcoming"
+    r"|aims?|intends?|target|deadline|before)\b",
+    re.I,
+)
+
+
+def latest_past_date(text: str) -> str | None:
+    """The latest date the text speaks of as past (a full date, or the first day of a month of a year),
+    outside sentences that look ahead. A report is written after what it recounts, so this bounds the
+    publication of an undated page from below: "In March 2019, the head of the directorate said"."""
+    latest: str | None = None
+    for sent in _SENTENCE.finditer(text):
+        if _AHEAD.search(sent.group(0)):
+            continue
+        found = [iso for iso, _ in find_dates(sent.group(0))]
+        for m in _MONTH_YEAR.finditer(sent.group(0)):
+            month = _MONTHS.get(m.group("mon").lower().rstrip("."))
+            iso = _iso(int(m.group("year")), month, 1) if month else None
+            if iso:
+                found.append(iso)
+        latest = max([latest, *found], key=lambda d: d or "") or None
+    return latest
 
 
 def date_in_url(url: str | None) -> str | None:
