@@ -80,3 +80,12 @@ def test_stories_claims_and_outlets_as_json_lines(tmp_path):
     outlets = _docs(runner.invoke(app, ["outlets", "--db", db, "--json"]).stdout)
     assert {o["outlet"] for o in outlets} == {"wire.example", "daily.example", "vesti.example",
                                               "zeitung.example", "journal.example"}
+
+
+def test_ingest_until_clean_stores_cleaned_articles_only(pages, tmp_path):
+    db, runner = str(tmp_path / "w.duckdb"), CliRunner()
+    result = runner.invoke(app, ["ingest", str(pages / "strike.txt"), "--db", db, "--workers", "1", "--until", "clean"])
+    assert result.exit_code == 0 and "1 new" in result.stdout
+    (doc,) = _docs(runner.invoke(app, ["export", "--db", db]).stdout)
+    assert doc["body"].startswith("The dock workers' union") and doc["entities"] == [] and doc["statements"] == []
+    assert runner.invoke(app, ["ingest", str(pages), "--db", db, "--until", "sideways"]).exit_code == 2

@@ -28,6 +28,7 @@ Meta = Annotated[Path | None, typer.Option("--meta", help="JSONL sidecar: file p
 Workers = Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")]
 Db = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $WIREWATCH_DB or wirewatch.duckdb).")]
 Json = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
+Until = Annotated[str, typer.Option("--until", help="Stop after clean, extract or assess.")]
 
 
 @app.callback()
@@ -54,7 +55,7 @@ def analyze(
     paths: Paths,
     meta: Meta = None,
     url: Annotated[str | None, typer.Option("--url", help="The address of a single input file.")] = None,
-    until: Annotated[str, typer.Option("--until", help="Stop after clean, extract or assess.")] = "assess",
+    until: Until = "assess",
     workers: Workers = None,
 ) -> None:
     """Analyse pages without storing anything; one JSON object per article on stdout."""
@@ -88,8 +89,10 @@ def ingest(
     db: Db = None,
     workers: Workers = None,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of an existing Dask cluster.")] = None,
+    until: Until = "assess",
 ) -> None:
-    """Store pages in the database; ends with a summary line."""
+    """Store pages in the database; ends with a summary line. `--until clean` stores cleaned articles
+    only (a fast archive, linked and searchable; entities, statements and signals left out)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from wirewatch.pipeline.run import ingest as run_ingest
@@ -98,7 +101,7 @@ def ingest(
         with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed} inputs"), TimeElapsedColumn(),
                       console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("ingesting", total=None)
-            summary = run_ingest(paths, db=_db(db), meta=meta, workers=workers, scheduler=scheduler,
+            summary = run_ingest(paths, db=_db(db), meta=meta, workers=workers, scheduler=scheduler, until=until,
                                  progress=lambda n: bar.advance(task, n))
     except WirewatchError as e:
         raise fail(e) from e
