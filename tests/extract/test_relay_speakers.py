@@ -105,3 +105,8 @@ def test_officials_of_a_nation_are_anonymous_not_the_nation():
                  "Kazakh security officials told local media that the camps were moved east."):
         (s,) = statements(body)
         assert (s.speaker, s.sourcing) == (None, "anonymous"), body
+
+
+def test_a_nations_intelligence_speaks_as_an_institution_not_as_the_nation():
+    (s,) = statements("Kazakh intelligence says the camps were moved east.")
+    assert (s.speaker, s.sourcing) == ("Kazakh intelligence", "named")

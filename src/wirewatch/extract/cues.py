@@ -117,7 +117,7 @@ INSTITUTION_WORDS = _words(
     ministry affairs service services directorate department agency council committee office bureau
     party union organization organisation forces force army police court bank corporation inc ltd
     government administration commission assembly parliament senate house center centre institute
-    foundation group state states republic federation embassy consulate
+    foundation group state states republic federation embassy consulate intelligence military navy
     """
 )
 
