@@ -4,7 +4,7 @@ from dataclasses import replace
 import pytest
 
 from wirewatch.link.corpus import StoryHook, stories
-from wirewatch.link.features import link_features, number_key, numbers, skeleton
+from wirewatch.link.features import link_features, name_keys, number_key, numbers, skeleton
 from wirewatch.link.stories import LinkOptions, MemoryIndex, Rarity, link_story, pair_score
 from wirewatch.model import Entity
 from wirewatch.store.db import Store
@@ -25,6 +25,13 @@ from .conftest import fixture_articles, make_article
 )
 def test_a_name_keeps_its_key_across_transliterations(spellings):
     assert len({skeleton(s) for s in spellings}) == 1
+
+
+def test_initials_give_no_key():
+    """A lone capital is an initial, not an acronym: every page with a J. or a U.S. would share it."""
+    assert name_keys("A. J. Korsgaard") == [skeleton("Korsgaard")]
+    assert name_keys("U.S.") == []
+    assert skeleton("UN") == "un"
 
 
 @pytest.mark.parametrize(
@@ -76,6 +83,20 @@ def test_undated_pages_about_years_apart_are_marked_down(settings):
     c = link_features(make_article("c", body.format(year=2015) + " Again."), 3)
     rarity = Rarity({}, 3)
     assert pair_score(a, b, rarity, opts) < 0.6 * pair_score(a, c, rarity, opts)
+
+
+def test_undated_pages_that_name_different_years_are_marked_down(settings):
+    """Two floods of one river years apart: the second report recalls the first's town and toll."""
+    opts = LinkOptions.from_settings(settings)
+    body = ("The Dorvik river burst its banks at Selmar, flooding 300 homes, Mayor Ingrid Halvorsen said. "
+            "It was the worst flood since {year}.")
+    a = link_features(make_article("a", body.format(year=2009)), 1)
+    b = link_features(make_article("b", body.format(year=2017)), 2)
+    c = link_features(make_article("c", body.format(year=2009) + " Roads were closed."), 3)
+    rarity = Rarity({}, 3)
+    assert pair_score(a, b, rarity, opts) <= opts.number_conflict * pair_score(a, c, rarity, opts)
+    dated = [replace(f, day="2031-04-02") for f in (a, b)]
+    assert pair_score(*dated, rarity, opts) > opts.number_conflict * pair_score(a, c, rarity, opts)
 
 
 def test_years_in_the_background_do_not_date_a_page(settings):

@@ -97,9 +97,9 @@ def skeleton(word: str) -> str:
     f = fold(w)
     if not f:
         return ""
-    if w.isupper() and len(f) <= 6:  # an acronym: FSB, ФСБ, NATO
+    if w.isupper() and 2 <= len(f) <= 6:  # an acronym: FSB, ФСБ, NATO
         return f
-    if len(f) < 3:  # an initial or a particle: J., de
+    if len(f) < 3:  # an initial or a particle: J., de (and the letters of U.S., A. J. Smith)
         return ""
     s = f
     for a, b in _DIGRAPHS:
