@@ -6,7 +6,7 @@ import pytest
 from wirewatch.link.corpus import StoryHook, stories
 from wirewatch.link.features import link_features, name_keys, number_key, numbers, skeleton
 from wirewatch.link.stories import LinkOptions, MemoryIndex, Rarity, link_story, pair_score
-from wirewatch.model import Entity
+from wirewatch.model import Comment, Entity
 from wirewatch.store.db import Store
 from wirewatch.store.export import export_articles
 
@@ -97,6 +97,25 @@ def test_undated_pages_that_name_different_years_are_marked_down(settings):
     assert pair_score(a, b, rarity, opts) <= opts.number_conflict * pair_score(a, c, rarity, opts)
     dated = [replace(f, day="2031-04-02") for f in (a, b)]
     assert pair_score(*dated, rarity, opts) > opts.number_conflict * pair_score(a, c, rarity, opts)
+
+
+def test_undated_pages_whose_own_bounds_are_years_apart_are_two_stories(settings):
+    """A page whose reader comments date from 2015 cannot report what another recounts from March 2019,
+    however much the two share (the seeds' situation: neither page gives its publication date)."""
+    warning = ("The FSB warned that Taliban and Islamic State fighters in northern Afghanistan could move into "
+               "Tajikistan and Uzbekistan, FSB director Alexander Bortnikov said at a CIS security meeting.")
+    claim = ("The FSB said that US intelligence agencies are moving Islamic State fighters to northern Afghanistan, "
+             "to threaten Tajikistan and Uzbekistan. In March 2019, FSB director Alexander Bortnikov said at a CIS "
+             "security meeting that the fighters had been seen near the border.")
+    old = make_article("old", warning)
+    old = replace(old, cleaned=replace(old.cleaned, comments=(Comment("Stay safe, Dushanbe.", "2015-10-29"),)))
+    new = make_article("new", claim)
+    assert link_features(old, 1).not_after == "2015-10-29" and link_features(new, 2).not_before == "2019-03-01"
+    story = _linked([old, new], settings)
+    assert story["old"] != story["new"]
+    unbounded = _linked([make_article("old", warning), make_article("new", claim.replace("In March 2019, ", ""))],
+                        settings)
+    assert unbounded["old"] == unbounded["new"]  # without the bounds the two read as one story
 
 
 def test_years_in_the_background_do_not_date_a_page(settings):

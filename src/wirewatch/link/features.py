@@ -23,7 +23,7 @@ from functools import cache
 
 from anyascii import anyascii
 
-from wirewatch.clean.dates import calendar_words, find_dates
+from wirewatch.clean.dates import calendar_words, find_dates, latest_past_date
 from wirewatch.clean.language import stop_words
 from wirewatch.model import Article, Entity
 
@@ -72,6 +72,10 @@ class LinkFeatures:
     anchors: dict[str, float]  # key -> boost (names "n:", numbers "#:")
     terms: dict[str, int]  # stem -> count
     leads: frozenset[str] = frozenset()  # surname keys of the people the article is mostly about
+    # For an undated page, what the page itself says of when it was written (ISO days, or None):
+    # not before the latest date it recounts as past, not after its earliest dated reader comment.
+    not_before: str | None = None
+    not_after: str | None = None
 
 
 def fold(word: str) -> str:
@@ -209,8 +213,11 @@ def link_features(article: Article, seq: int) -> LinkFeatures:
     for k in numbers(text):
         anchors.setdefault("#:" + k, 1.0)
     day = c.published.value if c and c.published.value else None
+    comment_days = sorted(m.date[:10] for m in (c.comments if c else ()) if m.date)
     return LinkFeatures(
         article_id=article.id, seq=seq, language=language, day=day, year=latest_dated_year(text),
         anchors=anchors, terms=dict(terms(text, language)),
         leads=lead_persons(article.extracted.entities if article.extracted else ()),
+        not_before=None if day else latest_past_date(text),
+        not_after=None if day or not comment_days else comment_days[0],
     )

@@ -5,7 +5,8 @@ depend on how the per-article stages were scheduled. For each article:
 
 1. its features are added to the index (document frequencies grow as the corpus does);
 2. candidate articles are looked up in an inverted index over its rarest keys, restricted to
-   articles published within `link.story_window_days` of it (undated articles are not restricted);
+   articles published within `link.story_window_days` of it; an undated page is held to the bounds
+   its page gives (after the latest date it recounts, before its first dated reader comment);
 3. each candidate's story is scored by the mean of its best `link.story_top_k` article pairs;
 4. the best story above `link.story_threshold` is joined, else the article opens a story.
 
@@ -204,6 +205,31 @@ def _is_year(value: str) -> bool:
     return len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100
 
 
+def _span(f: LinkFeatures) -> tuple[date | None, date | None]:
+    """When the article was published, as far as it is known: its day, else the bounds its page gives."""
+    if f.day:
+        day = _as_date(f.day)
+        return day, day
+    return _as_date(f.not_before), _as_date(f.not_after)
+
+
+def _as_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def could_be_one_time(a: LinkFeatures, b: LinkFeatures, days: int) -> bool:
+    """Whether two articles may have been published within `days` of each other. Undated pages count
+    by their bounds: a page whose reader comments date from 2015 cannot report what another page
+    recounts as having happened in March 2019."""
+    (a_lo, a_hi), (b_lo, b_hi) = _span(a), _span(b)
+    if a_hi and b_lo and (b_lo - a_hi).days > days:
+        return False
+    return not (b_hi and a_lo and (a_lo - b_hi).days > days)
+
+
 def within_window(a: str | None, b: str | None, days: int) -> bool:
     if a is None or b is None:
         return True
@@ -234,7 +260,8 @@ def choose_story(f: LinkFeatures, index: LinkIndex, opts: LinkOptions) -> tuple[
     new = _Weighted(f, rarity)
     by_story: dict[str, list[float]] = defaultdict(list)
     for g, story in found:
-        by_story[story].append(new.score(_Weighted(g, rarity, f.language), opts))
+        if could_be_one_time(f, g, opts.window_days):
+            by_story[story].append(new.score(_Weighted(g, rarity, f.language), opts))
     best_score, best_story = 0.0, None
     for story, scores in sorted(by_story.items()):
         top = sorted(scores, reverse=True)[: opts.top_k]

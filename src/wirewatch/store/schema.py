@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -34,7 +34,7 @@ SCHEMA = [
     # Each linked article's features; `story` mirrors articles.story.
     """CREATE TABLE IF NOT EXISTS link_articles (
         article_id VARCHAR PRIMARY KEY, seq BIGINT, language VARCHAR, day DATE, year INTEGER, anchors JSON,
-        terms JSON, story VARCHAR, leads JSON)""",
+        terms JSON, story VARCHAR, leads JSON, not_before DATE, not_after DATE)""",
     # The inverted index (name skeletons "n:", numbers "#:", content words "t:<lang>:") and key rarity.
     # Version 5: each posting carries its article's day. Postings are appended as articles arrive, so
     # DuckDB's per-row-group min/max of `day` lets a lookup restricted to the story window skip every
@@ -76,4 +76,10 @@ MIGRATIONS = {
     # Version 6: each linked article's leading people (link/features.py). Articles linked before have
     # none, so they never conflict on them.
     6: ["ALTER TABLE link_articles ADD COLUMN IF NOT EXISTS leads JSON"],
+    # Version 7: the bounds an undated page gives of its publication (link/features.py). Articles
+    # linked before have none, so they are held to no bounds.
+    7: [
+        "ALTER TABLE link_articles ADD COLUMN IF NOT EXISTS not_before DATE",
+        "ALTER TABLE link_articles ADD COLUMN IF NOT EXISTS not_after DATE",
+    ],
 }

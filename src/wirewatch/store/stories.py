@@ -45,10 +45,14 @@ def _window(day: str | None, days: int) -> tuple[str, str] | None:
     return (center - timedelta(days=days)).isoformat(), (center + timedelta(days=days)).isoformat()
 
 
+_FEATURE_COLUMNS = "article_id, seq, language, day, year, anchors, terms, leads, not_before, not_after"
+
+
 def _features(row: Sequence[Any]) -> LinkFeatures:
-    article_id, seq, language, day, year, anchors, terms, leads = row
+    article_id, seq, language, day, year, anchors, terms, leads, not_before, not_after = row
     return LinkFeatures(article_id, int(seq), language, str(day) if day else None, year,
-                        json.loads(anchors), json.loads(terms), frozenset(json.loads(leads or "[]")))
+                        json.loads(anchors), json.loads(terms), frozenset(json.loads(leads or "[]")),
+                        str(not_before) if not_before else None, str(not_after) if not_after else None)
 
 
 class StoreLinkIndex:
@@ -115,7 +119,7 @@ class StoreLinkIndex:
         unread = [i for i in article_ids if i not in self._features]
         if unread:
             rows = self.con.execute(
-                "SELECT article_id, seq, language, day, year, anchors, terms, leads FROM link_articles "
+                f"SELECT {_FEATURE_COLUMNS} FROM link_articles "
                 f"WHERE article_id IN (SELECT {bulk.UNPACK})", [packed(unread)]).fetchall()
             self._features.update((r[0], _features(r)) for r in rows)
 
@@ -136,6 +140,8 @@ class StoreLinkIndex:
             "anchors": column(TEXT, [json.dumps(f.anchors) for f, _ in members]),
             "terms": column(TEXT, [json.dumps(f.terms) for f, _ in members]),
             "leads": column(TEXT, [json.dumps(sorted(f.leads)) for f, _ in members]),
+            "not_before": column(TEXT, [_day(f.not_before) for f, _ in members]),
+            "not_after": column(TEXT, [_day(f.not_after) for f, _ in members]),
             "story": column(TEXT, [story for _, story in members]),
         }) as v:
             con.execute(f"INSERT INTO link_articles BY NAME SELECT * FROM {v}")
