@@ -10,10 +10,10 @@ from typing import Any
 from wirewatch.clean.memory import OutletMemory
 from wirewatch.ingest.dedupe import NearDuplicates
 from wirewatch.ingest.readers import Hints, read_inputs, read_meta
-from wirewatch.model import Rejection, Source
+from wirewatch.model import Outcome, Rejection, Source
 from wirewatch.pipeline.executors import Executor, InlineExecutor, ProcessExecutor, default_workers
 from wirewatch.pipeline.malloc import cap_malloc_arenas
-from wirewatch.pipeline.runner import Outcome, Runner, batches, plan
+from wirewatch.pipeline.runner import Runner, batches, plan
 from wirewatch.pipeline.shards import clear_shards
 from wirewatch.settings import Settings, load_settings
 

@@ -2,7 +2,8 @@
 
 The order of work for each batch of inputs:
 1. corpus memory is learnt from the batch (and what is stored) and frozen into the `Context`;
-2. the per-article stages (clean, extract, assess) run on an executor, in any schedule;
+2. the per-article stages (clean, extract, assess) run on an executor, in any schedule (Dask workers
+   hand their outcomes back as Parquet shards, `shards.py`), and come back in submission order;
 3. near-duplicate groups are assigned in input order, in this process.
 Steps 1 and 3 never depend on the schedule of step 2, so the results are the same for any executor.
 """
