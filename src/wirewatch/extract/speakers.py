@@ -153,9 +153,9 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     if low in _PERSONAL and head.pos_ == "PRON":
         return _pronoun(text, _PERSONAL[low], np.start_char, history)
     if low in _RELATIVE and len(np) == 1:
-        verb = head.head
-        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            inner = phrase(np.doc, verb.head, stop=verb)
+        noun = _antecedent(head)
+        if noun is not None:
+            inner = phrase(np.doc, noun, stop=head.head)
             if len(inner) and inner.root.lower_ not in _RELATIVE:
                 src = describe(inner, index, history)
                 return Source(src.speaker, src.role, text, src.sourcing, src.kind)
@@ -231,6 +231,31 @@ def _naming_part(np: Span) -> Span:
     while end > np.start + 1 and np.doc[end - 1].is_punct:
         end -= 1
     return np.doc[np.start : end] if end > np.start else np
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the one right before it ("Cruz, who ...", "the Islamic
+    Movement of Uzbekistan (IMU) that ..."), past a bracketed acronym and up "of" phrases to their head.
+    The small parser often hangs the clause on an earlier noun ("Besides the Taliban, ... that"); its
+    attachment is taken only when no noun stands right before the pronoun."""
+    doc = pronoun.doc
+    i = pronoun.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        verb = pronoun.head
+        attached = verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+        return verb.head if attached else None
+    noun = doc[i]
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
 
 
 def _pronoun(text: str, kind: str, offset: int, history: Sequence[Mention]) -> Source:

@@ -86,7 +86,6 @@ class _Draft:
     via: str | None = None
     relay: bool = False  # the cue passes on someone else's words (report, cite, quote)
     follows: int | None = None  # continues the statement drafted at this index (same speaker)
-    stands_for: Span | None = None  # what a relative pronoun source refers to
 
 
 def find_statements(
@@ -517,16 +516,7 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
     via = _quoter(doc, quoted) or via
     ctext = body_text(doc)[content[0] : content[1]]
     cue = _quoted_cue(tok) if quoted is not None else cue_text(tok, prep)
-    return _Draft(tok.i, cue, src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS,
-                  stands_for=_antecedent(doc, tok, subj))
-
-
-def _antecedent(doc: Doc, verb: Token, subj: Token) -> Span | None:
-    """ "the IMU, that recently announced ...", "Smith, who told reporters ...": the noun a relative
-    pronoun stands for, which names the one who speaks (the pronoun stays the source as written)."""
-    if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return phrase(doc, verb.head)
-    return None
+    return _Draft(tok.i, cue, src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS)
 
 
 def _quoted_as(tok: Token) -> tuple[Token, Token | None] | None:
@@ -808,9 +798,7 @@ def _resolve(
                 mentions[: bisect_left(starts, at)] + [m for m in speakers if m.start < at],
                 key=lambda m: m.start,
             )
-            src = describe(d.stands_for or d.source, index, history)
-            if d.stands_for is not None:
-                src = replace(src, text=clean(d.source.text))
+            src = describe(d.source, index, history)
         elif d.source is not None:
             src = Source(None, None, clean(d.source.text), d.sourcing or "vague")
         else:
