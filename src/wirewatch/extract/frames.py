@@ -252,9 +252,7 @@ def _clause_told(tok: Token, kids: list[Token]) -> Token | None:
         return None
     for obj in (c for c in kids if c.dep_ == "dobj" and c.i > tok.i):
         for c in obj.children:
-            if c.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) and any(
-                g.dep_ in ("nsubj", "nsubjpass") for g in c.children
-            ):
+            if c.dep_ == "relcl" and _that_clause(c) and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                 return c
     return None
 
