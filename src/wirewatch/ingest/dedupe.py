@@ -32,6 +32,8 @@ class Member:
 
 
 class BandIndex(Protocol):
+    def prefetch(self, band_keys: Iterable[int]) -> None: ...
+
     def candidates(self, band_keys: list[int]) -> Iterable[Member]: ...
 
     def add(self, member: Member, band_keys: list[int]) -> None: ...
@@ -43,6 +45,9 @@ class BandIndex(Protocol):
 class MemoryBandIndex:
     bands: dict[int, list[str]] = field(default_factory=dict)
     members: dict[str, Member] = field(default_factory=dict)
+
+    def prefetch(self, band_keys: Iterable[int]) -> None:
+        """Nothing to read ahead: every member is in memory."""
 
     def candidates(self, band_keys: list[int]) -> Iterable[Member]:
         seen: dict[str, Member] = {}
@@ -105,12 +110,24 @@ class NearDuplicates:
             keys.append(int.from_bytes(digest.digest(), "big", signed=True))
         return keys
 
+    def assign_all(self, articles: Iterable[tuple[str, str]]) -> list[str | None]:
+        """The duplicate groups of new articles, (id, body) in stored order: the members their bands
+        meet are read once for them all, then each is assigned as `assign` does, in order."""
+        signed = [(article_id, signature(body, num_perm=self.num_perm, shingle=self.shingle))
+                  for article_id, body in articles]
+        keys = [self._band_keys(sig) if sig is not None else [] for _, sig in signed]
+        self.index.prefetch(k for ks in keys for k in ks)
+        return [self._assign(article_id, sig, ks) if sig is not None else None
+                for (article_id, sig), ks in zip(signed, keys, strict=True)]
+
     def assign(self, article_id: str, body: str) -> str | None:
         """The duplicate group of a new article (the id of the group's first member), or None."""
         sig = signature(body, num_perm=self.num_perm, shingle=self.shingle)
         if sig is None:
             return None
-        keys = self._band_keys(sig)
+        return self._assign(article_id, sig, self._band_keys(sig))
+
+    def _assign(self, article_id: str, sig: np.ndarray, keys: list[int]) -> str | None:
         best: Member | None = None
         best_sim = self.threshold
         for member in self.index.candidates(keys):

@@ -144,11 +144,10 @@ class Runner:
         task = _ChunkTask(self.until, ctx, None if self.shards is None else str(self.shards))
         done = [o for part in self.executor.map(task, chunks) for o in self._received(part)]
         results = {id(source): outcome for source, outcome in zip(sources, done, strict=True)}
-        for item in sources:
-            outcome = results[id(item)]
-            if isinstance(outcome, Article) and outcome.cleaned is not None:
-                group = self.duplicates.assign(outcome.id, outcome.cleaned.body)
-                results[id(item)] = replace(outcome, duplicate_group=group)
+        cleaned = [item for item in sources if isinstance(o := results[id(item)], Article) and o.cleaned is not None]
+        groups = self.duplicates.assign_all((results[id(i)].id, results[id(i)].cleaned.body) for i in cleaned)
+        for item, group in zip(cleaned, groups, strict=True):
+            results[id(item)] = replace(results[id(item)], duplicate_group=group)
         out: list[Outcome] = []
         for item in batch:
             outcome = item if isinstance(item, Rejection) else results[id(item)]
