@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -639,6 +640,13 @@ def _fold_onto_cue(
     return [d for i, d in enumerate(out) if i not in drop]
 
 
+def _cited_speaks(report: _Draft, cited: Span, **changes: Any) -> _Draft:
+    """The report (which has a source) with the one it cites as its speaker, and its own source as the
+    relay (`via`): "Citing X, the agency reported", "..., agencies reported, citing X"."""
+    return replace(report, source=cited, via=clean(report.source.text), sourcing=None, relay=False,  # type: ignore[union-attr]
+                   **changes)
+
+
 def _fold_citations(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     """ "CONTENT, Russian news agencies reported, citing the head of the FSB": the one cited is the
     speaker of what the agencies report, and they become `via`. The participle was drafted as a
@@ -652,7 +660,7 @@ def _fold_citations(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         if cited is None or len(cited) > 12:
             return None
         source = _with_apposed_name(doc, cited)
-        return replace(report, source=source, via=clean(report.source.text), sourcing=None, relay=False)
+        return _cited_speaks(report, source)
 
     return _fold_onto_cue(doc, drafts, fold)
 
@@ -671,7 +679,7 @@ def _fold_leading_citations(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
             cited = m and doc.char_span(sent.start_char + m.start("cited"), sent.start_char + m.end("cited"),
                                         alignment_mode="expand")
             if cited is not None and cited and cited.end <= d.source.start:
-                d = replace(d, source=cited, via=clean(d.source.text), sourcing=None, relay=False)
+                d = _cited_speaks(d, cited)
         out.append(d)
     return out
 
@@ -701,7 +709,7 @@ def _fold_citing_tails(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         if content is None:
             continue
         source = _with_apposed_name(doc, phrase(doc, cited))
-        out[i] = replace(d, source=source, via=clean(d.source.text), content=content, sourcing=None, relay=False)
+        out[i] = _cited_speaks(d, source, content=content)
         drop |= {j for j, o in enumerate(drafts) if o.cue_i == cite.i}
     return [d for i, d in enumerate(out) if i not in drop]
 
