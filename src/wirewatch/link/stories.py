@@ -231,12 +231,8 @@ def could_be_one_time(a: LinkFeatures, b: LinkFeatures, days: int) -> bool:
 
 
 def within_window(a: str | None, b: str | None, days: int) -> bool:
-    if a is None or b is None:
-        return True
-    try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= days
-    except ValueError:
-        return True
+    da, db = _as_date(a), _as_date(b)
+    return da is None or db is None or abs((da - db).days) <= days
 
 
 def lookup_keys(f: LinkFeatures, rarity: Rarity, n: int) -> list[str]:
