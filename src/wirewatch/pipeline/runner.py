@@ -132,7 +132,7 @@ class Runner:
         self.memory = memory or OutletMemory.empty(settings)
         self.duplicates = duplicates or NearDuplicates.in_memory(settings)
         # Where workers write their chunks' outcomes (pipeline/shards.py); None: they return them.
-        self.shards, self.keep_shards = shards, keep_shards
+        self.shards, self.keep_shards = (None if shards is None else str(shards)), keep_shards
 
     def run_batch(self, batch: Sequence[Source | Rejection]) -> list[Outcome]:
         sources = [s for s in batch if isinstance(s, Source)]
@@ -141,7 +141,7 @@ class Runner:
         outlets = sorted({k for k in map(outlet_key, sources) if k})
         ctx = Context(self.settings, outlet_chrome=self.memory.frozen(outlets))
         chunks = _chunks(sources, self.executor.parallelism * 4)
-        task = _ChunkTask(self.until, ctx, None if self.shards is None else str(self.shards))
+        task = _ChunkTask(self.until, ctx, self.shards)
         done = [o for part in self.executor.map(task, chunks) for o in self._received(part)]
         results = {id(source): outcome for source, outcome in zip(sources, done, strict=True)}
         cleaned = [item for item in sources if isinstance(o := results[id(item)], Article) and o.cleaned is not None]
