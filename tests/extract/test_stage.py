@@ -68,3 +68,15 @@ def test_runner_rejects_only_the_article_a_batch_stage_failed(ctx):
     outcomes = run_many(sources, [flaky], ctx)
     assert [type(o).__name__ for o in outcomes] == ["Article", "Rejection", "Article"]
     assert outcomes[1].code == "internal_error"
+
+
+def test_words_first_met_in_a_batch_do_not_stay_in_the_vocabulary(ctx):
+    from wirewatch.extract.nlp import load_nlp, model_names
+
+    strings = load_nlp(model_names(ctx.settings.get("extract", "models"))).vocab.strings
+    body = "Officials in Qarvendish said the Zorblatt brigade had skrellowed the ridge road."
+    for round_ in range(2):  # the second batch meets the same words again, after the first let them go
+        (done,) = extract_batch([cleaned_article(round_, body)], ctx)
+        assert isinstance(done, Article) and done.extracted is not None
+        assert any(s.content.endswith("ridge road") for s in done.extracted.statements)
+        assert "Zorblatt" not in strings and "skrellowed" not in strings

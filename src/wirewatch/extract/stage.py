@@ -32,7 +32,9 @@ def _analyse(article: Article, ctx: Context, doc: Doc | None = None) -> Article:
             "table and gazetteer, statements from quotation marks and reporting words only",
         )
     if doc is None:
-        doc = load_nlp(model_names(ctx.settings.get("extract", "models")))(cleaned.body)
+        nlp = load_nlp(model_names(ctx.settings.get("extract", "models")))
+        with nlp.memory_zone():
+            return _analyse(article, ctx, nlp(cleaned.body))
     entities = find_entities(doc, aliases=aliases, language=cleaned.language)
     statements = find_statements(doc, entities, title=cleaned.title.value, language=cleaned.language)
     return replace(article, extracted=Extracted(entities, statements, not_analysed))
@@ -45,16 +47,20 @@ def extract_batch(articles: Sequence[Article], ctx: Context) -> list[Article | E
     nlp = load_nlp(model_names(ctx.settings.get("extract", "models")))
     bodies = [a.cleaned.body if a.cleaned is not None else "" for a in articles]
     docs: list[Doc | None]
-    try:
-        docs = list(nlp.pipe(bodies, batch_size=max(1, len(bodies))))
-    except Exception:  # one bad body must not cost the others their analysis: each is parsed alone
-        docs = [None] * len(articles)
     out: list[Article | Exception] = []
-    for article, doc in zip(articles, docs, strict=True):
+    # Every word the parser meets for the first time is added to the vocabulary for good, unless it
+    # is met inside a memory zone: a worker would otherwise grow with every article it ever read
+    # (about 9 MiB per 1,000 news articles). Nothing made here outlives the zone but plain values.
+    with nlp.memory_zone():
         try:
-            out.append(_analyse(article, ctx, doc))
-        except Exception as e:
-            out.append(e)
+            docs = list(nlp.pipe(bodies, batch_size=max(1, len(bodies))))
+        except Exception:  # one bad body must not cost the others their analysis: each is parsed alone
+            docs = [None] * len(articles)
+        for article, doc in zip(articles, docs, strict=True):
+            try:
+                out.append(_analyse(article, ctx, doc))
+            except Exception as e:
+                out.append(e)
     return out
 
 

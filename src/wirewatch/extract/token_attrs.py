@@ -41,8 +41,9 @@ _NAME = "wirewatch_token_attrs"
 # Token attributes a pattern may test here: string-valued ones (compared as strings) and flags.
 _STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "DEP", "SHAPE", "PREFIX", "SUFFIX"})
 _FLAG_ATTRS = frozenset(name for name in IDS if name.startswith("IS_") or name.startswith("LIKE_"))
-# Entries kept before a lookup table is emptied (distinct keys grow slowly with the vocabulary).
-_MAX_ENTRIES = 1 << 18
+# Entries kept before a lookup table is emptied: distinct keys grow with the vocabulary (about 17 a news
+# article), and a worker must not grow with every article it reads; refilling the common keys is cheap.
+_MAX_ENTRIES = 1 << 15
 
 Predicate = Callable[[tuple[Any, ...]], bool]
 
@@ -126,7 +127,7 @@ class TokenAttrs:
                 self.vocab.morphology.add(self.vocab.strings.as_string(a[MORPH]))
         self._keys: dict[tuple[int, ...], _Entry] = {}
         self._merged: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
-        self._lemmas: dict[tuple[int, int, int], int] = {}
+        self._lemmas: dict[tuple[int, int, int], str] = {}
 
     def _add_test(
         self, pred: Predicate, alt: int, pos: int, token: dict[str, Any], attr_pos: dict[str, int]
@@ -225,13 +226,15 @@ class TokenAttrs:
             if lemmas[t] and not self._overwrite:
                 continue
             key = (orth, out[t][0], out[t][1])
-            value = table.get(key)
-            if value is None:
-                value = strings.add(lemma_of(doc[t]))
+            lemma = table.get(key)
+            if lemma is None:
+                lemma = lemma_of(doc[t])
                 if len(table) >= _MAX_ENTRIES:
                     table.clear()
-                table[key] = value
-            lemmas[t] = value
+                table[key] = lemma
+            # the string, not its hash, is what is kept: a lemma first met inside a memory zone
+            # leaves the store with it, and must be added again for the next doc
+            lemmas[t] = strings.add(lemma)
         doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64))
 
 
