@@ -110,3 +110,21 @@ def test_officials_of_a_nation_are_anonymous_not_the_nation():
 def test_a_nations_intelligence_speaks_as_an_institution_not_as_the_nation():
     (s,) = statements("Kazakh intelligence says the camps were moved east.")
     assert (s.speaker, s.sourcing) == ("Kazakh intelligence", "named")
+
+
+def test_an_institution_described_by_its_country_and_field_is_the_one_named_before():
+    intro = "Kyrgyzstan's State Committee for National Security issued a warning on Tuesday.\n\n"
+    for line in (
+        "The Kyrgyz security service said that the camps near the border were full.",
+        "The camps near the border are full, Kyrgyzstan's security agency claimed, without giving evidence.",
+    ):
+        (s,) = statements(intro + line)
+        assert s.speaker == "State Committee for National Security" and s.sourcing == "named"
+
+
+def test_a_description_with_another_country_is_not_the_institution_named_before():
+    (s,) = statements(
+        "Kyrgyzstan's State Committee for National Security issued a warning on Tuesday.\n\n"
+        "The Tajik security service said that the camps near the border were full."
+    )
+    assert s.speaker != "State Committee for National Security"

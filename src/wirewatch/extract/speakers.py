@@ -23,6 +23,7 @@ from wirewatch.extract.cues import (
     VAGUE_HEADS,
 )
 from wirewatch.extract.frames import by_whom
+from wirewatch.extract.places import Gazetteer, load_gazetteer
 from wirewatch.model import Entity
 
 _PERSONAL = {
@@ -168,6 +169,10 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     if (low in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS) and _affiliation_only(np, index):
         # "Russian officials", "US sources": unnamed people of a nation; neither it nor its state speaks
         return Source(None, None, text, "anonymous", "PERSON" if head.tag_ in ("NN", "NNP") else "GROUP")
+    if head.pos_ == "NOUN" and _names_institution(head) and _affiliation_only(np, index, or_none=True):
+        described = _described_institution(np, history)
+        if described is not None:
+            return Source(described.name, described.role, text, "named", described.kind)
     found = _from_entities(np, index)
     if found is not None:
         return _with_history_name(found, text, history)
@@ -296,6 +301,57 @@ def _description(np: Span, history: Sequence[Mention]) -> Mention | None:
     return None
 
 
+# Words a description adds to an institution that its name never holds ("Kazakhstan's main security agency").
+_DESCRIPTIVE = frozenset(["main", "top", "chief", "powerful", "own", "domestic", "national", "state-run", "'s", "’s"])
+
+
+def _described_institution(np: Span, history: Sequence[Mention]) -> Mention | None:
+    """ "The Kazakh security service" after "Kazakhstan's National Security Committee": an institution
+    named earlier, described by its country and its field. Reports vary the kind of body ("service",
+    "agency", "committee") but keep the field, so every field word must be in the name; a country in
+    the description must be the one beside the name where it was introduced, and where no country
+    stands beside it, it must be the only institution that fits."""
+    gaz = load_gazetteer()
+    head = np.root
+    country = None
+    field: set[str] = set()
+    for t in np:
+        if t.i == head.i or t.is_punct or t.dep_ in ("det", "case") or t.lower_ in _DESCRIPTIVE:
+            continue
+        iso = gaz.country_of(t.text) if t.text[:1].isupper() else None
+        if iso is not None:
+            country = iso
+        elif t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in INSTITUTION_WORDS:
+            field.add(_singular(t.lower_))
+    if not field:
+        return None
+    fits: list[tuple[Mention, str | None]] = []
+    for m in reversed([m for m in history if m.start < np.start_char and m.kind == "ORG"]):
+        words = {_singular(w) for w in m.name.lower().split()}
+        if field <= words and words & INSTITUTION_WORDS and all(f.name != m.name for f, _ in fits):
+            fits.append((m, _country_beside(np.doc, m, gaz)))
+    same = [m for m, iso in fits if country is not None and iso == country]
+    if same:
+        return same[0]
+    if len(fits) == 1 and fits[0][1] is None:
+        return fits[0][0]
+    return None
+
+
+def _country_beside(doc: Doc, m: Mention, gaz: Gazetteer) -> str | None:
+    """The country named in, or just before, a mention: "Kazakhstan's National Security Committee"."""
+    at = next((t.i for t in doc if t.idx >= m.start), len(doc))
+    end = next((t.i for t in doc[at:] if t.idx >= m.start + len(m.name)), len(doc))
+    for t in doc[max(0, at - 3) : end]:
+        if t.text[:1].isupper() and (iso := gaz.country_of(t.text)) is not None:
+            return iso
+    return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
 def _propn_run(np: Span, head: Token) -> list[Token]:
     """The proper-noun words around the head, or the last run of them in the phrase."""
     runs: list[list[Token]] = []
@@ -336,11 +392,12 @@ def _trailing_name(np: Span) -> list[Token] | None:
     return name if 2 <= len(name) <= 4 else None
 
 
-def _affiliation_only(np: Span, index: EntityIndex) -> bool:
-    """Whether the only names in the phrase are nationalities or countries, none of them its head."""
+def _affiliation_only(np: Span, index: EntityIndex, *, or_none: bool = False) -> bool:
+    """Whether the only names in the phrase are nationalities or countries, none of them its head
+    (`or_none`: also when it names nothing)."""
     head = np.root
     ents = list(index.within(np.start_char, np.end_char))
-    return bool(ents) and all(e.type in ("NORP", "GPE") and not a <= head.idx < b for a, b, e in ents)
+    return (bool(ents) or or_none) and all(e.type in ("NORP", "GPE") and not a <= head.idx < b for a, b, e in ents)
 
 
 def _from_entities(np: Span, index: EntityIndex) -> Source | None:
