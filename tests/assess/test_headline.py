@@ -161,10 +161,21 @@ def test_entities_weigh_their_names():
         ("Storm hits coast overnight", False),
         ("Senator slams ministry over leaked report", True),
         ("HuffPo Piece Saying Trump Won The Debate", True),
+        ("Russian spy chief: militants moved to the border", True),
+        ("Officials: militants moved to the border", True),
+        ("Nordland's Secret Plan: Militants Moved To The Border", False),
+        ("How The Army Moved Militants To The Border", False),
+        ("Experts explain how the army moved militants to the border", True),
     ],
 )
 def test_headline_attribution_and_hedges(title, expected):
     assert attributes_or_hedges(title) == expected
+
+
+def test_one_of_the_articles_names_speaks_before_a_colon():
+    title = "Saparov: militants moved to the border"
+    assert not attributes_or_hedges(title)
+    assert attributes_or_hedges(title, names=["Temir Saparov"])
 
 
 @pytest.mark.parametrize("title", [None, "", "Breaking"])

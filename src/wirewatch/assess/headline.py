@@ -25,12 +25,24 @@ from wirewatch.assess.sourcing import scan as vague_scan
 from wirewatch.assess.text import STOPWORDS, sentences, stemmer, words
 from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import AliasTable, load_aliases
-from wirewatch.extract.cues import reporting_words, word_regex
+from wirewatch.extract.cues import (
+    ANONYMOUS_HEADS,
+    INSTITUTION_WORDS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+    VAGUE_HEADS,
+    reporting_words,
+    word_regex,
+)
 from wirewatch.model import Entity, Signal, Statement
 
 KIND = "headline_overstates"
 
 ATTRIBUTED = frozenset({"named", "anonymous", "vague"})
+# Entities that may speak in a headline ("Bortnikov: ...", "Russia: ..."); a place label is a GPE too,
+# and is read as a speaker: a missed signal costs less than a false one.
+_SPEAKING_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 # A reporting cue in a headline: "..., warns X", "X says ...", "according to", "X: ...".
 _CUES = (
@@ -54,7 +66,7 @@ _HEADLINE_ATTRIBUTION = re.compile(
     rf"|^\W*(?:[\w'\u2019.-]+\s+){{1,5}}(?:{_SPEECH})\s+\w"  # "Police say gunman acted alone"
     rf"|^\W*(?:[\w'\u2019.-]+\s+){{1,4}}(?:{_CUES})\s+(?:[\w'\u2019.-]+\s+){{0,3}}(?:for|over|as)\s"  # "X slams Y for ..."
     r"|\baccording to\b|\bsources?\b|\bofficials?\b|\b(?:saying|claiming|alleging|insisting|suggesting|arguing)\b"
-    r"|^[^:]{2,60}:\s|\s:\s|:\s*$|:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"  # "WHO: ..." and "...: WHO"
+    r"|\s:\s|:\s*$|:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"  # "...: WHO" (a leading "X: ..." is read apart)
     r"|^\s*[\"'\u201c\u2018]|[\"\u201c\u201d]"  # a quotation
     r"|\b(?:says|said|warns|claims|reports)\s*$",
     re.IGNORECASE,
@@ -62,7 +74,9 @@ _HEADLINE_ATTRIBUTION = re.compile(
 _HEDGE = re.compile(
     r"\b(?:may|might|could|would|reportedly|allegedly|apparently|possibly|probably|likely|unlikely|perhaps"
     r"|suspected|alleged|rumou?red?|rumou?rs|speculation|appears?|seems?|claims?|if|whether|report|study|poll"
-    r"|analysis|opinion|op-ed|commentary|editorial|explainer|how|why|what|expected to|set to)\b"
+    r"|analysis|opinion|op-ed|commentary|editorial|explainer|what|expected to|set to)\b"
+    # "Experts explain how ...", "... and why": a leading "How X is doing Y" presupposes what it tells
+    r"|(?<!^)(?<!^[\"'\u201c\u2018])\b(?:how|why)\b"
     r"|\?",
     re.IGNORECASE,
 )
@@ -85,14 +99,42 @@ class _Unit:
 _LABEL = re.compile(r"^\s*(?:breaking|exclusive|watch|video|photos?|update[d]?|live|just in|revealed|urgent)\s*:\s*", re.I)
 
 
-def attributes_or_hedges(title: str, language: str = "en") -> bool:
+def attributes_or_hedges(title: str, language: str = "en", names: Iterable[str] = ()) -> bool:
     """True when the headline itself attributes its claim, hedges it, or asks a question (in another
-    language: its reporting or vague words of `data/reporting_words.toml`, a colon, a quotation)."""
+    language: its reporting or vague words of `data/reporting_words.toml`, a colon, a quotation).
+    `names`: the article's entity names, any of which may speak before a colon."""
     title = _without_quoted_names(_LABEL.sub("", title))
-    if _HEADLINE_ATTRIBUTION.search(title) or _HEDGE.search(title):
+    if _HEADLINE_ATTRIBUTION.search(title) or _HEDGE.search(title) or _speaker_before_colon(title, language, names):
         return True
     foreign = _foreign_hedge(language)
     return bool(foreign and foreign.search(title))
+
+
+_BEFORE_COLON = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
+# Heads of a phrase before a colon that make it a speaker: "Russian spy chief: ...", "Officials: ...",
+# "Report: ...". Any other head is the headline's own topic ("America's secret plan: ...").
+_SPEAKING_HEADS = ROLE_NOUNS | TITLES | INSTITUTION_WORDS | ANONYMOUS_HEADS | VAGUE_HEADS | SOURCE_NOUNS
+
+
+def _speaker_before_colon(title: str, language: str, names: Iterable[str]) -> bool:
+    """ "WHO: ...", "Bortnikov: ...", "FSB chief: ...": the words before a leading colon name who says
+    what follows. In English that takes a speaking head, an acronym, or one of the article's names
+    at the end of the phrase; in other languages, whose words are not listed here, any short phrase."""
+    m = _BEFORE_COLON.match(title)
+    if m is None:
+        return False
+    left = m.group(1)
+    if language != "en":
+        return True
+    tokens = re.findall(r"[\w'\u2019.-]+", left)
+    if not tokens:
+        return False
+    head = re.sub(r"['\u2019]s?$", "", tokens[-1])
+    if head.lower() in _SPEAKING_HEADS or (head.isupper() and 2 <= len(head) <= 6):
+        return True
+    folded = left.lower()
+    # the name as written, or its last part ("Bortnikov: ..." for Alexander Bortnikov)
+    return any(n and (folded.endswith(n.lower()) or n.lower().endswith(" " + folded)) for n in names)
 
 
 # «Черного знамени», „Schwarzes Banner“: Russian, Ukrainian and German put the names of groups and
@@ -246,7 +288,9 @@ def headline_overstates(
     if not title or not body:
         return None
     headline_st = [st for st in statements if st.span is None]
-    if any(st.sourcing in ATTRIBUTED for st in headline_st) or attributes_or_hedges(title, language):
+    entities = list(entities)
+    names = [n for e in entities if e.type in _SPEAKING_TYPES for n in (e.name, *e.mentions)]
+    if any(st.sourcing in ATTRIBUTED for st in headline_st) or attributes_or_hedges(title, language, names):
         return None
     terms = _key_terms(title, entities, language)
     if len(terms) < 2:
