@@ -104,6 +104,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], d
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "dask workers: 2" in done.stdout, done.stdout
+    assert "worker malloc arenas: 2\n" in done.stdout, done.stdout  # workers start with the cap
     return stored(inline_db), stored(dask_db), Path(f"{dask_db}.shards")
 
 
@@ -142,6 +143,8 @@ if __name__ == "__main__":
         executor = start(workers)
         executor.client.wait_for_workers(workers, timeout=120)
         print(f"dask workers: {len(executor.client.scheduler_info()['workers'])}", flush=True)
+        arenas = set(executor.client.run(lambda: os.environ.get("MALLOC_ARENA_MAX")).values())
+        print(f"worker malloc arenas: {','.join(sorted(map(str, arenas)))}", flush=True)
         return executor
 
     dask_executor.DaskExecutor.local = local  # type: ignore[method-assign]
