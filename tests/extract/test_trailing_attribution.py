@@ -56,3 +56,19 @@ def test_a_surname_the_model_took_for_a_place_joins_the_person():
     people = [e for e in entities if "Dosov" in e.name]
     assert [(e.name, e.type) for e in people] == [("Arman Dosov", "PERSON")]
     assert people[0].count >= 2
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "the head of the border guard's Fifth Service, Temir Saparov,",
+        "Temir Saparov, the head of the border guard's Fifth Service,",
+        "the head of the Fifth Service of Kazakhstan's National Security Committee (KNB), Temir Saparov,",
+    ],
+)
+def test_a_name_and_role_set_off_by_commas_before_the_verb_speak_it(source):
+    found = statements(f"{CONTENT}, {source} said on Tuesday.")
+    assert len(found) == 1
+    s = found[0]
+    assert s.content.rstrip(".,").endswith("northern valleys") and s.speaker == "Temir Saparov"
+    assert s.speaker_role is not None and "Fifth Service" in s.speaker_role

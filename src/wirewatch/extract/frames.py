@@ -78,8 +78,10 @@ def _stray_subject(tok: Token) -> Token | None:
 def _stray_phrase(tok: Token) -> tuple[int, Token] | None:
     """(the comma, the head of the verbless noun phrase between it and the verb), or None."""
     doc = tok.doc
-    comma = next((i for i in range(tok.i - 1, max(tok.i - 14, -1), -1) if doc[i].text == ","), None)
-    if comma is None or comma + 1 >= tok.i:
+    comma = next((i for i in range(tok.i - 1, max(tok.i - _PHRASE_MAX, -1), -1) if doc[i].text == ","), None)
+    if comma is not None and comma + 1 == tok.i:
+        return _apposed_pair(tok, comma)
+    if comma is None:
         return None
     phrase = doc[comma + 1 : tok.i]
     if any(t.pos_ in ("VERB", "AUX") for t in phrase):
@@ -88,6 +90,37 @@ def _stray_phrase(tok: Token) -> tuple[int, Token] | None:
     if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     return comma, heads[0]
+
+
+# Longest source phrase read between the content's comma and the verb, in tokens ("the head of the
+# Fifth Service of Russia's Federal Security Service (FSB)" is 15).
+_PHRASE_MAX = 20
+# Longest name-and-role pair read between the content's comma and the verb, in tokens.
+_PAIR_MAX = 30
+
+
+def _apposed_pair(tok: Token, closing: int) -> tuple[int, Token] | None:
+    """ "CONTENT, the head of the FSB's Fifth Service, Sergey Beseda, said": a role and a name set off
+    by commas before the verb, which the parser hangs on the content's last noun as two appositions.
+    (The comma that ends the content, the name's head, or the role's where no name is tagged.)"""
+    doc = tok.doc
+    commas = [i for i in range(closing - 1, max(closing - _PAIR_MAX, -1), -1) if doc[i].text == ","][:2]
+    if len(commas) < 2:
+        return None
+    middle, opening = commas
+    if middle - opening < 2 or closing - middle < 2:
+        return None
+    inside = range(opening + 1, closing)
+    pair = [t for t in doc[opening + 1 : closing] if t.i != middle]
+    if any(t.pos_ in ("VERB", "AUX") for t in pair):
+        return None
+    heads = [t for t in pair if t.head.i not in inside and not t.is_punct]
+    if not 1 <= len(heads) <= 2 or any(h.pos_ not in ("NOUN", "PROPN") for h in heads):
+        return None
+    if len(heads) == 2 and not (heads[0].i < middle < heads[1].i):
+        return None
+    named = [h for h in heads if h.ent_type_ == "PERSON" or h.pos_ == "PROPN"]
+    return opening, (named or heads)[0]
 
 
 # A sentence opening with one of these is a subordinate clause, not a report: "When the plane
