@@ -46,3 +46,30 @@ def test_unreadable_cache_is_skipped(cache_home, monkeypatch):
 
 def test_short_text_is_undetermined():
     assert detect_language("a 1 b 2") == "und"
+
+
+
+class _Ranked:
+    """An identifier that puts Malay first, Indonesian at `indonesian`."""
+
+    def __init__(self, indonesian: float) -> None:
+        self.scores = [("ms", 1.0 - indonesian), ("id", indonesian)]
+
+    def classify(self, text):
+        return self.scores[0]
+
+    def rank(self, text):
+        return self.scores
+
+
+@pytest.mark.parametrize(("indonesian", "expected"), [(0.45, "id"), (0.05, "ms")])
+def test_a_close_call_between_malay_and_indonesian_goes_to_indonesian(monkeypatch, indonesian, expected):
+    monkeypatch.setattr(language, "_identifier", lambda: _Ranked(indonesian))
+    text = "Badan intelijen itu memindahkan ratusan militan ke perbatasan utara, kata kepala dinas keamanan."
+    assert detect_language(text) == expected
+
+
+def test_malay_with_its_own_words_stays_malay():
+    malay = ("Polis berkata bahawa kerana hujan lebat, pejabat kerajaan itu ditutup dan wang tidak boleh "
+             "dikeluarkan oleh penduduk kampung sehingga minggu hadapan.")
+    assert detect_language(malay) == "ms"
