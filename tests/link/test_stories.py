@@ -21,6 +21,8 @@ from .conftest import fixture_articles, make_article
         ("Halvorsen", "Хальворсен", "Хальворсена"),
         ("Selmar", "Сельмар", "Сельмаре"),
         ("FSB", "ФСБ"),
+        ("Sergei", "Sergey", "Sergej", "Serghei", "Сергей"),
+        ("Nikolai", "Nikolaj", "Николай"),
     ],
 )
 def test_a_name_keeps_its_key_across_transliterations(spellings):

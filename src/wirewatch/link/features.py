@@ -56,6 +56,9 @@ _CYRILLIC_CASE_ENDINGS = ("ами", "ями", "ому", "ему", "ого", "е�
 _DIGRAPHS = [("tsch", "x"), ("tch", "x"), ("sch", "x"), ("ch", "x"), ("sh", "x"), ("zh", "x"), ("kh", "h"),
              ("ph", "f"), ("ck", "k"), ("tz", "s"), ("ts", "s"), ("c", "k"), ("q", "k"), ("w", "v"), ("z", "s")]
 _VOWELS = re.compile(r"[aeiouyh]")
+# German, Czech and Polish write the Slavic semivowel й as j after a vowel where English writes y or i:
+# Sergej / Sergey / Sergei, Nikolaj / Nikolai.
+_SEMIVOWEL_J = re.compile(r"(?<=[aeiou])j(?![aeiou])")
 _REPEATS = re.compile(r"(.)\1+")
 _CALENDAR = calendar_words()
 
@@ -105,7 +108,7 @@ def skeleton(word: str) -> str:
         return f
     if len(f) < 3:  # an initial or a particle: J., de (and the letters of U.S., A. J. Smith)
         return ""
-    s = f
+    s = _SEMIVOWEL_J.sub("y", f)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     head, rest = s[0], _VOWELS.sub("", s[1:])
