@@ -89,6 +89,20 @@ def test_two_officials_of_one_service_are_one_origin():
     assert {c.corroboration for c in find_claims(arts)} == {1}
 
 
+def test_a_page_without_the_speakers_office_still_traces_the_claim_to_the_service():
+    arts = [
+        make_article("a", "x", entities=(FSB,), statements=(
+            said("militants from Afghanistan threaten Tajikistan", "Federal Security Service"),
+            said("the border posts were reinforced in spring", "Sergei Beseda", role="head of the 5th FSB service"),
+        )),
+        make_article("b", "x", outlet="other.example", entities=(FSB,), statements=(
+            said("militants from Afghanistan threaten Tajikistan now", "Sergei Beseda"),)),
+    ]
+    threat = [c for c in find_claims(arts) if "Tajikistan" in c.content]
+    assert {c.origin for c in threat} == {"Federal Security Service"}
+    assert {c.corroboration for c in threat} == {1}
+
+
 def test_a_headline_takes_up_the_claim_it_sums_up():
     head = Statement("Russian intelligence", None, "Russian intelligence", None, "warns",
                      "Taliban may invade Central Asia", "indirect", "named", None)

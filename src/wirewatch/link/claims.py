@@ -11,8 +11,8 @@ Within a story, articles are read in the order they were stored:
 * vague statements ("it is believed") trace to no one and make no claim.
 
 A claim's origin is the speaker's organisation where the speaker's role names one found in the
-article ("head of the 5th FSB service" -> Federal Security Service), else the speaker: two officials
-of one service are one origin. Corroboration counts the independent origins of one substance;
+article ("head of the 5th FSB service" -> Federal Security Service), or where another article of the
+story gives the speaker that role, else the speaker: two officials of one service are one origin. Corroboration counts the independent origins of one substance;
 copies (one `duplicate_group`) count once among the outlets. An article whose central claim has a
 single origin although at least two independent reports tell it gets a `single_origin` signal (a
 claim that one page alone reports has one origin by nature: that is no finding).
@@ -120,6 +120,7 @@ def _published(a: Article) -> str | None:
 def find_claims(articles: Sequence[Article], *, story: str | None = None) -> list[Claim]:
     """The claims of a story's articles (given in stored order)."""
     groups: list[_Group] = []
+    known = _affiliations(articles)
     for article in articles:
         said = []
         for s in article.extracted.statements if article.extracted else ():
@@ -130,11 +131,22 @@ def find_claims(articles: Sequence[Article], *, story: str | None = None) -> lis
                 said.append(_Said(article, s, keys, cross))
         # Sourced statements first, so the outlet's own voice can take up a claim made in the same article.
         for x in sorted(said, key=lambda x: x.statement.sourcing in ("none",) or x.statement.span is None):
-            _place(x, groups, article)
+            _place(x, groups, article, known)
     return [_claim(g, story, groups) for g in groups]
 
 
-def _place(x: _Said, groups: list[_Group], article: Article) -> None:
+def _affiliations(articles: Sequence[Article]) -> dict[str, str]:
+    """Speaker key -> the organisation a role names, wherever in the story an article gives the
+    role: a page that names Beseda without his office still traces his claim to the FSB."""
+    known: dict[str, str] = {}
+    for article in articles:
+        for s in article.extracted.statements if article.extracted else ():
+            if s.speaker and (org := affiliation(article, s)) is not None:
+                known.setdefault(_speaker_key(s.speaker), org)
+    return known
+
+
+def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, str]) -> None:
     s = x.statement
     own_voice = s.sourcing == "none" or s.span is None
     best, best_score = None, 0.0
@@ -152,7 +164,10 @@ def _place(x: _Said, groups: list[_Group], article: Article) -> None:
             best, best_score = g, score
     if best is None:
         speaker = None if own_voice else (s.speaker or s.via)
-        origin = (affiliation(article, s) if speaker else None) or speaker or _outlet(article) or article.id
+        origin = (
+            (affiliation(article, s) or known.get(_speaker_key(speaker)) if speaker else None)
+            or speaker or _outlet(article) or article.id
+        )
         best = _Group(speaker, origin, x)
         groups.append(best)
     best.said.append((x, presentation(s)))
