@@ -128,3 +128,12 @@ def test_a_description_with_another_country_is_not_the_institution_named_before(
         "The Tajik security service said that the camps near the border were full."
     )
     assert s.speaker != "State Committee for National Security"
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    found = statements(
+        "The Border Committee said in a statement that the camps near the border were full.\n\n"
+        "Patrols have been doubled along the river, the statement added."
+    )
+    assert [s.speaker for s in found] == ["Border Committee", "Border Committee"]
+    assert found[1].source_text == "the statement" and found[1].sourcing == "named"

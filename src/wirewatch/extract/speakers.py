@@ -166,6 +166,11 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
         # "Dosov's comments alleged", "the committee's statement said": the one whose words they are
         src = _describe(phrase(np.doc, owner), index, history)
         return replace(src, text=text)
+    if low in _ISSUED and owner is None and _the(head) and not index.within(np.start_char, np.end_char):
+        # "..., the statement added": the words of whoever last spoke, in the statement they issued
+        issuer = next((m for m in reversed(history) if m.start < np.start_char and m.said), None)
+        if issuer is not None:
+            return Source(issuer.name, issuer.role, text, "named", issuer.kind)
     if (low in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS) and _affiliation_only(np, index):
         # "Russian officials", "US sources": unnamed people of a nation; neither it nor its state speaks
         return Source(None, None, text, "anonymous", "PERSON" if head.tag_ in ("NN", "NNP") else "GROUP")
@@ -208,6 +213,16 @@ _WORDS_SPOKEN = frozenset(
     ["comment", "comments", "remark", "remarks", "statement", "words", "claim", "allegation", "assertion",
      "testimony", "speech", "interview", "letter", "message", "post", "tweet"]
 )
+# Documents that only their issuer writes: "the statement said" after "The committee said in a
+# statement" is the committee. (A report, a poll or a study may be anyone's: those stay vague.)
+_ISSUED = frozenset(["statement", "communique", "communiqué", "letter", "release", "memo", "message", "post",
+                     "tweet", "filing", "transcript"])
+
+
+def _the(head: Token) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children)
+
+
 # Participles by which a phrase says who passed the words on: "Dosov, quoted by Interfax, said".
 _RELAYING = frozenset(["quote", "cite", "carry", "report", "publish", "relay"])
 
