@@ -22,3 +22,18 @@ def test_a_source_after_the_colon_is_read_only_when_it_is_one(title, sourcing, s
     st = headline_statement(title, EntityIndex([VOSK]))
     assert st is not None and st.sourcing == sourcing and st.speaker == speaker
     assert st.span is None
+
+
+@pytest.mark.parametrize(
+    ("title", "sourcing", "speaker"),
+    [
+        ("Vostok Guard: Militants Crossing Into Quarn Province", "named", "Vostok Guard"),
+        ("Border Chief: Militants Crossing Into Quarn Province", "named", "Border Chief"),
+        ("WHO: Outbreak In Quarn Province Under Control", "named", "WHO"),
+        # A topic before the colon is no source either.
+        ("Selmar's Secret Plan: Militants Moved Into Quarn Province", "none", None),
+    ],
+)
+def test_a_source_before_the_colon_is_read_only_when_it_is_one(title, sourcing, speaker):
+    st = headline_statement(title, EntityIndex([VOSK]))
+    assert st is not None and st.sourcing == sourcing and st.speaker == speaker

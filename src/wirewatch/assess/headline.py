@@ -25,24 +25,13 @@ from wirewatch.assess.sourcing import scan as vague_scan
 from wirewatch.assess.text import STOPWORDS, sentences, stemmer, words
 from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import AliasTable, load_aliases
-from wirewatch.extract.cues import (
-    ANONYMOUS_HEADS,
-    INSTITUTION_WORDS,
-    ROLE_NOUNS,
-    SOURCE_NOUNS,
-    TITLES,
-    VAGUE_HEADS,
-    reporting_words,
-    word_regex,
-)
+from wirewatch.extract.cues import reporting_words, word_regex
+from wirewatch.extract.headline import SPEAKING_TYPES, names_source
 from wirewatch.model import Entity, Signal, Statement
 
 KIND = "headline_overstates"
 
 ATTRIBUTED = frozenset({"named", "anonymous", "vague"})
-# Entities that may speak in a headline ("Bortnikov: ...", "Russia: ..."); a place label is a GPE too,
-# and is read as a speaker: a missed signal costs less than a false one.
-_SPEAKING_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 # A reporting cue in a headline: "..., warns X", "X says ...", "according to", "X: ...".
 _CUES = (
@@ -111,30 +100,16 @@ def attributes_or_hedges(title: str, language: str = "en", names: Iterable[str] 
 
 
 _BEFORE_COLON = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
-# Heads of a phrase before a colon that make it a speaker: "Russian spy chief: ...", "Officials: ...",
-# "Report: ...". Any other head is the headline's own topic ("America's secret plan: ...").
-_SPEAKING_HEADS = ROLE_NOUNS | TITLES | INSTITUTION_WORDS | ANONYMOUS_HEADS | VAGUE_HEADS | SOURCE_NOUNS
 
 
 def _speaker_before_colon(title: str, language: str, names: Iterable[str]) -> bool:
     """ "WHO: ...", "Bortnikov: ...", "FSB chief: ...": the words before a leading colon name who says
-    what follows. In English that takes a speaking head, an acronym, or one of the article's names
-    at the end of the phrase; in other languages, whose words are not listed here, any short phrase."""
+    what follows (`extract.headline.names_source`); in other languages, whose words are not listed
+    there, any short phrase does."""
     m = _BEFORE_COLON.match(title)
     if m is None:
         return False
-    left = m.group(1)
-    if language != "en":
-        return True
-    tokens = re.findall(r"[\w'\u2019.-]+", left)
-    if not tokens:
-        return False
-    head = re.sub(r"['\u2019]s?$", "", tokens[-1])
-    if head.lower() in _SPEAKING_HEADS or (head.isupper() and 2 <= len(head) <= 6):
-        return True
-    folded = left.lower()
-    # the name as written, or its last part ("Bortnikov: ..." for Alexander Bortnikov)
-    return any(n and (folded.endswith(n.lower()) or n.lower().endswith(" " + folded)) for n in names)
+    return language != "en" or names_source(m.group(1), names)
 
 
 # «Черного знамени», „Schwarzes Banner“: Russian, Ukrainian and German put the names of groups and
@@ -289,7 +264,7 @@ def headline_overstates(
         return None
     headline_st = [st for st in statements if st.span is None]
     entities = list(entities)
-    names = [n for e in entities if e.type in _SPEAKING_TYPES for n in (e.name, *e.mentions)]
+    names = [n for e in entities if e.type in SPEAKING_TYPES for n in (e.name, *e.mentions)]
     if any(st.sourcing in ATTRIBUTED for st in headline_st) or attributes_or_hedges(title, language, names):
         return None
     terms = _key_terms(title, entities, language)

@@ -9,8 +9,18 @@ nothing): "<claim>, warns <source>", "<source> says <claim>", "According to <sou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from wirewatch.extract.cues import ANONYMOUS_HEADS, ROLE_NOUNS, VAGUE_HEADS, reporting_words, word_regex
+from wirewatch.extract.cues import (
+    ANONYMOUS_HEADS,
+    INSTITUTION_WORDS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+    VAGUE_HEADS,
+    reporting_words,
+    word_regex,
+)
 from wirewatch.extract.speakers import EntityIndex, clean, role_holder, strip_titles, without_article
 from wirewatch.extract.wordlists import words
 from wirewatch.model import Statement
@@ -32,12 +42,16 @@ _ACCORDING = re.compile(r"^(?P<cue>according to)\s+(?P<source>[^,]{2,60}),\s*(?P
 _ACCORDING_END = re.compile(r"^(?P<content>.{8,}?),?\s+(?P<cue>according to)\s+(?P<source>[^,]{2,60})$", re.I)
 _COLON = re.compile(r"^(?P<source>(?:[A-Z][\w.'\u2019-]*\s?){1,4}):\s+(?P<content>.{8,})$")
 # "<claim>: <source>" ("Militants moving north: Russian intelligence"). After a colon a short phrase
-# is as often a subtitle ("Afghanistan: the forgotten war"), so the source must be one (`_names_source`).
+# is as often a subtitle ("Afghanistan: the forgotten war"), so the source must be one (`names_source`).
 _COLON_END = re.compile(r"^(?P<content>.{8,}?)\s*:\s+(?P<source>\w[\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3})\s*$")
 # Heads of institutional sources that name no person: "Russian intelligence", "Ukrainian military".
 _INSTITUTION_HEADS = words(
     "intelligence police military army government ministry kremlin pentagon media agency agencies "
     "authorities prosecutors investigators officials sources report reports"
+)
+# Heads that make a phrase beside a headline's colon a source (`names_source`).
+_SPEAKING_HEADS = (
+    _INSTITUTION_HEADS | VAGUE_HEADS | ANONYMOUS_HEADS | ROLE_NOUNS | TITLES | INSTITUTION_WORDS | SOURCE_NOUNS
 )
 
 
@@ -52,7 +66,7 @@ def headline_statement(title: str | None, index: EntityIndex, *, language: str =
             found = pattern.match(title)
             if not found or not _plausible_source(found.group("source")):
                 continue
-            if pattern is _COLON_END and not _names_source(found.group("source"), index):
+            if pattern in (_COLON, _COLON_END) and not names_source(found.group("source"), _speaking_names(index)):
                 continue
             m = {"cue": ":", **found.groupdict()}
             break
@@ -74,19 +88,33 @@ def _plausible_source(source: str) -> bool:
     return 0 < len(tokens) <= 8 and not source.lower().startswith(("how ", "why ", "what ", "when "))
 
 
-def _names_source(phrase: str, index: EntityIndex) -> bool:
-    """A phrase after a headline's colon is its source when it is a known entity or reads as one."""
-    last = re.sub(r"[^\w]", "", phrase.lower().split()[-1])
-    if last in _INSTITUTION_HEADS or last in VAGUE_HEADS or last in ANONYMOUS_HEADS:
+def names_source(phrase: str, names: Iterable[str]) -> bool:
+    """Whether a phrase beside a headline's colon ("WHO: ...", "...: Russian intelligence") says who
+    speaks: its head is a speaking word (an office, an institution, officials, a report), it is an
+    acronym, or it ends with one of the article's names (`names`), or is a name's last part
+    ("Bortnikov: ..."). Anything else is the headline's topic ("America's Secret Plan: ...",
+    "Afghanistan: the forgotten war")."""
+    tokens = re.findall(r"[\w'\u2019.-]+", phrase)
+    if not tokens:
+        return False
+    head = re.sub(r"['\u2019]s?$", "", tokens[-1]).strip(".")
+    if head.lower() in _SPEAKING_HEADS or (head.isupper() and 2 <= len(head) <= 6):
         return True
-    low = phrase.lower()
+    low = phrase.strip().lower()
     return any(
-        n.lower() == low or re.search(rf"\b{re.escape(n.lower())}$", low)
-        for _a, _b, ent in index.spans
-        if ent.type in ("PERSON", "ORG")
-        for n in (ent.name, *ent.mentions)
+        low == n or re.search(rf"\b{re.escape(n)}$", low) or n.endswith(" " + low)
+        for n in (name.lower() for name in names)
         if len(n) > 1
     )
+
+
+# Entities that may speak in a headline ("Bortnikov: ...", "Russia: ..."); a place label is a GPE too,
+# and is read as a speaker: a missed signal costs less than a false one.
+SPEAKING_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _speaking_names(index: EntityIndex) -> list[str]:
+    return [n for e in index.entities if e.type in SPEAKING_TYPES for n in (e.name, *e.mentions)]
 
 
 def _classify(source: str, index: EntityIndex) -> tuple[str, str | None]:
