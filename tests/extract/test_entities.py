@@ -139,6 +139,26 @@ def test_unparsed_language_finds_names_by_capitals(analyse):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "full", "name", "declined"),
+    [
+        # a surname with no telling ending, named by its given name, then declined on its stem
+        ("Начальник службы Сергей Гладка выступил в Казани. По словам Гладки, граница закрыта.", "ru",
+         "Сергей Гладка", "Sergey Gladka", "Гладки"),
+        ("Das sagte Sergej Gladka am Dienstag in Kasan. Gladka sprach von einer Gefahr.", "de",
+         "Sergej Gladka", "Sergej Gladka", None),
+        ("Serghei Gladka a vorbit marți la Kazan. Potrivit lui Gladka, granița este închisă.", "ro",
+         "Serghei Gladka", "Serghei Gladka", "Gladka"),
+    ],
+)
+def test_a_given_name_makes_a_person_on_a_page_read_without_a_parser(analyse, text, language, full, name, declined):
+    entities, _ = analyse(text, language)
+    person = holding(entities, full)
+    assert person.name == name and person.type == "PERSON"
+    if declined:
+        assert declined in person.mentions
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "role"),
     [
         (

@@ -231,8 +231,11 @@ def _surname_owners(full: dict[str, set[int]], word: str, *, inflected: bool) ->
         return full.get(word)
     for end in _CASE_ENDINGS:
         stem = word[: -len(end)]
-        if word.endswith(end) and len(stem) >= 4 and stem in full:
-            return full[stem]
+        if word.endswith(end) and len(stem) >= 4:
+            # a surname in -a declines from its stem: "Беседы", "Беседе" for Беседа
+            owners = full.get(stem) or full.get(stem + "a")
+            if owners:
+                return owners
     return None
 
 

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -443,6 +445,13 @@ _SURNAME = re.compile(
 )
 
 
+@cache
+def given_names() -> frozenset[str]:
+    """`data/given_names.txt`: a capitalised run that opens with one of these is a person."""
+    text = resources.files("wirewatch.data").joinpath("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
 # Languages that capitalise every noun: there a lone capitalised word says nothing.
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
@@ -496,7 +505,7 @@ def from_capitals(
         )
         if j - i >= max(2, min_words) or (j - i == 1 == min_words and not sentence_start):
             words = fold(doc[i:j].text).split()
-            etype = "PERSON" if j - i >= 2 and _SURNAME.search(words[-1]) else "OTHER"
+            etype = "PERSON" if j - i >= 2 and (_SURNAME.search(words[-1]) or words[0] in given_names()) else "OTHER"
             if j - i >= 2 or len(words[0]) > 3:
                 out.append(Mention(i, j, etype))
         i = max(j, i + 1)
