@@ -139,8 +139,8 @@ if __name__ == "__main__":
 
     start = dask_executor.DaskExecutor.local
 
-    def local(workers: int) -> dask_executor.DaskExecutor:
-        executor = start(workers)
+    def local(workers: int, **options: int) -> dask_executor.DaskExecutor:
+        executor = start(workers, **options)
         executor.client.wait_for_workers(workers, timeout=120)
         print(f"dask workers: {len(executor.client.scheduler_info()['workers'])}", flush=True)
         arenas = set(executor.client.run(lambda: os.environ.get("MALLOC_ARENA_MAX")).values())

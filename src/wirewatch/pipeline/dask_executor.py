@@ -9,8 +9,6 @@ calling process, so the stored corpus is the same as with the in-process executo
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -19,23 +17,6 @@ from wirewatch.errors import ConfigError
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-# glibc gives each thread that allocates its own malloc arena, up to eight per core, and returns
-# little of a fragmented one: the Dask worker's task thread and event loop, and the ingest process
-# with the scheduler's thread beside its own, grew by about 9 MiB per 1,000 articles each without
-# a cap (benchmarks/memory.py, full pipeline, 2 workers: workers 1,012 -> 1,153 MiB from 3,800 to
-# 14,600 articles; with two arenas, 1,017 -> 1,031 MiB from 3,000 to 5,000). Two keep the threads
-# from contending for one lock; the stages are CPU-bound in one thread per worker.
-_MALLOC_ARENAS = 2
-_M_ARENA_MAX = -8  # mallopt's parameter number, from glibc's malloc.h
-
-
-def _cap_malloc_arenas() -> None:
-    """The same cap for this process, which runs the local cluster's scheduler in a thread; where
-    the C library is not glibc, nothing."""
-    with contextlib.suppress(AttributeError, OSError):
-        ctypes.CDLL(None).mallopt(_M_ARENA_MAX, _MALLOC_ARENAS)
 
 
 class DaskExecutor:
@@ -49,15 +30,19 @@ class DaskExecutor:
         self.parallelism = max(1, sum(w.get("nthreads", 1) for w in workers.values()))
 
     @classmethod
-    def local(cls, workers: int) -> DaskExecutor:
+    def local(cls, workers: int, *, malloc_arenas: int = 0) -> DaskExecutor:
+        """A local cluster of `workers` processes, each started with at most `malloc_arenas` glibc
+        malloc arenas (`ingest.malloc_arena_max`, as the ingest process itself; 0: glibc's default).
+        A worker's task thread and event loop each got an arena of their own and kept the memory
+        freed into it: in the full-pipeline memory benchmark on 2 workers they grew 1,012 -> 1,153
+        MiB from 3,800 to 14,600 articles; capped at two, 1,017 -> 1,031 MiB from 3,000 to 5,000."""
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError as e:
             raise ConfigError("the Dask executor needs the 'scale' extra: pip install 'wirewatch[scale]'") from e
-        _cap_malloc_arenas()
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-            silence_logs=logging.WARNING, env={"MALLOC_ARENA_MAX": str(_MALLOC_ARENAS)},
+            silence_logs=logging.WARNING, env={"MALLOC_ARENA_MAX": str(malloc_arenas)} if malloc_arenas > 0 else {},
         )
         return cls(Client(cluster), cluster)
 

@@ -32,7 +32,7 @@ def make_executor(
     if distributed and settings.get("ingest", "executor") == "dask":
         from wirewatch.pipeline.dask_executor import DaskExecutor
 
-        return DaskExecutor.local(n)
+        return DaskExecutor.local(n, malloc_arenas=int(settings.get("ingest", "malloc_arena_max")))
     return ProcessExecutor(n)
 
 
