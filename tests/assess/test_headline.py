@@ -228,12 +228,14 @@ def test_a_unit_without_the_subject_carries_the_claim_only_with_most_of_the_head
     [
         ("US Is Moving Fighters To Kazakhstan", "United States", "United States"),
         ("Islamic State Fighters Moved To Kazakhstan", "Islamic State", "ISIS"),
+        ("Washington Is Moving Fighters To Kazakhstan", "United States", "United States"),  # its capital
     ],
 )
 def test_the_headline_may_name_an_entity_another_way(title, canonical, body_name):
-    """The alias table ties the headline's name to the body's ("US" / "the United States")."""
+    """The alias table ties the headline's name to the body's ("US" / "the United States"), and a
+    capital stands for its country's government."""
     content = f"the {body_name} is moving fighters to Kazakhstan"
-    body = f"Officials in Astana claim that {content}. Washington denies it."
+    body = f"Officials in Astana claim that {content}. The embassy denies it."
     entities = [Entity(canonical, "GPE" if canonical == "United States" else "ORG", (body_name,)),
                 Entity("Kazakhstan", "GPE", ("Kazakhstan",))]
     sig = headline_overstates(title, body, [said(body, content)], entities)

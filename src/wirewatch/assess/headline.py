@@ -27,6 +27,7 @@ from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import AliasTable, load_aliases
 from wirewatch.extract.cues import reporting_words, word_regex
 from wirewatch.extract.headline import SPEAKING_TYPES, names_source
+from wirewatch.extract.places import capitals, load_gazetteer, place_key
 from wirewatch.model import Entity, Signal, Statement
 
 KIND = "headline_overstates"
@@ -159,16 +160,22 @@ def _other_names(
     title: str, entities: Iterable[Entity], language: str, table: AliasTable
 ) -> dict[str, list[frozenset[str]]]:
     """Headline words that name an entity of the article another way (the headline's "US" for the
-    body's "United States", "Islamic State" for "ISIS"): each word's stem -> the stem sets of the
-    entity's names in the body. Found through the alias table."""
+    body's "United States", "Islamic State" for "ISIS", "Washington" for the US government): each
+    word's stem -> the stem sets of the entity's names in the body. Found through the alias table
+    and the capitals of countries."""
     by_name = {e.name: e for e in entities}
     stem = stemmer(language)
     tokens = [w for w, _, _ in words(title)]
     out: dict[str, list[frozenset[str]]] = {}
+    gaz, capital = load_gazetteer(), capitals()
     for n in range(min(table.max_words, 3), 0, -1):
         for i in range(len(tokens) - n + 1):
-            hit = table.lookup(" ".join(tokens[i : i + n]))
+            words_ = " ".join(tokens[i : i + n])
+            hit = table.lookup(words_)
             entity = by_name.get(hit.canonical) if hit else None
+            iso = capital.get(place_key(words_)) if entity is None and words_[:1].isupper() else None
+            if iso is not None and iso in gaz.by_iso:
+                entity = by_name.get(gaz.by_iso[iso].name)  # "Washington" for the body's United States
             if entity is None:
                 continue
             forms = [f for m in (entity.name, *entity.mentions) if (f := _stems(m, language))]

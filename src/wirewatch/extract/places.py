@@ -124,6 +124,13 @@ def _geonames_file(name: str) -> list | dict:
 
 
 @lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """place_key(capital city) -> its country's ISO code: "Washington" -> "US". News names a
+    government by its capital ("Washington is moving fighters", "Moscow says")."""
+    return {place_key(rec["capital"]): iso for iso, rec in _geonames_file("countries.json").items() if rec.get("capital")}
+
+
+@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer: from the disk cache when a process has built it before, else built and cached."""
     path = place_cache.cache_file()
