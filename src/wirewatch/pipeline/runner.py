@@ -15,6 +15,7 @@ import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
@@ -23,13 +24,15 @@ from wirewatch.clean.memory import OutletMemory, outlet_key
 from wirewatch.clean.stage import clean
 from wirewatch.errors import InputRejected, PlanError
 from wirewatch.extract.stage import extract
-from wirewatch.ingest.dedupe import NearDuplicates
 from wirewatch.model import Article, Outcome, Rejection, Source
 from wirewatch.pipeline.context import Context
 from wirewatch.pipeline.executors import Executor, InlineExecutor
 from wirewatch.pipeline.shards import ShardRef, read_shard, write_shard
 from wirewatch.pipeline.stage import Stage, check_plan, warm_up
 from wirewatch.settings import Settings
+
+if TYPE_CHECKING:  # the ingest process builds it; a worker that runs chunks never loads MinHash (or SciPy)
+    from wirewatch.ingest.dedupe import NearDuplicates
 
 log = logging.getLogger("wirewatch")
 
@@ -130,7 +133,11 @@ class Runner:
         if getattr(self.executor, "forks", False):
             warm_up(stages, settings)  # before the workers are forked: they inherit what it loads
         self.memory = memory or OutletMemory.empty(settings)
-        self.duplicates = duplicates or NearDuplicates.in_memory(settings)
+        if duplicates is None:
+            from wirewatch.ingest.dedupe import NearDuplicates
+
+            duplicates = NearDuplicates.in_memory(settings)
+        self.duplicates = duplicates
         # Where workers write their chunks' outcomes (pipeline/shards.py); None: they return them.
         self.shards, self.keep_shards = (None if shards is None else str(shards)), keep_shards
 
