@@ -182,9 +182,7 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     if found is not None:
         return _with_history_name(found, text, history)
     lemma = head.lemma_.lower()
-    definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children) or any(
-        t.dep_ == "poss" for t in head.children
-    )
+    definite = _the(head) or owner is not None
     if definite:
         earlier = _description(np, history)
         if earlier is not None:
