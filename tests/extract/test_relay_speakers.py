@@ -137,3 +137,10 @@ def test_the_statement_speaks_for_whoever_issued_it():
     )
     assert [s.speaker for s in found] == ["Border Committee", "Border Committee"]
     assert found[1].source_text == "the statement" and found[1].sourcing == "named"
+
+
+def test_an_owned_claim_inside_someone_elses_statement_keeps_its_owner():
+    found = statements("Temir Saparov's claim that the camps near the border were full was dismissed by the ministry.")
+    owners = {s.speaker: s for s in found}
+    assert "Temir Saparov" in owners and owners["Temir Saparov"].content.endswith("the camps near the border were full")
+    assert len(found) == 2  # and the ministry's dismissal of it

@@ -777,9 +777,18 @@ def _drop_nested(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
             j != i and o.content[0] <= cues[i] < o.content[1] and not (d.content[0] <= cues[j] < d.content[1])
             for j, o in enumerate(drafts)
         )
-        if not nested:
+        if not nested or _owned_claim(doc, d):
             keep.append(d)
     return keep
+
+
+def _owned_claim(doc: Doc, d: _Draft) -> bool:
+    """ "Beseda's claim that ...", dismissed or repeated by someone else: a claim noun with its
+    owner is kept beside the statement that holds it, since it alone says whose claim it is."""
+    if d.cue_i < 0 or d.source is None:
+        return False
+    cue = doc[d.cue_i]
+    return cue.pos_ == "NOUN" and cue.lower_ in NOUN_CUES and any(c.dep_ == "poss" for c in cue.children)
 
 
 def _resolve(
