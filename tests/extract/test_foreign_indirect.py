@@ -94,3 +94,26 @@ def test_a_separable_verb_particle_does_not_open_an_attribution():
 def test_no_statement_without_a_source():
     body = "Der Grenzübergang wurde am Morgen geschlossen, sagte er."
     assert statements(body, "de") == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "back", "people"),
+    [
+        ("ru", "Боевики прибыли из Сирии и пересекли границу в районе Термеза.",
+         "Об этом в среду заявил глава комитета Арман Досов.", ("Arman Dosov", "Арман Досов")),
+        ("de", "Die Kämpfer seien aus Syrien gekommen und hätten die Grenze überquert.",
+         "Das sagte Arman Dosov am Dienstag in Astana.", ("Arman Dosov",)),
+        ("fr", "Les combattants sont arrivés de Syrie et ont franchi la frontière près de Termez.",
+         "C'est ce qu'a déclaré mercredi le chef du comité, Arman Dosov.", ("Arman Dosov",)),
+    ],
+)
+def test_a_sentence_pointing_back_gives_the_one_before_its_speaker(language, said, back, people):
+    body = f"{said} {back}"
+    (st,) = statements(body, language, people)
+    assert (st.speaker, st.sourcing) == ("Arman Dosov", "named")
+    assert st.content == said.rstrip(".")
+
+
+def test_an_article_and_a_noun_do_not_point_back():
+    body = "Die Lage an der Grenze ist ruhig. Das Ministerium sagte am Montag nichts dazu."
+    assert not statements(body, "de")

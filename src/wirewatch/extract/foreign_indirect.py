@@ -11,7 +11,9 @@ nearly always takes one of them; they can be read off the raw text with the page
   "Le ministre a déclaré que ...";
 - an "according to" phrase: "По словам главы ФСБ, ..." / "Laut dem Minister ..." / "Selon le
   ministre, ...", or at the end: "..., so der Minister.";
-- a vague formula before a "that" word or as a phrase: "Сообщается, что ...", "Es heißt, dass ...".
+- a vague formula before a "that" word or as a phrase: "Сообщается, что ...", "Es heißt, dass ...";
+- a sentence that points back to the one before as what was said: "Об этом заявил глава ФСБ." /
+  "Das sagte der Minister." / "C'est ce qu'a déclaré le ministre.".
 
 The speaker is found in the attribution clause as for quotations (`foreign.speaker_near`); a pronoun
 there points back to the last named speaker. Sentences holding a quotation are left to the
@@ -54,6 +56,7 @@ class Vocabulary:
     vague: re.Pattern[str] | None
     pronoun: re.Pattern[str] | None
     anonymous: re.Pattern[str] | None
+    back: re.Pattern[str] | None  # a back-reference at the start of a sentence, then its cue
 
     @classmethod
     def of(cls, words: dict[str, tuple[str, ...]]) -> Vocabulary:
@@ -78,7 +81,22 @@ class Vocabulary:
             vague=anywhere(vague),
             pronoun=anywhere(_alternation(words.get("pronouns", ()))),
             anonymous=anywhere(_alternation(words.get("anonymous", ()))),
+            back=_back_pattern(_alternation(words.get("back", ())), cues),
         )
+
+
+# At most this many words between the back-reference and its cue ("Об этом в среду заявил"), none of
+# them capitalised: "Das Ministerium sagte, ..." opens with an article, not a back-reference.
+_BACK_GAP = 3
+
+
+def _back_pattern(back: str | None, cues: str | None) -> re.Pattern[str] | None:
+    if not back or not cues:
+        return None
+    lower_word = r"(?![A-ZА-ЯЁІЇЄҐ])\w+"
+    return re.compile(
+        rf"\s*(?i:{back})(?:(?<=['\u2019])|(?!\w)\s+)(?:{lower_word}\s+){{0,{_BACK_GAP}}}?(?i:{cues})(?!\w)"
+    )
 
 
 @lru_cache(maxsize=16)
@@ -176,6 +194,18 @@ def _vague(text: str, s: int, e: int, v: Vocabulary) -> _Reported | None:
     return None
 
 
+def _back_reference(text: str, s: int, e: int, previous: tuple[int, int] | None, v: Vocabulary) -> _Reported | None:
+    """"CONTENT. Об этом заявил SOURCE.": the previous sentence is what the source said."""
+    m = v.back.match(text, s, e) if v.back and previous else None
+    if m is None or previous is None:
+        return None
+    content = _trim(text, *previous)
+    if _words(text[content[0] : content[1]]) < _MIN_CONTENT_WORDS:
+        return None
+    cue = v.cue.search(text, m.start(), m.end()) if v.cue else None
+    return _Reported(content, (m.end(), e), (cue.start(), cue.end()) if cue else None)
+
+
 def indirect_statements(
     text: str,
     index: EntityIndex,
@@ -187,12 +217,15 @@ def indirect_statements(
     v = vocabulary(language)
     out: list[Statement] = []
     spans = [st.span for st in quoted if st.span]
+    previous: tuple[int, int] | None = None  # the sentence before, while no statement holds it
     for s, e in sentence_spans(text):
         if any(a < e and b > s for a, b in spans):
+            previous = None
             continue
         last = _last_speaker([*quoted, *out], s)
-        r = (_according_first(text, s, e, v, index) or _cue_before_that(text, s, e, v)
-             or _cue_after(text, s, e, v) or _vague(text, s, e, v))
+        r = (_back_reference(text, s, e, previous, v) or _according_first(text, s, e, v, index)
+             or _cue_before_that(text, s, e, v) or _cue_after(text, s, e, v) or _vague(text, s, e, v))
+        previous = (s, e) if r is None else None
         if r is None:
             continue
         w0, w1 = r.clause
