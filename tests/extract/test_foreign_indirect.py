@@ -117,3 +117,11 @@ def test_a_sentence_pointing_back_gives_the_one_before_its_speaker(language, sai
 def test_an_article_and_a_noun_do_not_point_back():
     body = "Die Lage an der Grenze ist ruhig. Das Ministerium sagte am Montag nichts dazu."
     assert not statements(body, "de")
+
+
+def test_german_reported_speech_needs_no_dass_when_its_mood_says_it():
+    body = "Der Minister sagte am Montag, die Lage an der Grenze sei ruhig und die Posten seien besetzt."
+    (st,) = statements(body, "de")
+    assert (st.speaker, st.source_text, st.cue) == ("Minister", "Der Minister", "sagte")
+    assert st.content == "die Lage an der Grenze sei ruhig und die Posten seien besetzt"
+    assert not statements("Die Behörde sagte die Sitzung am Montag ab, weil der Saal belegt war.", "de")

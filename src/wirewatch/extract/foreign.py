@@ -57,7 +57,9 @@ def foreign_statements(text: str, index: EntityIndex, language: str) -> tuple[St
             continue
         c0, c1, w0, w1 = found
         window = text[w0:w1]
-        speaker, source_text, sourcing = speaker_near(text, index, c0, c1, w0, w1, pronoun=pronouns, last=last)
+        speaker, source_text, sourcing = speaker_near(
+            text, index, c0, c1, w0, w1, pronoun=pronouns, last=last, language=language
+        )
         if speaker is None and pronouns is not None and pronouns.search(window) and last is not None:
             speaker, sourcing = last
             source_text = pronouns.search(window).group(0)

@@ -8,7 +8,8 @@ nearly always takes one of them; they can be read off the raw text with the page
 - the cue after the content: "США перебрасывают боевиков, заявил глава ФСБ." / "..., sagte der
   Minister." / "..., a déclaré le ministre." (a comma or dash, then a reporting word);
 - the cue before a "that" word: "Глава ФСБ заявил, что ..." / "Der Minister sagte, dass ..." /
-  "Le ministre a déclaré que ...";
+  "Le ministre a déclaré que ..."; in German the verb's mood may stand for it: "Der Minister
+  sagte, die Lage sei ruhig.";
 - an "according to" phrase: "По словам главы ФСБ, ..." / "Laut dem Minister ..." / "Selon le
   ministre, ...", or at the end: "..., so der Minister.";
 - a vague formula before a "that" word or as a phrase: "Сообщается, что ...", "Es heißt, dass ...";
@@ -57,6 +58,7 @@ class Vocabulary:
     pronoun: re.Pattern[str] | None
     anonymous: re.Pattern[str] | None
     back: re.Pattern[str] | None  # a back-reference at the start of a sentence, then its cue
+    mood: re.Pattern[str] | None  # a verb form of reported speech, which needs no "that" word
 
     @classmethod
     def of(cls, words: dict[str, tuple[str, ...]]) -> Vocabulary:
@@ -82,6 +84,7 @@ class Vocabulary:
             pronoun=anywhere(_alternation(words.get("pronouns", ()))),
             anonymous=anywhere(_alternation(words.get("anonymous", ()))),
             back=_back_pattern(_alternation(words.get("back", ())), cues),
+            mood=anywhere(_alternation(words.get("mood", ()))),
         )
 
 
@@ -154,11 +157,22 @@ def _cue_before_that(text: str, s: int, e: int, v: Vocabulary) -> _Reported | No
     for m in v.cue.finditer(text, s, e):
         t = v.that.search(text, m.end(), min(e, m.end() + 80))
         if t is None or _words(text[m.end() : t.start()]) > 6:
+            t = _comma_before_mood(text, m.end(), e, v)
+        if t is None:
             continue
         content = _trim(text, t.end(), e)
         if _words(text[content[0] : content[1]]) >= _MIN_CONTENT_WORDS:
             return _Reported(content, (s, t.start()), (m.start(), m.end()))
     return None
+
+
+def _comma_before_mood(text: str, at: int, e: int, v: Vocabulary) -> re.Match[str] | None:
+    """The comma after a cue where what follows is in the mood of reported speech ("sagte am
+    Dienstag, die Lage sei ruhig"), standing in for a "that" word; None elsewhere."""
+    comma = re.compile(r",\s*").search(text, at, min(e, at + 80)) if v.mood else None
+    if comma is None or _words(text[at : comma.start()]) > 6 or v.mood is None:
+        return None
+    return comma if v.mood.search(text, comma.end(), e) else None
 
 
 def _according_first(text: str, s: int, e: int, v: Vocabulary, index: EntityIndex) -> _Reported | None:
@@ -234,7 +248,9 @@ def indirect_statements(
             speaker, source_text, sourcing = None, text[w0:w1], "vague"
         else:
             c0, c1 = r.cue or (w0, w0)
-            speaker, source_text, sourcing = speaker_near(text, index, c0, c1, w0, w1, pronoun=v.pronoun, last=last)
+            speaker, source_text, sourcing = speaker_near(
+                text, index, c0, c1, w0, w1, pronoun=v.pronoun, last=last, language=language
+            )
             window = text[w0:w1]
             pronoun = v.pronoun.search(window) if v.pronoun else None
             anonymous = v.anonymous.search(window) if v.anonymous else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from wirewatch.clean.language import stop_words
 from wirewatch.extract.entities import PLACE_TYPES
 from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
 
@@ -28,6 +29,7 @@ def speaker_near(
     *,
     pronoun: re.Pattern[str] | None = None,
     last: tuple[str | None, str] | None = None,
+    language: str = "",
 ) -> tuple[str | None, str | None, str]:
     """(speaker, the words naming it, sourcing) for the cue at c0:c1 in the clause w0:w1; speaker
     None when no name stands there. `last` is the (speaker, sourcing) a pronoun points back to."""
@@ -50,9 +52,19 @@ def speaker_near(
         return ent.name, text[a:b], "named"
     tail = _NAME.match(text, c1 + 1) if c1 + 1 < w1 else None
     if tail and tail.end() <= w1:
-        return strip_titles(tail.group(0)), tail.group(0), "named"
+        return _name_or_office(tail.group(0), language), tail.group(0), "named"
     head = list(_NAME.finditer(text[w0:c0]))
     if head and not text[w0 + head[-1].end() : c0].strip(" ,\u2014\u2013-"):
         name = head[-1].group(0)
-        return strip_titles(name), clean(name), "named"
+        return _name_or_office(name, language), clean(name), "named"
     return None, None, "named"
+
+
+def _name_or_office(words: str, language: str) -> str:
+    """The capitalised words minus an opening article ("Der Minister" at a sentence's start) and
+    titles; the office itself where nothing else is left ("Minister")."""
+    kept = words.split()
+    stops = stop_words(language) if language else frozenset()
+    while len(kept) > 1 and kept[0].lower() in stops:
+        kept = kept[1:]
+    return strip_titles(" ".join(kept))
