@@ -38,6 +38,7 @@ _MAX_SOURCE_WORDS = 12  # an "according to" source longer than this is not a sou
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u00bb\u201c\u201d]?\s+(?=[\"'\u00ab\u201e\u201c\w])|\n+")
 _SEPARATOR = re.compile(r",\s*(?:[\u2014\u2013-]\s*)?|\s[\u2014\u2013]\s*")
 _WORD = re.compile(r"\w+")
+_COMMA = re.compile(r",\s*")
 
 
 def _alternation(entries: tuple[str, ...]) -> str | None:
@@ -169,8 +170,10 @@ def _cue_before_that(text: str, s: int, e: int, v: Vocabulary) -> _Reported | No
 def _comma_before_mood(text: str, at: int, e: int, v: Vocabulary) -> re.Match[str] | None:
     """The comma after a cue where what follows is in the mood of reported speech ("sagte am
     Dienstag, die Lage sei ruhig"), standing in for a "that" word; None elsewhere."""
-    comma = re.compile(r",\s*").search(text, at, min(e, at + 80)) if v.mood else None
-    if comma is None or _words(text[at : comma.start()]) > 6 or v.mood is None:
+    if v.mood is None:
+        return None
+    comma = _COMMA.search(text, at, min(e, at + 80))
+    if comma is None or _words(text[at : comma.start()]) > 6:
         return None
     return comma if v.mood.search(text, comma.end(), e) else None
 
