@@ -26,7 +26,7 @@ from wirewatch.assess.text import STOPWORDS, sentences, stemmer, words
 from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import AliasTable, load_aliases
 from wirewatch.extract.cues import reporting_words, word_regex
-from wirewatch.extract.headline import SPEAKING_TYPES, names_source
+from wirewatch.extract.headline import names_source, speaking_names
 from wirewatch.extract.places import capitals, load_gazetteer, place_key
 from wirewatch.model import Entity, Signal, Statement
 
@@ -170,10 +170,10 @@ def _other_names(
     gaz, capital = load_gazetteer(), capitals()
     for n in range(min(table.max_words, 3), 0, -1):
         for i in range(len(tokens) - n + 1):
-            words_ = " ".join(tokens[i : i + n])
-            hit = table.lookup(words_)
+            phrase = " ".join(tokens[i : i + n])
+            hit = table.lookup(phrase)
             entity = by_name.get(hit.canonical) if hit else None
-            iso = capital.get(place_key(words_)) if entity is None and words_[:1].isupper() else None
+            iso = capital.get(place_key(phrase)) if entity is None and phrase[:1].isupper() else None
             if iso is not None and iso in gaz.by_iso:
                 entity = by_name.get(gaz.by_iso[iso].name)  # "Washington" for the body's United States
             if entity is None:
@@ -271,7 +271,7 @@ def headline_overstates(
         return None
     headline_st = [st for st in statements if st.span is None]
     entities = list(entities)
-    names = [n for e in entities if e.type in SPEAKING_TYPES for n in (e.name, *e.mentions)]
+    names = speaking_names(entities)
     if any(st.sourcing in ATTRIBUTED for st in headline_st) or attributes_or_hedges(title, language, names):
         return None
     terms = _key_terms(title, entities, language)

@@ -23,7 +23,7 @@ from wirewatch.extract.cues import (
 )
 from wirewatch.extract.speakers import EntityIndex, clean, role_holder, strip_titles, without_article
 from wirewatch.extract.wordlists import words
-from wirewatch.model import Statement
+from wirewatch.model import Entity, Statement
 
 # Headline forms of English reporting verbs: present tense third person, and the past.
 _VERBS = (
@@ -66,7 +66,7 @@ def headline_statement(title: str | None, index: EntityIndex, *, language: str =
             found = pattern.match(title)
             if not found or not _plausible_source(found.group("source")):
                 continue
-            if pattern in (_COLON, _COLON_END) and not names_source(found.group("source"), _speaking_names(index)):
+            if pattern in (_COLON, _COLON_END) and not names_source(found.group("source"), speaking_names(index.entities)):
                 continue
             m = {"cue": ":", **found.groupdict()}
             break
@@ -110,11 +110,12 @@ def names_source(phrase: str, names: Iterable[str]) -> bool:
 
 # Entities that may speak in a headline ("Bortnikov: ...", "Russia: ..."); a place label is a GPE too,
 # and is read as a speaker: a missed signal costs less than a false one.
-SPEAKING_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_SPEAKING_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
-def _speaking_names(index: EntityIndex) -> list[str]:
-    return [n for e in index.entities if e.type in SPEAKING_TYPES for n in (e.name, *e.mentions)]
+def speaking_names(entities: Iterable[Entity]) -> list[str]:
+    """Every name and mention of the entities that may speak in a headline (`names_source`)."""
+    return [n for e in entities if e.type in _SPEAKING_TYPES for n in (e.name, *e.mentions)]
 
 
 def _classify(source: str, index: EntityIndex) -> tuple[str, str | None]:

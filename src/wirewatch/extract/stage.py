@@ -24,6 +24,10 @@ def _analyse(article: Article, ctx: Context, doc: Doc | None = None) -> Article:
     """One article, from its spaCy doc when the batch form has already made it."""
     cleaned = article.cleaned
     assert cleaned is not None  # guaranteed by the plan check, not by the input
+    if doc is None:
+        nlp = load_nlp(model_names(ctx.settings.get("extract", "models")))
+        with nlp.memory_zone():  # as in extract_batch: the article's new words leave with it
+            return _analyse(article, ctx, nlp(cleaned.body))
     aliases = load_aliases(ctx.settings.get("extract", "alias_file") or None)
     not_analysed: tuple[str, ...] = ()
     if cleaned.language not in ("en", "und"):
@@ -31,10 +35,6 @@ def _analyse(article: Article, ctx: Context, doc: Doc | None = None) -> Article:
             f"language '{cleaned.language}': no parser ships for it here; entities come from the alias "
             "table and gazetteer, statements from quotation marks and reporting words only",
         )
-    if doc is None:
-        nlp = load_nlp(model_names(ctx.settings.get("extract", "models")))
-        with nlp.memory_zone():
-            return _analyse(article, ctx, nlp(cleaned.body))
     entities = find_entities(doc, aliases=aliases, language=cleaned.language)
     statements = find_statements(doc, entities, title=cleaned.title.value, language=cleaned.language)
     return replace(article, extracted=Extracted(entities, statements, not_analysed))

@@ -12,8 +12,9 @@ Within a story, articles are read in the order they were stored:
 
 A claim's origin is the speaker's organisation where the speaker's role names one found in the
 article ("head of the 5th FSB service" -> Federal Security Service), or where another article of the
-story gives the speaker that role, else the speaker: two officials of one service are one origin. Corroboration counts the independent origins of one substance;
-copies (one `duplicate_group`) count once among the outlets. An article whose central claim has a
+story gives the speaker that role, else the speaker: two officials of one service are one origin.
+Corroboration counts the independent origins of one substance; copies (one `duplicate_group`) count
+once among the outlets. An article whose central claim has a
 single origin although at least two independent reports tell it gets a `single_origin` signal (a
 claim that one page alone reports has one origin by nature: that is no finding).
 """
