@@ -133,3 +133,22 @@ def test_a_batch_write_costs_no_pandas_probe_per_row(tmp_path, monkeypatch):
             store.save_batch(batch)
             counts.append(probes.n)
     assert counts[1] == counts[0]  # fifty articles cost what one does
+
+
+def _cached_table_pages(store: Store) -> int:
+    row = store.con.execute("SELECT memory_usage_bytes FROM duckdb_memory() WHERE tag = 'BASE_TABLE'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def test_trimming_the_cache_evicts_table_pages_and_keeps_the_limit(tmp_path):
+    with Store(tmp_path / "w.duckdb") as store:
+        store.save_batch([_article(n) for n in range(1, 400)])
+        store.con.execute("CHECKPOINT")  # written pages become the persistent ones DuckDB caches
+        store.con.execute("SELECT count(*), sum(length(body)), sum(octet_length(raw)) FROM articles JOIN inputs USING (id)").fetchall()
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert _cached_table_pages(store) > 0
+        store.trim_cache(0)
+        assert _cached_table_pages(store) == 0
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == limit
+        store.save_batch([_article(400)])  # still writable, nothing lost
+        assert store.article_count() == 400

@@ -126,6 +126,7 @@ def ingest(
     new = already = 0
     rejected: list[Rejection] = []
     db = db or settings.get("store", "db")
+    cache_bytes = int(settings.get("ingest", "duckdb_cache_mib")) * 1024**2
     with Store(db) as store:
         memory = OutletMemory.empty(settings)
         store.load_memory(memory)
@@ -157,6 +158,7 @@ def ingest(
                 runner.duplicates.regrouped.clear()
                 if stored:  # keep the full-text index beside the database current (no-op without tantivy)
                     refresh_search_index(store)
+                store.trim_cache(cache_bytes)
                 new += stored
                 rejected += [o for o in outcomes if isinstance(o, Rejection)]
                 rejected_ids.update(o.input_id for o in outcomes if isinstance(o, Rejection) and o.input_id)

@@ -23,22 +23,25 @@ from wirewatch.store import bulk
 from wirewatch.store.bulk import BLOB, FLOAT, INT, TEXT, UNPACK, column, packed
 from wirewatch.store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
-# DuckDB's buffer pool may by default fill 80% of the machine's RAM with pages of the database it has
-# read or written (nothing evicts them below that); capped, it is a cache of bounded size as the store
-# grows past memory (queries that need more spill to `<db>.tmp/`). It does not explain the growth of
-# the ingest process that benchmarks/memory.py measures (7-9 MiB per 1,000 stream articles after the
-# first 2,000, with glibc's arenas capped by pipeline/malloc.py): DuckDB's own accounting stays at
-# 50-70 MiB, and the rest is native memory outside it (docs/deployment.md, RAM).
-DUCKDB_CONFIG = {"memory_limit": "512MiB"}
+# DuckDB's memory limit is left at its default (80% of RAM): the nodes of its indexes (ART) count
+# against it and are never evicted, so a fixed cap refuses writes once the store outgrows it (a 64 MiB
+# cap refused a table of 3 million keys; the full pipeline stores about 21 index entries per article,
+# which would take a 512 MiB cap at about half a million articles). What
+# the limit would have bounded, the table pages DuckDB keeps cached after reading or writing them, a
+# writer trims between batches instead (`trim_cache`).
 
 
 class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only, config=dict(DUCKDB_CONFIG))
+            self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
             raise StoreError(f"cannot open the database {self.path}: {e}") from e
+        # The limit as DuckDB prints it, set once so that restoring it after a trim changes nothing (the
+        # printed default is rounded: set back, it would come down a little every time).
+        self._memory_limit = str(self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0])  # type: ignore[index]
+        self.con.execute(f"SET memory_limit = '{self._memory_limit}'")
         if not read_only:
             self._migrate()
 
@@ -83,6 +86,23 @@ class Store:
 
     def next_seq(self) -> int:
         return int(self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0])  # type: ignore[index]
+
+    def trim_cache(self, keep_bytes: int) -> None:
+        """Evict the table pages DuckDB holds in memory beyond `keep_bytes`. Nothing else evicts them
+        below its memory limit: over a 12,000-article ingest they grew to 71 MiB, and the ingest process
+        grew by 120 MiB from 3,000 articles on; trimmed to 16 MiB after each batch, it stayed flat
+        (`ingest.duckdb_cache_mib`). Lowering the limit evicts at once; it is then set back."""
+        used = dict(self.con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory()").fetchall())
+        cached = int(used.get("BASE_TABLE", 0))
+        if cached <= keep_bytes:
+            return
+        target = sum(int(b) for b in used.values()) - cached + keep_bytes
+        try:
+            self.con.execute(f"SET memory_limit = '{target // 1024}KiB'")
+        except duckdb.OutOfMemoryException:
+            pass  # what could be evicted was; the rest is pinned
+        finally:
+            self.con.execute(f"SET memory_limit = '{self._memory_limit}'")
 
     # --- the batch write ----------------------------------------------------------------------
 
