@@ -159,6 +159,23 @@ def test_a_given_name_makes_a_person_on_a_page_read_without_a_parser(analyse, te
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "full"),
+    [
+        # the one-word "according to" opens the sentence, not the name
+        ("Laut Sergej Gladka ist die Grenze seit Dienstag geschlossen.", "de", "Sergej Gladka"),
+        ("Selon Sergueï Gladka, la frontière est fermée depuis mardi.", "fr", "Sergueï Gladka"),
+        # a capitalised noun before a given name is a title, not part of the name
+        ("Der Dienst-Chef Sergej Gladka sprach am Dienstag in Kasan.", "de", "Sergej Gladka"),
+    ],
+)
+def test_a_name_read_by_capitals_starts_at_the_name(analyse, text, language, full):
+    entities, _ = analyse(text, language)
+    person = holding(entities, full)
+    assert person.type == "PERSON"
+    assert all(m.startswith(full.split()[0]) for m in person.mentions)
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "role"),
     [
         (

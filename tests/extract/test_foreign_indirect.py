@@ -125,3 +125,35 @@ def test_german_reported_speech_needs_no_dass_when_its_mood_says_it():
     assert (st.speaker, st.source_text, st.cue) == ("Minister", "Der Minister", "sagte")
     assert st.content == "die Lage an der Grenze sei ruhig und die Posten seien besetzt"
     assert not statements("Die Behörde sagte die Sitzung am Montag ab, weil der Saal belegt war.", "de")
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "people", "role", "content"),
+    [
+        ("de", "Nach Angaben von Arman Dosov, dem Leiter des Grenzkomitees, werden die Lager nachts verlegt.",
+         (("Arman Dosov", "Arman Dosov"),), "dem Leiter des Grenzkomitees", "werden die Lager nachts verlegt"),
+        ("ru", "По словам Армана Досова, главы пограничного комитета, лагеря боевиков находятся у границы.",
+         (("Arman Dosov", "Армана Досова"),), "главы пограничного комитета", "лагеря боевиков находятся у границы"),
+        ("fr", "Selon Arman Dosov, chef du comité des frontières, les camps se trouvent près de la frontière.",
+         (("Arman Dosov", "Arman Dosov"),), "chef du comité des frontières", "les camps se trouvent près de la frontière"),
+    ],
+)
+def test_an_office_between_commas_after_the_source_is_its_role(language, body, people, role, content):
+    [s] = statements(body, language, *people)
+    assert (s.speaker, s.speaker_role, s.content) == ("Arman Dosov", role, content)
+
+
+def test_words_between_commas_without_an_office_stay_in_the_content():
+    body = "По словам Армана Досова, боевики, прибывшие из Сирии, находятся у самой границы."
+    [s] = statements(body, "ru", ("Arman Dosov", "Армана Досова"))
+    assert s.speaker_role is None
+    assert s.content == "боевики, прибывшие из Сирии, находятся у самой границы"
+
+
+def test_a_title_before_the_name_joins_the_source_not_the_content():
+    body = "Laut FSB-Chef Arman Dosov sind mehr als 5000 Kämpfer an der Grenze eingetroffen."
+    fsb = Entity(name="Federal Security Service", type="ORG", mentions=("FSB",), count=1, spans=((5, 8),))
+    index = EntityIndex([fsb, person(body, "Arman Dosov")])
+    [s] = foreign_statements(body, index, "de")
+    assert s.speaker == "Arman Dosov"
+    assert s.content == "sind mehr als 5000 Kämpfer an der Grenze eingetroffen"

@@ -34,6 +34,7 @@ from wirewatch.extract.speakers import EntityIndex
 from wirewatch.model import Statement
 
 _MIN_CONTENT_WORDS = 4
+_MAX_ROLE_WORDS = 8  # a role phrase after a source: "dem Leiter des Fünften Dienstes des FSB"
 _MAX_SOURCE_WORDS = 12  # an "according to" source longer than this is not a source but the content
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u00bb\u201c\u201d]?\s+(?=[\"'\u00ab\u201e\u201c\w])|\n+")
 _SEPARATOR = re.compile(r",\s*(?:[\u2014\u2013-]\s*)?|\s[\u2014\u2013]\s*")
@@ -60,6 +61,7 @@ class Vocabulary:
     anonymous: re.Pattern[str] | None
     back: re.Pattern[str] | None  # a back-reference at the start of a sentence, then its cue
     mood: re.Pattern[str] | None  # a verb form of reported speech, which needs no "that" word
+    title: re.Pattern[str] | None  # the head word of an office, in a role phrase beside a source
 
     @classmethod
     def of(cls, words: dict[str, tuple[str, ...]]) -> Vocabulary:
@@ -86,6 +88,7 @@ class Vocabulary:
             anonymous=anywhere(_alternation(words.get("anonymous", ()))),
             back=_back_pattern(_alternation(words.get("back", ())), cues),
             mood=anywhere(_alternation(words.get("mood", ()))),
+            title=anywhere(_alternation(words.get("titles", ()))),
         )
 
 
@@ -115,6 +118,7 @@ class _Reported:
     clause: tuple[int, int]  # where the source is named
     cue: tuple[int, int] | None
     sourcing: str | None = None  # "vague" when a formula, not a source, carries it
+    role: tuple[int, int] | None = None  # the source's office, in apposition to it
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -185,14 +189,47 @@ def _according_first(text: str, s: int, e: int, v: Vocabulary, index: EntityInde
     m = v.according_at.match(text, s, e) if v.according_at else None
     if m is None:
         return None
-    named = [b for a, b, _ in index.within(m.end(), e) if _words(text[m.end() : a]) <= 2]
-    end = min(named) if named else text.find(",", m.end(), e)
+    end = _source_names_end(text, m.end(), e, index)
+    if end is None:
+        end = text.find(",", m.end(), e)
     if end < 0 or _words(text[m.end() : end]) > _MAX_SOURCE_WORDS:
         return None
-    content = _trim(text, end, e)
+    role = _apposed_role(text, end, e, v)
+    content = _trim(text, role[1] + 1 if role else end, e)
     if _words(text[content[0] : content[1]]) < _MIN_CONTENT_WORDS:
         return None
-    return _Reported(content, (m.end(), end), (m.start(), m.end()))
+    return _Reported(content, (m.end(), end), (m.start(), m.end()), role=role)
+
+
+def _apposed_role(text: str, end: int, e: int, v: Vocabulary) -> tuple[int, int] | None:
+    """", the head of the Fifth Service," right after a source ending at `end`: a phrase between two
+    commas that holds an office's head word, with reported content after it."""
+    if v.title is None or not text[end:e].lstrip().startswith(","):
+        return None
+    a = text.index(",", end) + 1
+    b = text.find(",", a, e)
+    if b < 0 or _words(text[a:b]) > _MAX_ROLE_WORDS or not v.title.search(text, a, b):
+        return None
+    a, b = _trim(text, a, b)
+    return (a, b) if a < b else None
+
+
+def _source_names_end(text: str, start: int, e: int, index: EntityIndex) -> int | None:
+    """Where the names of an "according to" source end when they follow the phrase with no comma: the
+    first name within two words of it, and each next name joined to it by nothing but capitalised
+    words ("Laut FSB-Chef Alexander Bortnikow sind ..."; "Laut Arman Dosov liegen ..." stops at the
+    verb), to the end of a hyphenated word the last name opens ("FSB-Chef"). None: no name there."""
+    end = None
+    for a, b, _ in index.within(start, e):
+        if a < (end or start):
+            continue
+        gap = text[end or start : a].split()
+        if len(gap) > 2 or (end is not None and any(not w[:1].isupper() for w in gap)):
+            break
+        end = b
+        while end < e and text[end] == "-" and end + 1 < e and text[end + 1].isalnum():
+            end = _WORD.match(text, end + 1).end()  # type: ignore[union-attr]
+    return end
 
 
 def _vague(text: str, s: int, e: int, v: Vocabulary) -> _Reported | None:
@@ -264,7 +301,8 @@ def indirect_statements(
             if speaker is None and sourcing == "named":
                 continue
         a, b = r.content
-        out.append(Statement(speaker, None, source_text, None, cue_text, text[a:b], "indirect", sourcing, (a, b)))
+        role = text[r.role[0] : r.role[1]] if r.role and speaker else None
+        out.append(Statement(speaker, role, source_text, None, cue_text, text[a:b], "indirect", sourcing, (a, b)))
     return out
 
 

@@ -452,6 +452,15 @@ def given_names() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+@cache
+def _according_words(language: str) -> frozenset[str]:
+    """The language's one-word "according to" ("laut", "selon"), which opens a sentence before a name."""
+    from wirewatch.extract.cues import reporting_words
+
+    entries = reporting_words().get(language, {}).get("according", ())
+    return frozenset(e for e in entries if " " not in e and not e.endswith("*"))
+
+
 # Languages that capitalise every noun: there a lone capitalised word says nothing.
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
@@ -463,10 +472,13 @@ def from_capitals(
 
     A run at the start of a sentence counts only when it has two words or more, since any first
     word is capitalised; in German, where every noun is capitalised, only runs of two or more count.
-    Stop words of the language ("Die") never start a name. Types are guesses: places from the
-    gazetteer, people from name endings, everything else OTHER.
+    Stop words of the language ("Die") and its one-word "according to" ("Laut", "Selon") never start
+    a name. Types are guesses: places from the gazetteer, people from name endings or a given name,
+    everything else OTHER; a run with a given name inside starts there ("Chef Alexander Bortnikow":
+    the noun before is a title).
     """
     stops = stop_words(language) | STOP_WORDS
+    never_first = stops | _according_words(language)
 
     def place(span: Span, key: str) -> str | None:
         if span[0].lower_ in stops:
@@ -497,9 +509,12 @@ def from_capitals(
             and doc[j].is_alpha
             and doc[j].text[:1].isupper()
             and not doc[j].text.isupper()
-            and not (j == i and doc[j].lower_ in stops)
+            and not (j == i and doc[j].lower_ in never_first)
         ):
             j += 1
+        given = [k for k in range(i + 1, j - 1) if fold(doc[k].text) in given_names()]
+        if given and fold(doc[i].text) not in given_names():
+            i = given[0]
         sentence_start = (
             i == 0 or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?", "«", '"', "“", ":", "—")
         )
