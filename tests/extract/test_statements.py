@@ -386,3 +386,11 @@ def test_a_relative_pronoun_source_speaks_for_the_noun_it_stands_for(nlp):
             "operates in the hills.")
     (found,) = [s for s in run(nlp, body, (("Northern Liberation Front", "NLF"),)) if "ceasefire" in s.content]
     assert found.speaker == "Northern Liberation Front" and found.source_text == "that" and found.sourcing == "named"
+
+
+def test_according_to_inside_a_sentence_leaves_the_claim_whole(nlp):
+    body = "The road to the northern border posts is, according to Dana Roth, closed to all civilian traffic."
+    (found,) = [s for s in run(nlp, body, (("Dana Roth",),)) if s.cue and s.cue.lower() == "according to"]
+    assert found.speaker == "Dana Roth"
+    assert found.content == "The road to the northern border posts is, according to Dana Roth, closed to all civilian traffic"
+    assert body[found.span[0] : found.span[1]] == found.content

@@ -413,6 +413,10 @@ def _in_source(doc: Doc, tok: Token) -> _Draft | None:
     return _around(doc, tok, phrase(doc, pobj[0]), tok.text, tok.i + 1)
 
 
+# Tokens on each side of a source phrase inside a sentence for the content to take in both sides.
+_SIDE_MIN_TOKENS = 3
+
+
 def _around(doc: Doc, tok: Token, src: Span, cue: str, cue_end: int) -> _Draft | None:
     """The rest of the sentence around a source phrase at its start or end: the longer side."""
     sent = tok.sent
@@ -422,7 +426,11 @@ def _around(doc: Doc, tok: Token, src: Span, cue: str, cue_end: int) -> _Draft |
     sides = [r for r in (left, right) if r is not None]
     if not sides:
         return None
-    content = max(sides, key=lambda r: r[1] - r[0])
+    if left and right and min(p_start - sent.start, sent.end - p_end) >= _SIDE_MIN_TOKENS:
+        # "The situation is, according to the FSB, tense": the claim runs on both sides of the source.
+        content = (left[0], right[1])
+    else:
+        content = max(sides, key=lambda r: r[1] - r[0])
     return _Draft(tok.i, cue, src, content, _kind(body_text(doc)[content[0] : content[1]]))
 
 
