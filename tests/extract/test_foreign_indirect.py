@@ -157,3 +157,29 @@ def test_a_title_before_the_name_joins_the_source_not_the_content():
     [s] = foreign_statements(body, index, "de")
     assert s.speaker == "Arman Dosov"
     assert s.content == "sind mehr als 5000 Kämpfer an der Grenze eingetroffen"
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("de", "Die Lage an der Grenze ist nach Angaben von Arman Dosov seit Wochen angespannt."),
+        ("ru", "Ситуация на границе, по словам Армана Досова, остается напряженной уже несколько недель."),
+        ("fr", "La situation à la frontière reste, selon Arman Dosov, tendue depuis des semaines."),
+    ],
+)
+def test_according_to_inside_a_sentence_makes_the_whole_sentence_the_claim(language, body):
+    surface = "Армана Досова" if language == "ru" else "Arman Dosov"
+    [s] = statements(body, language, ("Arman Dosov", surface))
+    assert s.speaker == "Arman Dosov"
+    assert s.content == body.rstrip(".")
+
+
+def test_laut_as_an_ordinary_word_inside_a_sentence_names_no_source():
+    body = "Die Sirenen waren in der ganzen Stadt laut und deutlich zu hören."
+    assert statements(body, "de") == ()
+
+
+def test_a_source_closing_the_sentence_leaves_the_content_before_it():
+    body = "Die Kämpfer werden nachts über den Fluss gebracht, laut Arman Dosov."
+    [s] = statements(body, "de", ("Arman Dosov",))
+    assert (s.speaker, s.content) == ("Arman Dosov", "Die Kämpfer werden nachts über den Fluss gebracht")

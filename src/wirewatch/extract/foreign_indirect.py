@@ -56,6 +56,7 @@ class Vocabulary:
     cue: re.Pattern[str] | None  # a cue anywhere
     that: re.Pattern[str] | None  # cue ... , that-word
     according_at: re.Pattern[str] | None
+    according: re.Pattern[str] | None  # anywhere in a sentence
     vague: re.Pattern[str] | None
     pronoun: re.Pattern[str] | None
     anonymous: re.Pattern[str] | None
@@ -83,6 +84,7 @@ class Vocabulary:
             # "qu'" ends in an apostrophe, so the word boundary is not asked of it.
             that=re.compile(rf"[,:]?\s*(?:{that})(?:(?<=')|(?!\w))", re.I) if that else None,
             according_at=at_start(according),
+            according=anywhere(according),
             vague=anywhere(vague),
             pronoun=anywhere(_alternation(words.get("pronouns", ()))),
             anonymous=anywhere(_alternation(words.get("anonymous", ()))),
@@ -214,6 +216,28 @@ def _apposed_role(text: str, end: int, e: int, v: Vocabulary) -> tuple[int, int]
     return (a, b) if a < b else None
 
 
+def _according_inside(text: str, s: int, e: int, v: Vocabulary, index: EntityIndex) -> _Reported | None:
+    """"CONTENT according-to SOURCE CONTENT." ("Die Lage ist nach Angaben des FSB angespannt", "Ситуация,
+    по словам Беседы, остается напряженной"): the whole sentence is the source's claim. Only where a
+    name follows the phrase: "laut" and "so" are also ordinary words."""
+    if v.according is None:
+        return None
+    for m in v.according.finditer(text, s, e):
+        if not text[s : m.start()].strip(" \n\"«„“"):
+            continue  # the sentence opens with it: `_according_first`
+        end = _source_names_end(text, m.end(), e, index)
+        if end is None:
+            continue
+        rest = text[end:e]
+        if not _words(rest) or (rest.lstrip().startswith(",") and v.title and v.title.search(rest)):
+            continue  # the source closes the sentence, or only its office follows: `_cue_after`
+        if _words(text[s : m.start()]) + _words(rest) < _MIN_CONTENT_WORDS:
+            continue
+        content = _trim(text, s, e)
+        return _Reported(content, (m.end(), end), (m.start(), m.end()))
+    return None
+
+
 def _source_names_end(text: str, start: int, e: int, index: EntityIndex) -> int | None:
     """Where the names of an "according to" source end when they follow the phrase with no comma: the
     first name within two words of it, and each next name joined to it by nothing but capitalised
@@ -278,7 +302,8 @@ def indirect_statements(
             continue
         last = _last_speaker([*quoted, *out], s)
         r = (_back_reference(text, s, e, previous, v) or _according_first(text, s, e, v, index)
-             or _cue_before_that(text, s, e, v) or _cue_after(text, s, e, v) or _vague(text, s, e, v))
+             or _cue_before_that(text, s, e, v) or _according_inside(text, s, e, v, index)
+             or _cue_after(text, s, e, v) or _vague(text, s, e, v))
         previous = (s, e) if r is None else None
         if r is None:
             continue
