@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from wirewatch.extract import mentions as M
 from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
+from wirewatch.extract.person_names import nominative_name
 from wirewatch.extract.places import Gazetteer, division_of, geocode, load_gazetteer, place_key
 from wirewatch.extract.roles import roles_at
 from wirewatch.extract.wordlists import words
@@ -337,6 +338,8 @@ def _name(doc: Doc, members: list[M.Mention], etype: str) -> str:
     if etype == "PERSON" or any(is_acronym(t) for t in texts):
         # The fullest form: "Mikhail Bogdanov" over "Bogdanov", "Islamic Movement of Uzbekistan" over "IMU".
         best = max(texts, key=lambda t: (len(t.split()), not is_acronym(t), len(t)))
+        if etype == "PERSON" and not _latin(best):
+            best = nominative_name(best, texts)  # "Сергея Беседы" names Сергей Беседа
     else:
         counts = Counter(texts)
         best = max(counts, key=lambda t: (counts[t], len(t)))

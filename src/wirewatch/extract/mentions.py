@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -21,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import Alias, AliasTable, fold, is_acronym
+from wirewatch.extract.person_names import is_given_name
 from wirewatch.extract.places import Gazetteer, place_key
 from wirewatch.extract.roles import strip_title
 from wirewatch.extract.wordlists import words
@@ -446,13 +446,6 @@ _SURNAME = re.compile(
 
 
 @cache
-def given_names() -> frozenset[str]:
-    """`data/given_names.txt`: a capitalised run that opens with one of these is a person."""
-    text = resources.files("wirewatch.data").joinpath("given_names.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-@cache
 def _according_words(language: str) -> frozenset[str]:
     """The language's one-word "according to" ("laut", "selon"), which opens a sentence before a name."""
     from wirewatch.extract.cues import reporting_words
@@ -512,15 +505,15 @@ def from_capitals(
             and not (j == i and doc[j].lower_ in never_first)
         ):
             j += 1
-        given = [k for k in range(i + 1, j - 1) if fold(doc[k].text) in given_names()]
-        if given and fold(doc[i].text) not in given_names():
+        given = [k for k in range(i + 1, j - 1) if is_given_name(doc[k].text)]
+        if given and not is_given_name(doc[i].text):
             i = given[0]
         sentence_start = (
             i == 0 or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?", "«", '"', "“", ":", "—")
         )
         if j - i >= max(2, min_words) or (j - i == 1 == min_words and not sentence_start):
             words = fold(doc[i:j].text).split()
-            etype = "PERSON" if j - i >= 2 and (_SURNAME.search(words[-1]) or words[0] in given_names()) else "OTHER"
+            etype = "PERSON" if j - i >= 2 and (_SURNAME.search(words[-1]) or is_given_name(doc[i].text)) else "OTHER"
             if j - i >= 2 or len(words[0]) > 3:
                 out.append(Mention(i, j, etype))
         i = max(j, i + 1)
