@@ -26,5 +26,6 @@ def ingest_page(record: dict[str, Any], *, db: str, settings: Settings) -> tuple
         path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
         max_bytes = int(settings.get("ingest", "max_bytes"))
         ids = [s.id for s in read_inputs([str(path)], max_bytes=max_bytes) if isinstance(s, Source)]
-        summary = run_ingest([path], db=db, workers=1, settings=settings)
+        # The server's own connection shares the database: no trimming under its running queries.
+        summary = run_ingest([path], db=db, workers=1, settings=settings, trim_cache=False)
     return summary, ids

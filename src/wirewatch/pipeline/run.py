@@ -111,11 +111,15 @@ def ingest(
     settings: Settings | None = None,
     progress: Callable[[int], None] | None = None,
     until: str = "assess",
+    trim_cache: bool = True,
 ) -> IngestSummary:
     """Store pages: what is already stored is skipped, each batch is written in one transaction.
 
     `until` stops the per-article stages early (as `analyze` does); what is stored and linked is then
-    the article as far as it got, e.g. cleaned text without entities or statements."""
+    the article as far as it got, e.g. cleaned text without entities or statements. `trim_cache`
+    evicts DuckDB's cached table pages after each batch (`Store.trim_cache`); leave it off where this
+    process holds the database open for others (the HTTP server): the trim lowers the memory limit of
+    the whole database for a moment, which could fail a query running beside it."""
     from wirewatch.link.corpus import StoryHook
     from wirewatch.store.db import Store, StoreBandIndex
     from wirewatch.store.search import refresh_search_index
@@ -158,7 +162,8 @@ def ingest(
                 runner.duplicates.regrouped.clear()
                 if stored:  # keep the full-text index beside the database current (no-op without tantivy)
                     refresh_search_index(store)
-                store.trim_cache(cache_bytes)
+                if trim_cache:
+                    store.trim_cache(cache_bytes)
                 new += stored
                 rejected += [o for o in outcomes if isinstance(o, Rejection)]
                 rejected_ids.update(o.input_id for o in outcomes if isinstance(o, Rejection) and o.input_id)
