@@ -37,3 +37,20 @@ def test_a_source_after_the_colon_is_read_only_when_it_is_one(title, sourcing, s
 def test_a_source_before_the_colon_is_read_only_when_it_is_one(title, sourcing, speaker):
     st = headline_statement(title, EntityIndex([VOSK]))
     assert st is not None and st.sourcing == sourcing and st.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        # described by its country and field, as the body named it
+        ("Kazakh security committee warns of militants at the border", "National Security Committee"),
+        ("Militants gather at the border, says Kazakhstan's security committee", "National Security Committee"),
+        # no institution of the article has that field: the headline's words stay the speaker
+        ("Kazakh border committee warns of militants", "Kazakh border committee"),
+    ],
+)
+def test_a_headline_describing_an_institution_names_it(title, speaker):
+    knb = Entity("National Security Committee", "ORG", ("National Security Committee",), spans=((40, 67),))
+    guard = Entity("Vostok Guard", "ORG", ("Vostok Guard",), spans=((0, 12),))
+    st = headline_statement(title, EntityIndex([guard, knb]))
+    assert st is not None and st.speaker == speaker

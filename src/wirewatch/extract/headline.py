@@ -21,7 +21,16 @@ from wirewatch.extract.cues import (
     reporting_words,
     word_regex,
 )
-from wirewatch.extract.speakers import EntityIndex, clean, role_holder, strip_titles, without_article
+from wirewatch.extract.places import load_gazetteer
+from wirewatch.extract.speakers import (
+    DESCRIPTIVE_WORDS,
+    EntityIndex,
+    clean,
+    role_holder,
+    singular,
+    strip_titles,
+    without_article,
+)
 from wirewatch.extract.wordlists import words
 from wirewatch.model import Entity, Statement
 
@@ -138,9 +147,31 @@ def _classify(source: str, index: EntityIndex) -> tuple[str, str | None]:
     holder = role_holder(source, index)
     if holder is not None:
         return "named", holder.name  # "..., says security chief" and the body names him
+    described = _described_institution(source, index)
+    if described is not None:
+        return "named", described.name  # "Kazakh security committee warns ..." and the body names it
     if last in ROLE_NOUNS:
         return "named", without_article(source)  # the office is all the headline gives
     return "named", strip_titles(source)
+
+
+def _described_institution(source: str, index: EntityIndex) -> Entity | None:
+    """The one institution of the article a headline describes by its field and kind: "Kazakh
+    security committee" for the National Security Committee (as `speakers` reads such a description
+    in the body, without the parse: every word but a country, a kind of body and a descriptive word
+    must be in the name)."""
+    words = re.findall(r"[\w-]+", re.sub(r"['\u2019]s\b", "", source))
+    if len(words) < 2 or words[-1].lower() not in INSTITUTION_WORDS:
+        return None
+    gaz = load_gazetteer()
+    field = {singular(w.lower()) for w in words
+             if w.lower() not in INSTITUTION_WORDS and w.lower() not in DESCRIPTIVE_WORDS
+             and w.lower() not in ("the", "a", "an") and not (w[:1].isupper() and gaz.country_of(w))}
+    if not field:
+        return None
+    fits = {ent.name: ent for _a, _b, ent in index.spans if ent.type == "ORG"
+            and field <= (names := {singular(w) for w in ent.name.lower().split()}) and names & INSTITUTION_WORDS}
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _foreign(title: str, language: str) -> dict[str, str] | None:

@@ -315,7 +315,7 @@ def _description(np: Span, history: Sequence[Mention]) -> Mention | None:
 
 
 # Words a description adds to an institution that its name never holds ("Kazakhstan's main security agency").
-_DESCRIPTIVE = frozenset(["main", "top", "chief", "powerful", "own", "domestic", "national", "state-run", "'s", "’s"])
+DESCRIPTIVE_WORDS = frozenset(["main", "top", "chief", "powerful", "own", "domestic", "national", "state-run", "'s", "’s"])
 
 
 def _described_institution(np: Span, history: Sequence[Mention]) -> Mention | None:
@@ -329,18 +329,18 @@ def _described_institution(np: Span, history: Sequence[Mention]) -> Mention | No
     country = None
     field: set[str] = set()
     for t in np:
-        if t.i == head.i or t.is_punct or t.dep_ in ("det", "case") or t.lower_ in _DESCRIPTIVE:
+        if t.i == head.i or t.is_punct or t.dep_ in ("det", "case") or t.lower_ in DESCRIPTIVE_WORDS:
             continue
         iso = gaz.country_of(t.text) if t.text[:1].isupper() else None
         if iso is not None:
             country = iso
         elif t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in INSTITUTION_WORDS:
-            field.add(_singular(t.lower_))
+            field.add(singular(t.lower_))
     if not field:
         return None
     fits: list[tuple[Mention, str | None]] = []
     for m in reversed([m for m in history if m.start < np.start_char and m.kind == "ORG"]):
-        words = {_singular(w) for w in m.name.lower().split()}
+        words = {singular(w) for w in m.name.lower().split()}
         if field <= words and words & INSTITUTION_WORDS and all(f.name != m.name for f, _ in fits):
             fits.append((m, _country_beside(np.doc, m, gaz)))
     same = [m for m, iso in fits if country is not None and iso == country]
@@ -361,7 +361,7 @@ def _country_beside(doc: Doc, m: Mention, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
