@@ -183,3 +183,20 @@ def test_a_source_closing_the_sentence_leaves_the_content_before_it():
     body = "Die Kämpfer werden nachts über den Fluss gebracht, laut Arman Dosov."
     [s] = statements(body, "de", ("Arman Dosov",))
     assert (s.speaker, s.content) == ("Arman Dosov", "Die Kämpfer werden nachts über den Fluss gebracht")
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("ru", "Досов также заявил, что лагеря боевиков находятся у самой границы.", "Досов"),
+        ("ru", "Досов в среду заявил, что лагеря боевиков находятся у самой границы.", "Досов"),
+    ],
+)
+def test_a_name_a_few_words_before_its_cue_is_the_speaker(language, body, speaker):
+    [s] = statements(body, language)
+    assert s.speaker == speaker
+
+
+def test_a_clause_between_a_name_and_the_cue_keeps_them_apart():
+    body = "Досов приехал в Казань, где губернатор заявил, что лагеря боевиков находятся у самой границы."
+    assert all(s.speaker != "Досов" for s in statements(body, "ru"))

@@ -17,6 +17,8 @@ from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
 _NAME = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+)(?:\s+[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+){0,3}")
 # How close to the cue a pronoun or a place must stand to be its subject: a word or two of gap.
 _BESIDE = 12
+# Lower-case words allowed between a name and the cue after it.
+_ADVERB_GAP = 3
 
 
 def speaker_near(
@@ -54,10 +56,18 @@ def speaker_near(
     if tail and tail.end() <= w1:
         return _name_or_office(tail.group(0), language), tail.group(0), "named"
     head = list(_NAME.finditer(text[w0:c0]))
-    if head and not text[w0 + head[-1].end() : c0].strip(" ,\u2014\u2013-"):
+    if head and _only_adverbs(text[w0 + head[-1].end() : c0]):
         name = head[-1].group(0)
         return _name_or_office(name, language), clean(name), "named"
     return None, None, "named"
+
+
+def _only_adverbs(gap: str) -> bool:
+    """Nothing between a name and its cue but a few lower-case words ("Бортников также заявил",
+    "Dosov hat am Dienstag gesagt"): no clause boundary, no other name."""
+    gap = gap.strip(" ,\u2014\u2013-")
+    words = gap.split()
+    return not gap or (len(words) <= _ADVERB_GAP and all(w.isalpha() and w.islower() for w in words))
 
 
 def _name_or_office(words: str, language: str) -> str:
