@@ -243,11 +243,14 @@ def _source_names_end(text: str, start: int, e: int, index: EntityIndex) -> int 
     first name within two words of it, and each next name joined to it by nothing but capitalised
     words ("Laut FSB-Chef Alexander Bortnikow sind ..."; "Laut Arman Dosov liegen ..." stops at the
     verb), to the end of a hyphenated word the last name opens ("FSB-Chef"). None: no name there."""
-    end = None
+    end: int | None = None
     for a, b, _ in index.within(start, e):
-        if a < (end or start):
+        if a < start:  # a name that swallowed the phrase's last word ends where it ends
+            end = max(end or b, b)
             continue
-        gap = text[end or start : a].split()
+        if end is not None and a < end:
+            continue
+        gap = text[start if end is None else end : a].split()
         if len(gap) > 2 or (end is not None and any(not w[:1].isupper() for w in gap)):
             break
         end = b
