@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import Alias, AliasTable, fold, is_acronym
+from wirewatch.extract.cues import reporting_words
 from wirewatch.extract.person_names import is_given_name
 from wirewatch.extract.places import Gazetteer, place_key
 from wirewatch.extract.roles import strip_title
@@ -448,8 +449,6 @@ _SURNAME = re.compile(
 @cache
 def _according_words(language: str) -> frozenset[str]:
     """The language's one-word "according to" ("laut", "selon"), which opens a sentence before a name."""
-    from wirewatch.extract.cues import reporting_words
-
     entries = reporting_words().get(language, {}).get("according", ())
     return frozenset(e for e in entries if " " not in e and not e.endswith("*"))
 

@@ -418,7 +418,8 @@ _SIDE_MIN_TOKENS = 3
 
 
 def _around(doc: Doc, tok: Token, src: Span, cue: str, cue_end: int) -> _Draft | None:
-    """The rest of the sentence around a source phrase at its start or end: the longer side."""
+    """The rest of the sentence around a source phrase: the longer side where the phrase opens or
+    closes it, the whole sentence where the claim runs on both sides of it."""
     sent = tok.sent
     p_start, p_end = tok.i, max(src.end, cue_end)
     left = token_range(doc, sent.start, p_start)
