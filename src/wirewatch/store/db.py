@@ -25,10 +25,10 @@ from wirewatch.store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 # DuckDB's memory limit is left at its default (80% of RAM): the nodes of its indexes (ART) count
 # against it and are never evicted, so a fixed cap refuses writes once the store outgrows it (a 64 MiB
-# cap refused a table of 3 million keys; the full pipeline stores about 21 index entries per article,
-# which would take a 512 MiB cap at about half a million articles). What
-# the limit would have bounded, the table pages DuckDB keeps cached after reading or writing them, a
-# writer trims between batches instead (`trim_cache`).
+# cap refused a table of 3 million keys). The full pipeline keeps about 21 index entries, 1-2 KiB of
+# nodes, per article: a 512 MiB cap would be full at a quarter to half a million articles. The table
+# pages DuckDB keeps cached after reading or writing them, which the cap bounded, a writer trims
+# between batches instead (`trim_cache`).
 
 
 class Store:
