@@ -215,7 +215,7 @@ def _surname_of(doc: Doc, m: M.Mention) -> str | None:
     return fold(text) if text else None
 
 
-def _latin(text: str) -> bool:
+def in_latin_script(text: str) -> bool:
     """Written in Latin letters (accents and typographic apostrophes allowed): kept as written."""
     return all(not c.isalpha() or c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in text)
 
@@ -338,12 +338,12 @@ def _name(doc: Doc, members: list[M.Mention], etype: str) -> str:
     if etype == "PERSON" or any(is_acronym(t) for t in texts):
         # The fullest form: "Mikhail Bogdanov" over "Bogdanov", "Islamic Movement of Uzbekistan" over "IMU".
         best = max(texts, key=lambda t: (len(t.split()), not is_acronym(t), len(t)))
-        if etype == "PERSON" and not _latin(best):
+        if etype == "PERSON" and not in_latin_script(best):
             best = nominative_name(best, texts)  # "Сергея Беседы" names Сергей Беседа
     else:
         counts = Counter(texts)
         best = max(counts, key=lambda t: (counts[t], len(t)))
-    return best if _latin(best) else anyascii(best)
+    return best if in_latin_script(best) else anyascii(best)
 
 
 def _type(members: list[M.Mention], doc: Doc) -> str:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from anyascii import anyascii
+
 from wirewatch.clean.language import stop_words
-from wirewatch.extract.entities import PLACE_TYPES
+from wirewatch.extract.entities import PLACE_TYPES, in_latin_script
 from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
 
 _NAME = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+)(?:\s+[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+){0,3}")
@@ -72,9 +74,10 @@ def _only_adverbs(gap: str) -> bool:
 
 def _name_or_office(words: str, language: str) -> str:
     """The capitalised words minus an opening article ("Der Minister" at a sentence's start) and
-    titles; the office itself where nothing else is left ("Minister")."""
+    titles; the office itself where nothing else is left ("Minister"); in Latin letters."""
     kept = words.split()
     stops = stop_words(language) if language else frozenset()
     while len(kept) > 1 and kept[0].lower() in stops:
         kept = kept[1:]
-    return strip_titles(" ".join(kept))
+    name = strip_titles(" ".join(kept))
+    return name if in_latin_script(name) else anyascii(name)  # spelt as entity names are
