@@ -140,12 +140,13 @@ def _cached_table_pages(store: Store) -> int:
     return int(row[0]) if row else 0
 
 
-def test_trimming_the_cache_evicts_table_pages_and_keeps_the_limit(tmp_path):
+def test_trimming_the_cache_evicts_table_pages_and_keeps_the_floor_limit(tmp_path):
     with Store(tmp_path / "w.duckdb") as store:
         store.save_batch([_article(n) for n in range(1, 400)])
         store.con.execute("CHECKPOINT")  # written pages become the persistent ones DuckDB caches
         store.con.execute("SELECT count(*), sum(length(body)), sum(octet_length(raw)) FROM articles JOIN inputs USING (id)").fetchall()
         limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert limit == "512.0 MiB"  # MEMORY_FLOOR: a small store's index nodes are far below half of it
         assert _cached_table_pages(store) > 0
         store.trim_cache(0)
         assert _cached_table_pages(store) == 0

@@ -23,25 +23,23 @@ from wirewatch.store import bulk
 from wirewatch.store.bulk import BLOB, FLOAT, INT, TEXT, UNPACK, column, packed
 from wirewatch.store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
-# DuckDB's memory limit is left at its default (80% of RAM): the nodes of its indexes (ART) count
-# against it and are never evicted, so a fixed cap refuses writes once the store outgrows it (a 64 MiB
-# cap refused a table of 3 million keys). The full pipeline keeps about 21 index entries, 1-2 KiB of
-# nodes, per article: a 512 MiB cap would be full at a quarter to half a million articles. The table
-# pages DuckDB keeps cached after reading or writing them, which the cap bounded, a writer trims
-# between batches instead (`trim_cache`).
+# DuckDB's memory limit. Without one (DuckDB's default is 80% of RAM) its queries and checkpoints
+# take what they like: in the full-pipeline 100k benchmark the ingest process rose for moments by up to
+# 700 MiB above its level between batches by 77,600 articles. But the nodes of its indexes (ART) count
+# against the limit and are never evicted (a 64 MiB limit refused a table of 3 million keys), about
+# 1-2 KiB per article with the full pipeline, so a fixed cap would refuse writes at a quarter to half
+# a million articles. So the limit is at least MEMORY_FLOOR and twice what DuckDB holds that it cannot
+# evict, raised after each ingest batch (`trim_cache`).
+MEMORY_FLOOR = 512 * 1024**2
 
 
 class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": f"{MEMORY_FLOOR // 1024}KiB"})
         except duckdb.Error as e:
             raise StoreError(f"cannot open the database {self.path}: {e}") from e
-        # The limit as DuckDB prints it, set once so that restoring it after a trim changes nothing (the
-        # printed default is rounded: set back, it would come down a little every time).
-        self._memory_limit = str(self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0])  # type: ignore[index]
-        self.con.execute(f"SET memory_limit = '{self._memory_limit}'")
         if not read_only:
             self._migrate()
 
@@ -88,21 +86,21 @@ class Store:
         return int(self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0])  # type: ignore[index]
 
     def trim_cache(self, keep_bytes: int) -> None:
-        """Evict the table pages DuckDB holds in memory beyond `keep_bytes`. Nothing else evicts them
-        below its memory limit: over a 12,000-article ingest they grew to 71 MiB, and the ingest process
-        grew by 120 MiB from 3,000 articles on; trimmed to 16 MiB after each batch, it stayed flat
-        (`ingest.duckdb_cache_mib`). Lowering the limit evicts at once; it is then set back."""
+        """Evict the table pages DuckDB holds in memory beyond `keep_bytes`, and set its memory limit to
+        twice what it holds that it cannot evict (index nodes), at least MEMORY_FLOOR. Nothing else
+        evicts those pages below the limit: over a 12,000-article ingest they grew to 71 MiB, and the
+        ingest process by 120 MiB from 3,000 articles on; trimmed to 16 MiB after each batch, it stayed
+        flat (`ingest.duckdb_cache_mib`). Lowering the limit evicts at once."""
         used = dict(self.con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory()").fetchall())
         cached = int(used.get("BASE_TABLE", 0))
-        if cached <= keep_bytes:
-            return
-        target = sum(int(b) for b in used.values()) - cached + keep_bytes
+        pinned = sum(int(b) for b in used.values()) - cached
         try:
-            self.con.execute(f"SET memory_limit = '{target // 1024}KiB'")
+            if cached > keep_bytes:
+                self.con.execute(f"SET memory_limit = '{(pinned + keep_bytes) // 1024}KiB'")
         except duckdb.OutOfMemoryException:
             pass  # what could be evicted was; the rest is pinned
         finally:
-            self.con.execute(f"SET memory_limit = '{self._memory_limit}'")
+            self.con.execute(f"SET memory_limit = '{max(MEMORY_FLOOR, 2 * pinned) // 1024}KiB'")
 
     # --- the batch write ----------------------------------------------------------------------
 
