@@ -246,7 +246,7 @@ def _source_names_end(text: str, start: int, e: int, index: EntityIndex) -> int 
     end: int | None = None
     for a, b, _ in index.within(start, e):
         if a < start:  # a name that swallowed the phrase's last word ends where it ends
-            end = max(end or b, b)
+            end = b if end is None else max(end, b)
             continue
         if end is not None and a < end:
             continue

@@ -26,6 +26,7 @@ from wirewatch.extract.speakers import (
     DESCRIPTIVE_WORDS,
     EntityIndex,
     clean,
+    names_field,
     role_holder,
     singular,
     strip_titles,
@@ -169,8 +170,7 @@ def _described_institution(source: str, index: EntityIndex) -> Entity | None:
              and w.lower() not in ("the", "a", "an") and not (w[:1].isupper() and gaz.country_of(w))}
     if not field:
         return None
-    fits = {ent.name: ent for _a, _b, ent in index.spans if ent.type == "ORG"
-            and field <= (names := {singular(w) for w in ent.name.lower().split()}) and names & INSTITUTION_WORDS}
+    fits = {ent.name: ent for _a, _b, ent in index.spans if ent.type == "ORG" and names_field(ent.name, field)}
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 

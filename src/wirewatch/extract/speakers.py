@@ -340,8 +340,7 @@ def _described_institution(np: Span, history: Sequence[Mention]) -> Mention | No
         return None
     fits: list[tuple[Mention, str | None]] = []
     for m in reversed([m for m in history if m.start < np.start_char and m.kind == "ORG"]):
-        words = {singular(w) for w in m.name.lower().split()}
-        if field <= words and words & INSTITUTION_WORDS and all(f.name != m.name for f, _ in fits):
+        if names_field(m.name, field) and all(f.name != m.name for f, _ in fits):
             fits.append((m, _country_beside(np.doc, m, gaz)))
     same = [m for m, iso in fits if country is not None and iso == country]
     if same:
@@ -359,6 +358,13 @@ def _country_beside(doc: Doc, m: Mention, gaz: Gazetteer) -> str | None:
         if t.text[:1].isupper() and (iso := gaz.country_of(t.text)) is not None:
             return iso
     return None
+
+
+def names_field(name: str, field: set[str]) -> bool:
+    """Whether an institution's name fits a description's field words ("security" for "the Kazakh
+    security service"): it holds every one of them and a kind of body ("committee", "service")."""
+    words = {singular(w) for w in name.lower().split()}
+    return field <= words and bool(words & INSTITUTION_WORDS)
 
 
 def singular(word: str) -> str:
