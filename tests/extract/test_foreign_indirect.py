@@ -174,6 +174,13 @@ def test_according_to_inside_a_sentence_makes_the_whole_sentence_the_claim(langu
     assert s.content == body.rstrip(".")
 
 
+def test_an_office_after_a_source_inside_a_sentence_is_its_role():
+    body = "Ситуация на границе, по словам Армана Досова, главы пограничной службы, остается напряженной."
+    [s] = statements(body, "ru", ("Arman Dosov", "Армана Досова"))
+    assert (s.speaker, s.speaker_role) == ("Arman Dosov", "главы пограничной службы")
+    assert s.content == body.rstrip(".")
+
+
 def test_laut_as_an_ordinary_word_inside_a_sentence_names_no_source():
     body = "Die Sirenen waren in der ganzen Stadt laut und deutlich zu hören."
     assert statements(body, "de") == ()

@@ -218,8 +218,9 @@ def _apposed_role(text: str, end: int, e: int, v: Vocabulary) -> tuple[int, int]
 
 def _according_inside(text: str, s: int, e: int, v: Vocabulary, index: EntityIndex) -> _Reported | None:
     """"CONTENT according-to SOURCE CONTENT." ("Die Lage ist nach Angaben des FSB angespannt", "Ситуация,
-    по словам Беседы, остается напряженной"): the whole sentence is the source's claim. Only where a
-    name follows the phrase: "laut" and "so" are also ordinary words."""
+    по словам Беседы, главы службы, остается напряженной"): the whole sentence is the source's claim,
+    an office between commas after the source its role. Only where a name follows the phrase: "laut"
+    and "so" are also ordinary words."""
     if v.according is None:
         return None
     for m in v.according.finditer(text, s, e):
@@ -228,13 +229,14 @@ def _according_inside(text: str, s: int, e: int, v: Vocabulary, index: EntityInd
         end = _source_names_end(text, m.end(), e, index)
         if end is None:
             continue
-        rest = text[end:e]
+        role = _apposed_role(text, end, e, v)
+        rest = text[role[1] + 1 if role else end : e]
         if not _words(rest) or (rest.lstrip().startswith(",") and v.title and v.title.search(rest)):
             continue  # the source closes the sentence, or only its office follows: `_cue_after`
         if _words(text[s : m.start()]) + _words(rest) < _MIN_CONTENT_WORDS:
             continue
         content = _trim(text, s, e)
-        return _Reported(content, (m.end(), end), (m.start(), m.end()))
+        return _Reported(content, (m.end(), end), (m.start(), m.end()), role=role)
     return None
 
 
