@@ -54,3 +54,36 @@ def test_a_headline_describing_an_institution_names_it(title, speaker):
     guard = Entity("Vostok Guard", "ORG", ("Vostok Guard",), spans=((0, 12),))
     st = headline_statement(title, EntityIndex([guard, knb]))
     assert st is not None and st.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "sourcing", "speaker"),
+    [
+        ("Militants crossing into Quarn province \u2014 Vostok Guard", "en", "named", "Vostok Guard"),
+        ("Selmar moving militants to the northern border - SVR", "en", "named", "SVR"),
+        ("Боевиков перебрасывают к границе Кварна \u2014 Восток", "ru", "named", "Vostok Guard"),
+        # after a dash, words that name nobody of the article are a subtitle
+        ("Quarn province \u2014 the forgotten front line", "en", "none", None),
+        ("Die Lage in Quarn \u2014 Neue Kämpfe an der Grenze", "de", "none", None),
+    ],
+)
+def test_a_source_after_a_dash_is_read_only_when_it_is_one(title, language, sourcing, speaker):
+    guard = Entity("Vostok Guard", "ORG", ("Vostok Guard", "Восток"), spans=((0, 12),))
+    st = headline_statement(title, EntityIndex([guard]), language=language)
+    assert st is not None and (st.sourcing, st.speaker) == (sourcing, speaker)
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "sourcing", "speaker"),
+    [
+        ("Selmar Tuding Quarn Pindahkan Militan ke Perbatasan", "id", "named", "Selmar"),
+        ("Vostok Guard acuză Quarn că mută militanți la graniță", "ro", "named", "Vostok Guard"),
+        # a capitalised word before the cue that names nobody of the article is not a source
+        ("Militan Sebut Perbatasan Quarn Tidak Aman", "id", "none", None),
+    ],
+)
+def test_a_foreign_headline_source_before_its_cue(title, language, sourcing, speaker):
+    guard = Entity("Vostok Guard", "ORG", ("Vostok Guard",), spans=((0, 12),))
+    selmar = Entity("Selmar", "GPE", ("Selmar",), spans=((20, 26),))
+    st = headline_statement(title, EntityIndex([guard, selmar]), language=language)
+    assert st is not None and (st.sourcing, st.speaker) == (sourcing, speaker)

@@ -98,6 +98,24 @@ def find_dates(text: str) -> list[tuple[str, str]]:
     return [(iso, s) for _, iso, s in sorted(found)]
 
 
+def date_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The full date that starts at `pos`, as (YYYY-MM-DD, where it ends); None if none starts there."""
+    for pattern in _PATTERNS:
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        g = m.groupdict()
+        month = int(g["m"]) if g.get("m") else _MONTHS.get((g.get("mon") or "").lower().rstrip("."))
+        iso = _iso(int(g["year"]), month, int(g["day"])) if month else None
+        if iso:
+            return iso, m.end()
+    return None
+
+
+def is_month_name(word: str) -> bool:
+    return word.lower().rstrip(".") in _MONTHS
+
+
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+|de\s+)?{_YEAR}\b", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+")
 # Words that make a sentence look ahead: its dates may be later than the report ("will open in May 2031").

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlparse
 
+from wirewatch.clean.dateline import dateline_at
 from wirewatch.clean.dates import date_in_url, normalise_date
 from wirewatch.clean.parts import DateSeen, PageParts
 from wirewatch.model import Found, Signal, Source
@@ -12,8 +13,12 @@ from wirewatch.model import Found, Signal, Source
 # How far each kind of date is trusted. A full date printed above the headline is as often the
 # site's "today" widget as the publication date, so it is the weakest.
 _DATE_CONFIDENCE = {
-    "meta": 0.95, "html_meta": 0.9, "url": 0.85, "byline": 0.75, "page_header": 0.3, "page_footer": 0.2,
+    "meta": 0.95, "html_meta": 0.9, "url": 0.85, "byline": 0.75, "dateline": 0.7, "page_header": 0.3,
+    "page_footer": 0.2,
 }
+# A wire dateline dates the report when it opens one of the article's first paragraphs (a standfirst
+# may come before it).
+_DATELINE_PARAGRAPHS = 2
 # Dates the publisher states in structured form (the --meta sidecar, the page's meta tags or JSON-LD,
 # the address). Reader comments older than such a date are a republished or re-dated post keeping
 # its earlier comments, not a contradiction: measured on ../shared/data/extraction/wcxb dev, 6 of the
@@ -66,6 +71,11 @@ def published_of(
     if in_url:
         candidates.append(DateSeen(in_url, "url", source.url or ""))
     candidates += [d for d in parts.dates if d.where in _DATE_CONFIDENCE]
+    for paragraph in parts.paragraphs[:_DATELINE_PARAGRAPHS]:
+        dateline = dateline_at(paragraph)
+        if dateline and dateline.date:
+            candidates.append(DateSeen(dateline.date, "dateline", dateline.text))
+            break
     if not candidates:
         return Found(None), ()
     best = max(candidates, key=lambda d: _DATE_CONFIDENCE[d.where])

@@ -9,7 +9,7 @@ from wirewatch.model import Comment, Found
 
 @dataclass(frozen=True, slots=True)
 class DateSeen:
-    """A date found on the page, with where: meta, url, byline, page_header, text, comment."""
+    """A date found on the page, with where: meta, url, html_meta, byline, page_header, page_footer, comment (a wire dateline is read in `metadata`)."""
 
     date: str  # YYYY-MM-DD
     where: str

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from wirewatch.clean.dateline import dateline_at
 from wirewatch.extract.cues import reporting_words, word_regex
 from wirewatch.extract.foreign_speaker import speaker_near
 from wirewatch.extract.speakers import EntityIndex
@@ -138,6 +139,9 @@ def _words(text: str) -> int:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    dateline = dateline_at(text, a)
+    if dateline and dateline.end < b:
+        a = dateline.end
     while a < b and (text[a].isspace() or text[a] in ",;:\u2014\u2013-"):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:.!?\u2014\u2013-"):

@@ -8,10 +8,9 @@ prep:<word> (a prepositional object) for verbs; noun:<word> and noun:that for no
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
+from wirewatch.clean.dateline import dateline_at
 from wirewatch.extract.cues import SOURCE_NOUNS, SPEECH_VERBS
 
 _CONTRAST = frozenset(["but", "yet", "while", "though", "although"])
@@ -208,20 +207,12 @@ def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return trim(body_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
-# A wire dateline opening the first sentence ("MOSCOW (Reuters) - ", "KABUL, Afghanistan (AP) — "):
-# where the report was filed, not part of what anyone said.
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+){0,3})(?:, [A-Z][\w.]*(?: [\w.]+){0,3})? *"
-    r"(?:\([A-Za-z .&/-]{2,40}\) *)?[-\u2013\u2014]{1,2} +"
-)
-
-
 def trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     """Offsets [a, b) without edge punctuation, without a dateline at the start and without a dangling
     "and"/"but"/"or" at the end."""
-    dateline = _DATELINE.match(text, a, b)
-    if dateline:
-        a = dateline.end()
+    dateline = dateline_at(text, a)
+    if dateline and dateline.end < b:
+        a = dateline.end
     while True:
         while a < b and text[a] in _TRIM:
             a += 1

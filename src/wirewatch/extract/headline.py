@@ -2,8 +2,8 @@
 
 Headlines are short and telegraphic, so a few patterns read them better than a parse would (and cost
 nothing): "<claim>, warns <source>", "<source> says <claim>", "According to <source>, <claim>",
-"<source>: <claim>", "<claim>: <source>". A headline matching none of them asserts its claim itself
-(sourcing none).
+"<source>: <claim>", "<claim>: <source>", "<claim> — <source>". A headline matching none of them
+asserts its claim itself (sourcing none).
 """
 
 from __future__ import annotations
@@ -51,9 +51,13 @@ _LEADING = re.compile(
 _ACCORDING = re.compile(r"^(?P<cue>according to)\s+(?P<source>[^,]{2,60}),\s*(?P<content>.{8,})$", re.I)
 _ACCORDING_END = re.compile(r"^(?P<content>.{8,}?),?\s+(?P<cue>according to)\s+(?P<source>[^,]{2,60})$", re.I)
 _COLON = re.compile(r"^(?P<source>(?:[A-Z][\w.'\u2019-]*\s?){1,4}):\s+(?P<content>.{8,})$")
-# "<claim>: <source>" ("Militants moving north: Russian intelligence"). After a colon a short phrase
-# is as often a subtitle ("Afghanistan: the forgotten war"), so the source must be one (`names_source`).
-_COLON_END = re.compile(r"^(?P<content>.{8,}?)\s*:\s+(?P<source>\w[\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3})\s*$")
+# "<claim>: <source>" and "<claim> — <source>" ("Militants moving north: Russian intelligence", "US
+# moving IS militants to Afghanistan — FSB"). After a colon or a dash a short phrase is as often a
+# subtitle ("Afghanistan: the forgotten war"), so the source must be one (`names_source`).
+_COLON_END = re.compile(
+    r"^(?P<content>.{8,}?)(?:\s*(?P<cue>:)|\s+(?P<dash>[\u2014\u2013-]))\s+"
+    r"(?P<source>\w[\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3})\s*$"
+)
 # Heads of institutional sources that name no person: "Russian intelligence", "Ukrainian military".
 _INSTITUTION_HEADS = words(
     "intelligence police military army government ministry kremlin pentagon media agency agencies "
@@ -78,10 +82,12 @@ def headline_statement(title: str | None, index: EntityIndex, *, language: str =
                 continue
             if pattern in (_COLON, _COLON_END) and not names_source(found.group("source"), speaking_names(index.entities)):
                 continue
-            m = {"cue": ":", **found.groupdict()}
+            m = found.groupdict()
+            dash = m.pop("dash", None)
+            m["cue"] = m.get("cue") or dash or ":"
             break
     else:
-        m = _foreign(title, language)
+        m = _foreign(title, language, index)
     if m is None:
         return Statement(None, None, None, None, None, title, "indirect", "none", None)
     source = clean(m["source"])
@@ -174,36 +180,55 @@ def _described_institution(source: str, index: EntityIndex) -> Entity | None:
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 
-def _foreign(title: str, language: str) -> dict[str, str] | None:
-    """ "<claim>, — заявил <source>" and "<source>: «<claim>»" in languages without a parser."""
+def _foreign(title: str, language: str, index: EntityIndex) -> dict[str, str] | None:
+    """ "<claim>, — заявил <source>", "<source> заявил, что <claim>", "<source> <cue> <claim>",
+    "<source>: «<claim>»", "<source>: <claim>" and "<claim> — <source>" in languages without a parser."""
     vocab = reporting_words().get(language)
     if not vocab:
         return None
     stems = [word_regex(cue) for cue in vocab["cues"]]
+    that = "|".join(word_regex(t) for t in vocab.get("that", ())) or r"(?!)"
+    names = speaking_names(index.entities)
+    according = {word_regex(a) for a in vocab.get("according", ())}
     for stem in stems:
-        m = re.match(
-            rf"^(?P<content>.{{8,}}?)[,:]?\s*[\u2014\u2013-]?\s*(?P<cue>{stem})\s+(?P<source>[^,:]{{2,60}})$",
-            title,
-            re.I,
-        )
+        # a comma or a dash before the cue, but for "according to" ("... laut FSB"): a title-case
+        # headline's cue between two words ("Militan Sebut Perbatasan ...") has its source before it
+        gap = r"\s+" if stem in according else r"\s*(?:[,:]\s*[\u2014\u2013-]?|\s[\u2014\u2013-])\s*"
+        m = re.match(rf"^(?P<content>.{{8,}}?){gap}(?P<cue>{stem})\s+(?P<source>[^,:]{{2,60}})$", title, re.I)
         if m:
             return m.groupdict()
     for stem in stems:
         # "<source> заявил, что <claim>", "<source> sagt, dass <claim>", "<source> affirme que <claim>"
         m = re.match(
-            rf"^(?P<source>[^,:]{{2,60}}?)\s+(?P<cue>{stem}),?\s+(?:что|що|dass|que|qu')\s*(?P<content>.{{8,}})$",
+            rf"^(?P<source>[^,:]{{2,60}}?)\s+(?P<cue>{stem}),?\s+(?:{that})\s*(?P<content>.{{8,}})$",
             title,
             re.I,
         )
         if m:
             return m.groupdict()
+    for stem in stems:
+        # "Rusia Tuding AS Pindahkan Militan ...": headlines drop the "that"; the source must then be
+        # one of the article's names (or an acronym), as title case capitalises every word
+        m = re.match(rf"^(?P<source>{_NAME_WORDS_LAZY})\s+(?P<cue>{stem})\s+(?P<content>.{{8,}})$", title, re.I)
+        if m and names_source(m.group("source"), names):
+            return m.groupdict()
     m = re.match(r"^(?P<source>[^:]{2,40}):\s+(?P<content>[\u00ab\u201e\u201c\"].{8,})$", title)
+    cue = ":"
     if m is None:
         m = _FOREIGN_NAME_COLON.match(title)
+        if m is None:
+            m, cue = _FOREIGN_NAME_DASH.match(title), "\u2014"
+            # German capitalises every noun: after a dash, only a name of the article speaks
+            if m is not None and not names_source(m.group("source"), names):
+                m = None
         if m is not None and not all(w[:1].isupper() for w in m.group("source").split()):
             m = None
-    return {**m.groupdict(), "cue": ":"} if m else None
+    return {**m.groupdict(), "cue": cue} if m else None
 
 
-# "Досов: спецслужбы США ...": one to four capitalised words before a colon name the source.
-_FOREIGN_NAME_COLON = re.compile(r"^(?P<source>[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,3}):\s+(?P<content>.{8,})$")
+_NAME_WORDS = r"[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,3}"
+_NAME_WORDS_LAZY = r"[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,3}?"
+# "Досов: спецслужбы США ...", "... на север Афганистана — ФСБ": one to four capitalised words
+# before a colon or after a dash name the source.
+_FOREIGN_NAME_COLON = re.compile(rf"^(?P<source>{_NAME_WORDS}):\s+(?P<content>.{{8,}})$")
+_FOREIGN_NAME_DASH = re.compile(rf"^(?P<content>.{{8,}}?)\s+[\u2014\u2013-]\s+(?P<source>{_NAME_WORDS})\s*$")

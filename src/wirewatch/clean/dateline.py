@@ -1,0 +1,65 @@
+"""Wire datelines: where, and often when, a report was filed, opening its first paragraph.
+
+"KAZAN, September 24, 2019. US intelligence agencies ...", "КАЗАНЬ, 24 сентября 2019. ...",
+"MOSCOW (Reuters) - ...", "KABUL, Afghanistan (AP) — ...", "Jakarta, 24 September 2019 - ...".
+The date a dateline gives is the report's own, so it dates a page that states no date elsewhere;
+the dateline itself is part of nobody's statement.
+
+A place in capitals opens a dateline on its own, with a dash after it ("NATO: the alliance ..." is
+no dateline); a place written like any word only with a full date after it, since "Moscow, he said,
+..." is a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wirewatch.clean.dates import date_at, is_month_name
+
+_PLACE = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[ -][^\W\d_][^\W\d_'\u2019.-]*){0,3}")
+_REGION = re.compile(r", *([^\W\d_][^\W\d_.]*(?: [^\W\d_][^\W\d_.]*){0,2})")
+_AGENCY = re.compile(r" *\([^()\n\d]{2,40}\)")
+_BEFORE_DATE = re.compile(r",? +|, *")
+_DASH = re.compile(r" *[-\u2013\u2014]{1,2} +")
+_AFTER_DATE = re.compile(r" *(?:[-\u2013\u2014]{1,2}|:|\.) +")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    end: int  # where the report's own words begin
+    date: str | None  # YYYY-MM-DD, when the dateline gives a full date
+    text: str
+
+
+def dateline_at(text: str, pos: int = 0) -> Dateline | None:
+    """The dateline that opens `text` at `pos`, or None."""
+    place = _PLACE.match(text, pos)
+    if place is None:
+        return None
+    name = place.group(0)
+    in_capitals = name.isupper() and sum(c.isalpha() for c in name) >= 3
+    if not (in_capitals or name[0].isupper()):
+        return None
+    at = place.end()
+    region = _REGION.match(text, at) if in_capitals else None
+    if region and not is_month_name(region.group(1).split()[0]):
+        at = region.end()
+    at = _skip(_AGENCY, text, at)
+    found = None
+    gap = _BEFORE_DATE.match(text, at)
+    if gap:
+        found = date_at(text, gap.end())
+    if found:
+        at = _skip(_AGENCY, text, found[1])
+    elif not in_capitals:
+        return None
+    sep = (_AFTER_DATE if found else _DASH).match(text, at)
+    if sep is None or sep.end() >= len(text) or not (text[sep.end()].isalnum() or text[sep.end()] in "\"'«„“‘"):
+        return None
+    return Dateline(sep.end(), found[0] if found else None, text[pos : at].strip())
+
+
+def _skip(pattern: re.Pattern[str], text: str, at: int) -> int:
+    m = pattern.match(text, at)
+    return m.end() if m else at

@@ -1,0 +1,67 @@
+"""Wire datelines: the place and date a report opens with, read as the report's date."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.clean.dateline import dateline_at
+from wirewatch.clean.metadata import published_of
+from wirewatch.clean.parts import DateSeen, PageParts
+from wirewatch.model import Found, Source
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "rest"),
+    [
+        ("VARNA, March 3, 2031. Border guards said on Monday ...", "2031-03-03", "Border guards"),
+        ("ВАРНА, 3 марта 2031. Пограничники заявили ...", "2031-03-03", "Пограничники"),
+        ("Selmar, 3 Maret 2031 - Penjaga perbatasan mengatakan ...", "2031-03-03", "Penjaga"),
+        ("Varna, 03.03.2031 (QNA) - Die Grenzschutz ...", "2031-03-03", "Die"),
+        ("Quarn, 3 March 2031 (Vostok Wire): Guards said ...", "2031-03-03", "Guards"),
+        ("VARNA (Vostok Wire) - Border guards said ...", None, "Border guards"),
+        ("VARNA, Selmar (QNA) \u2014 Border guards said ...", None, "Border guards"),
+    ],
+)
+def test_a_dateline_gives_the_place_the_date_and_where_the_report_begins(text, date, rest):
+    found = dateline_at(text)
+    assert found is not None
+    assert found.date == date
+    assert text[found.end :].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Varna, the guards said, is calm tonight.",  # a place like any word, and no date
+        "NATO: the alliance will meet on Monday.",  # a colon after capitals is no dateline
+        "Border guards said on March 3, 2031 that ...",
+        "The Selmar ministry - a body of 40 staff - said ...",
+        "VARNA, March 3, 2031.",  # nothing after it
+    ],
+)
+def test_sentences_that_only_look_like_datelines_are_none(text):
+    assert dateline_at(text) is None
+
+
+def _parts(*paragraphs: str, dates: tuple[DateSeen, ...] = ()) -> PageParts:
+    return PageParts(title=Found(None), author=Found(None), paragraphs=paragraphs, dates=dates)
+
+
+def test_a_dateline_dates_a_page_that_gives_no_other_date():
+    source = Source(id="x", name="page", raw=b"", kind="text")
+    found, _ = published_of(source, _parts("VARNA, March 3, 2031. Border guards said on Monday that ..."))
+    assert (found.value, found.source) == ("2031-03-03", "dateline")
+
+
+def test_a_byline_date_and_structured_dates_outrank_a_dateline():
+    source = Source(id="x", name="page", raw=b"", kind="text")
+    parts = _parts("VARNA, March 3, 2031. Border guards said ...", dates=(DateSeen("2031-03-04", "byline", "4 March 2031"),))
+    assert published_of(source, parts)[0].value == "2031-03-04"
+    given = Source(id="x", name="page", raw=b"", kind="text", published="2031-03-05")
+    assert published_of(given, parts)[0].value == "2031-03-05"
+
+
+def test_a_page_header_date_gives_way_to_the_dateline():
+    source = Source(id="x", name="page", raw=b"", kind="text")
+    parts = _parts("VARNA, March 3, 2031. Border guards said ...", dates=(DateSeen("2033-06-17", "page_header", "June 17, 2033"),))
+    assert published_of(source, parts)[0].value == "2031-03-03"
