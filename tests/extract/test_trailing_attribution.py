@@ -72,3 +72,18 @@ def test_a_name_and_role_set_off_by_commas_before_the_verb_speak_it(source):
     s = found[0]
     assert s.content.rstrip(".,").endswith("northern valleys") and s.speaker == "Temir Saparov"
     assert s.speaker_role is not None and "Fifth Service" in s.speaker_role
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "the head of the Selmar Border Service, Arman Dosov,",
+        # an acronym in brackets between the role and its comma
+        "the head of the Selmar Border Service (SBS), Arman Dosov,",
+    ],
+)
+def test_a_role_and_a_name_set_off_before_the_verb_are_the_source_not_the_content(source):
+    [s] = statements(f"{CONTENT}, {source} said on Tuesday.")
+    assert s.content.rstrip(".,").endswith("northern valleys")
+    assert s.speaker == "Arman Dosov"
+    assert (s.speaker_role or "").startswith("head of the Selmar Border Service")

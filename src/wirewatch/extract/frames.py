@@ -286,7 +286,13 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
     kids = list(tok.children)
     cc = [c for c in kids if c.dep_ == "ccomp"]
     if cc:
-        return "ccomp", min(c.left_edge.i for c in cc), _clause_end(cc[-1]), None
+        end = _clause_end(cc[-1])
+        if cc[-1].i < tok.i and not any(c.dep_ in ("nsubj", "csubj") for c in kids):
+            # the source set off before the verb that the parse hung on the content's last noun
+            # (`_stray_phrase`) is not part of what was said
+            stray = _stray_phrase(tok)
+            end = min(end, stray[0]) if stray is not None else end
+        return "ccomp", min(c.left_edge.i for c in cc), end, None
     if (trailing := trailing_attribution(tok)) is not None:
         return "ccomp", *trailing, None
     if (told := _clause_told(tok, kids)) is not None:

@@ -230,7 +230,7 @@ def apposition_before(doc: Doc, start: int, end: int) -> str | None:
     if not any(t.dep_ == "appos" for t in doc[start:end]):
         return None
     tokens: list[Token] = []
-    i = start - 2
+    i = _before_parenthesis(doc, start - 2)
     while i >= 0 and len(tokens) <= _MAX_ROLE_TOKENS:
         t = doc[i]
         if t.is_punct or t.ent_type_ in ("PERSON", "DATE") or t.pos_ in ("VERB", "AUX", "PRON"):
@@ -247,6 +247,15 @@ def apposition_before(doc: Doc, start: int, end: int) -> str | None:
     if not tokens or not any(is_title_word(t) for t in (*tokens[:2], tokens[-1])):
         return None
     return _good(tokens)
+
+
+def _before_parenthesis(doc: Doc, i: int) -> int:
+    """The token before a short parenthesis ending at `i` ("... Security Service (FSB), Sergei
+    Beseda": an acronym or aside between the role and its comma), else `i` itself."""
+    if i < 0 or doc[i].text != ")":
+        return i
+    opening = next((k for k in range(i - 1, max(i - 6, -1), -1) if doc[k].text == "("), None)
+    return opening - 1 if opening is not None else i
 
 
 def apposition_parsed(doc: Doc, start: int, end: int) -> str | None:
