@@ -207,3 +207,38 @@ def test_a_name_a_few_words_before_its_cue_is_the_speaker(language, body, speake
 def test_a_clause_between_a_name_and_the_cue_keeps_them_apart():
     body = "Досов приехал в Казань, где губернатор заявил, что лагеря боевиков находятся у самой границы."
     assert all(s.speaker != "Dosov" for s in statements(body, "ru"))
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "surface", "role"),
+    [
+        # an office before the name, from its head word
+        ("ru", "Боевиков перебрасывают на север страны, заявил во вторник глава пограничного комитета "
+               "Арман Досов на совещании в Астане.", "Арман Досов", "глава пограничного комитета"),
+        # an office before the name, an acronym in brackets and a comma between them
+        ("id", "Militan dipindahkan ke utara negara itu, kata kepala Komite Perbatasan Nasional (KPN), "
+               "Arman Dosov, pada Selasa.", "Arman Dosov", "kepala Komite Perbatasan Nasional (KPN)"),
+        # an office set off after the name
+        ("de", "Die Kämpfer werden nachts über den Fluss gebracht, sagte Arman Dosov, Leiter des "
+               "Grenzkomitees, am Dienstag.", "Arman Dosov", "Leiter des Grenzkomitees"),
+        ("ro", "Militanții sunt transferați spre nordul țării, a declarat marți Arman Dosov, șeful "
+               "Comitetului de Frontieră (CF) al Kazahstanului, la Astana.", "Arman Dosov",
+         "șeful Comitetului de Frontieră (CF) al Kazahstanului"),
+    ],
+)
+def test_an_office_beside_the_speakers_name_is_the_role(language, body, surface, role):
+    [s] = statements(body, language, ("Arman Dosov", surface))
+    assert (s.speaker, s.speaker_role) == ("Arman Dosov", role)
+
+
+def test_words_beside_a_name_without_an_office_are_no_role():
+    body = "Боевиков перебрасывают на север страны, заявил во вторник Арман Досов на совещании в Астане."
+    [s] = statements(body, "ru", ("Arman Dosov", "Арман Досов"))
+    assert s.speaker_role is None
+
+
+def test_the_role_found_once_is_the_speakers_in_every_statement():
+    body = ("Militan dipindahkan ke utara negara itu, kata kepala Komite Perbatasan Nasional, Arman Dosov. "
+            "Menurut Dosov, para militan akan menyeberangi sungai pada malam hari.")
+    found = statements(body, "id", ("Arman Dosov", "Arman Dosov", "Dosov"))
+    assert [s.speaker_role for s in found] == ["kepala Komite Perbatasan Nasional"] * 2

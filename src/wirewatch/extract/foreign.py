@@ -13,10 +13,11 @@ words beside the cue, else, for a pronoun, the last speaker.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from wirewatch.extract.cues import reporting_words, word_regex
-from wirewatch.extract.foreign_indirect import indirect_statements
-from wirewatch.extract.foreign_speaker import speaker_near
+from wirewatch.extract.foreign_indirect import indirect_statements, vocabulary
+from wirewatch.extract.foreign_speaker import role_beside, speaker_near
 from wirewatch.extract.quotes import find_quotes
 from wirewatch.extract.speakers import EntityIndex
 from wirewatch.model import Statement
@@ -37,6 +38,7 @@ def foreign_statements(text: str, index: EntityIndex, language: str) -> tuple[St
         return ()
     cues, pronouns = _pattern(words.get("cues", ())), _pattern(words.get("pronouns", ()))
     anonymous = _pattern(words.get("anonymous", ()))
+    title = vocabulary(language).title
     if cues is None:
         return ()
     out: list[Statement] = []
@@ -67,10 +69,11 @@ def foreign_statements(text: str, index: EntityIndex, language: str) -> tuple[St
             source_text, sourcing = anonymous.search(window).group(0), "anonymous"
         if speaker is None and sourcing == "named":
             continue
+        role = role_beside(text, source_text, w0, w1, title) if speaker and sourcing == "named" else None
         out.append(
             Statement(
                 speaker,
-                None,
+                text[role[0] : role[1]] if role else None,
                 source_text,
                 None,
                 text[c0:c1],
@@ -84,7 +87,22 @@ def foreign_statements(text: str, index: EntityIndex, language: str) -> tuple[St
             last = (speaker, sourcing)
     direct = tuple(out)
     indirect = indirect_statements(text, index, language, quoted=direct)
-    return tuple(sorted(direct + tuple(indirect), key=lambda st: st.span or (0, 0)))
+    return _roles_shared(sorted(direct + tuple(indirect), key=lambda st: st.span or (0, 0)))
+
+
+def _roles_shared(statements: list[Statement]) -> tuple[Statement, ...]:
+    """A speaker's office, once written beside the name, is theirs in every statement of the page
+    ("Menurut Beseda, ..." after "kata kepala Dinas Kelima ..., Sergei Beseda"), as an English
+    entity's role is."""
+    roles: dict[str, str] = {}
+    for st in statements:
+        if st.speaker and st.speaker_role and st.sourcing == "named":
+            roles.setdefault(st.speaker, st.speaker_role)
+    return tuple(
+        replace(st, speaker_role=roles[st.speaker])
+        if st.speaker in roles and not st.speaker_role and st.sourcing == "named" else st
+        for st in statements
+    )
 
 
 def _clip_after(text: str, end: int) -> str:

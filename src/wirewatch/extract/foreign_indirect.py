@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from wirewatch.clean.dateline import dateline_at
 from wirewatch.extract.cues import reporting_words, word_regex
-from wirewatch.extract.foreign_speaker import speaker_near
+from wirewatch.extract.foreign_speaker import role_beside, speaker_near
 from wirewatch.extract.speakers import EntityIndex
 from wirewatch.model import Statement
 
@@ -335,7 +335,8 @@ def indirect_statements(
             if speaker is None and sourcing == "named":
                 continue
         a, b = r.content
-        role = text[r.role[0] : r.role[1]] if r.role and speaker else None
+        role_at = r.role or (role_beside(text, source_text, w0, w1, v.title) if speaker and sourcing == "named" else None)
+        role = text[role_at[0] : role_at[1]] if role_at and speaker else None
         out.append(Statement(speaker, role, source_text, None, cue_text, text[a:b], "indirect", sourcing, (a, b)))
     return out
 

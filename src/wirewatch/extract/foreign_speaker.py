@@ -21,6 +21,10 @@ _NAME = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+)(?:\s+[A-ZА-ЯЁІЇ�
 _BESIDE = 12
 # Lower-case words allowed between a name and the cue after it.
 _ADVERB_GAP = 3
+# Longest office written beside a name, in words ("șeful Serviciului 5 al Serviciului Federal de
+# Securitate (FSB) al Rusiei" is 10).
+_MAX_ROLE_WORDS = 12
+_CLAUSE_END = re.compile(r"[,;:.!?\u2014\u2013]|\s-\s")
 
 
 def speaker_near(
@@ -81,3 +85,34 @@ def _name_or_office(words: str, language: str) -> str:
         kept = kept[1:]
     name = strip_titles(" ".join(kept))
     return name if in_latin_script(name) else anyascii(name)  # spelt as entity names are
+
+
+def role_beside(text: str, name: str | None, w0: int, w1: int, title: re.Pattern[str] | None) -> tuple[int, int] | None:
+    """The office written beside `name` in the attribution clause w0:w1: set off by a comma
+    after it ("Sergej Beseda, Leiter des Fünften Dienstes des FSB, am Dienstag"), or running from a
+    title word up to the name ("заявил начальник Пятой службы ФСБ России Сергей Беседа", "kata kepala
+    Dinas Kelima Dinas Keamanan Federal Rusia (FSB), Sergei Beseda"). The phrase must open with the
+    office's head word (`title`, from data/reporting_words.toml)."""
+    a = text.find(name, w0, w1) if name and title is not None else -1
+    if a < 0 or title is None or not name:
+        return None
+    b = a + len(name)
+    rest = text[b:w1]
+    if rest.startswith(","):
+        start = b + 1 + len(rest[1:]) - len(rest[1:].lstrip())
+        stop = _CLAUSE_END.search(text, start, w1)
+        end = len(text[: stop.start() if stop else w1].rstrip())
+        m = title.match(text, start, end)
+        if m and 0 < len(text[start:end].split()) <= _MAX_ROLE_WORDS:
+            return start, end
+    before = text[w0:a].rstrip(" ,")
+    for m in title.finditer(text, w0, w0 + len(before)):
+        phrase = text[m.start() : w0 + len(before)]
+        words = phrase.split()
+        # an acronym in brackets may sit inside ("... Federal Rusia (FSB), Sergei Beseda")
+        if len(words) <= _MAX_ROLE_WORDS and not _CLAUSE_END.search(_BRACKETS.sub("", phrase)):
+            return m.start(), w0 + len(before)
+    return None
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
