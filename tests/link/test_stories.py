@@ -177,6 +177,17 @@ def test_the_stories_table_and_export_carry_the_story(settings, tmp_path):
     assert {r["id"]: r["story"] for r in rows}["ru"] == found[0].id
 
 
+def test_an_undated_article_does_not_stretch_its_storys_dates_to_the_day_it_was_stored(settings, tmp_path):
+    db = tmp_path / "w.duckdb"
+    wire = next(a for a in fixture_articles() if a.source.id == "en-wire")
+    undated = replace(wire, source=replace(wire.source, id="en-undated", raw=wire.source.raw + b" "),
+                      cleaned=replace(wire.cleaned, published=replace(wire.cleaned.published, value=None)))
+    with Store(db) as store:
+        store.save_batch([*fixture_articles(), undated], link=StoryHook(settings))
+    story = next(s for s in stories(db) if s.articles == 6)
+    assert (story.first_seen, story.last_seen) == ("2024-03-12", "2024-03-13")
+
+
 def test_an_interrupted_link_rolls_the_batch_back_instead_of_storing_it_unlinked(settings, monkeypatch):
     import wirewatch.link.corpus as corpus
 

@@ -175,8 +175,11 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) ->
         return
     con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [packed(ids)])
     con.execute(
-        "INSERT INTO stories SELECT story, min(coalesce(published, stored_at::DATE)), "
-        "max(coalesce(published, stored_at::DATE)), count(*), NULL, NULL, "
+        # When the story was reported: its articles' publication dates; the day they were stored
+        # only where none is dated (an undated page of 2015 stored today must not stretch a 2019
+        # story to today)
+        "INSERT INTO stories SELECT story, coalesce(min(published), min(stored_at::DATE)), "
+        "coalesce(max(published), max(stored_at::DATE)), count(*), NULL, NULL, "
         "list(DISTINCT language ORDER BY language), list(DISTINCT outlet ORDER BY outlet) FILTER (outlet IS NOT NULL), "
         "arg_min(title, seq) FROM articles WHERE story IN (SELECT unnest(string_split(?, chr(31)))) GROUP BY story",
         [packed(ids)],
