@@ -176,6 +176,19 @@ def test_a_name_read_by_capitals_starts_at_the_name(analyse, text, language, ful
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("SELMAR, 3 Maret 2031 - Badan perbatasan menutup jalan pada Selasa malam.", "id"),
+        ("Die Grenze wurde am 3. März 2031 geschlossen, am Dienstag wieder geöffnet.", "de"),
+    ],
+)
+def test_months_weekdays_and_a_word_after_a_dateline_dash_name_nothing(analyse, text, language):
+    entities, _ = analyse(text, language)
+    names = {m for e in entities for m in (e.name, *e.mentions)}
+    assert not names & {"Maret", "Selasa", "Badan", "März", "Dienstag"}
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "role"),
     [
         (

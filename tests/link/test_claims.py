@@ -113,6 +113,69 @@ def test_a_headline_takes_up_the_claim_it_sums_up():
     assert presentation(head) == "headline"
 
 
+RED_CRESCENT = Entity("Red Crescent Brigade", "ORG", ("Red Crescent Brigade", "RCB", "Красный полумесяц"))
+SELMAR = Entity("Selmar", "GPE", ("Selmar", "Селмар", "Селмара"))
+VALLEY = Entity("Dorvik Valley", "LOC", ("Dorvik Valley", "Дорвикской долины"))
+TOLMAR = Entity("Tolmar", "GPE", ("Tolmar", "Толмар"))
+ENTITIES = (FSB, RED_CRESCENT, SELMAR, VALLEY, TOLMAR)
+
+
+def test_a_claim_survives_translation_through_the_entities_it_names():
+    arts = [
+        make_article("en", "x", entities=ENTITIES, statements=(
+            said("Tolmar agents are moving RCB fighters from Selmar into the Dorvik Valley", "Arman Dosov"),)),
+        make_article("ru", "x", language="ru", entities=ENTITIES, statements=(
+            said("агенты перебрасывают боевиков «Красный полумесяц» из Селмара в район Дорвикской долины",
+                 "Арман Досов"),)),
+    ]
+    (claim,) = find_claims(arts)
+    assert len(claim.mentions) == 2
+
+
+def test_the_service_and_its_official_saying_one_thing_are_one_claim():
+    role = "head of the Fifth Service of the Federal Security Service"
+    arts = [
+        make_article("a", "x", outlet="a.example", entities=ENTITIES, statements=(
+            said("Tolmar agents are moving RCB fighters from Selmar into the Dorvik Valley", "Federal Security Service"),)),
+        make_article("b", "x", outlet="b.example", entities=ENTITIES, statements=(
+            said("Tolmar agents are moving fighters of the RCB out of Selmar to the Dorvik Valley", "Sergei Beseda",
+                 role=role),)),
+    ]
+    (claim,) = find_claims(arts)
+    assert claim.origin == "Federal Security Service" and claim.independent_outlets == 2
+    assert claim.corroboration == 1
+
+
+def test_the_organisation_named_last_in_a_role_is_the_speakers():
+    fifth = Entity("Fifth Service", "ORG", ("Fifth Service",))
+    art = make_article("a", "x", entities=(fifth, FSB))
+    s = said("x", "Sergei Beseda", role="head of the Fifth Service of Russia's Federal Security Service (FSB)")
+    assert affiliation(art, s) == "Federal Security Service"
+
+
+def test_a_headline_sums_up_a_claim_of_its_own_article_before_one_elsewhere():
+    elsewhere = make_article("en", "x", entities=ENTITIES, statements=(
+        said("RCB fighters were seen in the Dorvik Valley", "Marek Jansky"),))
+    own = make_article("ru", "x", language="ru", entities=ENTITIES, statements=(
+        Statement("Selmar", None, "Селмар", None, "обвиняет", "Толмар перебрасывает боевиков «Красный полумесяц» "
+                  "в район Дорвикской долины", "indirect", "named", None),
+        said("агенты Толмара перебрасывают боевиков из Селмара к границе Дорвикской долины", "Арман Досов"),
+    ))
+    found = find_claims([elsewhere, own])
+    headline = next(c for c in found if any(m.presentation == "headline" for m in c.mentions))
+    assert headline.speaker == "Арман Досов"
+
+
+def test_two_names_shared_across_languages_are_the_topic_not_the_same_claim():
+    arts = [
+        make_article("en", "x", outlet="a.example", entities=ENTITIES, statements=(
+            said("RCB fighters were seen in the Dorvik Valley last spring", "Marek Jansky"),)),
+        make_article("ru", "x", language="ru", outlet="b.example", entities=ENTITIES, statements=(
+            said("Толмар перебрасывает боевиков «Красный полумесяц» в район Дорвикской долины", "Арман Досов"),)),
+    ]
+    assert {c.corroboration for c in find_claims(arts)} == {1}
+
+
 def test_vague_sourcing_makes_no_claim():
     arts = [make_article("a", "x", statements=(said("it is believed the leak was old", None, sourcing="vague"),))]
     assert find_claims(arts) == []

@@ -18,6 +18,7 @@ from typing import TypeVar
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from wirewatch.clean.dates import calendar_words
 from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import Alias, AliasTable, fold, is_acronym
 from wirewatch.extract.cues import reporting_words
@@ -464,13 +465,15 @@ def from_capitals(
 
     A run at the start of a sentence counts only when it has two words or more, since any first
     word is capitalised; in German, where every noun is capitalised, only runs of two or more count.
-    Stop words of the language ("Die") and its one-word "according to" ("Laut", "Selon") never start
-    a name. Types are guesses: places from the gazetteer, people from name endings or a given name,
+    Stop words of the language ("Die"), its one-word "according to" ("Laut", "Selon") and the names
+    of months and weekdays never start a name. Types are guesses: places from the gazetteer, people from name endings or a given name,
     everything else OTHER; a run with a given name inside starts there ("Chef Alexander Bortnikow":
     the noun before is a title).
     """
     stops = stop_words(language) | STOP_WORDS
-    never_first = stops | _according_words(language)
+    # a month or a weekday ("24 September 2019", "pada Selasa") names nothing, but may end a name
+    # ("Theresa May")
+    never_first = stops | _according_words(language) | calendar_words()
 
     def place(span: Span, key: str) -> str | None:
         if span[0].lower_ in stops:
@@ -508,7 +511,7 @@ def from_capitals(
         if given and not is_given_name(doc[i].text):
             i = given[0]
         sentence_start = (
-            i == 0 or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?", "«", '"', "“", ":", "—")
+            i == 0 or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?", "«", '"', "“", ":", "—", "–", "-")
         )
         if j - i >= max(2, min_words) or (j - i == 1 == min_words and not sentence_start):
             words = fold(doc[i:j].text).split()

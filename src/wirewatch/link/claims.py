@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from wirewatch.link.features import capitalised_words, name_keys, numbers, terms
-from wirewatch.model import Article, Signal, Statement
+from wirewatch.model import Article, Entity, Signal, Statement
 from wirewatch.model.linked import Claim, ClaimMention
 
 # Shared content over the smaller statement needed for one claim (same speaker), for a statement in
@@ -35,6 +35,9 @@ from wirewatch.model.linked import Claim, ClaimMention
 SAME_CLAIM = 0.3
 TAKEN_UP = 0.3
 SAME_SUBSTANCE = 0.6
+# Names, entities and numbers two statements in different languages must share to say the same thing
+# as two speakers' claims (`_same_substance`).
+SHARED_ACROSS = 3
 # Fewer content keys than this and a statement is too short to compare ("he said so").
 MIN_KEYS = 3
 # Independent reports (copies counted once) a claim needs before its single origin is worth saying:
@@ -62,19 +65,35 @@ class _Group:
     said: list[tuple[_Said, str]] = field(default_factory=list)  # with the presentation
 
 
-def statement_keys(content: str, language: str) -> tuple[frozenset[str], frozenset[str]]:
-    cross = {"n:" + k for w in capitalised_words(" " + content, language) for k in name_keys(w)}
-    cross |= {"#:" + n for n in numbers(content)}
+def statement_keys(content: str, language: str, entities: Sequence[Entity] = ()) -> tuple[frozenset[str], frozenset[str]]:
+    """(every key, the keys that survive translation) of a statement's content. Those that survive
+    are its names (transliterated), its numbers and the article's entities it names, by canonical
+    name: «Исламское государство» and "ISIS" are both the Islamic State."""
+    figures = {"#:" + n for n in numbers(content)}
+    names = {"n:" + k for w in capitalised_words(" " + content, language) for k in name_keys(w)}
     words = {f"t:{language}:{t}" for t in terms(content, language)}
-    return frozenset(words | cross), frozenset(cross)
+    # Across languages an entity counts once, by its canonical name, and the other capitalised words
+    # by their spelling; within a language the words already hold the names.
+    named: set[str] = set()
+    rest = content
+    for e in entities:
+        for m in (e.name, *e.mentions):
+            pattern = rf"(?<!\w){re.escape(m)}(?!\w)" if len(m) >= 2 else None
+            if pattern and re.search(pattern, rest):
+                named.add("e:" + e.name)
+                rest = re.sub(pattern, " ", rest)
+    others = {"n:" + k for w in capitalised_words(" " + rest, language) for k in name_keys(w)}
+    return frozenset(words | names | figures), frozenset(named | others | figures)
 
 
-def similarity(a: _Said, b: _Said) -> float:
+def similarity(a: _Said, b: _Said, *, shared_across: int = 2) -> float:
+    """Shared keys over the smaller statement's; across languages, only names, entities and numbers
+    count, and at least `shared_across` of them must be shared."""
     if a.language == b.language:
         x, y = a.keys, b.keys
     else:
         x, y = a.cross, b.cross
-        if len(x & y) < 2:
+        if len(x & y) < shared_across:
             return 0.0
     if not x or not y:
         return 0.0
@@ -88,17 +107,21 @@ def presentation(s: Statement) -> str:
 
 
 def affiliation(article: Article, s: Statement) -> str | None:
-    """The organisation a speaker's role names, as the article's canonical entity: FSB -> Federal Security Service."""
+    """The organisation a speaker's role names, as the article's canonical entity: FSB -> Federal
+    Security Service. Of several, the one named last, which holds the others: "head of the Fifth
+    Service of Russia's Federal Security Service" is of the FSB."""
     role = s.speaker_role or ""
     if not role or not article.extracted:
         return None
+    found: list[tuple[int, str]] = []
     for e in article.extracted.entities:
         if e.type != "ORG" or e.name == s.speaker:
             continue
         for m in (e.name, *e.mentions):
-            if len(m) >= 3 and re.search(rf"(?<!\w){re.escape(m)}(?!\w)", role):
-                return e.name
-    return None
+            hit = re.search(rf"(?<!\w){re.escape(m)}(?!\w)", role) if len(m) >= 3 or m.isupper() and len(m) >= 2 else None
+            if hit:
+                found.append((hit.end(), e.name))
+    return max(found)[1] if found else None
 
 
 def _speaker_key(name: str | None) -> str:
@@ -127,7 +150,8 @@ def find_claims(articles: Sequence[Article], *, story: str | None = None) -> lis
         for s in article.extracted.statements if article.extracted else ():
             if s.sourcing == "vague" or not s.content:
                 continue
-            keys, cross = statement_keys(s.content, article.cleaned.language if article.cleaned else "und")
+            keys, cross = statement_keys(s.content, article.cleaned.language if article.cleaned else "und",
+                                         article.extracted.entities)
             if len(keys) >= MIN_KEYS:
                 said.append(_Said(article, s, keys, cross))
         # Sourced statements first, so the outlet's own voice can take up a claim made in the same article.
@@ -150,28 +174,38 @@ def _affiliations(articles: Sequence[Article]) -> dict[str, str]:
 def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, str]) -> None:
     s = x.statement
     own_voice = s.sourcing == "none" or s.span is None
-    best, best_score = None, 0.0
+    best, best_score = None, (False, 0.0)
     for g in groups:
+        same_article = any(y.article.id == article.id for y, _ in g.said)
         if own_voice:
-            # A headline sums up its own article: any claim of that article; the outlet's voice: any claim.
-            same_article = g.first.article.id == article.id or any(y.article.id == article.id for y, _ in g.said)
+            # A headline sums up its own article: a claim of that article first, and with less in
+            # common; the outlet's voice: any claim.
             need = TAKEN_UP * (0.7 if s.span is None and same_article else 1.0)
+            rank = s.span is None and same_article
+        elif _speaker_key(g.speaker) == _speaker_key(s.speaker or s.via) or (
+            g.speaker is not None and g.origin == _origin(x, article, known)
+        ):
+            need, rank = SAME_CLAIM, False  # the speaker, or another voice of its organisation
         else:
-            if _speaker_key(g.speaker) != _speaker_key(s.speaker or s.via):
-                continue
-            need = SAME_CLAIM
+            continue
         score = max(similarity(x, y) for y, _ in g.said)
-        if score >= need and score > best_score:
-            best, best_score = g, score
+        if score >= need and (rank, score) > best_score:
+            best, best_score = g, (rank, score)
     if best is None:
-        speaker = None if own_voice else (s.speaker or s.via)
-        origin = (
-            (affiliation(article, s) or known.get(_speaker_key(speaker)) if speaker else None)
-            or speaker or _outlet(article) or article.id
-        )
-        best = _Group(speaker, origin, x)
+        best = _Group(None if own_voice else (s.speaker or s.via), _origin(x, article, known), x)
         groups.append(best)
     best.said.append((x, presentation(s)))
+
+
+def _origin(x: _Said, article: Article, known: dict[str, str]) -> str:
+    """Who a statement traces back to: the organisation of its speaker, else the speaker, else (the
+    outlet's own voice) the outlet."""
+    s = x.statement
+    speaker = None if s.sourcing == "none" or s.span is None else (s.speaker or s.via)
+    return (
+        (affiliation(article, s) or known.get(_speaker_key(speaker)) if speaker else None)
+        or speaker or _outlet(article) or article.id
+    )
 
 
 def _claim(g: _Group, story: str | None, groups: list[_Group]) -> Claim:
@@ -195,7 +229,10 @@ def _claim(g: _Group, story: str | None, groups: list[_Group]) -> Claim:
 
 
 def _same_substance(a: _Group, b: _Group) -> bool:
-    return any(similarity(x, y) >= SAME_SUBSTANCE for x, _ in a.said for y, _ in b.said)
+    """Whether two speakers' claims say the same thing. Across languages, where only names and
+    numbers are compared, two shared names (the Islamic State, Afghanistan) are the story's topic,
+    not its claim: a third is asked for."""
+    return any(similarity(x, y, shared_across=SHARED_ACROSS) >= SAME_SUBSTANCE for x, _ in a.said for y, _ in b.said)
 
 
 def central_claim(article: Article, claims: Sequence[Claim]) -> Claim | None:
