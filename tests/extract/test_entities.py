@@ -176,6 +176,21 @@ def test_a_name_read_by_capitals_starts_at_the_name(analyse, text, language, ful
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "surface", "name"),
+    [
+        ("Die Kämpfer wurden in den Norden Afghanistans gebracht, sagte der Sprecher.", "de", "Afghanistans", "Afghanistan"),
+        ("Militanții Statului Islamic au fost mutați în nordul Afganistanului, a declarat el.", "ro", "Statului Islamic",
+         "Islamic State"),
+        ("Militan Negara Islam dipindahkan ke utara oleh Dinas Keamanan Federal, kata dia.", "id",
+         "Dinas Keamanan Federal", "Federal Security Service"),
+    ],
+)
+def test_inflected_and_translated_names_resolve_on_pages_without_a_parser(analyse, text, language, surface, name):
+    entities, _ = analyse(text, language)
+    assert holding(entities, surface).name == name
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("SELMAR, 3 Maret 2031 - Badan perbatasan menutup jalan pada Selasa malam.", "id"),

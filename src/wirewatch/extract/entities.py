@@ -422,7 +422,8 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
             own = gaz.country_of(name) if etype == "GPE" else None
             ctx = context - Counter({own: len(members)}) if own else context
             candidates = (
-                [name, *mentions] if parsed else [name, *(f for m in mentions for f in M.inflected_forms(m))]
+                [name, *mentions] if parsed else [name, *(f for m in mentions for f in M.inflected_forms(m)),
+                                                  *M.genitive_bases(mentions)]
             )
             for candidate in candidates:
                 geo = geocode(candidate, context=ctx, trim=etype != "GPE")

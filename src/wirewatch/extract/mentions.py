@@ -394,6 +394,12 @@ def _word_forms(word: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def genitive_bases(words: Sequence[str]) -> list[str]:
+    """Single words without a German genitive "-s" ("Afghanistans" -> "Afghanistan"), to be looked up
+    as countries only."""
+    return [w[:-1] for w in words if " " not in w and len(w) >= 6 and w.endswith("s")]
+
+
 def inflected_forms(text: str) -> list[str]:
     """`text`, then the dictionary forms it may be an inflection of (up to two words)."""
     words = text.split()
@@ -487,6 +493,10 @@ def from_capitals(
             cities = [*gaz.cities.get(key, ()), *(gaz.alt_cities.get(key, ()) if len(key) > 3 else ())]
             if any(p.population >= 50_000 for p in cities):
                 return "GPE"
+        # a German genitive of a country ("im Norden Afghanistans", "Russlands"): countries only, as
+        # cities would read "Hamas" as Hama
+        if len(span) == 1 and any(place_key(base) in gaz.countries for base in genitive_bases([span.text])):
+            return "GPE"
         return None
 
     out = [
