@@ -16,7 +16,7 @@ from wirewatch.model import (
     Statement,
 )
 from wirewatch.model.convert import article_dict
-from wirewatch.store.db import Store
+from wirewatch.store.db import ROW_GROUP_SIZE, Store
 
 
 def _article(n: int = 1) -> Article:
@@ -153,3 +153,22 @@ def test_trimming_the_cache_evicts_table_pages_and_keeps_the_floor_limit(tmp_pat
         assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == limit
         store.save_batch([_article(400)])  # still writable, nothing lost
         assert store.article_count() == 400
+
+
+def test_tables_are_written_in_small_row_groups(tmp_path):
+    """A checkpoint rewrites the row group being appended to in full: small ones keep it cheap."""
+    with Store(tmp_path / "w.duckdb") as store:
+        store.con.execute(f"CREATE TABLE scratch AS SELECT range AS i FROM range({3 * ROW_GROUP_SIZE})")
+        store.con.execute("CHECKPOINT")
+        groups = store.con.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('scratch')").fetchone()[0]
+    assert groups == 3
+
+
+def test_two_stores_on_one_file_in_one_process_share_it(tmp_path):
+    """The HTTP server keeps its store open while its ingest route opens the same file."""
+    with Store(tmp_path / "w.duckdb") as server, Store(tmp_path / "w.duckdb") as route:
+        route.save_batch([_article(1)])
+        assert server.article_count() == 1
+        assert server.cursor().execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    with Store(tmp_path / "w.duckdb", read_only=True) as again:
+        assert again.article_count() == 1

@@ -32,7 +32,7 @@ def cursor(request: Request) -> Iterator[Any]:
     """A DuckDB cursor of its own for this request: connections are not shared between threads."""
     s = state(request)
     with s.cursor_lock:
-        cur = s.store.con.cursor()
+        cur = s.store.cursor()
     try:
         yield cur
     finally:
