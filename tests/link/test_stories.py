@@ -6,7 +6,7 @@ import pytest
 from wirewatch.link.corpus import StoryHook, stories
 from wirewatch.link.features import link_features, name_keys, number_key, numbers, skeleton
 from wirewatch.link.stories import LinkOptions, MemoryIndex, Rarity, link_story, pair_score
-from wirewatch.model import Comment, Entity
+from wirewatch.model import Comment, Entity, Found
 from wirewatch.store.db import Store
 from wirewatch.store.export import export_articles
 
@@ -118,6 +118,17 @@ def test_undated_pages_whose_own_bounds_are_years_apart_are_two_stories(settings
     unbounded = _linked([make_article("old", warning), make_article("new", claim.replace("In March 2019, ", ""))],
                         settings)
     assert unbounded["old"] == unbounded["new"]  # without the bounds the two read as one story
+
+
+def test_a_weak_date_above_the_page_bounds_it_instead_of_dating_it(settings):
+    """A page-header date is as often the day the page was scraped: a report of 2024 shown on a page
+    headed with a 2026 date still joins its story, but no story of after that date."""
+    wire, daily = (a for a in fixture_articles() if a.source.id in ("en-wire", "en-daily"))
+    scraped = replace(daily, cleaned=replace(daily.cleaned, published=Found("2026-06-17", "page_header", 0.3)))
+    f = link_features(scraped, 2)
+    assert (f.day, f.not_after) == (None, "2026-06-17")
+    story = _linked([wire, scraped], settings)
+    assert story[wire.id] == story[scraped.id]
 
 
 def test_years_in_the_background_do_not_date_a_page(settings):

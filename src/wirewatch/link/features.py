@@ -42,6 +42,9 @@ ENTITY_BOOST = {"PERSON": 2.0, "ORG": 1.5, "FAC": 1.5, "EVENT": 1.5, "GPE": 1.2,
 # best score 0.154 against a threshold of 0.17; at 0.5 it was 0.172 once other-language country names
 # were recognised), at ECB+ B3 F1 0.869 against 0.872 for 0.5 (benchmarks/clustering.py, topics 1-35).
 SPEAKER_WEIGHT = 0.4
+# Publication dates found with less confidence than this (a date above the page: see
+# `clean.metadata`) only bound when the page was published, from above.
+EXACT_DATE_CONFIDENCE = 0.5
 # An article's leading people: those named at least twice and at least this share of the times its
 # most named person is. Two reports of one kind of event about different people (two players arrested
 # for drunk driving in one month, each report of the second recalling the first) share nearly every
@@ -216,11 +219,15 @@ def link_features(article: Article, seq: int) -> LinkFeatures:
     for k in numbers(text):
         anchors.setdefault("#:" + k, 1.0)
     day = c.published.value if c and c.published.value else None
-    comment_days = sorted(m.date[:10] for m in (c.comments if c else ()) if m.date)
+    # A weak date (one printed above the page, as often the site's "today" as the publication date)
+    # is no day to window on; the page was published by then, though.
+    weak = day if day and c and c.published.confidence < EXACT_DATE_CONFIDENCE else None
+    day = None if weak else day
+    bounds = sorted([*(m.date[:10] for m in (c.comments if c else ()) if m.date), *([weak[:10]] if weak else [])])
     return LinkFeatures(
         article_id=article.id, seq=seq, language=language, day=day, year=latest_dated_year(text),
         anchors=anchors, terms=dict(terms(text, language)),
         leads=lead_persons(article.extracted.entities if article.extracted else ()),
         not_before=None if day else latest_past_date(text),
-        not_after=None if day or not comment_days else comment_days[0],
+        not_after=None if day or not bounds else bounds[0],
     )
