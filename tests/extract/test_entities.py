@@ -183,6 +183,11 @@ def test_a_name_read_by_capitals_starts_at_the_name(analyse, text, language, ful
          "Islamic State"),
         ("Militan Negara Islam dipindahkan ke utara oleh Dinas Keamanan Federal, kata dia.", "id",
          "Dinas Keamanan Federal", "Federal Security Service"),
+        # a name of three words or more whose first two words decline
+        ("Совещание провёл директор Службы внешней разведки в Казани.", "ru", "Службы внешней разведки",
+         "Foreign Intelligence Service"),
+        ("Сотрудники Федеральной службы безопасности задержали двоих в Казани.", "ru",
+         "Федеральной службы безопасности", "Federal Security Service"),
     ],
 )
 def test_inflected_and_translated_names_resolve_on_pages_without_a_parser(analyse, text, language, surface, name):

@@ -291,6 +291,7 @@ def scan(
     taken: AbstractSet[int] = frozenset(),
     lower_starts: frozenset[str] = frozenset(),
     folded: Sequence[str] | None = None,
+    heads: Callable[[Span], Iterable[str]] | None = None,
 ) -> Iterator[tuple[Span, T]]:
     """The longest match starting at each capitalised (or uncased) token, or at one of `lower_starts`
     ("al" of "al-Qaeda"), left to right, skipping `taken` tokens.
@@ -298,7 +299,9 @@ def scan(
     `match` gets the span and its folded key. With `prefixes` (every word-prefix of every key that
     can match), a span stops growing as soon as its key cannot lead to a match, which keeps the scan
     linear in the length of the article; the first `always` tokens are tried regardless (inflected
-    words whose key is not a prefix of anything).
+    words whose key is not a prefix of anything), and with `heads` (the folded dictionary forms of
+    those first tokens) a span keeps growing while one of those forms and the words after them lead
+    to a key ("Службы внешней разведки" toward "sluzhba vneshney razvedki").
     """
     folded = folded if folded is not None else fold_tokens(doc)
     i, n = 0, len(doc)
@@ -311,6 +314,7 @@ def scan(
             continue
         hit = None
         words: list[str] = []
+        head, variants = "", []
         for j in range(i + 1, min(n, i + max_tokens) + 1):
             tok = doc[j - 1]
             if j - 1 in taken or tok.is_space:
@@ -320,7 +324,12 @@ def scan(
             elif folded[j - 1]:
                 words.append(folded[j - 1])
             key = " ".join(words)
-            if prefixes is not None and key not in prefixes and j - i > always:
+            if heads is not None and prefixes is not None and j - i == always:
+                head, variants = key, [h for h in heads(doc[i:j]) if h in prefixes]
+            if (
+                prefixes is not None and key not in prefixes and j - i > always
+                and not any(v + key[len(head):] in prefixes for v in variants)
+            ):
                 break
             if tok.is_punct or not key:
                 continue
@@ -371,7 +380,8 @@ _CYRILLIC_ENDINGS = (
     "и",
     "ы",
 )
-_CYRILLIC_RESTORE = ("", "а", "ь", "й", "я")
+# Dictionary endings put back on a stem: of nouns, then of adjectives ("Федеральной" -> "Федеральная").
+_CYRILLIC_RESTORE = ("", "а", "ь", "й", "я", "ая", "ый", "ий", "ое")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -401,13 +411,14 @@ def genitive_bases(words: Sequence[str]) -> list[str]:
 
 
 def inflected_forms(text: str) -> list[str]:
-    """`text`, then the dictionary forms it may be an inflection of (up to two words)."""
+    """`text`, then the dictionary forms it may be an inflection of. Only the first two words
+    decline: the rest of a longer name is in the genitive already ("Службы внешней разведки" is
+    "Служба внешней разведки", "Федеральной службы безопасности" "Федеральная служба безопасности")."""
     words = text.split()
-    if len(words) > 2:
-        return [text]
     if len(words) == 1:
         return _word_forms(text)
-    return [f"{a} {b}" for a in _word_forms(words[0]) for b in _word_forms(words[1])]
+    rest = "".join(" " + w for w in words[2:])
+    return [f"{a} {b}{rest}" for a in _word_forms(words[0]) for b in _word_forms(words[1])]
 
 
 def from_aliases(
@@ -440,6 +451,7 @@ def from_aliases(
         taken=taken,
         lower_starts=aliases.lower_starts,
         folded=folded,
+        heads=(lambda span: [fold(f) for f in inflected_forms(span.text)[1:]]) if inflected else None,
     )
     for span, hit in found:
         out.append(Mention(span.start, span.end, hit.type, canonical=hit.canonical, country=hit.country))
