@@ -69,6 +69,9 @@ _PATTERNS = [
     # 29th October 2015, 17 июня 2024, 5 de marzo de 2031
     re.compile(rf"\b{_DAY}(?:\s+(?:of|de))?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b"),  # 17.06.2024 (day first: Europe)
+    re.compile(rf"\b{_YEAR}/(?P<m>[01]?\d)/(?P<day>[0-3]?\d)\b"),  # 2024/06/17
+    # 17/06/2024 or 06/17/2024: read only where the order shows (a part above 12, or both the same)
+    re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b"),
 ]
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)")
 
@@ -80,6 +83,21 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def _match_iso(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    if g.get("a"):
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 >= b or a == b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        else:
+            return None  # 05/06/2024: the 5th of June or the 6th of May
+        return _iso(int(g["year"]), month, day)
+    month = int(g["m"]) if g.get("m") else _MONTHS.get((g.get("mon") or "").lower().rstrip("."))
+    return _iso(int(g["year"]), month, int(g["day"])) if month else None
+
+
 def find_dates(text: str) -> list[tuple[str, str]]:
     found: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
@@ -87,11 +105,7 @@ def find_dates(text: str) -> list[tuple[str, str]]:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            g = m.groupdict()
-            month = int(g["m"]) if g.get("m") else _MONTHS.get((g.get("mon") or "").lower().rstrip("."))
-            if not month:
-                continue
-            iso = _iso(int(g["year"]), month, int(g["day"]))
+            iso = _match_iso(m)
             if iso:
                 found.append((m.start(), iso, m.group(0)))
                 taken.append((m.start(), m.end()))
@@ -102,12 +116,8 @@ def date_at(text: str, pos: int) -> tuple[str, int] | None:
     """The full date that starts at `pos`, as (YYYY-MM-DD, where it ends); None if none starts there."""
     for pattern in _PATTERNS:
         m = pattern.match(text, pos)
-        if m is None:
-            continue
-        g = m.groupdict()
-        month = int(g["m"]) if g.get("m") else _MONTHS.get((g.get("mon") or "").lower().rstrip("."))
-        iso = _iso(int(g["year"]), month, int(g["day"])) if month else None
-        if iso:
+        iso = _match_iso(m) if m else None
+        if m and iso:
             return iso, m.end()
     return None
 

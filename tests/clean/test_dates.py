@@ -1,0 +1,28 @@
+"""Full dates read off a page in the forms sites print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.clean.dates import find_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Published June 17, 2031 at 14:35", "2031-06-17"),
+        ("17 июня 2031", "2031-06-17"),
+        ("Diperbarui 17/06/2031 14:35 WIB", "2031-06-17"),  # day first
+        ("Updated 06/17/2031", "2031-06-17"),  # month first
+        ("2031/06/17", "2031-06-17"),
+        ("17.06.2031", "2031-06-17"),
+        ("06/06/2031", "2031-06-06"),
+    ],
+)
+def test_a_date_in_the_forms_sites_print(text, iso):
+    assert [d for d, _ in find_dates(text)] == [iso]
+
+
+@pytest.mark.parametrize("text", ["05/06/2031", "31/02/2031", "June 2031", "17/06"])
+def test_a_date_whose_day_and_month_cannot_be_told_apart_or_that_does_not_exist_is_none(text):
+    assert find_dates(text) == []
