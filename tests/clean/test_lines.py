@@ -59,6 +59,21 @@ def test_chrome_lines_in_any_case(line, expected):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        ("E-mail article Print view Share: Digg Newsvine", True),
+        ("Text size: larger | smaller", True),
+        ("Facebook Twitter WhatsApp Telegram", True),
+        # a sentence about sharing, and a heading with one tool word, are not a tool bar
+        ("The article was shared on Facebook more than a million times.", False),
+        ("The print edition", False),
+    ],
+)
+def test_a_short_line_made_of_share_and_page_tools_is_chrome(line, expected):
+    assert L.is_chrome(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
         ("Your email address will not be published.", True),
         ("YOUR EMAIL ADDRESS WILL NOT BE PUBLISHED", True),
         ("Оставьте комментарий", True),

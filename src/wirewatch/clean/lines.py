@@ -170,9 +170,24 @@ def words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+# Words of share bars and page tools. A short line made mostly of them is one, whatever its order
+# ("E-mail article Print view Share: Digg Newsvine").
+_TOOL_WORDS = frozenset(
+    "share print email e mail article view digg newsvine delicious stumbleupon facebook twitter tweet "
+    "whatsapp telegram reddit linkedin pinterest vk flipboard pocket rss feed bookmark permalink reprint "
+    "reprints comments comment font text size larger smaller copy link save this story page".split()
+)
+
+
 def is_chrome(line: str) -> bool:
     s = line.strip()
-    return bool(s) and len(s) <= 120 and _CHROME.match(s)
+    return bool(s) and len(s) <= 120 and bool(_CHROME.match(s) or _tool_bar(s))
+
+
+def _tool_bar(s: str) -> bool:
+    ws = [w.lower() for w in words(s)]
+    tools = sum(w in _TOOL_WORDS for w in ws)
+    return 2 <= len(ws) <= 10 and tools >= 2 and tools >= 0.6 * len(ws) and not ends_sentence(s)
 
 
 def is_call_to_action(line: str) -> bool:
