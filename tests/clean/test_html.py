@@ -210,3 +210,14 @@ def test_comment_text_never_reaches_the_body(article):
     html = page().replace("\n".join(f"<p>{p}</p>" for p in PARAGRAPHS), "".join(f"<p>{p}</p>" for p in article))
     body = "\n".join(clean_html(html).paragraphs)
     assert not any(c in body for c in COMMENTS)
+
+
+def test_a_headline_repeated_below_a_section_label_and_a_date_line_takes_them_out_of_the_body():
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{TITLE} | Valdren Post</title>
+    </head><body><nav><a href="/">Home</a></nav><div class="story">
+    <p>Saturday, March 2, 2024 - Page updated at 12:00 AM</p><p>Regional Digest</p><p>{TITLE}</p>
+    {paras}</div><footer><p>Copyright 2024 Valdren Post.</p></footer></body></html>"""
+    parts = clean_html(html, url="https://valdrenpost.example/digest/river-floods.html")
+    assert parts.paragraphs[0] == PARAGRAPHS[0]
+    assert {"Regional Digest", TITLE} <= set(parts.removed)

@@ -391,6 +391,11 @@ def _adds_prose(text: str, recalled: str) -> bool:
     return total > 0 and prose >= _ADDED_PROSE * total
 
 
+# Lines above a repeated headline of at most this many words are kickers, section labels and date
+# lines; a longer one is a standfirst that some pages print first, and stays.
+_ABOVE_HEADLINE_WORDS = 12
+
+
 def _keep(paragraph: str, title_key: str | None) -> str | None:
     """Why a paragraph of trafilatura's text is not article text, or None to keep it."""
     if title_key and L.normalise_line(paragraph) == title_key:
@@ -511,7 +516,14 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     paragraphs: list[str] = []
     removed: list[str] = []
     for line, is_comment in zip(lines, in_comments, strict=True):
-        why = "reader comment" if is_comment else _keep(line, title_key if not paragraphs else None)
+        # the headline is repeated above the article's first prose, after a kicker or a date line
+        # if need be, and what stands above it (a section label, "Page updated at ...") is not
+        # article text either
+        before_prose = not any(L.is_prose(p) for p in paragraphs)
+        why = "reader comment" if is_comment else _keep(line, title_key if before_prose else None)
+        if why == "headline repeated":
+            removed += [p for p in paragraphs if len(L.words(p)) <= _ABOVE_HEADLINE_WORDS]
+            paragraphs = [p for p in paragraphs if len(L.words(p)) > _ABOVE_HEADLINE_WORDS]
         if why:
             removed.append(line)
         else:
