@@ -221,3 +221,4 @@ def test_a_headline_repeated_below_a_section_label_and_a_date_line_takes_them_ou
     parts = clean_html(html, url="https://valdrenpost.example/digest/river-floods.html")
     assert parts.paragraphs[0] == PARAGRAPHS[0]
     assert {"Regional Digest", TITLE} <= set(parts.removed)
+    assert ("2024-03-02", "page_header") in {(d.date, d.where) for d in parts.dates}

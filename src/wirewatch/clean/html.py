@@ -522,8 +522,12 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         before_prose = not any(L.is_prose(p) for p in paragraphs)
         why = "reader comment" if is_comment else _keep(line, title_key if before_prose else None)
         if why == "headline repeated":
-            removed += [p for p in paragraphs if len(L.words(p)) <= _ABOVE_HEADLINE_WORDS]
+            above = [p for p in paragraphs if len(L.words(p)) <= _ABOVE_HEADLINE_WORDS]
+            removed += above
             paragraphs = [p for p in paragraphs if len(L.words(p)) > _ABOVE_HEADLINE_WORDS]
+            # a date there is the page's ("Page updated at ...") or the site's "today": weak, as the
+            # flattened-text cleaner counts a date above the headline
+            dates += [DateSeen(iso, "page_header", found) for p in above for iso, found in find_dates(p)]
         if why:
             removed.append(line)
         else:

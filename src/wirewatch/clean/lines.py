@@ -172,11 +172,13 @@ def words(line: str) -> list[str]:
 
 # Words of share bars and page tools. A short line made mostly of them is one, whatever its order
 # ("E-mail article Print view Share: Digg Newsvine").
-_TOOL_WORDS = frozenset(
-    "share print email e mail article view digg newsvine delicious stumbleupon facebook twitter tweet "
-    "whatsapp telegram reddit linkedin pinterest vk flipboard pocket rss feed bookmark permalink reprint "
-    "reprints comments comment font text size larger smaller copy link save this story page".split()
-)
+_TOOL_WORDS = frozenset((
+    "share", "print", "email", "e", "mail", "article", "view", "digg", "newsvine", "delicious",
+    "stumbleupon", "facebook", "twitter", "tweet", "whatsapp", "telegram", "reddit", "linkedin",
+    "pinterest", "vk", "flipboard", "pocket", "rss", "feed", "bookmark", "permalink", "reprint",
+    "reprints", "comments", "comment", "font", "text", "size", "larger", "smaller", "copy", "link",
+    "save", "this", "story", "page",
+))
 
 
 def is_chrome(line: str) -> bool:
