@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from wirewatch.extract.aliases import load_aliases
-from wirewatch.extract.entities import find_entities
+from wirewatch.extract.entities import _named_like_a_person, find_entities
 from wirewatch.extract.nlp import load_nlp
 
 
@@ -478,3 +479,15 @@ def test_counterpart_is_a_role_and_a_nationality_is_not_an_organisation(analyse)
     entities, _ = analyse("Ministers met. Then the minister met his Kazakh counterpart Kassym Tokenov in Astana.")
     assert holding(entities, "Kazakh").type == "NORP"
     assert any("counterpart" in r for r in holding(entities, "Kassym Tokenov").roles)
+
+
+def test_a_given_name_and_a_surname_typed_otherwise_make_a_person():
+    vocab = load_nlp().vocab
+
+    def span(text):
+        return Doc(vocab, words=text.split())[:]
+
+    assert _named_like_a_person(span("Sergei Dosov"))
+    assert not _named_like_a_person(span("Jordan Valley"))  # a place
+    assert not _named_like_a_person(span("Mark Dosov Holdings Group"))  # too long, and a firm
+    assert not _named_like_a_person(span("Ivan Petrov Bank"))

@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 
 from wirewatch.extract import mentions as M
 from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
-from wirewatch.extract.person_names import nominative_name
+from wirewatch.extract.cues import INSTITUTION_WORDS
+from wirewatch.extract.person_names import is_given_name, nominative_name
 from wirewatch.extract.places import Gazetteer, division_of, geocode, load_gazetteer, place_key
 from wirewatch.extract.roles import roles_at
 from wirewatch.extract.wordlists import words
@@ -350,10 +351,35 @@ def _type(members: list[M.Mention], doc: Doc) -> str:
     for m in members:
         if m.canonical:
             return m.type
-    if any(m.type == "PERSON" and len(m.span(doc)) >= 2 for m in members):
+    if any(m.type == "PERSON" and len(m.span(doc)) >= 2 for m in members) or any(
+        _named_like_a_person(m.span(doc)) for m in members
+    ):
         return "PERSON"
     counts = Counter(m.type for m in members)
     return max(counts, key=lambda t: (counts[t], -[m.type for m in members].index(t)))
+
+
+def _named_like_a_person(span: Span) -> bool:
+    """A given name and a surname the small model typed as something else ("Magnus Carlsen" ORG,
+    "Levon Aronian" GPE): two or three capitalised words, the first a given name, the last no word
+    of an institution or a place ("Jordan Valley", "Georgia State")."""
+    tokens = [t for t in span if not t.is_punct]
+    return (
+        2 <= len(tokens) <= 3
+        and all(t.is_title and t.is_alpha for t in tokens)
+        and is_given_name(tokens[0].text)
+        and not is_given_name(tokens[-1].text)
+        and tokens[-1].lower_ not in INSTITUTION_WORDS | _PLACE_HEADS
+        and not load_gazetteer().country_of(span.text)
+    )
+
+
+# Last words that make a name a place, not a person.
+_PLACE_HEADS = words(
+    "valley river lake mountain mountains hills island islands bay coast city county province region "
+    "district street avenue road square park airport port station bridge hospital university college "
+    "school church mosque cathedral palace stadium hotel"
+)
 
 
 def _context(
