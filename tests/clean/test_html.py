@@ -222,3 +222,13 @@ def test_a_headline_repeated_below_a_section_label_and_a_date_line_takes_them_ou
     assert parts.paragraphs[0] == PARAGRAPHS[0]
     assert {"Regional Digest", TITLE} <= set(parts.removed)
     assert ("2024-03-02", "page_header") in {(d.date, d.where) for d in parts.dates}
+
+
+def test_a_section_name_is_no_headline_and_the_line_opening_the_article_is_taken_instead():
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>
+    <div class="section"><h1>Latest News</h1></div><div class="story"><p><b>{TITLE}</b></p>
+    <p>Filed Under: Regions</p>{paras}</div></body></html>"""
+    parts = clean_html(html, url="https://valdrenpost.example/latest/4411.html")
+    assert (parts.title.value, parts.title.source) == (TITLE, "first_line")
+    assert TITLE not in parts.paragraphs

@@ -172,3 +172,9 @@ def test_two_stores_on_one_file_in_one_process_share_it(tmp_path):
         assert server.cursor().execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     with Store(tmp_path / "w.duckdb", read_only=True) as again:
         assert again.article_count() == 1
+
+
+def test_duckdb_spills_beside_the_store_not_in_the_working_directory(tmp_path):
+    with Store(tmp_path / "w.duckdb") as store:
+        spill = store.con.execute("SELECT current_setting('temp_directory')").fetchone()[0]
+    assert spill == str(tmp_path / "w.duckdb") + ".tmp"

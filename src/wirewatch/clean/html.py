@@ -180,7 +180,8 @@ def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Foun
         ("html_title", lambda: tree.findtext(".//title")),
     ):
         value = get()
-        if value and value.strip():
+        # a section's name is no headline ("Latest News", "Home"): the next candidate may be one
+        if value and value.strip() and not L.is_chrome(value):
             title = Found(_site_suffix_off(_SPACES.sub(" ", value).strip(), site), where, 0.9)
             break
 
@@ -391,6 +392,11 @@ def _adds_prose(text: str, recalled: str) -> bool:
     return total > 0 and prose >= _ADDED_PROSE * total
 
 
+def _headline_like(line: str) -> bool:
+    n = len(L.words(line))
+    return 3 <= n <= _ABOVE_HEADLINE_WORDS * 2 and not line.rstrip().endswith((".", ":", ";", ",")) and not L.is_chrome(line)
+
+
 # Lines above a repeated headline of at most this many words are kickers, section labels and date
 # lines; a longer one is a standfirst that some pages print first, and stays.
 _ABOVE_HEADLINE_WORDS = 12
@@ -532,6 +538,11 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
             removed.append(line)
         else:
             paragraphs.append(line)
+    if title.value is None and paragraphs and _headline_like(paragraphs[0]) and any(map(L.is_prose, paragraphs[1:3])):
+        # no headline in the page's markup: the short line opening the article (over its first
+        # prose, a section label between at most) is it
+        title = Found(paragraphs[0], "first_line", 0.5)
+        removed.append(paragraphs.pop(0))
     # Both sides are whitespace-collapsed already; the body may join lines the page split, so a
     # line counts as kept when it is inside the body's text (a set lookup first, the scan after).
     removed += _not_in_body(page_text, paragraphs, comments)

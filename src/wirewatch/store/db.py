@@ -408,7 +408,12 @@ class _Instances:
 
     @staticmethod
     def _attach(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
-        root = duckdb.connect(":memory:", config={"memory_limit": f"{MEMORY_FLOOR // 1024}KiB"})
+        config = {"memory_limit": f"{MEMORY_FLOOR // 1024}KiB"}
+        if path != ":memory:":
+            # where DuckDB spills for a database opened directly; for an in-memory one (the
+            # connection's own), it would be ".tmp" in the working directory
+            config["temp_directory"] = f"{path}.tmp"
+        root = duckdb.connect(":memory:", config=config)
         # The row group size is an option of ATTACH only, and holds for this session's writes.
         options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {ROW_GROUP_SIZE}"
         try:
