@@ -489,6 +489,27 @@ def _not_in_body(page_text: str, paragraphs: list[str], comments: list[Comment])
     return out
 
 
+def _dates_by_headline(page_text: str, headlines: list[str]) -> list[DateSeen]:
+    """The date printed in a short line beside the headline (the title, or an h1) in the page's
+    visible text ("Oct 21, 2025", "Updated May 6, 2025", "17.05.2021"), below it first, for a page
+    whose meta tags and markup give none: where a byline stands. On WCXB dev, of the 659 pages with
+    a gold date, 170 had none before and 55 after; right 437 -> 540 (htmldate's own reading: 558)."""
+    keys = {L.normalise_line(h) for h in headlines}
+    lines = [ln.strip() for ln in page_text.split("\n") if ln.strip()]
+    at = next((k for k, ln in enumerate(lines) if L.normalise_line(ln) in keys), None)
+    if at is None:
+        return []
+    near = lines[at + 1 : at + 1 + _DATE_LINES_BELOW] + lines[max(0, at - _DATE_LINES_ABOVE) : at][::-1]
+    return [DateSeen(iso, "byline", found) for ln in near if len(L.words(ln)) <= _DATE_LINE_WORDS
+            for iso, found in find_dates(ln)][:1]
+
+
+# How far from the headline a date line is looked for, in lines of visible text, and how long it may be.
+_DATE_LINES_ABOVE = 3
+_DATE_LINES_BELOW = 8
+_DATE_LINE_WORDS = 15
+
+
 def clean_html(html: str, *, url: str | None = None) -> PageParts:
     tree = parse_html(html)
     if tree is None:
@@ -497,6 +518,9 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     comments = read_comments(items)
     title, author, dates, site = _metadata(tree, set(items))
     page_text = visible_text(tree)
+    if not any(d.date and d.where in ("html_meta", "byline") for d in dates):
+        headlines = [title.value, *(_SPACES.sub(" ", h.text_content()).strip() for h in tree.iter("h1"))]
+        dates += _dates_by_headline(page_text, [h for h in headlines if h])
     _lighten(tree)
     # What trafilatura can read once the tree is lightened, the measure of how much of it an
     # extraction took; reader comments are not article text it could have missed.
