@@ -238,6 +238,6 @@ def test_a_date_printed_beside_the_headline_dates_a_page_without_date_markup():
     paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
     <div class="top"><span>Today: June 17, 2033</span></div><main><h1>{TITLE}</h1>
-    <div class="meta"><span>By Anna Kerr</span> <span>Updated March 4, 2024</span></div>{paras}</main></body></html>"""
+    <div class="meta"><span>By Anna Kerr</span> <span>Published on March 4, 2024</span></div>{paras}</main></body></html>"""
     parts = clean_html(html, url="https://valdrenpost.example/river-floods")
     assert ("2024-03-04", "byline") in {(d.date, d.where) for d in parts.dates}
