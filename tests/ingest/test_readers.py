@@ -41,6 +41,17 @@ def test_csv_export_rows_become_pages(tmp_path):
     assert out.url == "https://a.example/1" and out.raw == b"Some page, with a comma."
 
 
+def test_an_exports_author_and_date_columns_are_read_under_their_usual_names(tmp_path):
+    (tmp_path / "x.csv").write_text(
+        'url,content,authors,published_at\nhttps://a.example/1,"Some page text.",Anna Kerr,2031-03-04T09:00:00Z\n'
+    )
+    record = {"text": "Another page text.", "authors": ["Anna Kerr", "Tomas Brell"], "publish_date": "2031-03-05"}
+    (tmp_path / "y.jsonl").write_text(json.dumps(record))
+    csv_row, json_row = _read([tmp_path / "x.csv", tmp_path / "y.jsonl"])
+    assert (csv_row.author, csv_row.published) == ("Anna Kerr", "2031-03-04T09:00:00Z")
+    assert (json_row.author, json_row.published) == ("Anna Kerr, Tomas Brell", "2031-03-05")
+
+
 def test_empty_oversized_and_binary_files_are_rejected(tmp_path):
     (tmp_path / "empty.txt").write_text("   \n")
     (tmp_path / "big.txt").write_text("word " * 100)

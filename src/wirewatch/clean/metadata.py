@@ -49,6 +49,13 @@ def title_of(source: Source, parts: PageParts) -> Found:
     return parts.title
 
 
+def author_of(source: Source, parts: PageParts) -> Found:
+    """The author a record or the --meta sidecar gives, else the one the page gives."""
+    if source.author:
+        return Found(source.author.strip(), "meta", 1.0)
+    return parts.author
+
+
 def _days_between(earlier: str, later: str) -> int:
     return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
 

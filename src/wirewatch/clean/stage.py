@@ -8,7 +8,7 @@ from wirewatch.clean.flat import clean_flat
 from wirewatch.clean.html import clean_html
 from wirewatch.clean.language import detect_language
 from wirewatch.clean.memory import outlet_key
-from wirewatch.clean.metadata import outlet_of, published_of, title_of
+from wirewatch.clean.metadata import author_of, outlet_of, published_of, title_of
 from wirewatch.ingest.decode import check_text, decode
 from wirewatch.model import Article, Cleaned
 from wirewatch.pipeline.context import Context
@@ -35,7 +35,7 @@ def clean(article: Article, ctx: Context) -> Article:
         encoding=decoded.encoding,
         language=language,
         title=title_of(source, parts),
-        author=parts.author,
+        author=author_of(source, parts),
         outlet=outlet_of(source, parts),
         published=published,
         body="\n\n".join(parts.paragraphs),

@@ -24,7 +24,12 @@ from wirewatch.model import Rejection, Source
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 _WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-_RECORD_FIELDS = ("url", "outlet", "published", "title")
+_RECORD_FIELDS = ("url", "outlet", "published", "title", "author")
+# Other names exports give the same fields, tried in order after the field's own name.
+_FIELD_NAMES = {
+    "published": ("date", "published_at", "publish_date", "date_published", "pubdate", "pub_date"),
+    "author": ("authors", "byline", "creator"),
+}
 
 csv.field_size_limit(50_000_000)
 # A JSON string may carry a lone surrogate as an escape ("\ud800"): valid JSON, but not text that
@@ -55,6 +60,7 @@ class Hints:
     outlet: str | None = None
     published: str | None = None
     title: str | None = None
+    author: str | None = None
 
     def over(self, other: Hints) -> Hints:
         """These hints, falling back to `other` where a field is missing."""
@@ -63,10 +69,15 @@ class Hints:
 
 def _hints_from(record: Mapping[str, object]) -> Hints:
     def text(key: str) -> str | None:
-        v = record.get(key)
-        return str(v).strip() or None if v not in (None, "") else None
+        for name in (key, *_FIELD_NAMES.get(key, ())):
+            v = record.get(name)
+            if isinstance(v, list):  # "authors": ["A", "B"]
+                v = ", ".join(str(x).strip() for x in v if str(x).strip())
+            if v not in (None, "") and str(v).strip():
+                return str(v).strip()
+        return None
 
-    return Hints(text("url"), text("outlet"), text("published") or text("date"), text("title"))
+    return Hints(*(text(f) for f in _RECORD_FIELDS))
 
 
 def read_meta(path: str | Path) -> dict[str, Hints]:
@@ -105,10 +116,10 @@ def _source(raw: bytes, name: str, kind: str, hints: Hints, max_bytes: int) -> S
         return Rejection(name, "empty", "empty: no text in it")
     if looks_binary(raw):
         return Rejection(name, "binary", "binary data, not a text page")
-    hints = Hints(*(_clean_str(v) if v else v for v in (hints.url, hints.outlet, hints.published, hints.title)))
+    hints = Hints(*(_clean_str(v) if v else v for v in (getattr(hints, f) for f in _RECORD_FIELDS)))
     return Source(
         id=input_id(raw, hints.url), name=name, raw=raw, kind=kind,
-        url=hints.url, outlet=hints.outlet, published=hints.published, title=hints.title,
+        url=hints.url, outlet=hints.outlet, published=hints.published, title=hints.title, author=hints.author,
     )
 
 

@@ -24,6 +24,7 @@ class Source:
     outlet: str | None = None
     published: str | None = None
     title: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
