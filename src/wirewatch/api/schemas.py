@@ -96,6 +96,7 @@ class PageRecord(_Open):
     outlet: str | None = Field(None, max_length=512)
     published: str | None = Field(None, max_length=64)
     title: str | None = Field(None, max_length=4096)
+    author: str | None = Field(None, max_length=1024)
 
     @model_validator(mode="after")
     def _has_a_page(self) -> PageRecord:
