@@ -96,3 +96,19 @@ def test_whitespace_collapsed_by_normalise_line_is_what_a_regex_calls_space():
     # normalise_line splits on str.isspace; the \s+ substitution it replaced went by re's \s.
     assert re.findall(r"\s", EVERY_CHARACTER) == [c for c in EVERY_CHARACTER if c.isspace()]
     assert L.normalise_line("  A\u00a0 “Quoted”\u2003line \n") == 'a "quoted" line'
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("By Anna Kerr", "Anna Kerr"),
+        ("Posted By: Anna Kerr (Email)", "Anna Kerr"),
+        ("By Anna Kerr | Regional Affairs Writer", "Anna Kerr"),
+        ("By Anna Kerr, Staff Reporter", "Anna Kerr"),
+        ("By Anna Kerr, Tomas Brell", "Anna Kerr, Tomas Brell"),
+        ("By Anna Kerr and Tomas Brell", "Anna Kerr and Tomas Brell"),
+        ("STAFF PHOTO BY ANNA KERR", None),  # a picture credit
+    ],
+)
+def test_a_byline_gives_its_names_without_their_roles_and_contacts(byline, name):
+    assert L.byline_name(byline) == name

@@ -141,7 +141,8 @@ def plausible_author(name: str | None) -> str | None:
         return None
     s = _WHITESPACE.sub(" ", name).strip(" ,|-\u2013\u2014:")
     # "By Anna Kerr", "BySummer Swann" (a flattened link), "Written by", "Author: ..."
-    s = re.sub(r"^(?:(?:written |posted )?by|author:?|von|par)(?:\s+|(?-i:(?=[A-Z]))|$)", "", s, flags=re.I).strip()
+    s = re.sub(r"^(?:(?:written |posted )?by:?|author:?|von|par)(?:\s+|(?-i:(?=[A-Z]))|$)", "", s, flags=re.I).strip()
+    s = L.name_in_byline(s) or ""
     if not s or _ROLE_ONLY.fullmatch(s) or "http" in s or "@" in s or "/" in s or find_dates(s) or L.is_chrome(s):
         return None
     n = len(s.split())

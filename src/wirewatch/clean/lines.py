@@ -141,7 +141,7 @@ PROSE_LONG_WORDS = 25
 PROSE_MIN_STOP_SHARE = 0.12
 _NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 _BYLINE = re.compile(
-    r"^\s*(?:by|von|par|автор:?|author:?|written by|posted by|autor:?|autorul?:|por|penulis:?|oleh|reporter:)"
+    r"^\s*(?:by:?|von|par|автор:?|author:?|written by:?|posted by:?|autor:?|autorul?:|por|penulis:?|oleh|reporter:)"
     r"\s+(.{3,80}?)\s*$",
     re.I,
 )
@@ -223,11 +223,33 @@ def numbered_item(line: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# What follows a name in a byline without being part of it: "(Email)", "| TV and Radio Writer".
+_AFTER_NAME = re.compile(
+    r"\s*(?:\([^()]*\)|\s[|\u2022\u00b7]\s.*"
+    r"|,\s*[^,]*\b(?:writer|reporter|correspondent|editor|contributor|columnist|staff)s?\b[^,]*)$",
+    re.I,
+)
+# A credit for a picture is no byline: "STAFF PHOTO BY KATHY ANDERSON".
+_PICTURE_CREDIT = re.compile(r"\b(?:photos?|photograph\w*|pictures?|images?|illustrations?|graphics?|video)\b", re.I)
+
+
+def name_in_byline(name: str) -> str | None:
+    """The name a byline gives, without what follows it ("Tom Jicha | TV and Radio Writer",
+    "Edward M. Gomez (Email)", "John Smith, Staff Writer"); None for a picture credit."""
+    if _PICTURE_CREDIT.search(name):
+        return None
+    while (trimmed := _AFTER_NAME.sub("", name)) != name:
+        name = trimmed
+    return name.strip(" ,|-") or None
+
+
 def byline_name(line: str) -> str | None:
     m = _BYLINE.match(line)
     if not m:
         return None
-    name = m.group(1).strip(" ,|-")
+    name = name_in_byline(m.group(1).strip(" ,|-"))
+    if name is None:
+        return None
     # A byline names people: a few capitalised words, not a sentence.
     parts = name.split()
     if not 1 <= len(parts) <= 6 or ends_sentence(name) and not name.endswith("."):
