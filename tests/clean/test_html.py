@@ -241,3 +241,26 @@ def test_a_date_printed_beside_the_headline_dates_a_page_without_date_markup():
     <div class="meta"><span>By Anna Kerr</span> <span>Published on March 4, 2024</span></div>{paras}</main></body></html>"""
     parts = clean_html(html, url="https://valdrenpost.example/river-floods")
     assert ("2024-03-04", "byline") in {(d.date, d.where) for d in parts.dates}
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "expected"),
+    [
+        # a site logo in the only h1: the page title's headline
+        (f"<title>{TITLE} - Valdren Post</title>", "www.valdrenpost.example", TITLE),
+        (f"<title>{TITLE} - Valdren Post</title>", "Opinion", TITLE),
+        # a title over several lines: its longest line
+        (f"<title>VP - Valdren Post\n  {TITLE}\n</title>", "", TITLE),
+    ],
+)
+def test_the_headline_is_not_a_sites_name_a_section_or_several_lines(head, h1, expected):
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}</head><body>
+    <div class="logo"><h1>{h1}</h1></div><div class="story">{paras}</div></body></html>"""
+    assert clean_html(html).title.value == expected
+
+
+def test_script_text_an_unclosed_title_swallowed_is_no_headline():
+    html = """<html><head><title>Floods (Valdren Post)ntById("font");
+    obj.style.fontSize = size+"pt";}</title></head><body><p>x</p></body></html>"""
+    assert clean_html(html).title.value is None

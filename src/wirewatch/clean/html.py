@@ -153,6 +153,35 @@ def plausible_author(name: str | None) -> str | None:
     return s
 
 
+def _headline_text(value: str | None) -> str | None:
+    """A headline candidate as one line: of several lines, the longest ("AKI - Adnkronos
+    international\n Algeria: Al-Qaeda claims northern attack"); None for script text that an unclosed
+    `<title>` swallowed."""
+    if not value or not value.strip():
+        return None
+    lines = [ln for ln in (_WHITESPACE.sub(" ", ln).strip(" -|:\u2013\u2014") for ln in value.splitlines()) if ln]
+    text = max(lines, key=len) if lines else ""
+    return text if text and not _CODE.search(text) else None
+
+
+_CODE = re.compile(r"[<>{}]|\);|//|\bfunction\b|\bvar\s|\w\(\S*\)\.\w")
+# Words that name a site's sections: a heading made of them names one, not the article.
+_SECTION_WORDS = frozenset((
+    "news", "world", "national", "local", "international", "sport", "sports", "opinion", "opinions",
+    "entertainment", "business", "politics", "technology", "tech", "science", "health", "lifestyle",
+    "travel", "culture", "arts", "top", "stories", "classifieds", "jobs", "hot", "breaking", "home",
+    "latest", "editorial", "editorials", "features", "videos", "video", "photos", "weather", "obituaries",
+    "blogs", "blog", "columns", "commentary", "analysis", "economy", "markets", "soccer", "football",
+    "today", "headlines", "region", "regional", "daily", "online", "the", "and", "&",
+))
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}$", re.I)
+
+
+def _names_a_section(text: str) -> bool:
+    ws = text.lower().split()
+    return bool(L.is_chrome(text) or _DOMAIN.match(text) or (len(ws) <= 3 and all(w in _SECTION_WORDS for w in ws)))
+
+
 def _site_suffix_off(title: str, site: str | None) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) > 1:
@@ -180,10 +209,12 @@ def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Foun
         ("h1", h1),
         ("html_title", lambda: tree.findtext(".//title")),
     ):
-        value = get()
-        # a section's name is no headline ("Latest News", "Home"): the next candidate may be one
-        if value and value.strip() and not L.is_chrome(value):
-            title = Found(_site_suffix_off(_SPACES.sub(" ", value).strip(), site), where, 0.9)
+        value = _headline_text(get())
+        headline = _site_suffix_off(value, site) if value else None
+        # a section's or the site's name is no headline ("Latest News", "Opinion", "www.smh.com.au"):
+        # the next candidate may be one
+        if headline and not _names_a_section(headline):
+            title = Found(headline, where, 0.9)
             break
 
     site_key = L.normalise_line(site) if site else None
