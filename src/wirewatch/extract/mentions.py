@@ -472,6 +472,9 @@ def _according_words(language: str) -> frozenset[str]:
     return frozenset(e for e in entries if " " not in e and not e.endswith("*"))
 
 
+# Russian and Ukrainian ordinals, capitalised as the first word of a name ("Пятой службы ФСБ", "the
+# Fifth Service"): the name is the words after, which the run cannot see, not the ordinal.
+_ORDINAL = re.compile(r"(?:перв|втор|трет|четв[её]рт|пят|п'ят|шест|седьм|сьом|восьм|девят|дев'ят|десят)\w{0,3}$")
 # Languages that capitalise every noun: there a lone capitalised word says nothing.
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
@@ -526,7 +529,7 @@ def from_capitals(
             and doc[j].is_alpha
             and doc[j].text[:1].isupper()
             and not doc[j].text.isupper()
-            and not (j == i and doc[j].lower_ in never_first)
+            and not (j == i and (doc[j].lower_ in never_first or _ORDINAL.match(doc[j].lower_)))
         ):
             j += 1
         given = [k for k in range(i + 1, j - 1) if is_given_name(doc[k].text)]
