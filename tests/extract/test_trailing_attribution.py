@@ -87,3 +87,20 @@ def test_a_role_and_a_name_set_off_before_the_verb_are_the_source_not_the_conten
     assert s.content.rstrip(".,").endswith("northern valleys")
     assert s.speaker == "Arman Dosov"
     assert (s.speaker_role or "").startswith("head of the Selmar Border Service")
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker", "cue"),
+    [
+        ("As Arman Dosov put it, ", "Arman Dosov", "put it"),
+        ("As Arman Dosov told reporters on Tuesday, ", "Arman Dosov", "told"),
+    ],
+)
+def test_as_the_source_put_it_the_rest_of_the_sentence_is_theirs(opening, speaker, cue):
+    [s] = statements(f"{opening}{CONTENT[0].lower()}{CONTENT[1:]}.")
+    assert (s.speaker, s.cue) == (speaker, cue)
+    assert s.content.lower().startswith(CONTENT[:30].lower())
+
+
+def test_a_sentence_opening_as_something_happened_reports_nothing():
+    assert statements("As the storm approached the valley, residents of the coast fled inland.") == []

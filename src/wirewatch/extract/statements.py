@@ -346,6 +346,8 @@ def _indirect(doc: Doc, inside: list[int], used: set[int]) -> list[_Draft]:
         d: _Draft | None = None
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             d = _according(doc, tok)
+        elif low == "as" and tok.i == tok.sent.start:
+            d = _as_source_said(doc, tok)
         elif low == "in" and tok.dep_ == "prep":
             d = _in_source(doc, tok)
         elif low in VAGUE_ADVERBS and tok.dep_ == "advmod":
@@ -397,6 +399,34 @@ def _according(doc: Doc, tok: Token) -> _Draft | None:
     if not pobj:
         return None
     return _around(doc, tok, phrase(doc, pobj[0]), doc[tok.i : tok.i + 2].text, to.i + 1)
+
+
+# Words a sentence-opening "As X ...," clause may end with after its speech verb: "As X put it,",
+# "As X told reporters on Tuesday,".
+_AS_CLAUSE_MAX = 14
+
+
+def _as_source_said(doc: Doc, tok: Token) -> _Draft | None:
+    """ "As Sergei Beseda put it, US agencies are ...", "As the ministry told reporters, ...": the
+    rest of the sentence is what the source said."""
+    sent = tok.sent
+    comma = next((t.i for t in doc[tok.i + 1 : min(sent.end, tok.i + _AS_CLAUSE_MAX)] if t.text == ","), None)
+    if comma is None:
+        return None
+    verb = next((t for t in doc[tok.i + 2 : comma]
+                 if t.pos_ == "VERB" and (t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() == "put")), None)
+    if verb is None or any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : comma]):
+        return None
+    if verb.lemma_.lower() == "put" and doc[verb.i + 1].lower_ != "it":
+        return None
+    source = doc[tok.i + 1 : verb.i]
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in source):
+        return None
+    content = token_range(doc, comma + 1, sent.end)
+    if content is None:
+        return None
+    cue = doc[verb.i : verb.i + 2].text if verb.lemma_.lower() == "put" else verb.text
+    return _Draft(verb.i, cue, source, content, _kind(body_text(doc)[content[0] : content[1]]))
 
 
 def _in_source(doc: Doc, tok: Token) -> _Draft | None:
