@@ -104,3 +104,8 @@ def test_as_the_source_put_it_the_rest_of_the_sentence_is_theirs(opening, speake
 
 def test_a_sentence_opening_as_something_happened_reports_nothing():
     assert statements("As the storm approached the valley, residents of the coast fled inland.") == []
+
+
+def test_went_as_far_as_to_say_keeps_the_subject_of_went():
+    [s] = statements(f"Arman Dosov went as far as to say that {CONTENT[0].lower()}{CONTENT[1:]}.")
+    assert s.speaker == "Arman Dosov" and s.content.startswith("that ")

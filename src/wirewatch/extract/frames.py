@@ -52,6 +52,8 @@ def subject(tok: Token, depth: int = 0) -> Token | None:
         head = head.head  # "by citing": the preposition hangs from the verb
     elif tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head  # "was careful to frame"
+    elif tok.dep_ == "advcl" and head.pos_ == "ADV" and head.dep_ == "advmod" and tok.lemma_.lower() in SPEECH_VERBS:
+        head = head.head  # "went as far as to say"
     elif tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp"):
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             return head  # "a statement saying that ...": the noun it modifies speaks
