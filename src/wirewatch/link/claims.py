@@ -2,12 +2,15 @@
 
 Within a story, articles are read in the order they were stored:
 
-* a statement with a named or anonymous source joins the claim of the same speaker whose substance
-  it shares (content words in one language, names and numbers across languages), or founds one;
+* a statement with a named or anonymous source joins the claim of the same speaker, or of another
+  voice of its organisation (the FSB, its Fifth Service head), whose substance it shares (content
+  words in one language; names, the article's entities by canonical name and numbers across
+  languages), or founds one;
   a relay ("X said, according to RIA") keeps X as the speaker and RIA as `via`;
 * a statement in the outlet's own voice, and any headline, joins the most similar claim, whoever
-  made it: the outlet then *asserts* (or *headlines*) someone else's claim; if none is similar it is
-  the outlet's own first-hand report, a claim whose origin is the outlet;
+  made it (a headline a claim of its own article first): the outlet then *asserts* (or *headlines*)
+  someone else's claim; if none is similar it is the outlet's own first-hand report, a claim whose
+  origin is the outlet;
 * vague statements ("it is believed") trace to no one and make no claim.
 
 A claim's origin is the speaker's organisation where the speaker's role names one found in the
