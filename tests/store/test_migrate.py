@@ -56,3 +56,13 @@ def test_articles_linked_before_leads_were_kept_read_back_with_none(tmp_path):
         found = index.candidates(LinkFeatures("b", 2, "en", None, None, {"n:slmr": 1.0}, {}), ["n:slmr"],
                                  window_days=3, limit=10)
     assert [(f.article_id, f.leads, story) for f, story in found] == [("a", frozenset(), "sa")]
+
+
+def test_a_version_7_store_loses_the_unused_article_id_indexes(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with Store(db) as store:
+        store.con.execute("CREATE INDEX entities_article ON entities (article_id)")
+        store.con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    with Store(db) as store:
+        names = {r[0] for r in store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+    assert "entities_article" not in names and "bands_key" in names

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -27,8 +27,6 @@ SCHEMA = [
     "CREATE TABLE IF NOT EXISTS outlet_pages (outlet VARCHAR PRIMARY KEY, pages INTEGER)",
     """CREATE TABLE IF NOT EXISTS outlet_lines (
         outlet VARCHAR, line_hash VARCHAR, pages INTEGER, PRIMARY KEY (outlet, line_hash))""",
-    "CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id)",
-    "CREATE INDEX IF NOT EXISTS statements_article ON statements (article_id)",
     "CREATE INDEX IF NOT EXISTS bands_key ON minhash_bands (band_key)",
     # Version 2, linking (link/, store/stories.py): the story index, stories, claims.
     # Each linked article's features; `story` mirrors articles.story.
@@ -82,4 +80,8 @@ MIGRATIONS = {
         "ALTER TABLE link_articles ADD COLUMN IF NOT EXISTS not_before DATE",
         "ALTER TABLE link_articles ADD COLUMN IF NOT EXISTS not_after DATE",
     ],
+    # Version 8: no index on entities' and statements' article ids. No query looks them up by one
+    # id (DuckDB reads an ART index for a point lookup only; every join here is a hash join), and
+    # the entities' index alone held about 0.36 KiB of memory per article that DuckDB never evicts.
+    8: ["DROP INDEX IF EXISTS entities_article", "DROP INDEX IF EXISTS statements_article"],
 }
