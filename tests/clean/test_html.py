@@ -264,3 +264,14 @@ def test_script_text_an_unclosed_title_swallowed_is_no_headline():
     html = """<html><head><title>Floods (Valdren Post)ntById("font");
     obj.style.fontSize = size+"pt";}</title></head><body><p>x</p></body></html>"""
     assert clean_html(html).title.value is None
+
+
+def test_a_byline_and_a_date_stamp_among_the_articles_lines_leave_the_body():
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{TITLE}</title>
+    <meta name="byl" content="By ANNA KERR;TOMAS BRELL"></head><body><div class="story">
+    <p>{PARAGRAPHS[0]}</p><p>By ANNA KERR and TOMAS BRELL</p><p>Published: March 2, 2024</p>{paras}</div></body></html>"""
+    parts = clean_html(html)
+    assert "By ANNA KERR and TOMAS BRELL" in parts.removed and "Published: March 2, 2024" in parts.removed
+    assert ("2024-03-02", "page_header") in {(d.date, d.where) for d in parts.dates}
+    assert plausible_author("ANNA KERR;TOMAS BRELL") == "ANNA KERR, TOMAS BRELL"

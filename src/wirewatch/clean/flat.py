@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from wirewatch.clean import lines as L
-from wirewatch.clean.dates import calendar_words, find_dates
+from wirewatch.clean.dates import find_dates
 from wirewatch.clean.language import stop_words
 from wirewatch.clean.line_model import LineFacts, LineModel, features, load_line_model
 from wirewatch.clean.parts import DateSeen, PageParts
@@ -46,8 +46,6 @@ _LONG_MIN_WORDS = 25
 # With a stop-word list for the language, prose has at least this share of stop words.
 _MIN_STOP_SHARE = 0.12
 _TITLE_MAX_WORDS = 30
-_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\b", re.I)
-_CALENDAR = calendar_words()
 
 
 
@@ -77,7 +75,7 @@ def _looks_like_comments(texts: list[str]) -> bool:
         return False
     if L.numbered_item(lines[0]) == 1:
         return True
-    return any(_COMMENT_MARK.search(t) or _is_date_line(t) for t in lines)
+    return any(_COMMENT_MARK.search(t) or L.is_date_line(t) for t in lines)
 
 
 # Comment items carry furniture (a Reply link, a date, a number, "Name says:") every few lines; under
@@ -90,7 +88,7 @@ _PROSE_PER_MARKER = 4
 def _mostly_prose(zone: list[str]) -> bool:
     markers = sum(
         1 for t in zone
-        if _COMMENT_MARK.search(t) or _SAYS.search(t) or _is_date_line(t) or L.numbered_item(t) is not None
+        if _COMMENT_MARK.search(t) or _SAYS.search(t) or L.is_date_line(t) or L.numbered_item(t) is not None
     )
     return sum(L.is_prose(t) for t in zone) > _PROSE_PER_MARKER * markers
 
@@ -138,12 +136,11 @@ def _dated_near(texts: list[str], i: int) -> bool:
     if len(L.words(texts[i])) > 14:
         return False
     near = [t for t in texts[max(0, i - 2) : i + 3] if t.strip()]
-    return bool(find_dates(texts[i]) or _TIME.search(texts[i])) or any(
-        _is_date_line(t) or (_TIME.search(t) and len(L.words(t)) <= 14) for t in near
+    return bool(find_dates(texts[i]) or L.TIME.search(texts[i])) or any(
+        L.is_date_line(t) or (L.TIME.search(t) and len(L.words(t)) <= 14) for t in near
     )
 
 
-_TIME = re.compile(r"\b\d{1,2}:\d\d\s*(am|pm)?\b", re.I)
 def comments_in_lines(texts: list[str]) -> tuple[int, int, list[Comment]] | None:
     """The reader-comment section of a page's lines, [start, end) and its comments, or None.
     Also used on the text an HTML extractor kept, where comments can slip into the body."""
@@ -198,7 +195,7 @@ def _marked_comments(texts: list[str]) -> list[Comment]:
         if not s:
             continue
         if _SAYS.search(s):
-            if any(not _SAYS.search(x) and not _is_date_line(x) for x in blocks[-1]):
+            if any(not _SAYS.search(x) and not L.is_date_line(x) for x in blocks[-1]):
                 blocks.append([])
             blocks[-1].append(s)
         elif _REPLY.match(s):
@@ -207,8 +204,8 @@ def _marked_comments(texts: list[str]) -> list[Comment]:
             blocks[-1].append(s)
     comments = []
     for block in blocks:
-        date = next((found[-1][0] for x in block if _is_date_line(x) and (found := find_dates(x))), None)
-        words = [x for x in block if not _SAYS.search(x) and not _is_date_line(x)]
+        date = next((found[-1][0] for x in block if L.is_date_line(x) and (found := find_dates(x))), None)
+        words = [x for x in block if not _SAYS.search(x) and not L.is_date_line(x)]
         comment = _comment(words)
         if comment:
             comments.append(Comment(text=comment.text, date=date or comment.date))
@@ -226,18 +223,6 @@ def _comment(block: list[str]) -> Comment | None:
 # --- 2. line labels ---------------------------------------------------------------------------
 
 
-def _is_date_line(text: str) -> bool:
-    """A date with little else: a weekday, a time and its zone ("Rabu, 5 Maret 2031 | 08:15 WIB")."""
-    found = find_dates(text)
-    if not found:
-        return False
-    rest = text
-    for _, s in found:
-        rest = rest.replace(s, " ")
-    rest = _TIME.sub(" ", rest)
-    return len([w for w in L.words(rest) if w.lower() not in _CALENDAR]) <= 3
-
-
 def _label(line: _Line, stops: frozenset[str], chrome: frozenset[str]) -> None:
     t = line.text.strip()
     n = line.n_words
@@ -251,7 +236,7 @@ def _label(line: _Line, stops: frozenset[str], chrome: frozenset[str]) -> None:
         line.label, line.why = "bad", "site-wide notice (cookies, forms, disclosures)"
     elif chrome and L.line_hash(t) in chrome:
         line.label, line.why = "bad", "repeated on many pages of this outlet"
-    elif _is_date_line(t):
+    elif L.is_date_line(t):
         line.label, line.why = "bad", "date line"
     elif L.byline_name(t):
         line.label, line.why = "bad", "byline"

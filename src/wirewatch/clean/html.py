@@ -142,6 +142,7 @@ def plausible_author(name: str | None) -> str | None:
     s = _WHITESPACE.sub(" ", name).strip(" ,|-\u2013\u2014:")
     # "By Anna Kerr", "BySummer Swann" (a flattened link), "Written by", "Author: ..."
     s = re.sub(r"^(?:(?:written |posted )?by:?|author:?|von|par)(?:\s+|(?-i:(?=[A-Z]))|$)", "", s, flags=re.I).strip()
+    s = re.sub(r"\s*;\s*", ", ", s)  # "ROD NORDLAND;MAYY EL SHEIKH" (a meta tag's list)
     s = L.name_in_byline(s) or ""
     if not s or _ROLE_ONLY.fullmatch(s) or "http" in s or "@" in s or "/" in s or find_dates(s) or L.is_chrome(s):
         return None
@@ -434,6 +435,10 @@ def _headline_like(line: str) -> bool:
 _ABOVE_HEADLINE_WORDS = 12
 
 
+# A byline line is at most this long ("By Anna Kerr and Tomas Brell, Staff Reporters").
+_BYLINE_WORDS = 10
+
+
 def _keep(paragraph: str, title_key: str | None) -> str | None:
     """Why a paragraph of trafilatura's text is not article text, or None to keep it."""
     if title_key and L.normalise_line(paragraph) == title_key:
@@ -442,6 +447,10 @@ def _keep(paragraph: str, title_key: str | None) -> str | None:
         return "page furniture"
     if L.is_call_to_action(paragraph):
         return "call to action"
+    if len(paragraph) <= 120 and L.is_date_line(paragraph):
+        return "date line"  # "Published: July 23, 2012": the date is read from the markup or beside the headline
+    if len(L.words(paragraph)) <= _BYLINE_WORDS and not paragraph.rstrip().endswith(".") and L.byline_name(paragraph):
+        return "byline"  # "By ROD NORDLAND and MAYY EL SHEIKH": the author, read from the markup
     if L.is_boilerplate_sentence(paragraph):
         return "site-wide notice"
     return None
@@ -599,6 +608,9 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
             # a date there is the page's ("Page updated at ...") or the site's "today": weak, as the
             # flattened-text cleaner counts a date above the headline
             dates += [DateSeen(iso, "page_header", found) for p in above for iso, found in find_dates(p)]
+        elif why == "date line":
+            # a date stamp among the article's lines ("Published: July 23, 2012"): weak, like the above
+            dates += [DateSeen(iso, "page_header", found) for iso, found in find_dates(line)]
         if why:
             removed.append(line)
         else:

@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 
+from wirewatch.clean.dates import calendar_words, find_dates
 from wirewatch.clean.language import stop_words
 
 # Characters that `re.IGNORECASE` matches to a letter of the vocabularies below without lower-casing
@@ -277,3 +278,20 @@ def stop_word_share(tokens: list[str], stops: frozenset[str]) -> float:
     if not tokens:
         return 0.0
     return sum(t.lower() in stops for t in tokens) / len(tokens)
+
+
+TIME = re.compile(r"\b\d{1,2}:\d\d\s*(am|pm)?\b", re.I)
+_CALENDAR = calendar_words()
+
+
+def is_date_line(text: str) -> bool:
+    """A date with little else: a weekday, a time and its zone ("Rabu, 5 Maret 2031 | 08:15 WIB",
+    "Published: July 23, 2012")."""
+    found = find_dates(text)
+    if not found:
+        return False
+    rest = text
+    for _, s in found:
+        rest = rest.replace(s, " ")
+    rest = TIME.sub(" ", rest)
+    return len([w for w in words(rest) if w.lower() not in _CALENDAR]) <= 3
