@@ -65,6 +65,13 @@ def test_chrome_lines_in_any_case(line, expected):
         # a sentence about sharing, and a heading with one tool word, are not a tool bar
         ("The article was shared on Facebook more than a million times.", False),
         ("The print edition", False),
+        # following and newsletters, picture credits
+        ("Connect With Us on Twitter", True),
+        ("Follow @valdrenpost for breaking news and headlines.", True),
+        ("Sign up for our daily newsletter", True),
+        ("Photo: Anna Kerr/Reuters", True),
+        ("AFP/Getty Images", True),
+        ("Ten people died, police told Reuters", False),
     ],
 )
 def test_a_short_line_made_of_share_and_page_tools_is_chrome(line, expected):

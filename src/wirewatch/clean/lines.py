@@ -65,6 +65,8 @@ _CHROME_PHRASES = [
     r"share( this( article| story| post)?)?( on)?", r"tweet", r"email", r"print", r"whatsapp",
     r"facebook", r"twitter", r"telegram", r"linkedin", r"reddit", r"pinterest", r"vk", r"copy link",
     r"follow us( on)?", r"subscribe", r"sign up", r"newsletter", r"log ?in", r"sign in", r"register",
+    r"(follow|connect with|find|like|join) us (on|at) [\w ,&+.]{2,40}", r"follow @\w+.{0,80}",
+    r"sign up for (our|the|a) .{0,40}newsletters?.{0,40}",
     # tags and categories
     r"tags?:?", r"topics?:?", r"categories:?", r"filed under:?",
     # comment forms and captchas
@@ -182,9 +184,18 @@ _TOOL_WORDS = frozenset((
 ))
 
 
+# A picture's credit: "Photo: Anna Kerr/Reuters", "AFP/Getty Images". ("Anna Kerr for The Valdren
+# Post" is one too, but a title-case subheading reads the same: "Tips for Better Sleep".)
+_CREDIT = re.compile(
+    r"^\(?(?:photo|image|picture|video|illustration|graphic)s?(?: by|:)\s.{2,80}$"
+    r"|^[^.!?]{0,40}[/|,]\s*(?:getty images|afp|reuters|ap photo|epa|shutterstock)\)?$",
+    re.I,
+)
+
+
 def is_chrome(line: str) -> bool:
     s = line.strip()
-    return bool(s) and len(s) <= 120 and bool(_CHROME.match(s) or _tool_bar(s))
+    return bool(s) and len(s) <= 120 and bool(_CHROME.match(s) or _tool_bar(s) or _CREDIT.match(s))
 
 
 def _tool_bar(s: str) -> bool:
