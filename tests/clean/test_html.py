@@ -275,3 +275,12 @@ def test_a_byline_and_a_date_stamp_among_the_articles_lines_leave_the_body():
     assert "By ANNA KERR and TOMAS BRELL" in parts.removed and "Published: March 2, 2024" in parts.removed
     assert ("2024-03-02", "page_header") in {(d.date, d.where) for d in parts.dates}
     assert plausible_author("ANNA KERR;TOMAS BRELL") == "ANNA KERR, TOMAS BRELL"
+
+
+def test_a_correction_notice_and_what_follows_it_leave_the_body():
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    note = "An article on Monday misstated the height of the embankment at Tolla; it is four metres."
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+    <div class="story">{paras}<p>Correction: </p><p>{note}</p></div></body></html>"""
+    parts = clean_html(html)
+    assert parts.paragraphs[-1] == PARAGRAPHS[-1] and note in parts.removed

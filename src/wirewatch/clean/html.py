@@ -435,6 +435,11 @@ def _headline_like(line: str) -> bool:
 _ABOVE_HEADLINE_WORDS = 12
 
 
+_CORRECTION = re.compile(
+    r"^\W*(?:this (?:article|story|post|report) (?:has been|was) (?:revised|updated|corrected|amended)"
+    r"|corrections?:|clarifications?:|editor'?s note:|an earlier version of this (?:article|story))",
+    re.I,
+)
 # A byline line is at most this long ("By Anna Kerr and Tomas Brell, Staff Reporters").
 _BYLINE_WORDS = 10
 
@@ -595,7 +600,13 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     title_key = L.normalise_line(title.value) if title.value else None
     paragraphs: list[str] = []
     removed: list[str] = []
+    correction = False
     for line, is_comment in zip(lines, in_comments, strict=True):
+        # an editor's correction notice and what follows it speak about the article, not in it
+        correction = correction or (bool(paragraphs) and bool(_CORRECTION.match(line)))
+        if correction and not is_comment:
+            removed.append(line)
+            continue
         # the headline is repeated above the article's first prose, after a kicker or a date line
         # if need be, and what stands above it (a section label, "Page updated at ...") is not
         # article text either
