@@ -284,3 +284,11 @@ def test_a_correction_notice_and_what_follows_it_leave_the_body():
     <div class="story">{paras}<p>Correction: </p><p>{note}</p></div></body></html>"""
     parts = clean_html(html)
     assert parts.paragraphs[-1] == PARAGRAPHS[-1] and note in parts.removed
+
+
+def test_an_editors_note_at_the_top_keeps_the_article():
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+    <div class="story"><p>{PARAGRAPHS[0]}</p><p>Editor's note: this report was first published in March.</p>
+    {paras}</div></body></html>"""
+    assert clean_html(html).paragraphs[-1] == PARAGRAPHS[-1]

@@ -601,9 +601,10 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     paragraphs: list[str] = []
     removed: list[str] = []
     correction = False
-    for line, is_comment in zip(lines, in_comments, strict=True):
-        # an editor's correction notice and what follows it speak about the article, not in it
-        correction = correction or (bool(paragraphs) and bool(_CORRECTION.match(line)))
+    for k, (line, is_comment) in enumerate(zip(lines, in_comments, strict=True)):
+        # an editor's correction notice at the article's end, and what follows it, speak about the
+        # article, not in it (an editor's note at its top introduces it: kept)
+        correction = correction or (k >= len(lines) / 2 and bool(_CORRECTION.match(line)))
         if correction and not is_comment:
             removed.append(line)
             continue
