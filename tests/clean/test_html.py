@@ -292,3 +292,13 @@ def test_an_editors_note_at_the_top_keeps_the_article():
     <div class="story"><p>{PARAGRAPHS[0]}</p><p>Editor's note: this report was first published in March.</p>
     {paras}</div></body></html>"""
     assert clean_html(html).paragraphs[-1] == PARAGRAPHS[-1]
+
+
+def test_the_comment_forms_login_boxes_marked_up_as_items_are_no_comments():
+    html = page().replace(
+        '</ol>',
+        '<li class="comment"><p>Fill in your details below or click an icon to log in:</p>'
+        '<p>You are commenting using your WordPress.com account.</p></li></ol>',
+    )
+    parts = clean_html(html, url="https://valdrenpost.example/2024/03/02/river-floods/")
+    assert [c.text for c in parts.comments] == COMMENTS

@@ -87,8 +87,8 @@ def read_comments(items: list[etree._Element]) -> list[Comment]:
         if content is not None and any(a in skip and a is not item for a in content.iterancestors()):
             content = None
         text = _own_text(content if content is not None else item, skip)
-        if len(L.words(text)) < 2:
-            continue
+        if len(L.words(text)) < 2 or L.is_comment_form(text.strip().split("\n", 1)[0]):
+            continue  # too short, or the comment form's own boxes marked up like an item
         date = _comment_date(item, skip)
         if date is None:
             found = find_dates(_own_text(item, skip))

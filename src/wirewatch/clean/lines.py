@@ -114,7 +114,11 @@ _COMMENT_FORM = _Vocabulary(
     r"please enter your (comment|name)|your email address will not be published|post comment|"
     r"leave a reply|cancel reply|save my name, email|you must be logged in to post a comment|"
     r"captcha|оставьте комментарий|введите код|залиште коментар|kommentar schreiben|"
-    r"laisser un commentaire|deja un comentario|lasă un comentariu|tulis komentar",
+    r"laisser un commentaire|deja un comentario|lasă un comentariu|tulis komentar|"
+    # WordPress's login and follow-up boxes under the form, in English and German
+    r"fill in your details below or click an icon to log in|you are commenting using your|"
+    r"notify me of (follow-up comments|new posts)|trage deine daten unten ein|du kommentierst mit|"
+    r"benachrichtigung bei weiteren kommentaren|informiere mich über neue beiträge",
 )
 # Sentences every site prints around its articles: consent banners, form messages, newsletter
 # prompts, legal and holdings disclosures. Matched anywhere in a line of at most _NOTICE_MAX chars.
