@@ -302,3 +302,22 @@ def test_the_comment_forms_login_boxes_marked_up_as_items_are_no_comments():
     )
     parts = clean_html(html, url="https://valdrenpost.example/2024/03/02/river-floods/")
     assert [c.text for c in parts.comments] == COMMENTS
+
+
+@pytest.mark.parametrize(
+    ("value", "author"),
+    [
+        ("przez Łukasz Brzeziński", "Łukasz Brzeziński"),
+        ("Jan Fleischhauer, deutscher Journalist, Kolumnist und Autor", "Jan Fleischhauer"),
+        ("Daniel Burstein, Senior Director, Content & Marketing", "Daniel Burstein"),
+        ("Daniel Czyżewski DOTYCZY: gazociąg Jamalski", "Daniel Czyżewski"),
+        ("This post was written by Danielle Padula", "Danielle Padula"),
+        ("Sarah Hinger, Sylvia Torres-Guillén", "Sarah Hinger, Sylvia Torres-Guillén"),
+        ("Anonymous", "Anonymous"),
+        ("Źródło: Statista.com", None),
+        ("Eingestellt von Unknown", None),
+        ("content: Valdren Post, design: Anna Kerr, code: Tomas Brell", None),
+    ],
+)
+def test_an_author_is_a_name_without_its_prefix_role_or_labels(value, author):
+    assert plausible_author(value) == author

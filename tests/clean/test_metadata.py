@@ -115,3 +115,9 @@ def test_comments_after_the_date_are_no_conflict():
 
 def test_no_dates_at_all():
     assert published_of(_source(), _parts()) == (Found(None), ())
+
+
+@pytest.mark.parametrize("placeholder", ["1970-01-01T00:00:00Z", "1900-01-01"])
+def test_a_cms_placeholder_date_is_no_date(placeholder):
+    found, _ = published_of(_source(), _parts(DateSeen(placeholder[:10], "html_meta", placeholder)))
+    assert found.value is None

@@ -242,7 +242,12 @@ def numbered_item(line: str) -> int | None:
 # What follows a name in a byline without being part of it: "(Email)", "| TV and Radio Writer".
 _AFTER_NAME = re.compile(
     r"\s*(?:\([^()]*\)|\s[|\u2022\u00b7]\s.*"
-    r"|,\s*[^,]*\b(?:writer|reporter|correspondent|editor|contributor|columnist|staff)s?\b[^,]*)$",
+    # ", Staff Writer", ", deutscher Journalist, Kolumnist und Autor": a role after a comma
+    r"|,\s*.*\b(?:writer|reporter|correspondent|editor|contributor|columnist|staff|director|manager|"
+    r"president|officer|founder|chief|head|analyst|professor|journalist\w*|autor\w*|"
+    r"redakt\w*|korrespondent\w*|kolumnist\w*|dziennikar\w*|rédact\w*|periodista|журналист\w*|корреспондент\w*)s?\b.*"
+    # a label after the name ("DOTYCZY: ...", tags in capitals), and a glued "More Posts"
+    r"|\s+[^\W\d_]{3,}:\s.*|(?:more posts|view all posts|alle beiträge)\b.*)$",
     re.I,
 )
 # A credit for a picture is no byline: "STAFF PHOTO BY KATHY ANDERSON".

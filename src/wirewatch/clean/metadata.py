@@ -49,6 +49,16 @@ def title_of(source: Source, parts: PageParts) -> Found:
     return parts.title
 
 
+# The epoch and other "no date" values a CMS prints in its meta tags ("1970-01-01T00:00:00Z"), and the
+# first day of the web: markup dated before it was written by a CMS, not on that day.
+_PLACEHOLDER_DATES = frozenset({"1970-01-01", "1900-01-01", "2000-01-01"})
+_WEB_STARTED = "1991-08-06"
+
+
+def _placeholder(d: DateSeen) -> bool:
+    return d.date[:10] in _PLACEHOLDER_DATES or (d.where in ("html_meta", "url") and d.date[:10] < _WEB_STARTED)
+
+
 def author_of(source: Source, parts: PageParts) -> Found:
     """The author a record or the --meta sidecar gives, else the one the page gives."""
     if source.author:
@@ -78,6 +88,7 @@ def published_of(
     if in_url:
         candidates.append(DateSeen(in_url, "url", source.url or ""))
     candidates += [d for d in parts.dates if d.where in _DATE_CONFIDENCE]
+    candidates = [d for d in candidates if not _placeholder(d)]
     for paragraph in parts.paragraphs[:_DATELINE_PARAGRAPHS]:
         dateline = dateline_at(paragraph)
         if dateline and dateline.date:
