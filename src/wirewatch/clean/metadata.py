@@ -51,7 +51,7 @@ def title_of(source: Source, parts: PageParts) -> Found:
 
 # The epoch and other "no date" values a CMS prints in its meta tags ("1970-01-01T00:00:00Z"), and the
 # first day of the web: markup dated before it was written by a CMS, not on that day.
-_PLACEHOLDER_DATES = frozenset({"1970-01-01", "1900-01-01", "2000-01-01"})
+_PLACEHOLDER_DATES = frozenset({"1970-01-01", "1900-01-01"})
 _WEB_STARTED = "1991-08-06"
 
 
