@@ -97,11 +97,14 @@ def role_beside(text: str, name: str | None, w0: int, w1: int, title: re.Pattern
     if a < 0 or title is None or not name:
         return None
     b = a + len(name)
-    rest = text[b:w1]
-    if rest.startswith(","):
-        start = b + 1 + len(rest[1:]) - len(rest[1:].lstrip())
+    if text.startswith(",", b, w1):
+        start = b + 1
+        while start < w1 and text[start].isspace():
+            start += 1
         stop = _CLAUSE_END.search(text, start, w1)
-        end = len(text[: stop.start() if stop else w1].rstrip())
+        end = stop.start() if stop else w1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         m = title.match(text, start, end)
         if m and 0 < len(text[start:end].split()) <= _MAX_ROLE_WORDS:
             return start, end
