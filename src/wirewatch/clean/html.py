@@ -450,6 +450,7 @@ _CORRECTION = re.compile(
     r"|corrections?:|clarifications?:|editor'?s note:|an earlier version of this (?:article|story))",
     re.I,
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")  # no full date without one: spares most lines the date patterns
 # A byline line is at most this long ("By Anna Kerr and Tomas Brell, Staff Reporters").
 _BYLINE_WORDS = 10
 
@@ -462,7 +463,7 @@ def _keep(paragraph: str, title_key: str | None) -> str | None:
         return "page furniture"
     if L.is_call_to_action(paragraph):
         return "call to action"
-    if len(paragraph) <= 120 and L.is_date_line(paragraph):
+    if len(paragraph) <= 120 and _YEAR.search(paragraph) and L.is_date_line(paragraph):
         return "date line"  # "Published: July 23, 2012": the date is read from the markup or beside the headline
     if len(L.words(paragraph)) <= _BYLINE_WORDS and not paragraph.rstrip().endswith(".") and L.byline_name(paragraph):
         return "byline"  # "By ROD NORDLAND and MAYY EL SHEIKH": the author, read from the markup
@@ -551,8 +552,11 @@ def _dates_by_headline(page_text: str, headlines: list[str]) -> list[DateSeen]:
     2025"), below it first, for a page whose meta tags and markup give none: where a byline stands.
     On WCXB dev, of the 659 pages with a gold date, 170 had none (83 now); right 437 -> 520."""
     keys = {L.normalise_line(h) for h in headlines}
+    sizes = [len(h) for h in headlines]
     lines = [ln.strip() for ln in page_text.split("\n") if ln.strip()]
-    at = next((k for k, ln in enumerate(lines) if L.normalise_line(ln) in keys), None)
+    # lines of about a headline's length only are normalised and compared
+    at = next((k for k, ln in enumerate(lines)
+               if any(abs(len(ln) - n) <= 8 for n in sizes) and L.normalise_line(ln) in keys), None)
     if at is None:
         return []
     below = []
@@ -611,6 +615,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     paragraphs: list[str] = []
     removed: list[str] = []
     correction = False
+    before_prose = True  # no paragraph of prose kept yet
     for k, (line, is_comment) in enumerate(zip(lines, in_comments, strict=True)):
         # an editor's correction notice at the article's end, and what follows it, speak about the
         # article, not in it (an editor's note at its top introduces it: kept)
@@ -621,7 +626,6 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         # the headline is repeated above the article's first prose, after a kicker or a date line
         # if need be, and what stands above it (a section label, "Page updated at ...") is not
         # article text either
-        before_prose = not any(L.is_prose(p) for p in paragraphs)
         why = "reader comment" if is_comment else _keep(line, title_key if before_prose else None)
         if why == "headline repeated":
             above = [p for p in paragraphs if len(L.words(p)) <= _ABOVE_HEADLINE_WORDS]
@@ -637,6 +641,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
             removed.append(line)
         else:
             paragraphs.append(line)
+            before_prose = before_prose and not L.is_prose(line)
     if title.value is None and paragraphs and _headline_like(paragraphs[0]) and any(map(L.is_prose, paragraphs[1:3])):
         # no headline in the page's markup: the short line opening the article (over its first
         # prose, a section label between at most) is it
