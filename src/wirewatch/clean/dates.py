@@ -98,7 +98,13 @@ def _match_iso(m: re.Match[str]) -> str | None:
     return _iso(int(g["year"]), month, int(g["day"])) if month else None
 
 
+# Every pattern above needs a year: a text without one is spared them all (most lines of a page).
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_dates(text: str) -> list[tuple[str, str]]:
+    if not _ANY_YEAR.search(text):
+        return []
     found: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:

@@ -450,7 +450,6 @@ _CORRECTION = re.compile(
     r"|corrections?:|clarifications?:|editor'?s note:|an earlier version of this (?:article|story))",
     re.I,
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")  # no full date without one: spares most lines the date patterns
 # A byline line is at most this long ("By Anna Kerr and Tomas Brell, Staff Reporters").
 _BYLINE_WORDS = 10
 
@@ -463,7 +462,7 @@ def _keep(paragraph: str, title_key: str | None) -> str | None:
         return "page furniture"
     if L.is_call_to_action(paragraph):
         return "call to action"
-    if len(paragraph) <= 120 and _YEAR.search(paragraph) and L.is_date_line(paragraph):
+    if len(paragraph) <= 120 and L.is_date_line(paragraph):
         return "date line"  # "Published: July 23, 2012": the date is read from the markup or beside the headline
     if len(L.words(paragraph)) <= _BYLINE_WORDS and not paragraph.rstrip().endswith(".") and L.byline_name(paragraph):
         return "byline"  # "By ROD NORDLAND and MAYY EL SHEIKH": the author, read from the markup
