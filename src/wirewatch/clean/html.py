@@ -164,6 +164,11 @@ def plausible_author(name: str | None) -> str | None:
     return s
 
 
+def _h1_texts(tree: HtmlElement) -> list[str]:
+    """The page's h1 headings with text, in page order, spaces collapsed."""
+    return [t for h in tree.iter("h1") if (t := _SPACES.sub(" ", h.text_content()).strip())]
+
+
 def _headline_text(value: str | None) -> str | None:
     """A headline candidate as one line: of several lines, the longest ("AKI - Adnkronos
     international\n Algeria: Al-Qaeda claims northern attack"); None for script text that an unclosed
@@ -211,7 +216,7 @@ def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Foun
     articles = [o for o in _jsonld(tree) if _is_article(o)]
 
     def h1() -> str | None:
-        return next((_SPACES.sub(" ", h.text_content()).strip() for h in tree.iter("h1") if h.text_content().strip()), None)
+        return next(iter(_h1_texts(tree)), None)
 
     title = Found(None)
     for where, get in (
@@ -545,6 +550,10 @@ def _not_in_body(page_text: str, paragraphs: list[str], comments: list[Comment])
     return out
 
 
+def _weak_dates(lines: list[str]) -> list[DateSeen]:
+    return [DateSeen(iso, "page_header", found) for line in lines for iso, found in find_dates(line)]
+
+
 def _dates_by_headline(page_text: str, headlines: list[str]) -> list[DateSeen]:
     """The date printed in a short line beside the headline (the title, or an h1) in the page's
     visible text ("Oct 21, 2025", "Published on Oct 21, 2025", "17.05.2021"; not "Updated May 6,
@@ -587,8 +596,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     title, author, dates, site = _metadata(tree, set(items))
     page_text = visible_text(tree)
     if not any(d.date and d.where in ("html_meta", "byline") for d in dates):
-        headlines = [title.value, *(_SPACES.sub(" ", h.text_content()).strip() for h in tree.iter("h1"))]
-        dates += _dates_by_headline(page_text, [h for h in headlines if h])
+        dates += _dates_by_headline(page_text, [h for h in (title.value, *_h1_texts(tree)) if h])
     _lighten(tree)
     # What trafilatura can read once the tree is lightened, the measure of how much of it an
     # extraction took; reader comments are not article text it could have missed.
@@ -632,10 +640,10 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
             paragraphs = [p for p in paragraphs if len(L.words(p)) > _ABOVE_HEADLINE_WORDS]
             # a date there is the page's ("Page updated at ...") or the site's "today": weak, as the
             # flattened-text cleaner counts a date above the headline
-            dates += [DateSeen(iso, "page_header", found) for p in above for iso, found in find_dates(p)]
+            dates += _weak_dates(above)
         elif why == "date line":
             # a date stamp among the article's lines ("Published: July 23, 2012"): weak, like the above
-            dates += [DateSeen(iso, "page_header", found) for iso, found in find_dates(line)]
+            dates += _weak_dates([line])
         if why:
             removed.append(line)
         else:
