@@ -93,8 +93,10 @@ def role_beside(text: str, name: str | None, w0: int, w1: int, title: re.Pattern
     title word up to the name ("заявил начальник Пятой службы ФСБ России Сергей Беседа", "kata kepala
     Dinas Kelima Dinas Keamanan Federal Rusia (FSB), Sergei Beseda"). The phrase must open with the
     office's head word (`title`, from data/reporting_words.toml)."""
-    a = text.find(name, w0, w1) if name and title is not None else -1
-    if a < 0 or title is None or not name:
+    if not name or title is None:
+        return None
+    a = text.find(name, w0, w1)
+    if a < 0:
         return None
     b = a + len(name)
     if text.startswith(",", b, w1):

@@ -227,7 +227,7 @@ def _foreign(title: str, language: str, index: EntityIndex) -> dict[str, str] | 
 
 
 _NAME_WORDS = r"[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,3}"
-_NAME_WORDS_LAZY = r"[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,3}?"
+_NAME_WORDS_LAZY = _NAME_WORDS + "?"  # as few of them as leave a cue after
 # "Досов: спецслужбы США ...", "... на север Афганистана — ФСБ": one to four capitalised words
 # before a colon or after a dash name the source.
 _FOREIGN_NAME_COLON = re.compile(rf"^(?P<source>{_NAME_WORDS}):\s+(?P<content>.{{8,}})$")

@@ -486,10 +486,10 @@ def from_capitals(
 
     A run at the start of a sentence counts only when it has two words or more, since any first
     word is capitalised; in German, where every noun is capitalised, only runs of two or more count.
-    Stop words of the language ("Die"), its one-word "according to" ("Laut", "Selon") and the names
-    of months and weekdays never start a name. Types are guesses: places from the gazetteer, people from name endings or a given name,
-    everything else OTHER; a run with a given name inside starts there ("Chef Alexander Bortnikow":
-    the noun before is a title).
+    Stop words of the language ("Die"), its one-word "according to" ("Laut", "Selon"), the names of
+    months and weekdays and Slavic ordinals never start a name. Types are guesses: places from the
+    gazetteer, people from name endings or a given name, everything else OTHER; a run with a given
+    name inside starts there ("Chef Alexander Bortnikow": the noun before is a title).
     """
     stops = stop_words(language) | STOP_WORDS
     # a month or a weekday ("24 September 2019", "pada Selasa") names nothing, but may end a name
