@@ -351,9 +351,7 @@ def _type(members: list[M.Mention], doc: Doc) -> str:
     for m in members:
         if m.canonical:
             return m.type
-    if any(m.type == "PERSON" and len(m.span(doc)) >= 2 for m in members) or any(
-        _named_like_a_person(m.span(doc)) for m in members
-    ):
+    if any(m.type == "PERSON" and len(m.span(doc)) >= 2 or _named_like_a_person(m.span(doc)) for m in members):
         return "PERSON"
     counts = Counter(m.type for m in members)
     return max(counts, key=lambda t: (counts[t], -[m.type for m in members].index(t)))
@@ -369,7 +367,7 @@ def _named_like_a_person(span: Span) -> bool:
         and all(t.is_title and t.is_alpha for t in tokens)
         and is_given_name(tokens[0].text)
         and not is_given_name(tokens[-1].text)
-        and tokens[-1].lower_ not in INSTITUTION_WORDS | _PLACE_HEADS
+        and tokens[-1].lower_ not in _NOT_SURNAMES
         and not load_gazetteer().country_of(span.text)
     )
 
@@ -380,6 +378,7 @@ _PLACE_HEADS = words(
     "district street avenue road square park airport port station bridge hospital university college "
     "school church mosque cathedral palace stadium hotel"
 )
+_NOT_SURNAMES = INSTITUTION_WORDS | _PLACE_HEADS
 
 
 def _context(

@@ -68,10 +68,20 @@ class _Group:
     said: list[tuple[_Said, str]] = field(default_factory=list)  # with the presentation
 
 
-def statement_keys(content: str, language: str, entities: Sequence[Entity] = ()) -> tuple[frozenset[str], frozenset[str]]:
+def entity_patterns(entities: Sequence[Entity]) -> list[tuple[str, list[re.Pattern[str]]]]:
+    """Each entity's canonical name with its spellings as whole-word patterns: compiled once per
+    article, read for each of its statements."""
+    return [(e.name, [re.compile(rf"(?<!\w){re.escape(m)}(?!\w)") for m in (e.name, *e.mentions) if len(m) >= 2])
+            for e in entities]
+
+
+def statement_keys(
+    content: str, language: str, entities: Sequence[tuple[str, list[re.Pattern[str]]]] = ()
+) -> tuple[frozenset[str], frozenset[str]]:
     """(every key, the keys that survive translation) of a statement's content. Those that survive
-    are its names (transliterated), its numbers and the article's entities it names, by canonical
-    name: «Исламское государство» and "ISIS" are both the Islamic State."""
+    are its names (transliterated), its numbers and the article's entities it names (`entities`, as
+    `entity_patterns` gives them), by canonical name: «Исламское государство» and "ISIS" are both
+    the Islamic State."""
     figures = {"#:" + n for n in numbers(content)}
     names = {"n:" + k for w in capitalised_words(" " + content, language) for k in name_keys(w)}
     words = {f"t:{language}:{t}" for t in terms(content, language)}
@@ -79,12 +89,11 @@ def statement_keys(content: str, language: str, entities: Sequence[Entity] = ())
     # by their spelling; within a language the words already hold the names.
     named: set[str] = set()
     rest = content
-    for e in entities:
-        for m in (e.name, *e.mentions):
-            pattern = rf"(?<!\w){re.escape(m)}(?!\w)" if len(m) >= 2 else None
-            if pattern and re.search(pattern, rest):
-                named.add("e:" + e.name)
-                rest = re.sub(pattern, " ", rest)
+    for name, patterns in entities:
+        for pattern in patterns:
+            if pattern.search(rest):
+                named.add("e:" + name)
+                rest = pattern.sub(" ", rest)
     others = {"n:" + k for w in capitalised_words(" " + rest, language) for k in name_keys(w)}
     return frozenset(words | names | figures), frozenset(named | others | figures)
 
@@ -150,11 +159,11 @@ def find_claims(articles: Sequence[Article], *, story: str | None = None) -> lis
     known = _affiliations(articles)
     for article in articles:
         said = []
+        patterns = entity_patterns(article.extracted.entities) if article.extracted else []
         for s in article.extracted.statements if article.extracted else ():
             if s.sourcing == "vague" or not s.content:
                 continue
-            keys, cross = statement_keys(s.content, article.cleaned.language if article.cleaned else "und",
-                                         article.extracted.entities)
+            keys, cross = statement_keys(s.content, article.cleaned.language if article.cleaned else "und", patterns)
             if len(keys) >= MIN_KEYS:
                 said.append(_Said(article, s, keys, cross))
         # Sourced statements first, so the outlet's own voice can take up a claim made in the same article.
@@ -177,17 +186,17 @@ def _affiliations(articles: Sequence[Article]) -> dict[str, str]:
 def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, str]) -> None:
     s = x.statement
     own_voice = s.sourcing == "none" or s.span is None
+    origin = _origin(x, article, known)
+    speaker_key = _speaker_key(s.speaker or s.via)
     best, best_score = None, (False, 0.0)
     for g in groups:
-        same_article = any(y.article.id == article.id for y, _ in g.said)
         if own_voice:
             # A headline sums up its own article: a claim of that article first, and with less in
             # common; the outlet's voice: any claim.
-            need = TAKEN_UP * (0.7 if s.span is None and same_article else 1.0)
-            rank = s.span is None and same_article
-        elif _speaker_key(g.speaker) == _speaker_key(s.speaker or s.via) or (
-            g.speaker is not None and g.origin == _origin(x, article, known)
-        ):
+            headline_here = s.span is None and any(y.article.id == article.id for y, _ in g.said)
+            need = TAKEN_UP * (0.7 if headline_here else 1.0)
+            rank = headline_here
+        elif _speaker_key(g.speaker) == speaker_key or (g.speaker is not None and g.origin == origin):
             need, rank = SAME_CLAIM, False  # the speaker, or another voice of its organisation
         else:
             continue
@@ -195,7 +204,7 @@ def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, st
         if score >= need and (rank, score) > best_score:
             best, best_score = g, (rank, score)
     if best is None:
-        best = _Group(None if own_voice else (s.speaker or s.via), _origin(x, article, known), x)
+        best = _Group(None if own_voice else (s.speaker or s.via), origin, x)
         groups.append(best)
     best.said.append((x, presentation(s)))
 
