@@ -397,15 +397,16 @@ class _Instances:
         self._open: dict[tuple[str, bool], tuple[duckdb.DuckDBPyConnection, int]] = {}
 
     def acquire(self, path: str, read_only: bool) -> tuple[str, bool]:
-        key = (path if path == ":memory:" else os.path.realpath(path), read_only)
         with self._lock:
-            if key[0] == ":memory:" or key not in self._open:
+            if path == ":memory:":
                 root = self._attach(path, read_only)
-                key = (f":memory:{id(root)}", read_only) if key[0] == ":memory:" else key
-                self._open[key] = (root, 0)
-            root, users = self._open[key]
+                key = (f":memory:{id(root)}", read_only)
+                self._open[key] = (root, 1)
+                return key
+            key = (os.path.realpath(path), read_only)
+            root, users = self._open.get(key) or (self._attach(path, read_only), 0)
             self._open[key] = (root, users + 1)
-        return key
+            return key
 
     @staticmethod
     def _attach(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
