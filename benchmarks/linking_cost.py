@@ -248,7 +248,7 @@ def build_store(db: Path, shards: Path, n: int) -> float:
     # One claim per story: its first speaker's statement, told by every article of the story.
     con.execute("INSERT INTO claims SELECT 'c' || story, story, arg_min(speaker, seq), arg_min(speaker, seq), "
                 "arg_min(content, seq), min(published)::DATE, arg_min(outlet, seq), list(DISTINCT outlet), count(*), "
-                "count(*), 1, [arg_min(speaker, seq)] FROM g GROUP BY story")
+                "count(*), 1, [arg_min(speaker, seq)], NULL FROM g GROUP BY story")
     con.execute("INSERT INTO claim_mentions SELECT 'c' || story, id, outlet, published::DATE, 'attributed', speaker, "
                 "NULL, content FROM g ORDER BY seq")
     con.execute("CHECKPOINT")

@@ -188,8 +188,10 @@ def test_single_origin_is_stored_as_a_signal_and_exported(settings, tmp_path):
                          statements=(said(LEAK),)) for n in ("a", "b")]
     with Store(db) as store:
         store.save_batch(arts, link=StoryHook(settings))
-        rows = store.con.execute("SELECT article_id, evidence FROM signals WHERE kind = 'single_origin'").fetchall()
-    assert sorted(r[0] for r in rows) == ["a", "b"] and "2 independent reports" in rows[0][1]
+        rows = store.con.execute("SELECT article_id, evidence FROM single_origin ORDER BY article_id").fetchall()
+        docs = [json.loads(r[0]) for r in store.con.execute("SELECT doc FROM articles").fetchall()]
+    assert [r[0] for r in rows] == ["a", "b"] and "2 independent reports" in rows[0][1]
+    assert all(d["signals"] == [] for d in docs)  # a stored document is never rewritten: reads add it
     out = io.StringIO()
     export_articles(db, out=out)
     exported = [json.loads(line) for line in out.getvalue().splitlines()]
@@ -197,3 +199,30 @@ def test_single_origin_is_stored_as_a_signal_and_exported(settings, tmp_path):
     (claim,) = claims(db, entity="Halvorsen")
     assert claim.outlets == ("a.example", "b.example") and claim.independent_outlets == 2
     assert claims(db, entity="Jansky") == []
+
+
+def test_a_later_article_revises_the_signal_and_rewrites_only_the_claims_it_changed(settings, tmp_path):
+    db = tmp_path / "w.duckdb"
+    body = "An explosion at the Varnex plant in Selmar injured 14 workers, Mayor Ingrid Halvorsen said."
+    other = "Selmar's water board said the reservoir near the Varnex plant was tested on Monday and found clean."
+
+    def article(n: str, *statements):
+        return make_article(n, body + " " + other + f" Report {n}.", outlet=f"{n}.example", published="2024-03-12",
+                            statements=statements)
+
+    with Store(db) as store:
+        store.save_batch([article("a", said(LEAK)), article("b", said(LEAK))], link=StoryHook(settings))
+        store.save_batch([article("c", said(LEAK), said(other, "the water board"))], link=StoryHook(settings))
+        store.save_batch([article("d", said(LEAK))], link=StoryHook(settings))
+        evidence = dict(store.con.execute("SELECT article_id, evidence FROM single_origin").fetchall())
+        # DuckDB's rowid of a row says whether it was deleted and written again.
+        rowids = dict(store.con.execute("SELECT content, rowid FROM claims").fetchall())
+        store.save_batch([article("e", said(LEAK))], link=StoryHook(settings))
+        after = dict(store.con.execute("SELECT content, rowid FROM claims").fetchall())
+    assert sorted(evidence) == ["a", "b", "c", "d"] and all("4 independent reports" in e for e in evidence.values())
+    assert after[other] == rowids[other] and after[LEAK] != rowids[LEAK]
+    out = io.StringIO()
+    export_articles(db, out=out)
+    shown = {d["id"]: d for d in map(json.loads, out.getvalue().splitlines())}
+    assert [g["kind"] for g in shown["a"]["signals"]] == ["single_origin"]
+    assert "5 independent reports" in shown["a"]["signals"][0]["evidence"]

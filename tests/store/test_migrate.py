@@ -1,5 +1,7 @@
 """A store written by an older version is brought up to date when opened for writing."""
 
+import json
+
 import duckdb
 
 from wirewatch.link.features import LinkFeatures
@@ -66,3 +68,22 @@ def test_a_version_7_store_loses_the_unused_article_id_indexes(tmp_path):
     with Store(db) as store:
         names = {r[0] for r in store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
     assert "entities_article" not in names and "bands_key" in names
+
+
+def test_a_version_8_store_moves_single_origin_out_of_signals_and_documents(tmp_path):
+    db = tmp_path / "w.duckdb"
+    doc = {"id": "a", "signals": [{"kind": "vague_sourcing", "evidence": "sources said", "span": None},
+                                  {"kind": "single_origin", "evidence": "told by 2 (old)", "span": None}]}
+    with Store(db) as store:
+        store.con.execute("INSERT INTO articles (id, seq, doc) VALUES ('a', 1, ?)", [json.dumps(doc)])
+        store.con.execute("INSERT INTO inputs (id, name) VALUES ('a', 'a.txt')")
+        store.con.execute("INSERT INTO signals VALUES ('a', 'vague_sourcing', 'sources said'), "
+                          "('a', 'single_origin', 'told by 2')")
+        store.con.execute("DROP TABLE single_origin")
+        store.con.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    with Store(db) as store:
+        kinds = [r[0] for r in store.con.execute("SELECT kind FROM signals").fetchall()]
+        shown = store.article_dict("a")
+    assert kinds == ["vague_sourcing"]
+    assert [(s["kind"], s["evidence"]) for s in shown["signals"]] == [
+        ("vague_sourcing", "sources said"), ("single_origin", "told by 2")]

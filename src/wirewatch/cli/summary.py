@@ -19,7 +19,8 @@ def summarise(db: str, console: Console) -> None:
         rows = con.execute(
             "SELECT a.outlet, a.language, a.published, a.title, "
             "(SELECT count(*) FROM statements s WHERE s.article_id = a.id), "
-            "(SELECT string_agg(DISTINCT kind, ', ') FROM signals g WHERE g.article_id = a.id) "
+            "(SELECT string_agg(DISTINCT kind, ', ') FROM (SELECT kind FROM signals g WHERE g.article_id = a.id "
+            "UNION ALL SELECT 'single_origin' FROM single_origin o WHERE o.article_id = a.id)) "
             "FROM articles a ORDER BY seq"
         ).fetchall()
         for outlet, lang, pub, title, n_st, kinds in rows:

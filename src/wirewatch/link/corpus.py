@@ -17,7 +17,7 @@ import duckdb
 from wirewatch.link.claims import find_claims, single_origin
 from wirewatch.link.features import link_features
 from wirewatch.link.stories import LinkOptions, link_story
-from wirewatch.model import Article
+from wirewatch.model import Article, Signal
 from wirewatch.model.linked import Claim, Story
 from wirewatch.settings import Settings, load_settings
 from wirewatch.store import stories as q
@@ -51,19 +51,24 @@ class StoryHook:
         index.flush()
         q.refresh_stories(con, touched)
         if self.claims:
-            for story in sorted(touched):
-                try:
-                    relink_claims(con, story)
-                except _STORE_FAILURES:
-                    raise
-                except Exception:
-                    log.error("claims of story %s failed:\n%s", story, traceback.format_exc())
+            relink_claims(con, sorted(touched))
 
 
-def relink_claims(con: duckdb.DuckDBPyConnection, story: str) -> None:
-    articles = q.story_articles(con, story)
-    found = find_claims(articles, story=story)
-    q.save_claims(con, story, found, {a.id: single_origin(a, found) for a in articles})
+def relink_claims(con: duckdb.DuckDBPyConnection, stories: Sequence[str]) -> None:
+    """Recompute the claims of these stories from their stored articles, and save what changed."""
+    found: dict[str, list[Claim]] = {}
+    signals: dict[str, Signal | None] = {}
+    for story in stories:
+        try:
+            articles = q.story_articles(con, story)
+            found[story] = find_claims(articles, story=story)
+            signals.update((a.id, single_origin(a, found[story])) for a in articles)
+        except _STORE_FAILURES:
+            raise
+        except Exception:  # a bug on one story: its stored claims stay as they were
+            log.error("claims of story %s failed:\n%s", story, traceback.format_exc())
+            found.pop(story, None)
+    q.save_claims(con, found, signals)
 
 
 def stories(db: str | Path | None = None, *, limit: int | None = None) -> list[Story]:

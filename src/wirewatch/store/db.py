@@ -23,6 +23,7 @@ from wirewatch.model import Article, Rejection
 from wirewatch.model.convert import article_dict, article_from_dict
 from wirewatch.store import bulk
 from wirewatch.store.bulk import BLOB, FLOAT, INT, TEXT, UNPACK, column, packed
+from wirewatch.store.docs import COLUMNS, documents
 from wirewatch.store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 # DuckDB's memory limit. Without one (DuckDB's default is 80% of RAM) its queries and checkpoints
@@ -279,28 +280,20 @@ class Store:
         return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
 
     def iter_article_dicts(self) -> Iterator[dict[str, Any]]:
-        cur = self.con.execute("SELECT doc, duplicate_group, story FROM articles ORDER BY seq")
-        while True:
-            rows = cur.fetchmany(500)
-            if not rows:
-                return
-            for doc, group, story in rows:
-                d = json.loads(doc)
-                d["duplicate_group"] = group
-                d["story"] = story
-                yield d
+        # A connection of its own: `documents` queries the store between two reads of this one.
+        with self.cursor() as con:
+            cur = con.execute(f"SELECT {COLUMNS} FROM articles a ORDER BY seq")
+            while rows := cur.fetchmany(500):
+                yield from documents(self.con, rows)
 
     def article_dict(self, article_id: str) -> dict[str, Any] | None:
-        row = self.con.execute(
-            "SELECT doc, duplicate_group, story FROM articles a JOIN inputs i USING (id) "
+        rows = self.con.execute(
+            f"SELECT {COLUMNS} FROM articles a JOIN inputs i USING (id) "
             "WHERE id = ? OR (length(?) >= 4 AND id LIKE ?) OR i.name = ? ORDER BY (id = ?) DESC, seq LIMIT 1",
             [article_id, article_id, article_id + "%", article_id, article_id],
-        ).fetchone()
-        if row is None:
-            return None
-        d = json.loads(row[0])
-        d["duplicate_group"], d["story"] = row[1], row[2]
-        return d
+        ).fetchall()
+        found = documents(self.con, rows)
+        return found[0] if found else None
 
     def article(self, article_id: str) -> Article | None:
         d = self.article_dict(article_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -47,11 +47,15 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS claims (
         id VARCHAR PRIMARY KEY, story VARCHAR, speaker VARCHAR, origin VARCHAR, content VARCHAR, first_seen DATE,
         first_outlet VARCHAR, outlets VARCHAR[], mentions INTEGER, independent_outlets INTEGER,
-        corroboration INTEGER, origins VARCHAR[])""",
+        corroboration INTEGER, origins VARCHAR[], fingerprint VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS claim_mentions (
         claim_id VARCHAR, article_id VARCHAR, outlet VARCHAR, published DATE, presentation VARCHAR,
         speaker VARCHAR, via VARCHAR, content VARCHAR)""",
     "CREATE INDEX IF NOT EXISTS claims_story ON claims (story)",
+    # Version 9: the `single_origin` signal of an article, which its story's later articles keep
+    # revising, lives here and not in the article's `doc`: rewriting old documents made DuckDB rewrite
+    # their row groups at every checkpoint. Reads add it to the document (store/docs.py).
+    "CREATE TABLE IF NOT EXISTS single_origin (article_id VARCHAR PRIMARY KEY, evidence VARCHAR, detail VARCHAR)",
     # Ratings of outlets imported from other people's lists: who rated, never mixed with measurements.
     """CREATE TABLE IF NOT EXISTS source_ratings (
         domain VARCHAR, rating VARCHAR, rated_by VARCHAR, imported_at TIMESTAMP, PRIMARY KEY (domain, rated_by))""",
@@ -84,4 +88,13 @@ MIGRATIONS = {
     # id (DuckDB reads an ART index for a point lookup only; every join here is a hash join), and
     # the entities' index alone held about 0.36 KiB of memory per article that DuckDB never evicts.
     8: ["DROP INDEX IF EXISTS entities_article", "DROP INDEX IF EXISTS statements_article"],
+    # Version 9: `single_origin` signals move out of `signals` into their own table (the copies left
+    # in older documents are not read: store/docs.py).
+    # and a claim carries a fingerprint of what it holds, so that only claims that changed are rewritten.
+    9: [
+        "ALTER TABLE claims ADD COLUMN IF NOT EXISTS fingerprint VARCHAR",
+        "INSERT OR IGNORE INTO single_origin SELECT article_id, any_value(evidence), NULL FROM signals "
+        "WHERE kind = 'single_origin' GROUP BY article_id",
+        "DELETE FROM signals WHERE kind = 'single_origin'",
+    ],
 }

@@ -6,6 +6,7 @@ stored with its stories and claims, or not at all.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -16,7 +17,7 @@ import duckdb
 from wirewatch.link.features import LinkFeatures
 from wirewatch.link.stories import MemoryIndex, index_keys
 from wirewatch.model import Article, Signal
-from wirewatch.model.convert import article_from_dict, signal_dict
+from wirewatch.model.convert import article_from_dict
 from wirewatch.model.linked import Claim, ClaimMention, Story
 from wirewatch.store import bulk
 from wirewatch.store.bulk import INT, TEXT, TEXT_LIST, column, packed
@@ -216,62 +217,78 @@ def story_articles(con: duckdb.DuckDBPyConnection, story_id: str) -> list[Articl
     return out
 
 
-def save_claims(con: duckdb.DuckDBPyConnection, story_id: str, claims: Sequence[Claim],
+def save_claims(con: duckdb.DuckDBPyConnection, claims: dict[str, Sequence[Claim]],
                 signals: dict[str, Signal | None]) -> None:
-    """Replace a story's claims, and the `single_origin` signal of each of its articles."""
-    con.execute("DELETE FROM claim_mentions WHERE claim_id IN (SELECT id FROM claims WHERE story = ?)", [story_id])
-    con.execute("DELETE FROM claims WHERE story = ?", [story_id])
-    if claims:
-        with bulk.rows(con, "new_claims", {
-            **{k: column(TEXT, [getattr(c, k) for c in claims])
-               for k in ("id", "story", "speaker", "origin", "content", "first_seen", "first_outlet")},
-            "outlets": column(TEXT_LIST, [list(c.outlets) for c in claims]),
-            "mentions": column(INT, [len(c.mentions) for c in claims]),
-            "independent_outlets": column(INT, [c.independent_outlets for c in claims]),
-            "corroboration": column(INT, [c.corroboration for c in claims]),
-            "origins": column(TEXT_LIST, [list(c.origins) for c in claims]),
-        }) as v:
-            con.execute(f"INSERT INTO claims BY NAME SELECT * FROM {v}")
-        mentions = [(c.id, m) for c in claims for m in c.mentions]
-        if mentions:
-            with bulk.rows(con, "new_claim_mentions", {
-                "claim_id": column(TEXT, [cid for cid, _ in mentions]),
-                **{k: column(TEXT, [getattr(m, k) for _, m in mentions])
-                   for k in ("article_id", "outlet", "published", "presentation", "speaker", "via", "content")},
-            }) as v:
-                con.execute(f"INSERT INTO claim_mentions BY NAME SELECT * FROM {v}")
-    _set_single_origin(con, signals)
+    """Bring the stored claims of these stories (story id -> its claims), and the `single_origin`
+    signal of each of their articles, up to date. Only what changed is deleted and written again: an
+    article new to a story changes a few of its claims and signals, not all of them, and every row
+    rewritten is one DuckDB must rewrite again at its next checkpoint."""
+    _save_claims(con, claims)
+    _save_single_origin(con, signals)
 
 
-def _set_single_origin(con: duckdb.DuckDBPyConnection, signals: dict[str, Signal | None]) -> None:
-    """The signal lives in the `signals` table and in each article's document, which `export` prints."""
-    if not signals:
+def _in(values: Sequence[Any]) -> str:
+    """Placeholders for an explicit IN list, which DuckDB answers from a primary-key index."""
+    return ", ".join("?" * len(values))
+
+
+def _fingerprint(c: Claim) -> str:
+    return hashlib.sha1(repr(c).encode()).hexdigest()
+
+
+def _save_claims(con: duckdb.DuckDBPyConnection, by_story: dict[str, Sequence[Claim]]) -> None:
+    stories = list(by_story)
+    if not stories:
         return
-    ids = packed(signals)
-    con.execute(f"DELETE FROM signals WHERE kind = 'single_origin' AND article_id IN (SELECT {bulk.UNPACK})", [ids])
-    docs = dict(con.execute(f"SELECT id, doc FROM articles WHERE id IN (SELECT {bulk.UNPACK})", [ids]).fetchall())
-    raised = [(article_id, s) for article_id, s in signals.items() if s is not None and article_id in docs]
-    if raised:
-        with bulk.rows(con, "single_origin", {
-            "article_id": column(TEXT, [i for i, _ in raised]), "kind": column(TEXT, [s.kind for _, s in raised]),
-            "evidence": column(TEXT, [s.evidence for _, s in raised]),
+    stored = dict(con.execute(f"SELECT id, fingerprint FROM claims WHERE story IN ({_in(stories)})", stories).fetchall())
+    claims = {c.id: c for found in by_story.values() for c in found}
+    prints = {i: _fingerprint(c) for i, c in claims.items()}
+    gone = [i for i, f in stored.items() if prints.get(i) != f]
+    fresh = [c for i, c in claims.items() if stored.get(i) != prints[i]]
+    if gone:
+        con.execute(f"DELETE FROM claim_mentions WHERE claim_id IN ({_in(gone)})", gone)
+        con.execute(f"DELETE FROM claims WHERE id IN ({_in(gone)})", gone)
+    if not fresh:
+        return
+    with bulk.rows(con, "new_claims", {
+        **{k: column(TEXT, [getattr(c, k) for c in fresh])
+           for k in ("id", "story", "speaker", "origin", "content", "first_seen", "first_outlet")},
+        "outlets": column(TEXT_LIST, [list(c.outlets) for c in fresh]),
+        "mentions": column(INT, [len(c.mentions) for c in fresh]),
+        "independent_outlets": column(INT, [c.independent_outlets for c in fresh]),
+        "corroboration": column(INT, [c.corroboration for c in fresh]),
+        "origins": column(TEXT_LIST, [list(c.origins) for c in fresh]),
+        "fingerprint": column(TEXT, [prints[c.id] for c in fresh]),
+    }) as v:
+        con.execute(f"INSERT INTO claims BY NAME SELECT * FROM {v}")
+    mentions = [(c.id, m) for c in fresh for m in c.mentions]
+    if mentions:
+        with bulk.rows(con, "new_claim_mentions", {
+            "claim_id": column(TEXT, [cid for cid, _ in mentions]),
+            **{k: column(TEXT, [getattr(m, k) for _, m in mentions])
+               for k in ("article_id", "outlet", "published", "presentation", "speaker", "via", "content")},
         }) as v:
-            con.execute(f"INSERT INTO signals BY NAME SELECT * FROM {v}")
-    changed: dict[str, str] = {}
-    for article_id, doc in docs.items():
-        d = json.loads(doc)
-        kept = [s for s in d.get("signals") or [] if s.get("kind") != "single_origin"]
-        signal = signals[article_id]
-        if signal is not None:
-            kept.append(signal_dict(signal))
-        if kept != (d.get("signals") or []):
-            d["signals"] = kept
-            changed[article_id] = json.dumps(d, ensure_ascii=False)
-    if changed:
-        with bulk.rows(con, "changed_docs", {
-            "id": column(TEXT, list(changed)), "doc": column(TEXT, list(changed.values())),
+            con.execute(f"INSERT INTO claim_mentions BY NAME SELECT * FROM {v}")
+
+
+def _save_single_origin(con: duckdb.DuckDBPyConnection, signals: dict[str, Signal | None]) -> None:
+    """The signal lives in the `single_origin` table; `store.docs` adds it to the article's document."""
+    ids = list(signals)
+    if not ids:
+        return
+    stored = {i: (e, d) for i, e, d in con.execute(
+        f"SELECT article_id, evidence, detail FROM single_origin WHERE article_id IN ({_in(ids)})", ids).fetchall()}
+    wanted = {i: (s.evidence, s.detail) for i, s in signals.items() if s is not None}
+    gone = [i for i in stored if wanted.get(i) != stored[i]]
+    fresh = [i for i in wanted if stored.get(i) != wanted[i]]
+    if gone:
+        con.execute(f"DELETE FROM single_origin WHERE article_id IN ({_in(gone)})", gone)
+    if fresh:
+        with bulk.rows(con, "new_single_origin", {
+            "article_id": column(TEXT, fresh), "evidence": column(TEXT, [wanted[i][0] for i in fresh]),
+            "detail": column(TEXT, [wanted[i][1] for i in fresh]),
         }) as v:
-            con.execute(f"UPDATE articles SET doc = u.doc FROM {v} u WHERE articles.id = u.id")
+            con.execute(f"INSERT INTO single_origin BY NAME SELECT * FROM {v}")
 
 
 def list_stories(con: duckdb.DuckDBPyConnection, *, limit: int | None = None) -> list[Story]:
