@@ -67,7 +67,7 @@ def test_a_version_7_store_loses_the_unused_article_id_indexes(tmp_path):
         store.con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
     with Store(db) as store:
         names = {r[0] for r in store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
-    assert "entities_article" not in names and "bands_key" in names
+    assert "entities_article" not in names and "claims_story" in names
 
 
 def test_a_version_8_store_moves_single_origin_out_of_signals_and_documents(tmp_path):

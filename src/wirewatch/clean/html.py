@@ -136,9 +136,13 @@ _ROLE_ONLY = re.compile(
     r"(?:the |about the |our )?(?:author|editor|writer|staff|team|admin|unknown|guest|gast)s?", re.I
 )
 # A credits list, role first ("content: MarketingSherpa, design: Scott McDaniel, code: ...").
-_CREDITS_LIST = re.compile(r"^(?!(?:by|author|autor)\b)[^\W\d_]+\s*:\s", re.I)
+_CREDITS_LIST = re.compile(r"^[^\W\d_]+\s*:\s", re.I)
 # "Source:" in the languages wirewatch reads: a credit for data or a picture, not an author.
 _SOURCE_LABEL = re.compile(r"^(?:source|quelle|źródło|источник|джерело|sursa|sumber|fuente)\s*:", re.I)
+
+
+# A byline's label in front of a name, glued on too (a flattened link: "BySummer Swann").
+_BYLINE_LABEL = re.compile(rf"^{L.BYLINE_LABEL}(?:\s+|(?-i:(?=[A-Z]))|$)", re.I)
 
 
 def plausible_author(name: str | None) -> str | None:
@@ -147,11 +151,12 @@ def plausible_author(name: str | None) -> str | None:
         return None
     s = _WHITESPACE.sub(" ", name).strip(" ,|-\u2013\u2014:")
     # "By Anna Kerr", "BySummer Swann" (a flattened link), "Written by", "Author: ..."
-    if _SOURCE_LABEL.match(s) or _CREDITS_LIST.match(s):
+    if _SOURCE_LABEL.match(s):
         return None
-    s = re.sub(r"^(?:(?:this (?:post|article|story) (?:was |is )?)?(?:written |posted )?by:?|author:?"
-               r"|(?:eingestellt |geschrieben )?von|par|przez|por|autor:?)"
-               r"(?:\s+|(?-i:(?=[A-Z]))|$)", "", s, flags=re.I).strip()
+    unlabelled = _BYLINE_LABEL.sub("", s).strip()
+    if unlabelled == s and _CREDITS_LIST.match(s):
+        return None
+    s = unlabelled
     s = re.sub(r"\s*;\s*", ", ", s)  # "ROD NORDLAND;MAYY EL SHEIKH" (a meta tag's list)
     s = L.name_in_byline(s) or ""
     if not s or _ROLE_ONLY.fullmatch(s) or "http" in s or "@" in s or "/" in s or find_dates(s) or L.is_chrome(s):

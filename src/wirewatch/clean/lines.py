@@ -147,11 +147,14 @@ PROSE_MIN_WORDS = 8
 PROSE_LONG_WORDS = 25
 PROSE_MIN_STOP_SHARE = 0.12
 _NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
-_BYLINE = re.compile(
-    r"^\s*(?:by:?|von|par|автор:?|author:?|written by:?|posted by:?|autor:?|autorul?:|por|penulis:?|oleh|reporter:)"
-    r"\s+(.{3,80}?)\s*$",
-    re.I,
+# The word that opens a byline, in the languages wirewatch reads ("By", "Written by", "Author:",
+# "von", "par", "przez", "Autorul:", "Penulis", "Автор:"); the flat cleaner's `byline_name` and the
+# HTML cleaner's author check read the same list.
+BYLINE_LABEL = (
+    r"(?:(?:this (?:post|article|story) (?:was |is )?)?(?:written |posted )?by:?|author:?|автор:?|reporter:"
+    r"|(?:eingestellt |geschrieben )?von|par|przez|por|autor(?:ul)?:?|penulis:?|oleh)"
 )
+_BYLINE = re.compile(rf"^\s*{BYLINE_LABEL}\s+(.{{3,80}}?)\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…»”\"'’)\]:]\s*$")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
