@@ -144,3 +144,16 @@ def test_an_owned_claim_inside_someone_elses_statement_keeps_its_owner():
     owners = {s.speaker: s for s in found}
     assert "Temir Saparov" in owners and owners["Temir Saparov"].content.endswith("the camps near the border were full")
     assert len(found) == 2  # and the ministry's dismissal of it
+
+
+def test_an_institution_speaking_through_a_person_is_that_persons_statement():
+    found = statements(
+        "The Border Committee, through its spokeswoman Aida Kenzhebekova, said the camps near the river were empty.\n\n"
+        "The ministry, in the words of its deputy head Temir Saparov, says the patrols will go on until May."
+    )
+    assert [s.speaker for s in found] == ["Aida Kenzhebekova", "Temir Saparov"]
+
+
+def test_a_statement_issued_through_a_channel_keeps_its_speaker():
+    (s,) = statements("The Border Committee said through its press office that the camps were empty.")
+    assert s.speaker == "Border Committee"
