@@ -157,3 +157,19 @@ def test_an_institution_speaking_through_a_person_is_that_persons_statement():
 def test_a_statement_issued_through_a_channel_keeps_its_speaker():
     (s,) = statements("The Border Committee said through its press office that the camps were empty.")
     assert s.speaker == "Border Committee"
+
+
+def test_a_name_after_an_opening_relay_clause_speaks_the_content_after_the_verb():
+    (s,) = statements("As reported by Kabar, the border committee's Temir Saparov said the camps near the river were full.")
+    assert s.speaker == "Temir Saparov" and s.content.startswith("the camps")
+
+
+def test_a_claim_made_by_or_coming_from_someone_is_theirs():
+    found = statements(
+        "The claim that foreign agencies were moving fighters to the river camps was made by Temir Saparov, "
+        "head of the Border Committee, at a briefing.\n\n"
+        "The allegation that the camps were full came from Aida Kenzhebekova, a senior ministry official."
+    )
+    assert [(s.speaker, s.sourcing) for s in found] == [("Temir Saparov", "named"), ("Aida Kenzhebekova", "named")]
+    assert [s.content for s in found] == [
+        "that foreign agencies were moving fighters to the river camps", "that the camps were full"]

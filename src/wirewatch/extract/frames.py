@@ -97,9 +97,14 @@ def _stray_subject(tok: Token) -> Token | None:
     if found is None:
         return None
     comma, head = found
-    if not (any(c.dep_ == "ccomp" and c.i < comma for c in tok.children) or _content_before(tok, comma)):
-        return None
-    return head
+    if any(c.dep_ == "ccomp" and c.i < comma for c in tok.children) or _content_before(tok, comma):
+        return head
+    # "As reported by Sputnik, the FSB's Sergei Beseda said US agencies were ...": an opening
+    # clause or phrase before the comma (the parser hangs the name on its last noun), the content after.
+    opener = tok.doc[tok.sent.start]
+    if (opener.lower_ in _SUBORDINATORS or opener.pos_ == "ADP") and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return head
+    return None
 
 
 def _stray_phrase(tok: Token) -> tuple[int, Token] | None:
@@ -270,8 +275,8 @@ def noun_frame(tok: Token) -> tuple[str, int, int, Token | None] | None:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj and comp is None:
                 frame, comp = f"noun:{c.lower_}", pobj[0]
-        elif c.dep_ in ("acl", "ccomp") and _that_clause(c):
-            frame, comp = "noun:that", c
+        elif _that_clause(c) and (c.dep_ in ("acl", "ccomp") or c.dep_ == "relcl" and _own_subject(c)):
+            frame, comp = "noun:that", c  # a "that" clause with a subject of its own says what was claimed
     if comp is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
         # "The allegation, made by X, is that ...": the claim is the copula's clause
         comp = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i and _that_clause(c)), None)
@@ -292,8 +297,23 @@ def noun_frame(tok: Token) -> tuple[str, int, int, Token | None] | None:
         if a.dep_ == "agent"
         for g in a.children
         if g.dep_ == "pobj"
+    ] or [  # "The claim that ... was made by X", "The allegation that ... came from X"
+        g
+        for a in tok.head.children
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _MADE_BY
+        and (a.dep_ == "agent" or a.dep_ == "prep" and a.lower_ == "from")
+        for g in a.children
+        if g.dep_ == "pobj"
     ]
     return frame, comp.left_edge.i, comp.right_edge.i + 1, (owner[0] if owner else None)
+
+
+# Verbs that give a claim its author when the claim is their subject: "was made by", "came from".
+_MADE_BY = frozenset(["make", "come", "voice", "level", "raise", "issue", "put"])
+
+
+def _own_subject(clause: Token) -> bool:
+    return any(g.dep_ in ("nsubj", "nsubjpass") for g in clause.children)
 
 
 def _clause_told(tok: Token, kids: list[Token]) -> Token | None:
@@ -304,7 +324,7 @@ def _clause_told(tok: Token, kids: list[Token]) -> Token | None:
         return None
     for obj in (c for c in kids if c.dep_ == "dobj" and c.i > tok.i):
         for c in obj.children:
-            if c.dep_ == "relcl" and _that_clause(c) and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            if c.dep_ == "relcl" and _that_clause(c) and _own_subject(c):
                 return c
     return None
 
