@@ -166,6 +166,8 @@ def test_entities_weigh_their_names():
         ("Nordland's Secret Plan: Militants Moved To The Border", False),
         ("How The Army Moved Militants To The Border", False),
         ("Experts explain how the army moved militants to the border", True),
+        ("Army transfers to the border threaten the ceasefire", False),
+        ("Minister threatens to close the border", True),
     ],
 )
 def test_headline_attribution_and_hedges(title, expected):

@@ -44,10 +44,11 @@ _CUES = (
     r"|saying|claiming|warning|alleging|accusing|insisting|suggesting|arguing|admitting|revealing"
 )
 # Speech verbs with no everyday second sense ("United States", "storm hits", "calls grow" are not
-# speech), for the patterns that find a cue anywhere among the headline's first words.
+# speech; "threatens" only before "to": "transfers threaten Central Asia" is not), for the patterns
+# that find a cue anywhere among the headline's first words.
 _SPEECH = (
     r"says?|said|warns?|warned|claims?|claimed|alleges?|accuses?|accused|insists?|insisted|tells?|told"
-    r"|urges?|urged|believes?|argues?|argued|denies|denied|admits?|admitted|vows?|vowed|threatens?"
+    r"|urges?|urged|believes?|argues?|argued|denies|denied|admits?|admitted|vows?|vowed|threatens?(?=\s+to\b)"
     r"|predicts?|predicted|demands?|demanded|asserts?|asserted|suggests?|suggested|thinks?"
 )
 _HEADLINE_ATTRIBUTION = re.compile(
@@ -269,6 +270,7 @@ def headline_overstates(
     headline's names to the body's (default: the shipped one)."""
     if not title or not body:
         return None
+    title = _LABEL.sub("", title)  # "REVEALED: ..." is not what the headline's claim is about
     headline_st = [st for st in statements if st.span is None]
     entities = list(entities)
     names = speaking_names(entities)
