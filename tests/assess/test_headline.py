@@ -270,3 +270,13 @@ def test_a_users_alias_ties_the_headline_to_the_body(tmp_path):
     shipped = headline_overstates(title, body, [said(body, content)], entities)
     users = headline_overstates(title, body, [said(body, content)], entities, aliases=load_aliases(str(path)))
     assert shipped is None and users is not None and users.evidence == content
+
+
+def test_an_actor_named_first_announcing_its_own_act_is_no_overstatement():
+    body = "Police in Varnia have arrested three men over last week's bombing in Tarvik, a police spokesman said."
+    content = "Police in Varnia have arrested three men over last week's bombing in Tarvik"
+    st = Statement(None, None, "a police spokesman", None, "said", content, "indirect", "anonymous", (0, len(content)))
+    tarvik = Entity("Tarvik", "GPE", ("Tarvik",))
+    assert headline_overstates("Police arrest three over Tarvik bombing", body, [st], [tarvik]) is None
+    other = Statement(None, None, "a witness", None, "said", content, "indirect", "anonymous", (0, len(content)))
+    assert headline_overstates("Police arrest three over Tarvik bombing", body, [other], [tarvik]) is not None

@@ -284,9 +284,11 @@ def headline_overstates(
     other_names = _other_names(title, entities, language, aliases or load_aliases())
     attributed, own = _naming_as_headline(attributed, other_names), _naming_as_headline(own, other_names)
     best: tuple[float, int, _Unit] | None = None
-    subject = _subject(terms)
+    # The headline's actor: its subject, or its first word where a name comes later ("Police arrest
+    # three over Tarvik bombing").
+    actors = {_subject(terms), terms[0][0]}
     for u in attributed:
-        if u.who and subject in _stems(u.who, language):
+        if u.who and actors & _stems(u.who, language):
             continue  # "Kremlin orders troops" from "the Kremlin said it ordered troops": its own act
         if title.strip() in body[u.span[0] : u.span[1]]:
             continue  # the headline itself, repeated in the body (as written, capitals and all)
