@@ -226,3 +226,18 @@ def test_a_later_article_revises_the_signal_and_rewrites_only_the_claims_it_chan
     shown = {d["id"]: d for d in map(json.loads, out.getvalue().splitlines())}
     assert [g["kind"] for g in shown["a"]["signals"]] == ["single_origin"]
     assert "5 independent reports" in shown["a"]["signals"][0]["evidence"]
+
+
+def test_one_speakers_figures_in_other_languages_are_one_claim():
+    arts = [
+        make_article("en", "x", outlet="en.example", statements=(said("At least 9 people were killed and 31 injured"),)),
+        make_article("fr", "x", language="fr", outlet="fr.example",
+                     statements=(said("Au moins 9 personnes ont été tuées et 31 blessées"),)),
+        make_article("ru", "x", language="ru", outlet="ru.example",  # the name declined: "according to Halvorsena"
+                     statements=(said("погибли по меньшей мере 9 человек, 31 ранен", "Ingrid Halvorsena"),)),
+        make_article("de", "x", language="de", outlet="de.example",
+                     statements=(said("Das Werk bleibt mindestens 31 Tage geschlossen", "Marek Jansky"),)),
+    ]
+    found = find_claims(arts, story="s1")
+    told = {c.speaker: sorted(m.article_id for m in c.mentions) for c in found}
+    assert told == {"Ingrid Halvorsen": ["en", "fr", "ru"], "Marek Jansky": ["de"]}

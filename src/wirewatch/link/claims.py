@@ -190,17 +190,21 @@ def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, st
     speaker_key = _speaker_key(s.speaker or s.via)
     best, best_score = None, (False, 0.0)
     for g in groups:
+        across = 2
         if own_voice:
             # A headline sums up its own article: a claim of that article first, and with less in
             # common; the outlet's voice: any claim.
             headline_here = s.span is None and any(y.article.id == article.id for y, _ in g.said)
             need = TAKEN_UP * (0.7 if headline_here else 1.0)
             rank = headline_here
-        elif _speaker_key(g.speaker) == speaker_key or (g.speaker is not None and g.origin == origin):
+        elif (same := _speaker_key(g.speaker) == speaker_key) or (g.speaker is not None and g.origin == origin):
             need, rank = SAME_CLAIM, False  # the speaker, or another voice of its organisation
+            # One speaker's words in two languages: one shared figure or name will do ("9 killed
+            # and 31 injured, Velk said" / "9 morts et 31 blessés, selon Velk").
+            across = 1 if same else 2
         else:
             continue
-        score = max(similarity(x, y) for y, _ in g.said)
+        score = max(similarity(x, y, shared_across=across) for y, _ in g.said)
         if score >= need and (rank, score) > best_score:
             best, best_score = g, (rank, score)
     if best is None:
