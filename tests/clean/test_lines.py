@@ -119,3 +119,22 @@ def test_whitespace_collapsed_by_normalise_line_is_what_a_regex_calls_space():
 )
 def test_a_byline_gives_its_names_without_their_roles_and_contacts(byline, name):
     assert L.byline_name(byline) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Home | World | Business | Sport", True),
+        ("Startseite » Politik » Ausland", True),
+        ("Новости · Политика · Экономика", True),
+        # a headline with its outlet, a table row, labelled or numbered lists and text are not menus
+        ("Dam breach floods villages | Korvania Daily", False),
+        ("| Name | Age | City |", False),
+        ("Sources: HomeAdvisor | Houzz | Angi", False),
+        ("1-4 Players | Ages 14+ | 90 minutes", False),
+        ("Sound quality • ANC • Battery life", False),
+        ("A / B testing explained", False),
+    ],
+)
+def test_a_line_of_short_items_between_separators_is_a_menu(line, expected):
+    assert L.is_chrome(line) is expected

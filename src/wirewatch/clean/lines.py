@@ -202,7 +202,23 @@ _CREDIT = re.compile(
 
 def is_chrome(line: str) -> bool:
     s = line.strip()
-    return bool(s) and len(s) <= 120 and bool(_CHROME.match(s) or _tool_bar(s) or _CREDIT.match(s))
+    return bool(s) and len(s) <= 120 and bool(_CHROME.match(s) or _tool_bar(s) or _menu_bar(s) or _CREDIT.match(s))
+
+
+# What separates the items of a menu or breadcrumb on one line: "Home | World | Sport", "News » Europe".
+# Not "•": in article text it strings together the features of a product ("Sound quality • ANC").
+_MENU_SEPARATOR = re.compile(r"\s*[|\u00b7\u00bb\u203a]\s*|\s+[/>]\s+")
+
+
+def _menu_bar(s: str) -> bool:
+    """A line of three or more short items between separators, in any language. Not a table row
+    that a page flattened ("| Name | Age |"), which opens with its separator, nor a line with a label
+    or figures ("Sources: HomeAdvisor | Houzz | Angi", "1-4 players | ages 14+ | $45"), which
+    article text holds too."""
+    if s.startswith("|") or ends_sentence(s) or ":" in s or any(c.isdigit() for c in s):
+        return False
+    items = [i for i in _MENU_SEPARATOR.split(s) if i.strip()]
+    return len(items) >= 3 and all(1 <= len(words(i)) <= 3 for i in items)
 
 
 def _tool_bar(s: str) -> bool:
