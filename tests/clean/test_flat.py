@@ -245,3 +245,36 @@ def test_comment_text_never_reaches_the_body(article, comments, style):
     page = "\n\n".join([*article, *section, "Leave a Reply", "Your email address will not be published."])
     body = "\n".join(clean_flat(page).paragraphs)
     assert not any(re.escape(c) and c in body for c in comments)
+
+
+_ARTICLE = (
+    "The regional council of Tarvik voted on Tuesday to close the old harbour bridge for repairs, "
+    "after engineers found cracks in two of its supports during an inspection last month.\n\n"
+    "Traffic will be diverted through the eastern ring road for at least six weeks, the council said, "
+    "and a ferry will carry pedestrians across the harbour every twenty minutes.\n\n"
+    "Shop owners on the waterfront said they feared losing customers during the busiest season of the year.\n"
+)
+
+
+def test_an_exports_first_line_is_its_headline_and_the_deck_under_it_is_not():
+    parts = clean_flat("Tarvik closes harbour bridge for repairs\n\n"
+                       "Engineers found cracks in two supports\n\n" + _ARTICLE)
+    assert parts.title.value == "Tarvik closes harbour bridge for repairs"
+    parts = clean_flat("Tarvik closes harbour bridge for repairs\n\n" + _ARTICLE)
+    assert parts.title.value == "Tarvik closes harbour bridge for repairs"
+    assert not any("closes harbour bridge" in p for p in parts.paragraphs)
+
+
+def test_the_headline_is_the_line_right_above_the_article_not_a_menu_item_further_up():
+    # Title-case section names high on the page used to outscore a headline in sentence case.
+    menu = "\n\n".join(["Tarvik Daily News", "Local Politics And Council Affairs", "Business And Harbour Trade",
+                        "Weather Forecasts For The Coast", *["Home", "Politics", "Business", "Sport", "Weather",
+                        "Culture", "Opinion", "Contact", "Archive"]])
+    parts = clean_flat(menu + "\n\nCouncil votes to shut harbour bridge\n\n" + _ARTICLE)
+    assert parts.title.value == "Council votes to shut harbour bridge"
+
+
+def test_a_share_counter_is_never_the_headline():
+    parts = clean_flat("Council votes to shut harbour bridge\n\n8.1k SHARES Facebook Twitter\n\n" + _ARTICLE)
+    assert parts.title.value == "Council votes to shut harbour bridge"
+    assert "8.1k SHARES Facebook Twitter" in parts.removed

@@ -187,8 +187,11 @@ _TOOL_WORDS = frozenset((
     "stumbleupon", "facebook", "twitter", "tweet", "whatsapp", "telegram", "reddit", "linkedin",
     "pinterest", "vk", "flipboard", "pocket", "rss", "feed", "bookmark", "permalink", "reprint",
     "reprints", "comments", "comment", "font", "text", "size", "larger", "smaller", "copy", "link",
-    "save", "this", "story", "page",
+    "save", "this", "story", "page", "shares", "google",
 ))
+# A share counter's figure ("8.1k SHARES Facebook Twitter" reads as 8, 1k, shares, ...), counted
+# as a tool word on a line that says "share".
+_COUNT = re.compile(r"\d+[km]?")
 
 
 # A picture's credit: "Photo: Anna Kerr/Reuters", "AFP/Getty Images". ("Anna Kerr for The Valdren
@@ -223,7 +226,8 @@ def _menu_bar(s: str) -> bool:
 
 def _tool_bar(s: str) -> bool:
     ws = [w.lower() for w in words(s)]
-    tools = sum(w in _TOOL_WORDS for w in ws)
+    counter = "shares" in ws or "share" in ws  # its figures are the counter's, not a table's
+    tools = sum(w in _TOOL_WORDS or counter and _COUNT.fullmatch(w) is not None for w in ws)
     return 2 <= len(ws) <= 10 and tools >= 2 and tools >= 0.6 * len(ws) and not ends_sentence(s)
 
 
