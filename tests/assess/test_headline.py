@@ -168,6 +168,13 @@ def test_entities_weigh_their_names():
         ("Experts explain how the army moved militants to the border", True),
         ("Army transfers to the border threaten the ceasefire", False),
         ("Minister threatens to close the border", True),
+        # a phrase quoted in single quotes, as headlines quote; an apostrophe is no quotation
+        ("Mayor slams council for 'reckless spending'", True),
+        ("Council camp: \u2018The budget was never balanced\u2019", True),
+        ("Nordland's workers' union calls strike", False),
+        ("Dockers' strike shuts the port", False),
+        ("Mayor declares state of emergency", True),
+        ("Minister disputes the council's figures", True),
     ],
 )
 def test_headline_attribution_and_hedges(title, expected):

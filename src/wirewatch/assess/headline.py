@@ -42,6 +42,7 @@ _CUES = (
     r"|vows?|threatens?|calls?|charges?|slams?|blasts?|rejects?|questions?|doubts?|thinks?|sees?"
     r"|hits|rips|knocks|demands?|praises?|defends?|dismisses|mocks?|touts?|pledges?|promises?|called"
     r"|saying|claiming|warning|alleging|accusing|insisting|suggesting|arguing|admitting|revealing"
+    r"|declares?|declared|disputes?|disputed|rebuts?|counters?|counterattacks?|responds?|retorts?"
 )
 # Speech verbs with no everyday second sense ("United States", "storm hits", "calls grow" are not
 # speech; "threatens" only before "to": "transfers threaten Central Asia" is not), for the patterns
@@ -50,6 +51,7 @@ _SPEECH = (
     r"says?|said|warns?|warned|claims?|claimed|alleges?|accuses?|accused|insists?|insisted|tells?|told"
     r"|urges?|urged|believes?|argues?|argued|denies|denied|admits?|admitted|vows?|vowed|threatens?(?=\s+to\b)"
     r"|predicts?|predicted|demands?|demanded|asserts?|asserted|suggests?|suggested|thinks?"
+    r"|declares?|declared|disputes|disputed|rebuts?|counterattacks?|retorts?"
 )
 _HEADLINE_ATTRIBUTION = re.compile(
     rf"(?:,|\u2014|\u2013|--| - )\s*(?:\w+\s+){{0,5}}?(?:{_SPEECH})\b"  # "..., warns Russian intelligence"
@@ -59,6 +61,7 @@ _HEADLINE_ATTRIBUTION = re.compile(
     r"|\baccording to\b|\bsources?\b|\bofficials?\b|\b(?:saying|claiming|alleging|insisting|suggesting|arguing)\b"
     r"|\s:\s|:\s*$|:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"  # "...: WHO" (a leading "X: ..." is read apart)
     r"|^\s*[\"'\u201c\u2018]|[\"\u201c\u201d]"  # a quotation
+    r"|(?<!\w)['\u2018][^'\u2018\u2019]{3,}['\u2019](?!\w)"  # a quoted phrase, in single quotes as headlines print them
     r"|\b(?:says|said|warns|claims|reports)\s*$",
     re.IGNORECASE,
 )
