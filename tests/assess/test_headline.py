@@ -173,6 +173,7 @@ def test_entities_weigh_their_names():
         ("Council camp: \u2018The budget was never balanced\u2019", True),
         ("Nordland's workers' union calls strike", False),
         ("Dockers' strike shuts the port", False),
+        ("Minister attacked by 'tolerant' protesters", False),
         ("Mayor declares state of emergency", True),
         ("Minister disputes the council's figures", True),
     ],

@@ -61,7 +61,8 @@ _HEADLINE_ATTRIBUTION = re.compile(
     r"|\baccording to\b|\bsources?\b|\bofficials?\b|\b(?:saying|claiming|alleging|insisting|suggesting|arguing)\b"
     r"|\s:\s|:\s*$|:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"  # "...: WHO" (a leading "X: ..." is read apart)
     r"|^\s*[\"'\u201c\u2018]|[\"\u201c\u201d]"  # a quotation
-    r"|(?<!\w)['\u2018][^'\u2018\u2019]{3,}['\u2019](?!\w)"  # a quoted phrase, in single quotes as headlines print them
+    # a quoted phrase in single quotes, as headlines print them; one word so marked is a scare quote
+    r"|(?<!\w)['\u2018][^'\u2018\u2019\s]+\s[^'\u2018\u2019]+['\u2019](?!\w)"
     r"|\b(?:says|said|warns|claims|reports)\s*$",
     re.IGNORECASE,
 )
