@@ -72,6 +72,11 @@ def test_chrome_lines_in_any_case(line, expected):
         ("Photo: Anna Kerr/Reuters", True),
         ("AFP/Getty Images", True),
         ("Ten people died, police told Reuters", False),
+        # markers where an advertisement interrupts the article
+        ("Story Continued Below", True),
+        ("Advertisement - story continues below", True),
+        ("Continue reading the main story", True),
+        ("The story continued below the surface for years.", False),
     ],
 )
 def test_a_short_line_made_of_share_and_page_tools_is_chrome(line, expected):

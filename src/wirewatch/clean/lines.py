@@ -60,12 +60,15 @@ _CHROME_PHRASES = [
     r"most read", r"most popular", r"latest( news)?", r"trending( now)?", r"previous( article| post)?",
     r"next( article| post)?", r"home", r"menu", r"search", r"close", r"back to top", r"top stories",
     r"load more", r"show more", r"view all", r"more news", r"more stories", r"читайте также",
+    r"(advertisement\W*)?(the )?(story|article) continue[sd]? (below|after (this )?(advertisement|ad))( advertisement)?",
+    r"continue reading( (below|the (main )?story|the article))?", r"scroll (down )?to continue( with content)?",
     r"lesen sie auch", r"weitere artikel", r"à lire aussi", r"lire aussi",
     # sharing and following
     r"share( this( article| story| post)?)?( on)?", r"tweet", r"email", r"print", r"whatsapp",
     r"facebook", r"twitter", r"telegram", r"linkedin", r"reddit", r"pinterest", r"vk", r"copy link",
     r"follow us( on)?", r"subscribe", r"sign up", r"newsletter", r"log ?in", r"sign in", r"register",
     r"(follow|connect with|find|like|join) us (on|at) [\w ,&+.]{2,40}", r"follow @\w+.{0,80}",
+    r"like our (facebook )?page( on facebook)?",
     r"sign up for (our|the|a) .{0,40}newsletters?.{0,40}",
     # tags and categories
     r"tags?:?", r"topics?:?", r"categories:?", r"filed under:?",
