@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wirewatch.clean import html as H
-from wirewatch.clean.html import clean_html, parse_html, plausible_author, visible_text
+from wirewatch.clean.authors import plausible_author
+from wirewatch.clean.html import clean_html, parse_html, visible_text
 from wirewatch.ingest.decode import decode
 
 PARAGRAPHS = [

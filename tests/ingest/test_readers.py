@@ -52,6 +52,20 @@ def test_an_exports_author_and_date_columns_are_read_under_their_usual_names(tmp
     assert (json_row.author, json_row.published) == ("Anna Kerr, Tomas Brell", "2031-03-05")
 
 
+def test_a_crawl_exports_canonical_address_and_mongodb_or_epoch_dates_are_read(tmp_path):
+    records = [
+        {"text": "A page text.", "url": "https://short.example/2cZk", "canonical_link": "https://a.example/2031/03/05/x",
+         "publish_date": {"$date": 1930464000000}},
+        {"text": "Another page text.", "date": 1930464000, "title": {"nested": "no title"}},
+        {"text": "A third page text.", "published": True},
+    ]
+    (tmp_path / "x.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    first, second, third = _read([tmp_path / "x.jsonl"])
+    assert (first.url, first.published) == ("https://a.example/2031/03/05/x", "2031-03-05")
+    assert (second.published, second.title) == ("2031-03-05", None)
+    assert third.published is None
+
+
 def test_empty_oversized_and_binary_files_are_rejected(tmp_path):
     (tmp_path / "empty.txt").write_text("   \n")
     (tmp_path / "big.txt").write_text("word " * 100)

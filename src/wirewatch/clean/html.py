@@ -34,6 +34,7 @@ from trafilatura.settings import CUT_EMPTY_ELEMS, MANUALLY_CLEANED, MANUALLY_STR
 from trafilatura.xml import xmltotxt
 
 from wirewatch.clean import lines as L
+from wirewatch.clean.authors import plausible_author
 from wirewatch.clean.dates import find_dates, normalise_date
 from wirewatch.clean.flat import comments_in_lines
 from wirewatch.clean.html_comments import comment_items, read_comments
@@ -41,7 +42,7 @@ from wirewatch.clean.html_tree import parse_html, visible_text
 from wirewatch.clean.parts import DateSeen, PageParts
 from wirewatch.model import Comment, Found
 
-__all__ = ["clean_html", "parse_html", "plausible_author", "visible_text"]
+__all__ = ["clean_html", "parse_html", "visible_text"]
 
 _SPACES = re.compile(r"[ \t\u00a0\u200b\r\f\v]+")
 _WHITESPACE = re.compile(r"\s+")
@@ -65,12 +66,6 @@ def _byline_elements(tree: HtmlElement, *, limit: int = 6) -> Iterator[etree._El
             limit -= 1
             if not limit:
                 return
-
-
-_MENU_WORDS = re.compile(
-    r"\b(home|menu|search|share|subscribe|login|log in|sign in|posts?|articles?|more|view|profile|about|"
-    r"contact|follow|facebook|twitter|editor|staff|admin|team|news|contributors?|authors?)\b", re.I,
-)
 
 
 def _metas(tree: HtmlElement) -> dict[str, str]:
@@ -130,43 +125,6 @@ def _person_names(value: object, *, organisations: bool = False) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _person_names(v, organisations=organisations)]
     return []
-
-
-_ROLE_ONLY = re.compile(
-    r"(?:the |about the |our )?(?:author|editor|writer|staff|team|admin|unknown|guest|gast)s?", re.I
-)
-# A credits list, role first ("content: MarketingSherpa, design: Scott McDaniel, code: ...").
-_CREDITS_LIST = re.compile(r"^[^\W\d_]+\s*:\s", re.I)
-# "Source:" in the languages wirewatch reads: a credit for data or a picture, not an author.
-_SOURCE_LABEL = re.compile(r"^(?:source|quelle|źródło|источник|джерело|sursa|sumber|fuente)\s*:", re.I)
-
-
-# A byline's label in front of a name, glued on too (a flattened link: "BySummer Swann").
-_BYLINE_LABEL = re.compile(rf"^{L.BYLINE_LABEL}(?:\s+|(?-i:(?=[A-Z]))|$)", re.I)
-
-
-def plausible_author(name: str | None) -> str | None:
-    """A person's or outlet's name, or None: never a menu word, a URL, a sentence or a date."""
-    if not name:
-        return None
-    s = _WHITESPACE.sub(" ", name).strip(" ,|-\u2013\u2014:")
-    # "By Anna Kerr", "BySummer Swann" (a flattened link), "Written by", "Author: ..."
-    if _SOURCE_LABEL.match(s):
-        return None
-    unlabelled = _BYLINE_LABEL.sub("", s).strip()
-    if unlabelled == s and _CREDITS_LIST.match(s):
-        return None
-    s = unlabelled
-    s = re.sub(r"\s*;\s*", ", ", s)  # "ROD NORDLAND;MAYY EL SHEIKH" (a meta tag's list)
-    s = L.name_in_byline(s) or ""
-    if not s or _ROLE_ONLY.fullmatch(s) or "http" in s or "@" in s or "/" in s or find_dates(s) or L.is_chrome(s):
-        return None
-    n = len(s.split())
-    if not 1 <= n <= 8 or len(s) > 80 or not any(w[:1].isupper() for w in s.split()):
-        return None
-    if _MENU_WORDS.fullmatch(s) or (n <= 2 and all(_MENU_WORDS.fullmatch(w) for w in s.split())):
-        return None
-    return s
 
 
 def _h1_texts(tree: HtmlElement) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlparse
 
+from wirewatch.clean.authors import given_authors
 from wirewatch.clean.dateline import dateline_at
 from wirewatch.clean.dates import date_in_url, normalise_date
 from wirewatch.clean.parts import DateSeen, PageParts
@@ -61,8 +62,9 @@ def _placeholder(d: DateSeen) -> bool:
 
 def author_of(source: Source, parts: PageParts) -> Found:
     """The author a record or the --meta sidecar gives, else the one the page gives."""
-    if source.author:
-        return Found(source.author.strip(), "meta", 1.0)
+    given = given_authors(source.author)
+    if given:
+        return Found(given, "meta", 1.0)
     return parts.author
 
 

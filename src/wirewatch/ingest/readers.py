@@ -15,6 +15,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from wirewatch.errors import InputRejected
@@ -30,6 +31,9 @@ _FIELD_NAMES = {
     "published": ("date", "published_at", "publish_date", "date_published", "pubdate", "pub_date"),
     "author": ("authors", "byline", "creator"),
 }
+# Names read before the field's own: a crawl of social media records the short link it followed as
+# `url` ("cnn.it/2cZk..."), and the page's canonical address beside it.
+_PREFERRED_NAMES = {"url": ("canonical_link", "canonical_url")}
 
 csv.field_size_limit(50_000_000)
 # A JSON string may carry a lone surrogate as an escape ("\ud800"): valid JSON, but not text that
@@ -69,15 +73,31 @@ class Hints:
 
 def _hints_from(record: Mapping[str, object]) -> Hints:
     def text(key: str) -> str | None:
-        for name in (key, *_FIELD_NAMES.get(key, ())):
+        for name in (*_PREFERRED_NAMES.get(key, ()), key, *_FIELD_NAMES.get(key, ())):
             v = record.get(name)
             if isinstance(v, list):  # "authors": ["A", "B"]
                 v = ", ".join(str(x).strip() for x in v if str(x).strip())
+            if isinstance(v, dict) and "$date" in v:  # MongoDB's export of a date: {"$date": ...}
+                v = v["$date"]
+            if isinstance(v, bool) or not isinstance(v, str | int | float):
+                continue  # true/false, an object: no name, date or address
+            if key == "published" and not isinstance(v, str):
+                v = _epoch_day(v)
             if v not in (None, "") and str(v).strip():
                 return str(v).strip()
         return None
 
     return Hints(*(text(f) for f in _RECORD_FIELDS))
+
+
+def _epoch_day(value: float) -> str | None:
+    """The UTC day of a Unix time in seconds or, past the year 5138, milliseconds (as exports write
+    them); None for a value no calendar holds."""
+    seconds = value / 1000 if abs(value) >= 1e11 else value
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def read_meta(path: str | Path) -> dict[str, Hints]:

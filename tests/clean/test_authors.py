@@ -1,0 +1,22 @@
+"""An export's author list as crawler libraries fill it: names kept, link texts and roles left out."""
+
+import pytest
+
+from wirewatch.clean.authors import given_authors
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("View All Posts, Anna Kerr", "Anna Kerr"),
+        ("More Anna, Anna Kerr, Valdren Post, More Tomas", "Anna Kerr, Valdren Post"),
+        ("Tomas Brell, Valdren Post National Politics Reporter", "Tomas Brell"),
+        ("Anna Kerr, Anna Kerr", "Anna Kerr"),
+        ("Kerr, Anna", "Kerr, Anna"),
+        ("Staff Writer", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_given_authors(value, expected):
+    assert given_authors(value) == expected
