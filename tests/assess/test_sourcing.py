@@ -68,3 +68,17 @@ def test_a_bare_pronoun_is_not_evidence():
     body = "The movement, that recently announced allegiance to the group, operates in the north."
     st = _vague(body, "allegiance to the group", "that", "announced")
     assert vague_sourcing(body, [st]) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "source_text"),
+    [
+        ("Voters in the county say the new road is too loud.", "the new road is too loud", "Voters in the county"),
+        ("62% of respondents said the council should resign.", "the council should resign", "62% of respondents"),
+        ("New data show that the river is cleaner.", "that the river is cleaner", "New data"),
+        ("The inspector's report said the bridge was unsafe.", "the bridge was unsafe", "The inspector's report"),
+        ("The ERA reports said the bridge was unsafe.", "the bridge was unsafe", "The ERA reports"),
+    ],
+)
+def test_a_group_the_extractor_could_not_name_is_no_vague_sourcing(body, content, source_text):
+    assert vague_sourcing(body, [_vague(body, content, source_text, "say")]) == ()

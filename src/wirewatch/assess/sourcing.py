@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from wirewatch.assess.text import STOPWORDS, words
+from wirewatch.assess.text import words
+from wirewatch.extract.cues import VAGUE_HEADS
 from wirewatch.model import Signal, Statement
 
 KIND = "vague_sourcing"
@@ -47,13 +48,22 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 _NAMED_AFTER = re.compile(r"\s+(?:such as|including|like|led by)?\s*[A-Z][a-z]+ [A-Z][a-z]+")
 
 
+# "The ERA reports said", "Interfax's reports", "said Kabar reports": the reports of someone named
+# are not vague. A name is an acronym, a possessive, or a capital inside a sentence.
+_NAMED_BEFORE = re.compile(
+    r"(?:\b[A-Z][A-Z0-9&.-]+|\b[A-Z][\w.&-]*['\u2019]s|(?<=[a-z,] )[A-Z][\w.&-]*)\s+$")
+
+
 def scan(body: str) -> list[tuple[int, int]]:
     """Spans of vague attribution formulas in `body`, longest first where they overlap."""
     found: list[tuple[int, int]] = []
     for pat in PATTERNS:
         for m in pat.finditer(body):
-            if m.end() > m.start() and not _NAMED_AFTER.match(body, m.end()):
-                found.append((m.start(), m.end()))
+            if m.end() <= m.start() or _NAMED_AFTER.match(body, m.end()):
+                continue
+            if m.group(0)[:1] in "rR" and _NAMED_BEFORE.search(body[max(0, m.start() - 40) : m.start()]):
+                continue
+            found.append((m.start(), m.end()))
     return _without_overlaps(found)
 
 
@@ -65,14 +75,40 @@ def _without_overlaps(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]
     return sorted(kept)
 
 
-_PASSIVE_CUE = re.compile(rf"\b(?:is|are|was|were|been|being)\b.*\b{_PASSIVE}\b", re.IGNORECASE)
+# The heads of vague sources, and the talk of the town the extract stage does not list.
+_VAGUE_WORDS = VAGUE_HEADS | {"whispers", "whisper", "chatter", "gossip", "hearsay", "grapevine"}
+_QUANTIFIERS = frozenset(["some", "many", "most", "numerous", "several", "various", "countless", "unnamed"])
+# A passive cue that hides who speaks: "is said to", "was reported", "are believed" (not "was known
+# for", "are expected of": no one is being quoted there).
+_PASSIVE_CUE = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:widely |generally |commonly |also )?"
+    r"(?:believed|said|reported|claimed|alleged|rumou?red|thought|understood|suspected)\b", re.IGNORECASE)
+
+
+_PREPOSITIONS = frozenset(["of", "in", "at", "from", "on", "with", "within", "across", "around", "close", "near"])
+
+
+def _vague_source(text: str) -> bool:
+    """ "news reports", "critics of the plan", "many military experts", "Some locals": a vague head
+    (the last word before a preposition), or a few words opened by a quantifier. Not a source with
+    a name in it ("the FEC reports"), nor one report in particular ("the medical report")."""
+    ws = [w.lower() for w, _, _ in words(text)]
+    if not ws or any(w[:1].isupper() for w, _, _ in words(text)[1:]):
+        return False
+    head_part = ws[: next((i for i, w in enumerate(ws) if w in _PREPOSITIONS and i > 0), len(ws))]
+    head = head_part[-1]
+    if head == "report" and ws[0] in ("the", "this", "that", "its", "his", "her", "their"):
+        return False
+    return head in _VAGUE_WORDS or (ws[0] in _QUANTIFIERS and len(ws) <= 4)
 
 
 def _attribution_words(st: Statement) -> list[str]:
-    """The words of a vague statement that make it vague: its source ("numerous reports") when
-    that says something, else a passive cue ("it is believed"); never a bare pronoun."""
+    """The words of a vague statement that make it vague: its source when a word of it is one of
+    the vague heads ("numerous reports", "critics", "many"), else a passive cue ("it is believed").
+    Never a bare pronoun, nor any plural the extract stage could not pin on anyone: "voters say",
+    "62% of respondents", "new data show" name whom or what they mean, if not by name."""
     out = []
-    if st.source_text and any(w.lower() not in STOPWORDS for w, _, _ in words(st.source_text)):
+    if st.source_text and _vague_source(st.source_text):
         out.append(st.source_text)
     if st.cue and _PASSIVE_CUE.search(st.cue):
         out.append(st.cue)
