@@ -241,3 +241,15 @@ def test_one_speakers_figures_in_other_languages_are_one_claim():
     found = find_claims(arts, story="s1")
     told = {c.speaker: sorted(m.article_id for m in c.mentions) for c in found}
     assert told == {"Ingrid Halvorsen": ["en", "fr", "ru"], "Marek Jansky": ["de"]}
+
+
+def test_single_origin_quotes_the_articles_own_telling_and_names_only_what_is_known():
+    arts = [
+        make_article("en", "x", statements=(said("At least 9 people were killed and 31 injured", "Dario Velk"),)),
+        make_article("fr", "x", language="fr", statements=(said("Au moins 9 morts et 31 blessés", "Dario Velk"),)),
+    ]
+    found = find_claims(arts, story="s1")
+    signal = single_origin(arts[1], found)
+    assert signal is not None
+    assert signal.evidence == ("“Au moins 9 morts et 31 blessés” traces back to Dario Velk alone; told by 2 "
+                               "independent reports, with no other source for it")

@@ -269,11 +269,14 @@ def single_origin(article: Article, claims: Sequence[Claim]) -> Signal | None:
     if c is None or c.speaker is None or c.corroboration != 1 or c.independent_outlets < REPEATED:
         return None
     n = c.independent_outlets
-    told_by = ", ".join(c.outlets) or "one outlet"
-    content = (c.content or "").strip().strip("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb").rstrip(",")
+    # This article's own telling, in its language, else the claim's first.
+    told_here = next((m.content for m in c.mentions if m.article_id == article.id and m.content), None)
+    content = (told_here or c.content or "").strip().strip("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb").rstrip(",")
+    speaker = f" ({c.speaker})" if c.speaker != c.origin else ""
+    outlets = f" ({', '.join(c.outlets)})" if c.outlets else ""
     return Signal(
         kind="single_origin",
-        evidence=f"“{content}” traces back to {c.origin} alone ({c.speaker}); told by {n} independent "
-                 f"report{'s' if n != 1 else ''} ({told_by}), with no other source for it",
+        evidence=f"“{content}” traces back to {c.origin} alone{speaker}; told by {n} independent "
+                 f"report{'s' if n != 1 else ''}{outlets}, with no other source for it",
         detail=f"claim {c.id}: see `wirewatch claims` for every telling",
     )
