@@ -92,9 +92,10 @@ def _vague_source(text: str) -> bool:
     """ "news reports", "critics of the plan", "many military experts", "Some locals": a vague head
     (the last word before a preposition), or a few words opened by a quantifier. Not a source with
     a name in it ("the FEC reports"), nor one report in particular ("the medical report")."""
-    ws = [w.lower() for w, _, _ in words(text)]
-    if not ws or any(w[:1].isupper() for w, _, _ in words(text)[1:]):
+    tokens = [w for w, _, _ in words(text)]
+    if not tokens or any(w[:1].isupper() for w in tokens[1:]):
         return False
+    ws = [w.lower() for w in tokens]
     head_part = ws[: next((i for i, w in enumerate(ws) if w in _PREPOSITIONS and i > 0), len(ws))]
     head = head_part[-1]
     if head == "report" and ws[0] in ("the", "this", "that", "its", "his", "her", "their"):
@@ -103,8 +104,8 @@ def _vague_source(text: str) -> bool:
 
 
 def _attribution_words(st: Statement) -> list[str]:
-    """The words of a vague statement that make it vague: its source when a word of it is one of
-    the vague heads ("numerous reports", "critics", "many"), else a passive cue ("it is believed").
+    """The words of a vague statement that make it vague: its source when that is vague by its
+    words (`_vague_source`: "numerous reports", "critics", "many"), else a passive cue ("it is believed").
     Never a bare pronoun, nor any plural the extract stage could not pin on anyone: "voters say",
     "62% of respondents", "new data show" name whom or what they mean, if not by name."""
     out = []

@@ -436,12 +436,6 @@ def _title_score(line: _Line, slug: set[str], repeats: int, proximity: float) ->
     return score + proximity
 
 
-def _proximity(lines_between: int) -> float:
-    """What being close above the article adds to a line's headline score: a headline stands right
-    over its article (a byline or date between them at most), a menu item further up."""
-    return max(0.0, PROXIMITY_TOP - PROXIMITY_STEP * lines_between)
-
-
 # Headline scores for standing close above the article, and for being the page's first line (as
 # pages exported "Title\n\nBody" print it, a deck line or a caption under it). Chosen on WCXB dev
 # flattened (793 pages with a gold title) and FakeNewsNet's 410 articles written as title and text:
@@ -451,6 +445,12 @@ def _proximity(lines_between: int) -> float:
 PROXIMITY_TOP = 4.0
 PROXIMITY_STEP = 0.4
 FIRST_LINE = 1.0
+
+
+def _proximity(lines_between: int) -> float:
+    """What being close above the article adds to a line's headline score: a headline stands right
+    over its article (a byline or date between them at most), a menu item further up."""
+    return max(0.0, PROXIMITY_TOP - PROXIMITY_STEP * lines_between)
 
 
 def _choose_title(candidates: list[_Line], all_lines: list[_Line], url: str | None) -> tuple[_Line, str] | None:
