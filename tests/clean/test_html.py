@@ -322,3 +322,29 @@ def test_the_comment_forms_login_boxes_marked_up_as_items_are_no_comments():
 )
 def test_an_author_is_a_name_without_its_prefix_role_or_labels(value, author):
     assert plausible_author(value) == author
+
+
+def _without_meta_author(html: str) -> str:
+    return html.replace('<meta name="author" content="Anna Kerr">', "")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # name and date in elements of their own, glued together by text_content()
+        '<div class="author-box"><a href="/a/kerr">Anna Kerr</a><span>March 2, 2024</span></div>',
+        # name over a date, a line apart
+        '<p class="author">Anna Kerr<br>2 March 2024</p>',
+        '<p class="byline">Text by Anna Kerr</p>',
+    ],
+)
+def test_an_author_box_is_read_piece_by_piece_where_its_whole_is_no_name(byline):
+    html = _without_meta_author(page()).replace(
+        '<p class="byline">By <a rel="author" href="/a/kerr">Anna Kerr</a></p>', byline)
+    assert clean_html(html).author.value == "Anna Kerr"
+
+
+def test_a_user_name_in_a_meta_tag_is_the_author_even_in_lower_case():
+    html = page().replace('<meta name="author" content="Anna Kerr">', '<meta name="sailthru.author" content="annakerr">')
+    html = html.replace('<p class="byline">By <a rel="author" href="/a/kerr">Anna Kerr</a></p>', "")
+    assert clean_html(html).author.value == "annakerr"

@@ -29,8 +29,11 @@ _SOURCE_LABEL = re.compile(r"^(?:source|quelle|źródło|источник|дже
 _BYLINE_LABEL = re.compile(rf"^{L.BYLINE_LABEL}(?:\s+|(?-i:(?=[A-Z]))|$)", re.I)
 
 
-def plausible_author(name: str | None) -> str | None:
-    """A person's or outlet's name, or None: never a menu word, a URL, a sentence or a date."""
+def plausible_author(name: str | None, *, structured: bool = False) -> str | None:
+    """A person's or outlet's name, or None: never a menu word, a URL, a sentence or a date.
+    `structured`: the name comes from a field that holds nothing else (a meta tag, JSON-LD), where a
+    user name in lower case ("kirstin boatto", "aawoods") is still the author; in page text a name
+    without a capital is taken for none."""
     if not name:
         return None
     s = _WHITESPACE.sub(" ", name).strip(" ,|-\u2013\u2014:")
@@ -46,7 +49,7 @@ def plausible_author(name: str | None) -> str | None:
     if not s or _ROLE_ONLY.fullmatch(s) or "http" in s or "@" in s or "/" in s or find_dates(s) or L.is_chrome(s):
         return None
     n = len(s.split())
-    if not 1 <= n <= 8 or len(s) > 80 or not any(w[:1].isupper() for w in s.split()):
+    if not 1 <= n <= 8 or len(s) > 80 or not (structured or any(w[:1].isupper() for w in s.split())):
         return None
     if _MENU_WORDS.fullmatch(s) or (n <= 2 and all(_MENU_WORDS.fullmatch(w) for w in s.split())):
         return None

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -51,6 +52,10 @@ _WHITESPACE = re.compile(r"\s+")
 
 _JSONLD = etree.XPath("//script[@type='application/ld+json']/text()")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb\u00b7]\s+")
+
+
+# Lower-case words inside names: "Ludwig van Beethoven", "Ana de Armas", "Hamad bin Jassim".
+_NAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "ibn", "y", "dos", "das"])
 
 
 def _byline_elements(tree: HtmlElement, *, limit: int = 6) -> Iterator[etree._Element]:
@@ -199,14 +204,28 @@ def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Foun
     site_key = L.normalise_line(site) if site else None
 
     def author_candidates():  # cheapest first; the XPath over the whole page only when needed
-        meta_author = _first(metas, "author", "article:author", "parsely-author", "dc.creator")
+        meta_author = _first(metas, "author", "article:author", "parsely-author", "dc.creator", "sailthru.author",
+                             "byl", "citation_author", "dcterms.creator")
         yield meta_author, "html_meta"
         for o in articles:
-            names = [n for n in (plausible_author(x) for x in _person_names(o.get("author"))) if n]
+            names = [n for n in (plausible_author(x, structured=True) for x in _person_names(o.get("author"))) if n]
             if names:
                 yield ", ".join(dict.fromkeys(names)), "json_ld"
         for el in _byline_elements(tree):
-            yield el.text_content(), "byline"
+            pieces = list(el.itertext())
+            if not any(a[-1:].isalnum() and b[:1].isalnum() for a, b in pairwise(pieces)):
+                yield el.text_content(), "byline"
+            # Then the box piece by piece: name, role and date in elements of their own, which
+            # text_content() glues together ("Scott MattonMarch 2, 2026", "Brian Becker7 min read")
+            # or which make a whole that is no name ("Andrew Gerrand<br>4 August 2010"). A piece
+            # must look like a full name: two words or more, each capitalised but for particles,
+            # no figures (not "HERE", "6:01 PM ET", "Originally published", "Insights from").
+            for piece in pieces:
+                ws = piece.split()
+                if len(ws) >= 2 and not any(c.isdigit() for c in piece) and all(
+                    w[:1].isupper() or w in _NAME_PARTICLES for w in ws
+                ):
+                    yield piece, "byline"
         # Last, an outlet credited as the author (the site itself, an organisation in JSON-LD).
         yield meta_author, "html_meta_outlet"
         for o in articles:
@@ -215,7 +234,7 @@ def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Foun
 
     author = Found(None)
     for value, where in author_candidates():
-        name = plausible_author(value) if where != "json_ld" else value
+        name = plausible_author(value, structured=where.startswith("html_meta")) if where != "json_ld" else value
         is_site = bool(name) and L.normalise_line(name or "") == site_key
         if name and (is_site == where.endswith("_outlet") or (where == "json_ld_outlet")):
             where = where.removesuffix("_outlet")

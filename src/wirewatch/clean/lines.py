@@ -59,6 +59,7 @@ _CHROME_PHRASES = [
     r"see also", r"you may also like", r"you might also like", r"recommended( for you)?", r"popular",
     r"most read", r"most popular", r"latest( news)?", r"trending( now)?", r"previous( article| post)?",
     r"next( article| post)?", r"home", r"menu", r"search", r"close", r"back to top", r"top stories",
+    r"skip to (main )?(content|navigation)", r"(open|close|toggle) (the )?(menu|navigation)",
     r"load more", r"show more", r"view all", r"more news", r"more stories", r"читайте также",
     r"(advertisement\W*)?(the )?(story|article) continue[sd]? (below|after (this )?(advertisement|ad))( advertisement)?",
     r"continue reading( (below|the (main )?story|the article))?", r"scroll (down )?to continue( with content)?",
@@ -154,7 +155,8 @@ _NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 # "von", "par", "przez", "Autorul:", "Penulis", "Автор:"); the flat cleaner's `byline_name` and the
 # HTML cleaner's author check read the same list.
 BYLINE_LABEL = (
-    r"(?:(?:this (?:post|article|story) (?:was |is )?)?(?:written |posted )?by:?|author:?|автор:?|reporter:"
+    r"(?:(?:this (?:post|article|story) (?:was |is )?)?(?:written |posted |text |words |story |guide |review |reporting )?by:?"
+    r"|author:?|автор:?|reporter:"
     r"|(?:eingestellt |geschrieben )?von|par|przez|por|autor(?:ul)?:?|penulis:?|oleh)"
 )
 _BYLINE = re.compile(rf"^\s*{BYLINE_LABEL}\s+(.{{3,80}}?)\s*$", re.I)
