@@ -4,8 +4,9 @@ Generates N short synthetic pages (`benchmarks/corpus.py`), then ingests them wi
 `pipeline.run.ingest` (the function behind `wirewatch ingest`) in a child process, `--workers 2` by
 default, i.e. on a local Dask cluster whose nanny and worker processes are children of that process.
 The parent samples the resident set size (RSS) of the whole process tree with psutil every
-`--interval` seconds and, after every stored batch, records the tree's RSS beside the number of
-inputs read so far. Prints the curve, the peak against the goal (2 GiB, measured in the same run),
+`--interval` seconds (and its proportional set size, PSS, which counts the pages the processes
+share once, every fourth sample) and, after every stored batch, records the tree's RSS beside the
+number of inputs read so far. Prints the curve, both peaks against the goal (2 GiB, measured in the same run),
 the growth of RSS from the first tenth of the run to its end, the ingest process's growth per 1,000
 inputs after the first 2,000 with where that rate would put it at 100,000 (an extrapolation, and
 printed as one), and what the store takes per article (DuckDB file and the search index beside it).
@@ -42,6 +43,8 @@ from benchmarks.corpus import generate  # noqa: E402
 
 GOAL = 2 * 1024**3
 MIB = 1024**2
+# PSS is read every this many RSS samples.
+PSS_EVERY = 4
 
 
 def write_pages(folder: Path, n: int) -> Path:
@@ -107,6 +110,21 @@ def split_rss(proc: psutil.Process) -> tuple[int, int]:
         with contextlib.suppress(psutil.Error):  # a process that ended between the listing and the read
             children += p.memory_info().rss
     return own, children
+
+
+def tree_pss(proc: psutil.Process) -> int | None:
+    """PSS of a process and all its descendants, in bytes: each shared page (libraries, the models'
+    read-only files) divided among the processes that map it, so that the sum is the memory the tree
+    holds, where the RSS sum counts a page once per process. None where /proc gives no smaps_rollup."""
+    total = 0
+    for p in (proc, *proc.children(recursive=True)):
+        try:
+            with open(f"/proc/{p.pid}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) * 1024 for line in f if line.startswith("Pss:"))
+        except (OSError, StopIteration, psutil.Error):
+            if p is proc:
+                return None
+    return total
 
 
 # The ingest process's RSS climbs steeply over the first inputs (models, caches and DuckDB's first
@@ -210,10 +228,17 @@ def main() -> None:
     peak = 0
     stop = threading.Event()
 
+    peak_pss: int | None = 0
+
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
+        k = 0
         while not stop.is_set():
             peak = max(peak, tree_rss(ps))
+            if peak_pss is not None and k % PSS_EVERY == 0:  # a walk of page tables: not every sample
+                pss = tree_pss(ps)
+                peak_pss = None if pss is None else max(peak_pss, pss)
+            k += 1
             stop.wait(a.interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -278,7 +303,12 @@ def main() -> None:
         live = [c for _, c in split if c > 100 * MIB] or [c for _, c in split]
         w_early, w_late = sum(live[:tenth]) / len(live[:tenth]), sum(live[-tenth:]) / len(live[-tenth:])
         print(f"\npeak tree RSS {peak / MIB:.0f} MiB against the 2 GiB goal: {peak / GOAL:.2f}x of the goal "
-              f"({'met' if peak <= GOAL else 'NOT met'})")
+              f"({'met' if peak <= GOAL else 'NOT met'}); the RSS sum counts a shared page once per process")
+        if peak_pss:
+            print(f"peak tree PSS {peak_pss / MIB:.0f} MiB: {peak_pss / GOAL:.2f}x of the goal "
+                  f"({'met' if peak_pss <= GOAL else 'NOT met'}); shared pages divided among the processes, "
+                  f"read every {PSS_EVERY * a.interval:g}s")
+            out["peak_pss_bytes"] = peak_pss
         print(f"ingest process RSS, last tenth of batches / first tenth: {late / MIB:.0f} / {early / MIB:.0f} MiB = "
               f"{late / early:.2f}x; workers {w_late / MIB:.0f} / {w_early / MIB:.0f} MiB = {w_late / max(w_early, 1):.2f}x; "
               f"while the store grew {curve[-1][0] / max(1, curve[tenth - 1][0]):.0f}x")
