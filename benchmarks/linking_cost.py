@@ -25,7 +25,7 @@ Measured on 2 shared cores (CPU ms per new article, batches of 100, median of ba
 at 100k already. What still grew was the claims step (8.6 ms at 10k, 14.3 ms at 1M): rewriting a
 story's claims deleted from `claim_mentions` and `signals` by a full scan, once per story. Since
 schema 9 only the claims that changed are rewritten, once per batch, and `single_origin` has a
-table of its own keyed by article id; not measured again at 1M yet.
+table of its own keyed by article id: claims 1.3 ms at 10k, 1.2 ms at 100k (1M not measured again).
 """
 
 from __future__ import annotations
