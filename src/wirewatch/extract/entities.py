@@ -194,19 +194,13 @@ def _acronym_pairs(doc: Doc, ms: list[M.Mention]) -> tuple[list[tuple[int, int]]
     return pairs, new
 
 
-# Particles that belong to a surname: "de Blasio", "al-Assad", "van der Berg", "bin Salman".
-_PARTICLES = frozenset(
-    ["de", "da", "di", "del", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la"]
-)
-
-
 def _surname_text(doc: Doc, m: M.Mention) -> str | None:
     """The surname of a full name as written ("Blasio" -> "de Blasio"), or None for one-word names."""
     span = m.span(doc)
     if len(span) < 2 or not span[-1].is_title or len(span[-1]) < 3:
         return None
     start = len(span) - 1
-    while start > 1 and span[start - 1].lower_ in _PARTICLES | {"-"}:
+    while start > 1 and (span[start - 1].lower_ in M.PARTICLES or span[start - 1].text == "-"):
         start -= 1
     return span[start:].text
 

@@ -84,8 +84,8 @@ class Mention:
         return doc[self.start : self.end]
 
 
-# Lower-case words that belong to names.
-_PARTICLES = frozenset(
+# Lower-case words that belong to names: "de Blasio", "al-Assad", "van der Berg", "bin Salman".
+PARTICLES = frozenset(
     ["al", "el", "bin", "ibn", "de", "da", "di", "del", "van", "von", "der", "den", "le", "la"]
 )
 # Possessives and function words the model leaves at the end of a span ("Border Security Force of").
@@ -104,7 +104,7 @@ def trim(span: Span) -> Span:
             return t.text not in "(["
         joined = t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
         return t.lower_ == "the" or (
-            t.is_lower and t.lower_ not in _PARTICLES and not joined and t.i + 1 < end
+            t.is_lower and t.lower_ not in PARTICLES and not joined and t.i + 1 < end
         )
 
     while start < end and loose(doc[start]):
