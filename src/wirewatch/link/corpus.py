@@ -61,13 +61,15 @@ def relink_claims(con: duckdb.DuckDBPyConnection, stories: Sequence[str]) -> Non
     for story in stories:
         try:
             articles = q.story_articles(con, story)
-            found[story] = find_claims(articles, story=story)
-            signals.update((a.id, single_origin(a, found[story])) for a in articles)
+            claims = find_claims(articles, story=story)
+            raised = {a.id: single_origin(a, claims) for a in articles}
         except _STORE_FAILURES:
             raise
-        except Exception:  # a bug on one story: its stored claims stay as they were
+        except Exception:  # a bug on one story: its stored claims and signals stay as they were
             log.error("claims of story %s failed:\n%s", story, traceback.format_exc())
-            found.pop(story, None)
+            continue
+        found[story] = claims
+        signals.update(raised)
     q.save_claims(con, found, signals)
 
 
