@@ -13,6 +13,11 @@ from wirewatch.clean import lines as L
 from wirewatch.clean.dates import find_dates
 
 _WHITESPACE = re.compile(r"\s+")
+# Lower-case words inside people's names: "Ludwig van Beethoven", "Ana de Armas", "Hamad bin Jassim",
+# "de Blasio", "al-Assad", "José dos Santos", "Ortega y Gasset". Bylines and entity mentions share it.
+NAME_PARTICLES = frozenset(
+    ["al", "el", "bin", "ibn", "de", "da", "di", "du", "del", "dos", "das", "van", "von", "der", "den", "le", "la", "y"]
+)
 # Words of menus and author boxes: a name made of them is none.
 _MENU_WORDS = re.compile(
     r"\b(home|menu|search|share|subscribe|login|log in|sign in|posts?|articles?|more|view|profile|about|"

@@ -35,7 +35,7 @@ from trafilatura.settings import CUT_EMPTY_ELEMS, MANUALLY_CLEANED, MANUALLY_STR
 from trafilatura.xml import xmltotxt
 
 from wirewatch.clean import lines as L
-from wirewatch.clean.authors import plausible_author
+from wirewatch.clean.authors import NAME_PARTICLES, plausible_author
 from wirewatch.clean.dates import find_dates, normalise_date
 from wirewatch.clean.flat import comments_in_lines
 from wirewatch.clean.html_comments import comment_items, read_comments
@@ -54,8 +54,6 @@ _JSONLD = etree.XPath("//script[@type='application/ld+json']/text()")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb\u00b7]\s+")
 
 
-# Lower-case words inside names: "Ludwig van Beethoven", "Ana de Armas", "Hamad bin Jassim".
-_NAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "ibn", "y", "dos", "das"])
 
 
 def _byline_elements(tree: HtmlElement, *, limit: int = 6) -> Iterator[etree._Element]:
@@ -223,7 +221,7 @@ def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Foun
             for piece in pieces:
                 ws = piece.split()
                 if len(ws) >= 2 and not any(c.isdigit() for c in piece) and all(
-                    w[:1].isupper() or w in _NAME_PARTICLES for w in ws
+                    w[:1].isupper() or w in NAME_PARTICLES for w in ws
                 ):
                     yield piece, "byline"
         # Last, an outlet credited as the author (the site itself, an organisation in JSON-LD).

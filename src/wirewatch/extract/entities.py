@@ -21,6 +21,7 @@ from anyascii import anyascii
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from wirewatch.clean.authors import NAME_PARTICLES
 from wirewatch.extract import mentions as M
 from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
 from wirewatch.extract.cues import INSTITUTION_WORDS
@@ -200,7 +201,7 @@ def _surname_text(doc: Doc, m: M.Mention) -> str | None:
     if len(span) < 2 or not span[-1].is_title or len(span[-1]) < 3:
         return None
     start = len(span) - 1
-    while start > 1 and (span[start - 1].lower_ in M.PARTICLES or span[start - 1].text == "-"):
+    while start > 1 and (span[start - 1].lower_ in NAME_PARTICLES or span[start - 1].text == "-"):
         start -= 1
     return span[start:].text
 

@@ -18,6 +18,7 @@ from typing import TypeVar
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from wirewatch.clean.authors import NAME_PARTICLES
 from wirewatch.clean.dates import calendar_words
 from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import Alias, AliasTable, fold, is_acronym
@@ -84,10 +85,6 @@ class Mention:
         return doc[self.start : self.end]
 
 
-# Lower-case words that belong to names: "de Blasio", "al-Assad", "van der Berg", "bin Salman".
-PARTICLES = frozenset(
-    ["al", "el", "bin", "ibn", "de", "da", "di", "del", "van", "von", "der", "den", "le", "la"]
-)
 # Possessives and function words the model leaves at the end of a span ("Border Security Force of").
 _TRAILING = frozenset(["'s", "’s", "'", "’", "of", "and", "for", "the", "in", "on", "at", "to"])
 
@@ -104,7 +101,7 @@ def trim(span: Span) -> Span:
             return t.text not in "(["
         joined = t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
         return t.lower_ == "the" or (
-            t.is_lower and t.lower_ not in PARTICLES and not joined and t.i + 1 < end
+            t.is_lower and t.lower_ not in NAME_PARTICLES and not joined and t.i + 1 < end
         )
 
     while start < end and loose(doc[start]):
