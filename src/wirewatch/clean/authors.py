@@ -24,7 +24,7 @@ _MENU_WORDS = re.compile(
     r"contact|follow|facebook|twitter|editor|staff|admin|team|news|contributors?|authors?)\b", re.I,
 )
 _ROLE_ONLY = re.compile(
-    r"(?:the |about the |our )?(?:author|editor|writer|staff|team|admin|unknown|guest|gast)s?", re.I
+    rf"(?:the |about the |our )?(?:author|team|admin|unknown|guest|gast|{L.JOURNALIST_ROLE})s?", re.I
 )
 # A credits list, role first ("content: MarketingSherpa, design: Scott McDaniel, code: ...").
 _CREDITS_LIST = re.compile(r"^[^\W\d_]+\s*:\s", re.I)
@@ -65,8 +65,7 @@ def plausible_author(name: str | None, *, structured: bool = False) -> str | Non
 # from Candace" link), "All posts by".
 _LINK_TEXT = re.compile(r"(?:view )?all posts(?: by)?|posts by|more(?: from)? \w+", re.I)
 # A role where a name should be: "CNN National Politics Reporter", "Staff Writer".
-_ROLE_TAIL = re.compile(
-    r".*\b(?:reporter|correspondent|editor|writer|columnist|contributor|producer|staff|desk)s?$", re.I)
+_ROLE_TAIL = re.compile(rf".*\b{L.JOURNALIST_ROLE}s?$", re.I)
 
 
 def given_authors(value: str | None) -> str | None:

@@ -159,6 +159,12 @@ BYLINE_LABEL = (
     r"|author:?|автор:?|reporter:"
     r"|(?:eingestellt |geschrieben )?von|par|przez|por|autor(?:ul)?:?|penulis:?|oleh)"
 )
+# What a byline or an author field calls a journalist, in the languages wirewatch reads ("Staff
+# Writer", "deutscher Journalist", "redaktor", "корреспондент"): a role, never a name.
+JOURNALIST_ROLE = (
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist|producer|staff|desk|journalist\w*|autor\w*|"
+    r"redakt\w*|korrespondent\w*|kolumnist\w*|dziennikar\w*|rédact\w*|periodista|журналист\w*|корреспондент\w*)"
+)
 _BYLINE = re.compile(rf"^\s*{BYLINE_LABEL}\s+(.{{3,80}}?)\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…»”\"'’)\]:]\s*$")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -271,9 +277,7 @@ def numbered_item(line: str) -> int | None:
 _AFTER_NAME = re.compile(
     r"\s*(?:\([^()]*\)|\s[|\u2022\u00b7]\s.*"
     # ", Staff Writer", ", deutscher Journalist, Kolumnist und Autor": a role after a comma
-    r"|,\s*.*\b(?:writer|reporter|correspondent|editor|contributor|columnist|staff|director|manager|"
-    r"president|officer|founder|chief|head|analyst|professor|journalist\w*|autor\w*|"
-    r"redakt\w*|korrespondent\w*|kolumnist\w*|dziennikar\w*|rédact\w*|periodista|журналист\w*|корреспондент\w*)s?\b.*"
+    rf"|,\s*.*\b(?:{JOURNALIST_ROLE}|director|manager|president|officer|founder|chief|head|analyst|professor)s?\b.*"
     # a label after the name ("DOTYCZY: ...", tags in capitals), and a glued "More Posts"
     r"|\s+[^\W\d_]{3,}:\s.*|(?:more posts|view all posts|alle beiträge)\b.*)$",
     re.I,
