@@ -105,6 +105,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], d
     assert done.returncode == 0, done.stderr[-3000:]
     assert "dask workers: 2" in done.stdout, done.stdout
     assert "worker malloc arenas: 2\n" in done.stdout, done.stdout  # workers start with the cap
+    assert "worker profiler: False\n" in done.stdout, done.stdout  # and without Dask's stack sampling
     return stored(inline_db), stored(dask_db), Path(f"{dask_db}.shards")
 
 
@@ -135,6 +136,8 @@ def test_the_workers_handed_their_outcomes_over_as_parquet_shards(runs):
 if __name__ == "__main__":
     # The child: ingest in-process, then on a local Dask cluster of 2 worker processes (saying how many
     # workers it had).
+    import dask
+
     from wirewatch.pipeline import dask_executor
 
     start = dask_executor.DaskExecutor.local
@@ -145,6 +148,8 @@ if __name__ == "__main__":
         print(f"dask workers: {len(executor.client.scheduler_info()['workers'])}", flush=True)
         arenas = set(executor.client.run(lambda: os.environ.get("MALLOC_ARENA_MAX")).values())
         print(f"worker malloc arenas: {','.join(sorted(map(str, arenas)))}", flush=True)
+        profiling = set(executor.client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values())
+        print(f"worker profiler: {','.join(sorted(map(str, profiling)))}", flush=True)
         return executor
 
     dask_executor.DaskExecutor.local = local  # type: ignore[method-assign]

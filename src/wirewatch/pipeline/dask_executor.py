@@ -37,13 +37,18 @@ class DaskExecutor:
         freed into it: in the full-pipeline memory benchmark on 2 workers they grew 1,012 -> 1,153
         MiB from 3,800 to 14,600 articles; capped at two, 1,017 -> 1,031 MiB from 3,000 to 5,000."""
         try:
+            import dask
             from dask.distributed import Client, LocalCluster
         except ImportError as e:
             raise ConfigError("the Dask executor needs the 'scale' extra: pip install 'wirewatch[scale]'") from e
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-            silence_logs=logging.WARNING, env={"MALLOC_ARENA_MAX": str(malloc_arenas)} if malloc_arenas > 0 else {},
-        )
+        # A worker samples its task thread's stack every 10 ms and keeps a call tree for each of the
+        # last 1,000 seconds, for a dashboard this cluster does not serve; the workers start with the
+        # configuration in force here.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.WARNING, env={"MALLOC_ARENA_MAX": str(malloc_arenas)} if malloc_arenas > 0 else {},
+            )
         return cls(Client(cluster), cluster)
 
     @classmethod
