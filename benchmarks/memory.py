@@ -9,7 +9,11 @@ share once, every fourth sample) and, after every stored batch, records the tree
 number of inputs read so far. Prints the curve, both peaks against the goal (2 GiB, measured in the same run),
 the growth of RSS from the first tenth of the run to its end, the ingest process's growth per 1,000
 inputs after the first 2,000 with where that rate would put it at 100,000 (an extrapolation, and
-printed as one), and what the store takes per article (DuckDB file and the search index beside it).
+printed as one), what the store takes per article (DuckDB file and the search index beside it), and
+where the ingest process's own peaks come from: it samples its RSS and which step of a batch runs
+(`STEPS`: the per-article stages, the save, linking, the search index, the cache trim), and each
+step's highest reading above the end of the batch before is printed, for the whole run and its last
+tenth.
 
     .venv/bin/python benchmarks/memory.py [--pages 100000] [--workers 2] [--max-minutes 20] [--dir /tmp/wwmem]
                                           [--stream] [--until clean] [--malloc-arena-max 2]
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -34,6 +39,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
@@ -144,18 +150,82 @@ def ingest_slope(curve: list[tuple[int, float, int, int]], split: list[tuple[int
     return slope * 1000, my + slope * (100_000 - mx)
 
 
+# The ingest process's steps of a batch, in the order they run: (module, attribute, label). A step
+# nested in another (linking runs inside the batch's save) takes over the label while it runs.
+STEPS = (
+    ("wirewatch.pipeline.runner", "Runner.run_batch", "per-article stages (workers)"),
+    ("wirewatch.store.db", "Store.save_batch", "save: commit and the rest"),
+    ("wirewatch.store.db", "Store._insert_articles", "save: articles"),
+    ("wirewatch.link.corpus", "link_story", "link: stories"),
+    ("wirewatch.store.stories", "refresh_stories", "link: story rows"),
+    ("wirewatch.link.corpus", "relink_claims", "link: claims"),
+    ("wirewatch.store.db", "Store._save_memory", "save: outlet memory"),
+    ("wirewatch.store.db", "StoreBandIndex.flush", "save: near-duplicate bands"),
+    ("wirewatch.store.search", "refresh_search_index", "search index"),
+    ("wirewatch.store.db", "Store.trim_cache", "trim DuckDB's cache"),
+)
+# How often the ingest process reads its own RSS to find each step's peak.
+STEP_SAMPLE_S = 0.1
+
+
+def watch_steps() -> Callable[[], dict[str, int]]:
+    """Wraps each of STEPS so that a thread can tell which one runs, and samples this process's RSS.
+    Returns a function that hands over, and resets, each step's highest RSS since the last call."""
+    import importlib
+
+    current = ["between batches"]
+    highest: dict[str, int] = {}
+
+    def labelled(fn: Callable[..., object], label: str) -> Callable[..., object]:
+        @functools.wraps(fn)
+        def run(*args: object, **kwargs: object) -> object:
+            outer, current[0] = current[0], label
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                current[0] = outer
+        return run
+
+    for module, attr, label in STEPS:
+        owner: object = importlib.import_module(module)
+        *path, name = attr.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        setattr(owner, name, labelled(getattr(owner, name), label))
+    me = psutil.Process()
+
+    def sample() -> None:
+        while True:
+            rss, label = me.memory_info().rss, current[0]
+            if rss > highest.get(label, 0):
+                highest[label] = rss
+            time.sleep(STEP_SAMPLE_S)
+
+    threading.Thread(target=sample, daemon=True).start()
+
+    def take() -> dict[str, int]:
+        out = dict(highest)
+        highest.clear()
+        return out
+
+    return take
+
+
 def child(folder: str, meta: str, db: str, workers: int, until: str) -> None:
-    """The ingest itself: reports inputs read after every stored batch on stdout."""
+    """The ingest itself: reports inputs read after every stored batch on stdout, and each step's
+    highest RSS in the batch."""
     # The parent stops a run at its deadline with SIGINT; a benchmark started in the background by a
     # non-interactive shell inherits SIGINT ignored, and the run would then go on past its deadline.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     from wirewatch.pipeline.run import ingest
 
     done = 0
+    steps = watch_steps()
 
     def progress(n: int) -> None:
         nonlocal done
         done += n
+        print(f"steps {json.dumps(steps())}", flush=True)
         print(f"progress {done}", flush=True)
 
     summary = ingest([folder], db=db, meta=meta or None, workers=workers, progress=progress, until=until)
@@ -165,6 +235,28 @@ def child(folder: str, meta: str, db: str, workers: int, until: str) -> None:
               for f in ("ru_utime", "ru_stime"))
     print(f"cpu {cpu:.1f} {summary.new}", flush=True)
     print(f"summary {summary.line}", flush=True)
+
+
+def print_steps(peaks: list[dict[str, int]], own: list[int], inputs: list[int]) -> dict[str, dict[str, float]]:
+    """Each step's highest RSS of the ingest process above where the batch before it ended: over the
+    whole run and over its last tenth of batches, and at how many inputs the highest came."""
+    rises: dict[str, list[tuple[int, int]]] = {}
+    for i, batch in enumerate(peaks[1 : len(own)], start=1):
+        for label, rss in batch.items():
+            rises.setdefault(label, []).append((rss - own[i - 1], inputs[i]))
+    last = inputs[-max(1, len(inputs) // 10)]
+    print(f"\nthe ingest process's peaks by step, above the RSS at the end of the batch before (sampled every "
+          f"{STEP_SAMPLE_S:g}s; what earlier steps of the batch still hold counts too):")
+    print(f"{'step':>32} {'highest MiB':>12} {'at inputs':>10} {'last tenth MiB':>15}")
+    out = {}
+    for label in [s[2] for s in STEPS] + ["between batches"]:
+        if label not in rises:
+            continue
+        top, at = max(rises[label])
+        late = max((r for r, n in rises[label] if n >= last), default=0)
+        print(f"{label:>32} {top / MIB:12.0f} {at:10d} {late / MIB:15.0f}")
+        out[label] = {"highest_mib": round(top / MIB, 1), "at_inputs": at, "last_tenth_mib": round(late / MIB, 1)}
+    return out
 
 
 def storage(db: Path) -> dict[str, float]:
@@ -259,8 +351,11 @@ def main() -> None:
 
     threading.Thread(target=stop_at_deadline, daemon=True).start()
     assert proc.stdout is not None
+    step_peaks: list[dict[str, int]] = []  # per batch: each step's highest RSS of the ingest process
     for line in proc.stdout:
-        if line.startswith("progress "):
+        if line.startswith("steps "):
+            step_peaks.append(json.loads(line.removeprefix("steps ")))
+        elif line.startswith("progress "):
             own, children = split_rss(ps)
             rss = own + children
             split.append((own, children))
@@ -319,6 +414,8 @@ def main() -> None:
             print(f"ingest process RSS after the first {SETTLE:,} inputs: {per_k / MIB:+.1f} MiB per 1,000 "
                   f"(least squares); EXTRAPOLATED at that rate to 100,000 inputs: {at_100k / MIB:.0f} MiB")
             out.update(ingest_rss_bytes_per_1000=per_k, ingest_rss_bytes_at_100k_extrapolated=at_100k)
+    if step_peaks and split:
+        out["steps"] = print_steps(step_peaks, [own for own, _ in split], [n for n, *_ in curve])
     if cpu_n:
         print(f"CPU: {cpu_s:.0f} s for {cpu_n} articles stored = {cpu_s / cpu_n:.3f} CPU s/article "
               "(the ingest process and its children, all stages, linking and the search index)")
