@@ -193,7 +193,8 @@ def _rows(i: int, a: Article, story: str) -> dict[str, object]:
         "seq": i + 1, "id": a.id, "name": a.source.name, "url": d["url"], "outlet": d["outlet"], "title": d["title"],
         "published": d["published"]["date"], "body": d["body"], "story": story,
         "doc": json.dumps(d, ensure_ascii=False), "anchors": json.dumps(f.anchors), "terms": json.dumps(f.terms),
-        "year": f.year, "entities": [{"name": e.name, "type": e.type, "count": e.count} for e in a.extracted.entities],  # type: ignore[union-attr]
+        "year": f.year, "leads": json.dumps(sorted(f.leads)), "not_before": f.not_before, "not_after": f.not_after,
+        "entities": [{"name": e.name, "type": e.type, "count": e.count} for e in a.extracted.entities],  # type: ignore[union-attr]
         "signals": [[s.kind, s.evidence] for s in a.signals],
         "speaker": d["statements"][0]["speaker"], "content": d["statements"][0]["content"],
     }
@@ -237,7 +238,8 @@ def build_store(db: Path, shards: Path, n: int) -> float:
     con.execute("INSERT INTO entities SELECT id, e.name, e.type, e.count::INTEGER, NULL, NULL, NULL "
                 "FROM (SELECT id, seq, unnest(entities) AS e FROM g) ORDER BY seq")
     con.execute("INSERT INTO signals SELECT id, s[1], s[2] FROM (SELECT id, seq, unnest(signals) AS s FROM g) ORDER BY seq")
-    con.execute("INSERT INTO link_articles SELECT id, seq, 'en', published::DATE, year, anchors, terms, story "
+    con.execute("INSERT INTO link_articles BY NAME SELECT id AS article_id, seq, 'en' AS language, published::DATE AS day, "
+                "year, anchors, terms, story, leads, not_before::DATE AS not_before, not_after::DATE AS not_after "
                 "FROM g ORDER BY seq")
     # Postings in arrival order, as `StoreLinkIndex.flush` appends them; with the day where the schema has it.
     has_day = "day" in {r[0] for r in con.execute("DESCRIBE link_keys").fetchall()}
