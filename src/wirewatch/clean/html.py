@@ -54,8 +54,6 @@ _JSONLD = etree.XPath("//script[@type='application/ld+json']/text()")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb\u00b7]\s+")
 
 
-
-
 def _byline_elements(tree: HtmlElement, *, limit: int = 6) -> Iterator[etree._Element]:
     """The first elements marked as the author's (rel or itemprop "author", a class with "author"
     or "byline" in it) outside reader comments, in page order. A walk in Python that stops at the
