@@ -178,3 +178,9 @@ def test_duckdb_spills_beside_the_store_not_in_the_working_directory(tmp_path):
     with Store(tmp_path / "w.duckdb") as store:
         spill = store.con.execute("SELECT current_setting('temp_directory')").fetchone()[0]
     assert spill == str(tmp_path / "w.duckdb") + ".tmp"
+
+
+def test_the_store_checkpoints_after_a_few_mib_of_wal(tmp_path):
+    """Committed rows stay in memory until a checkpoint: a small WAL threshold keeps them few."""
+    with Store(tmp_path / "w.duckdb") as store:
+        assert store.con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0] == "4.0 MiB"

@@ -41,6 +41,11 @@ MEMORY_FLOOR = 512 * 1024**2
 # what a checkpoint rewrites small, and costs scans nothing: a count, a group-by and a range filter
 # over a million rows took 403 ms in 8,192-row groups against 634 in the default ones.
 ROW_GROUP_SIZE = 8192
+# The WAL size at which DuckDB checkpoints (its default is 16 MiB). Rows committed since the last
+# checkpoint, and the index nodes they touched, stay in memory until it runs: ingesting 3,000 pages
+# onto a 100,000-article store, the ingest process ended at 559 MiB with 4 MiB against 626-630 with
+# the default (DuckDB counted 40-50 MiB of such rows at each batch's end), in the same time.
+CHECKPOINT_WAL = "4MiB"
 # The attached store's name: the connection's own database is an empty in-memory one.
 CATALOG = "store"
 
@@ -403,7 +408,7 @@ class _Instances:
 
     @staticmethod
     def _attach(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
-        config = {"memory_limit": f"{MEMORY_FLOOR // 1024}KiB"}
+        config = {"memory_limit": f"{MEMORY_FLOOR // 1024}KiB", "checkpoint_threshold": CHECKPOINT_WAL}
         if path != ":memory:":
             # where DuckDB spills for a database opened directly; for an in-memory one (the
             # connection's own), it would be ".tmp" in the working directory
