@@ -98,7 +98,12 @@ def attributes_or_hedges(title: str, language: str = "en", names: Iterable[str] 
     """True when the headline itself attributes its claim, hedges it, or asks a question (in another
     language: its reporting or vague words of `data/reporting_words.toml`, a colon, a quotation).
     `names`: the article's entity names, any of which may speak before a colon."""
-    title = _without_quoted_names(_LABEL.sub("", title))
+    return _attributes_or_hedges(_LABEL.sub("", title), language, names)
+
+
+def _attributes_or_hedges(title: str, language: str, names: Iterable[str]) -> bool:
+    """`attributes_or_hedges` for a headline whose section label is already removed."""
+    title = _without_quoted_names(title)
     if _HEADLINE_ATTRIBUTION.search(title) or _HEDGE.search(title) or _speaker_before_colon(title, language, names):
         return True
     foreign = _foreign_hedge(language)
@@ -278,7 +283,7 @@ def headline_overstates(
     headline_st = [st for st in statements if st.span is None]
     entities = list(entities)
     names = speaking_names(entities)
-    if any(st.sourcing in ATTRIBUTED for st in headline_st) or attributes_or_hedges(title, language, names):
+    if any(st.sourcing in ATTRIBUTED for st in headline_st) or _attributes_or_hedges(title, language, names):
         return None
     terms = _key_terms(title, entities, language)
     if len(terms) < 2:
