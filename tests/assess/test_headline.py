@@ -288,3 +288,31 @@ def test_an_actor_named_first_announcing_its_own_act_is_no_overstatement():
     assert headline_overstates("Police arrest three over Tarvik bombing", body, [st], [tarvik]) is None
     other = Statement(None, None, "a witness", None, "said", content, "indirect", "anonymous", (0, len(content)))
     assert headline_overstates("Police arrest three over Tarvik bombing", body, [other], [tarvik]) is not None
+
+
+def test_an_act_told_by_the_outlet_is_not_an_attribution():
+    # PolNeAR-style extraction counts "Police released a photo of ..." as a statement; the headline
+    # that says the man is sought repeats what the outlet itself reports.
+    body = ("Police released a photo of a 31-year-old man wanted for questioning in the Harbour Street blast. "
+            "The blast injured four people on Sunday.")
+    content = "a photo of a 31-year-old man wanted for questioning in the Harbour Street blast"
+    at = body.index(content)
+    act = Statement("Police", None, "Police", None, "released", content, "indirect", "named", (at, at + len(content)))
+    assert headline_overstates("31-year-old man sought in Harbour Street blast", body, [act]) is None
+    spoken = Statement("Police", None, "Police", None, "said", content, "indirect", "named", (at, at + len(content)))
+    assert headline_overstates("31-year-old man sought in Harbour Street blast", body, [spoken]) is not None
+
+
+def test_the_headline_repeated_in_the_body_is_not_the_outlet_saying_it():
+    body = ("Reuters Trade ministry in talks with Veltron over the port lease\n\n"
+            "The trade ministry is in talks with Veltron over the lease of the northern port, according to "
+            "two sources familiar with the discussions.")
+    content = "The trade ministry is in talks with Veltron over the lease of the northern port"
+    at = body.index(content)
+    st = Statement(None, None, "two sources familiar with the discussions", None, "according to", content,
+                   "indirect", "anonymous", (at, at + len(content)))
+    assert headline_overstates("Trade ministry in talks with Veltron over the port lease", body, [st]) is not None
+
+
+def test_a_headline_of_what_can_happen_asserts_nothing():
+    assert attributes_or_hedges("How Parliament Can Override the President's Veto")

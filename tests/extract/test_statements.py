@@ -394,3 +394,17 @@ def test_according_to_inside_a_sentence_leaves_the_claim_whole(nlp):
     assert found.speaker == "Dana Roth"
     assert found.content == "The road to the northern border posts is, according to Dana Roth, closed to all civilian traffic"
     assert body[found.span[0] : found.span[1]] == found.content
+
+
+def test_an_office_after_the_report_is_the_person_the_report_opens_with(nlp):
+    body = ("Marta Lindqvist does not expect the water bill to pass this year, the Dalarna senator said "
+            "in an interview on Tuesday.")
+    found = by_speaker(run(nlp, body, (("Marta Lindqvist",),)), "Lindqvist")
+    assert found and found[0].speaker_role == "Dalarna senator"
+
+
+def test_an_office_held_by_someone_else_stays_the_office(nlp):
+    body = "Governor Marta Lindqvist will not run again, the mayor said on Tuesday."
+    lindqvist = Entity("Marta Lindqvist", "PERSON", ("Marta Lindqvist",), count=1, spans=((9, 24),), roles=("Governor",))
+    found = find_statements(nlp(body), [lindqvist], title=None, language="en")
+    assert found and not by_speaker(found, "Lindqvist")

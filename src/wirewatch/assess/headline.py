@@ -25,7 +25,7 @@ from wirewatch.assess.sourcing import scan as vague_scan
 from wirewatch.assess.text import STOPWORDS, sentences, stemmer, words
 from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import AliasTable, load_aliases
-from wirewatch.extract.cues import reporting_words, word_regex
+from wirewatch.extract.cues import reporting_words, says_something, word_regex
 from wirewatch.extract.headline import names_source, speaking_names
 from wirewatch.extract.places import capitals, load_gazetteer, place_key
 from wirewatch.model import Entity, Signal, Statement
@@ -67,7 +67,7 @@ _HEADLINE_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _HEDGE = re.compile(
-    r"\b(?:may|might|could|would|reportedly|allegedly|apparently|possibly|probably|likely|unlikely|perhaps"
+    r"\b(?:may|might|can|could|would|reportedly|allegedly|apparently|possibly|probably|likely|unlikely|perhaps"
     r"|suspected|alleged|rumou?red?|rumou?rs|speculation|appears?|seems?|claims?|if|whether|report|study|poll"
     r"|analysis|opinion|op-ed|commentary|editorial|explainer|what|expected to|set to)\b"
     # "Experts explain how ...", "... and why": a leading "How X is doing Y" presupposes what it tells
@@ -213,13 +213,17 @@ def _stems(text: str, language: str) -> frozenset[str]:
 def _units(body: str, statements: Sequence[Statement], language: str) -> tuple[list[_Unit], list[_Unit]]:
     """(attributed, own-voice) units of the body.
 
-    Attributed: the statements' contents, and sentences with a vague formula; where the extract
+    Attributed: the contents of statements that quote, are vaguely sourced or whose cue is a word of
+    saying (in English; the cues of other languages are all such words), and sentences with a vague
+    formula; where the extract
     stage gave no statement at all, sentences with a reporting cue too (a coarse stand-in).
     """
     attributed: list[_Unit] = []
     for st in statements:
         if st.span is None or st.sourcing not in ATTRIBUTED:
             continue
+        if language == "en" and st.sourcing != "vague" and st.quote == "indirect" and not says_something(st.cue or ""):
+            continue  # "Police released a photo of a man wanted ...": the outlet tells of an act
         s, e = st.span
         if 0 <= s < e <= len(body):
             attributed.append(_Unit((s, e), _stems(body[s:e], language), st.speaker or st.source_text or st.sourcing))
@@ -306,7 +310,8 @@ def headline_overstates(
             best = (share, n, u)
     if best is None:
         return None
-    own_best = max((_score(terms, u)[0] for u in own), default=0.0)
+    # The headline repeated in the body (a caption, a teaser) is not the body saying it again.
+    own_best = max((_score(terms, u)[0] for u in own if title.strip() not in body[u.span[0] : u.span[1]]), default=0.0)
     if own_best >= best[0]:
         return None  # the outlet says it too, in its own voice
     s, e = best[2].span

@@ -140,6 +140,37 @@ PRONOUNS = _words(
 )
 
 
+# Verbs whose past forms the suffix rules below cannot undo.
+_IRREGULAR_PAST = {
+    "said": "say", "told": "tell", "thought": "think", "wrote": "write", "written": "write", "found": "find",
+    "shown": "show", "knew": "know", "known": "know", "felt": "feel", "swore": "swear", "sworn": "swear",
+    "forecast": "forecast", "spoke": "speak", "spoken": "speak",
+}
+_SAYING = SPEECH_VERBS | PASSIVE_VAGUE_VERBS | RELAY_VERBS | NOUN_CUES | {"according"}
+
+
+def _lemma_candidates(word: str) -> set[str]:
+    """The dictionary forms an English verb or noun form may come from: "warned" -> warn, "argues" ->
+    argue, "denied" -> deny, "admitted" -> admit, "claims" -> claim."""
+    out = {word, _IRREGULAR_PAST.get(word, word)}
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: -len(suffix)]
+            out |= {stem, stem + "e"}
+            if len(stem) >= 3 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])  # admitted, quipped
+            if suffix in ("ed", "es") and stem.endswith("i"):
+                out.add(stem[:-1] + "y")  # denied, replies
+    return out
+
+
+def says_something(cue: str) -> bool:
+    """Whether an English statement's cue is a word of saying, reporting or holding a view ("said in an
+    interview", "has warned", "according to", "claims"), not one of the acts that attribution schemes
+    such as PolNeAR also count ("released a photo of ...", "introduced a bill that ...", "sued")."""
+    return any(_lemma_candidates(w) & _SAYING for w in re.findall(r"[a-z]+", cue.lower()))
+
+
 @lru_cache(maxsize=1)
 def fitted_frames() -> dict[tuple[str, str], bool]:
     """(lemma, frame) -> keep, learnt from PolNeAR train; empty when the table is absent.

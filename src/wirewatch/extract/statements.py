@@ -28,11 +28,14 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.extract.cue_model import features, load_cue_model
 from wirewatch.extract.cues import (
+    ANONYMOUS_HEADS,
     NOUN_CUES,
     PASSIVE_VAGUE_VERBS,
     RELAY_VERBS,
+    ROLE_NOUNS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    TITLES,
     VAGUE_ADVERBS,
     base_cue,
     is_cue,
@@ -57,7 +60,16 @@ from wirewatch.extract.frames import (
 )
 from wirewatch.extract.headline import headline_statement
 from wirewatch.extract.quotes import Quote, find_quotes
-from wirewatch.extract.speakers import EntityIndex, Mention, Source, clean, describe, fits_office, phrase
+from wirewatch.extract.speakers import (
+    EntityIndex,
+    Mention,
+    Source,
+    clean,
+    describe,
+    fits_office,
+    phrase,
+    without_article,
+)
 from wirewatch.model import Entity, Statement
 
 _QUOTE_CHARS = '\u201c\u201d\u201e\u00ab\u00bb"'
@@ -859,6 +871,8 @@ def _resolve(
             src = Source(None, None, clean(d.source.text), d.sourcing or "vague")
         else:
             src = Source(None, None, None, d.sourcing or "vague")
+        if d.source is not None and d.quote != "direct":
+            src = _office_holder_in_content(src, d, mentions, starts, index)
         resolved[i] = src
         if src.speaker and src.sourcing == "named":
             speakers.append(Mention(at, src.speaker, src.kind, src.role, said=True))
@@ -880,6 +894,34 @@ def _resolve(
             )
         )
     return tuple(out)
+
+
+# Offices one person holds, as a definite description names them: "the senator", "the Virginia governor".
+# Not "official", "spokesman" or "aide": those stay anonymous where no one was named as one.
+_OFFICES = (TITLES & ROLE_NOUNS) - ANONYMOUS_HEADS - {"head", "chief", "general", "deputy", "leader"}
+
+
+def _office_holder_in_content(
+    src: Source, d: _Draft, mentions: Sequence[Mention], starts: Sequence[int], index: EntityIndex
+) -> Source:
+    """ "Tim Kaine doesn't feel much pressure ..., the Virginia senator said": a source that is only an
+    office (no one known to hold it) whose report opens with a person's name is that person, in news
+    style, unless the person has a known role that the office does not fit."""
+    if src.sourcing != "named" or not src.speaker or not src.text:
+        return src
+    words = src.text.lower().split()
+    if words[0] != "the" or words[-1] not in _OFFICES:
+        return src
+    if src.kind == "PERSON" and src.speaker.lower() != without_article(src.text).lower():
+        return src  # "the senator, Tim Kaine": a name of its own
+    a = d.content[0]
+    i = bisect_left(starts, a)
+    m = mentions[i] if i < len(mentions) else None
+    if m is None or m.kind != "PERSON" or m.start - a > 1:
+        return src
+    if m.role and not fits_office(without_article(src.text), m.role, index):
+        return src
+    return Source(m.name, m.role or without_article(src.text), src.text, "named", "PERSON")
 
 
 def _subjecthood(doc: Doc, m: Mention) -> Mention:
