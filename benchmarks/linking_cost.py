@@ -48,7 +48,7 @@ import duckdb
 from wirewatch.link import corpus as link_corpus
 from wirewatch.link.corpus import StoryHook
 from wirewatch.link.features import link_features
-from wirewatch.link.stories import story_id_for
+from wirewatch.link.stories import StoryLinker, story_id_for
 from wirewatch.model import Article, Cleaned, Entity, Extracted, Found, Signal, Source, Statement
 from wirewatch.model.convert import article_dict
 from wirewatch.settings import load_settings
@@ -267,17 +267,22 @@ def _cpu() -> float:
 
 
 class _Timed:
-    """Wraps a function of `link.corpus` to add up the CPU seconds spent in it."""
+    """Wraps a function or method (`owner.name`) to add up the CPU seconds spent in it, until `undo`."""
 
-    def __init__(self, name: str) -> None:
-        self.name, self.fn, self.seconds = name, getattr(link_corpus, name), 0.0
+    def __init__(self, owner: object, name: str) -> None:
+        self.owner, self.name, self.fn, self.seconds = owner, name, getattr(owner, name), 0.0
 
-    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        t = _cpu()
-        try:
-            return self.fn(*args, **kwargs)
-        finally:
-            self.seconds += _cpu() - t
+        def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+            t = _cpu()
+            try:
+                return self.fn(*args, **kwargs)
+            finally:
+                self.seconds += _cpu() - t
+
+        setattr(owner, name, timed)
+
+    def undo(self) -> None:
+        setattr(self.owner, self.name, self.fn)
 
 
 def measure(db: Path, shards: Path, n: int, batches: int, batch_size: int, per_day: int) -> list[dict[str, float]]:
@@ -288,9 +293,7 @@ def measure(db: Path, shards: Path, n: int, batches: int, batch_size: int, per_d
     with Store(db) as store:
         for _ in range(batches):
             batch = [a for _, (_, a, _) in zip(range(batch_size), new, strict=False)]
-            timers = {name: _Timed(name) for name in ("link_story", "relink_claims")}
-            for name, timer in timers.items():
-                setattr(link_corpus, name, timer)
+            timers = {"stories": _Timed(StoryLinker, "link"), "claims": _Timed(link_corpus, "relink_claims")}
             hook = StoryHook(settings)
             spent = wall = 0.0
 
@@ -305,12 +308,12 @@ def measure(db: Path, shards: Path, n: int, batches: int, batch_size: int, per_d
                 stored, _ = store.save_batch(batch, link=timed_hook)
                 total = _cpu() - t
             finally:
-                for name, timer in timers.items():
-                    setattr(link_corpus, name, timer.fn)
+                for timer in timers.values():
+                    timer.undo()
             out.append({"articles": stored, "link_ms": 1000 * spent / stored, "batch_ms": 1000 * total / stored,
                         "link_wall_ms": 1000 * wall / stored, "load": os.getloadavg()[0],
-                        "stories_ms": 1000 * timers["link_story"].seconds / stored,
-                        "claims_ms": 1000 * timers["relink_claims"].seconds / stored})
+                        "stories_ms": 1000 * timers["stories"].seconds / stored,
+                        "claims_ms": 1000 * timers["claims"].seconds / stored})
     return out
 
 

@@ -156,7 +156,7 @@ STEPS = (
     ("wirewatch.pipeline.runner", "Runner.run_batch", "per-article stages (workers)"),
     ("wirewatch.store.db", "Store.save_batch", "save: commit and the rest"),
     ("wirewatch.store.db", "Store._insert_articles", "save: articles"),
-    ("wirewatch.link.corpus", "link_story", "link: stories"),
+    ("wirewatch.link.stories", "StoryLinker.link", "link: stories"),
     ("wirewatch.store.stories", "refresh_stories", "link: story rows"),
     ("wirewatch.link.corpus", "relink_claims", "link: claims"),
     ("wirewatch.store.db", "Store._save_memory", "save: outlet memory"),

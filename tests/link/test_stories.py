@@ -5,7 +5,7 @@ import pytest
 
 from wirewatch.link.corpus import StoryHook, stories
 from wirewatch.link.features import link_features, name_keys, number_key, numbers, skeleton
-from wirewatch.link.stories import LinkOptions, MemoryIndex, Rarity, link_story, pair_score
+from wirewatch.link.stories import LinkOptions, MemoryIndex, Rarity, StoryLinker, pair_score
 from wirewatch.model import Comment, Entity, Found
 from wirewatch.store.db import Store
 from wirewatch.store.export import export_articles
@@ -167,9 +167,9 @@ def test_two_arrests_of_one_kind_with_different_leads_are_marked_down(settings):
 
 
 def test_an_unrelated_article_opens_its_own_story(settings):
-    index, opts = MemoryIndex(), LinkOptions.from_settings(settings)
-    first = link_story(link_features(make_article("a", "The Selmar council voted for a new bridge."), 1), index, opts)
-    second = link_story(link_features(make_article("b", "Floods hit the Dorvik valley after storms."), 2), index, opts)
+    linker = StoryLinker(MemoryIndex(), LinkOptions.from_settings(settings))
+    first = linker.link(link_features(make_article("a", "The Selmar council voted for a new bridge."), 1))
+    second = linker.link(link_features(make_article("b", "Floods hit the Dorvik valley after storms."), 2))
     assert first != second and first == "sa" and second == "sb"
 
 
@@ -200,13 +200,13 @@ def test_an_undated_article_does_not_stretch_its_storys_dates_to_the_day_it_was_
 
 
 def test_an_interrupted_link_rolls_the_batch_back_instead_of_storing_it_unlinked(settings, monkeypatch):
-    import wirewatch.link.corpus as corpus
+    from wirewatch.link.stories import StoryLinker
 
     def interrupted(*_a, **_k):
         raise RuntimeError("Query interrupted")  # what DuckDB raises when Ctrl-C lands in a query
 
     with Store(":memory:") as store:
-        monkeypatch.setattr(corpus, "link_story", interrupted)
+        monkeypatch.setattr(StoryLinker, "link", interrupted)
         with pytest.raises(RuntimeError):
             store.save_batch(fixture_articles()[:2], link=StoryHook(settings))
         assert store.article_count() == 0

@@ -16,7 +16,7 @@ import duckdb
 
 from wirewatch.link.claims import find_claims, single_origin
 from wirewatch.link.features import link_features
-from wirewatch.link.stories import LinkOptions, link_story
+from wirewatch.link.stories import LinkOptions, StoryLinker
 from wirewatch.model import Article, Signal
 from wirewatch.model.linked import Claim, Story
 from wirewatch.settings import Settings, load_settings
@@ -40,10 +40,11 @@ class StoryHook:
         if not stored:
             return
         index = q.StoreLinkIndex(con)
+        linker = StoryLinker(index, self.opts)
         touched: set[str] = set()
         for seq, article in sorted(stored, key=lambda p: p[0]):
             try:
-                touched.add(link_story(link_features(article, seq), index, self.opts))
+                touched.add(linker.link(link_features(article, seq)))
             except _STORE_FAILURES:
                 raise  # the store's own failure or Ctrl-C: the batch is rolled back, re-run links it
             except Exception:  # a bug on one article: it stays unlinked, the batch goes on

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
+
+import numpy as np
 
 from wirewatch.link.features import LinkFeatures
 from wirewatch.settings import Settings
@@ -76,111 +78,133 @@ def index_keys(f: LinkFeatures) -> list[str]:
     return list(f.anchors) + [term_key(f.language, t) for t in f.terms]
 
 
+@dataclass(frozen=True, slots=True)
 class Rarity:
-    """Inverse document frequency over the corpus as it stands."""
+    """Document frequencies of keys in a corpus of `n` articles (a key not in `df`: in none)."""
 
-    def __init__(self, df: dict[str, int], n: int) -> None:
-        self.df = df
-        self.n = n
-        self.unseen = self._idf(0)
-        self._terms: dict[str, dict[str, float]] = {}
-
-    def _idf(self, df: int) -> float:
-        return math.log((self.n + 1) / (df + 1)) + 1.0
-
-    def idf(self, key: str) -> float:
-        return self._idf(self.df.get(key, 0))
-
-    def term_idf(self, language: str) -> dict[str, float]:
-        """The idf of each counted content word of one language, by stem. Worked out once per
-        Rarity: a new article's candidates bring some 20,000 words to weigh, mostly the same ones."""
-        table = self._terms.get(language)
-        if table is None:
-            prefix = term_key(language, "")
-            table = {k[len(prefix):]: self._idf(n) for k, n in self.df.items() if k.startswith(prefix)}
-            self._terms[language] = table
-        return table
+    df: dict[str, int]
+    n: int
 
 
-def _norm(v: dict[str, float]) -> float:
-    return math.sqrt(sum(x * x for x in v.values())) or 1.0
+class _Vocabulary:
+    """The keys the linker has weighed, numbered, with how many linked articles carry each now: the
+    weights of some 20,000 words per new article come from one array operation, not a dict lookup
+    each. A key's count is read from the index when it is first met and follows `counted` after."""
+
+    def __init__(self, doc_freq: Callable[[list[str]], dict[str, int]]) -> None:
+        self._doc_freq = doc_freq
+        self.ids: dict[str, int] = {}
+        self.df = np.zeros(4096)
+
+    def learn(self, keys: Iterable[str]) -> None:
+        """Number the keys not met yet, reading their counts in one call."""
+        ids = self.ids
+        new = [k for k in dict.fromkeys(keys) if k not in ids]
+        if not new:
+            return
+        start, end = len(ids), len(ids) + len(new)
+        if end > len(self.df):
+            self.df = np.concatenate([self.df, np.zeros(max(end, 2 * len(self.df)) - len(self.df))])
+        ids.update(zip(new, range(start, end), strict=True))
+        counts = self._doc_freq(new)
+        self.df[start:end] = [counts.get(k, 0) for k in new]
+
+    def ids_of(self, keys: Iterable[str]) -> np.ndarray:
+        ids = self.ids
+        return np.array([ids[k] for k in keys], dtype=np.int32)
+
+    def counted(self, ids: np.ndarray) -> None:
+        """One more article carries these keys (each once)."""
+        self.df[ids] += 1
+
+    def idf(self, n: int) -> np.ndarray:
+        """Inverse document frequency of every numbered key in a corpus of `n` articles."""
+        return np.log((n + 1) / (self.df[: len(self.ids)] + 1)) + 1.0
 
 
-def _cosine(a: dict[str, float], norm_a: float, b: dict[str, float], norm_b: float) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(x * b[k] for k, x in a.items() if k in b)
-    return dot / (norm_a * norm_b) if dot else 0.0
+@dataclass(frozen=True, slots=True)
+class _Packed:
+    """An article's keys as vocabulary numbers, with what weighs each besides its rarity."""
+
+    f: LinkFeatures
+    anchors: np.ndarray
+    boosts: np.ndarray
+    terms: np.ndarray
+    tf: np.ndarray  # 1 + log(count)
+    counts: frozenset[str]
+    years: frozenset[str]
+
+    @classmethod
+    def of(cls, f: LinkFeatures, vocab: _Vocabulary) -> _Packed:
+        return cls(
+            f, vocab.ids_of(f.anchors), np.fromiter(f.anchors.values(), dtype=float, count=len(f.anchors)),
+            vocab.ids_of(term_key(f.language, t) for t in f.terms),
+            1.0 + np.log(np.fromiter(f.terms.values(), dtype=float, count=len(f.terms))),
+            event_numbers(f), years_named(f),
+        )
+
+    def keys(self) -> np.ndarray:
+        return np.concatenate([self.anchors, self.terms])
 
 
-def anchor_vector(f: LinkFeatures, rarity: Rarity) -> dict[str, float]:
-    return {k: boost * rarity.idf(k) for k, boost in f.anchors.items()}
+def _norm(v: np.ndarray) -> float:
+    return math.sqrt(float(v @ v)) or 1.0
 
 
-class _TermFrequencyWeights(dict[int, float]):
-    """1 + log(count), remembered per count: the linker weighs some 20,000 words per new article."""
+class _Weighed:
+    """The new article's anchor and term vectors, spread over the vocabulary so that each candidate
+    is scored by gathering at its own keys."""
 
-    def __missing__(self, count: int) -> float:
-        self[count] = weight = 1.0 + math.log(count)
-        return weight
+    __slots__ = ("p", "idf", "anchors", "terms", "anchor_norm", "anchor_sum", "term_norm")
 
+    def __init__(self, p: _Packed, idf: np.ndarray) -> None:
+        self.p, self.idf = p, idf
+        va, vt = p.boosts * idf[p.anchors], p.tf * idf[p.terms]
+        self.anchors, self.terms = np.zeros(len(idf)), np.zeros(len(idf))
+        self.anchors[p.anchors], self.terms[p.terms] = va, vt
+        self.anchor_norm, self.anchor_sum, self.term_norm = _norm(va), float(va.sum()), _norm(vt)
 
-_TF = _TermFrequencyWeights()
-
-
-def term_vector(f: LinkFeatures, rarity: Rarity) -> dict[str, float]:
-    idf, unseen, tf = rarity.term_idf(f.language).get, rarity.unseen, _TF
-    return {t: tf[n] * idf(t, unseen) for t, n in f.terms.items()}
-
-
-def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
-    """Shared weight over the smaller side: a page in another language carries many keys that
-    cannot match (German capitalises every noun), so cosine would punish it for its language."""
-    shared = sum(min(x, b[k]) for k, x in a.items() if k in b)
-    if not shared:
-        return 0.0
-    return shared / min(sum(a.values()), sum(b.values()))
-
-
-def pair_score(a: LinkFeatures, b: LinkFeatures, rarity: Rarity, opts: LinkOptions) -> float:
-    """How likely two articles report one event, in [0, 1]."""
-    return _Weighted(a, rarity).score(_Weighted(b, rarity, a.language), opts)
-
-
-class _Weighted:
-    """An article's anchor vector, and its term vector where it will be compared on words: weighed
-    once per article, not once per pair (the new article meets up to `story_max_candidates` others)."""
-
-    __slots__ = ("f", "anchors", "terms", "counts", "years", "anchor_norm", "term_norm")
-
-    def __init__(self, f: LinkFeatures, rarity: Rarity, language: str | None = None) -> None:
-        self.f = f
-        self.anchors = anchor_vector(f, rarity)
-        self.terms = term_vector(f, rarity) if language is None or language == f.language else {}
-        self.counts = event_numbers(f)
-        self.years = years_named(f)
-        self.anchor_norm, self.term_norm = _norm(self.anchors), _norm(self.terms)
-
-    def score(self, other: _Weighted, opts: LinkOptions) -> float:
-        a, b = self.f, other.f
-        va, vb = self.anchors, other.anchors
+    def score(self, other: _Packed, opts: LinkOptions) -> float:
+        """How likely the two articles report one event, in [0, 1]."""
+        a, b = self.p.f, other.f
+        vb = other.boosts * self.idf[other.anchors]
+        mine = self.anchors[other.anchors]
         if a.language == b.language:
-            text = _cosine(self.terms, self.term_norm, other.terms, other.term_norm)
-            score = (1 - opts.text_weight) * _cosine(va, self.anchor_norm, vb, other.anchor_norm) + opts.text_weight * text
+            tb = other.tf * self.idf[other.terms]
+            text = _cosine(float(tb @ self.terms[other.terms]), self.term_norm, _norm(tb))
+            anchors = _cosine(float(vb @ mine), self.anchor_norm, _norm(vb))
+            score = (1 - opts.text_weight) * anchors + opts.text_weight * text
         else:
-            # Only names and numbers cross languages; ask for more than one of them.
-            shared = [k for k in va if k in vb]
-            score = _overlap(va, vb) if len(shared) >= 2 else 0.0
+            # Only names and numbers cross languages; ask for more than one of them. Shared weight over
+            # the smaller side: a page in another language carries many keys that cannot match (German
+            # capitalises every noun), so cosine would punish it for its language.
+            shared = mine > 0
+            if np.count_nonzero(shared) >= 2:
+                score = float(np.minimum(mine[shared], vb[shared]).sum()) / min(self.anchor_sum, float(vb.sum()))
+            else:
+                score = 0.0
         undated = a.day is None or b.day is None
         if undated and a.year and b.year and abs(a.year - b.year) >= 2:
             score *= opts.year_penalty
-        if self.counts and other.counts and not self.counts & other.counts:
+        mine_counts, their_counts = self.p.counts, other.counts
+        if mine_counts and their_counts and not mine_counts & their_counts:
             score *= opts.number_conflict
-        if undated and self.years and other.years and not self.years & other.years:
+        if undated and self.p.years and other.years and not self.p.years & other.years:
             score *= opts.number_conflict
         if a.leads and b.leads and not a.leads & b.leads:
             score *= opts.lead_conflict
         return score
+
+
+def _cosine(dot: float, norm_a: float, norm_b: float) -> float:
+    return dot / (norm_a * norm_b) if dot else 0.0
+
+
+def pair_score(a: LinkFeatures, b: LinkFeatures, rarity: Rarity, opts: LinkOptions) -> float:
+    """How likely two articles report one event, in [0, 1], in a corpus of the given rarity."""
+    vocab = _Vocabulary(lambda keys: {k: rarity.df[k] for k in keys if k in rarity.df})
+    vocab.learn(index_keys(a) + index_keys(b))
+    return _Weighed(_Packed.of(a, vocab), vocab.idf(rarity.n)).score(_Packed.of(b, vocab), opts)
 
 
 def event_numbers(f: LinkFeatures) -> frozenset[str]:
@@ -235,44 +259,11 @@ def within_window(a: str | None, b: str | None, days: int) -> bool:
     return da is None or db is None or abs((da - db).days) <= days
 
 
-def lookup_keys(f: LinkFeatures, rarity: Rarity, n: int) -> list[str]:
-    """The article's rarest anchors and content words: what candidates must share with it."""
-    keys = list(f.anchors) + [term_key(f.language, t) for t in f.terms]
-    seen_elsewhere = [k for k in keys if rarity.df.get(k, 0) > 0]
-    seen_elsewhere.sort(key=lambda k: (rarity.df[k], k))
-    return seen_elsewhere[:n]
-
-
-def choose_story(f: LinkFeatures, index: LinkIndex, opts: LinkOptions) -> tuple[str | None, float]:
-    """The story the article should join and its score, or (None, best score) to open one."""
-    keys = index_keys(f)
-    rarity = Rarity(index.doc_freq(keys), index.size())
-    found = index.candidates(f, lookup_keys(f, rarity, opts.lookup_keys), window_days=opts.window_days,
-                             limit=opts.max_candidates)
-    if not found:
-        return None, 0.0
-    extra = _weighing_keys(f, [g for g, _ in found]) - set(keys)
-    rarity = Rarity({**rarity.df, **index.doc_freq(extra)}, rarity.n)
-    new = _Weighted(f, rarity)
-    by_story: dict[str, list[float]] = defaultdict(list)
-    for g, story in found:
-        if could_be_one_time(f, g, opts.window_days):
-            by_story[story].append(new.score(_Weighted(g, rarity, f.language), opts))
-    best_score, best_story = 0.0, None
-    for story, scores in sorted(by_story.items()):
-        top = sorted(scores, reverse=True)[: opts.top_k]
-        s = sum(top) / len(top)
-        if s > best_score:
-            best_score, best_story = s, story
-    return (best_story, best_score) if best_score >= opts.threshold else (None, best_score)
-
-
-def _weighing_keys(f: LinkFeatures, candidates: list[LinkFeatures]) -> set[str]:
-    """The keys whose rarity scoring the candidates against `f` needs: every anchor, and the content
-    words of those written in f's language (only they are compared on words)."""
-    anchors = {k for g in candidates for k in g.anchors}
-    stems = set().union(*(g.terms for g in candidates if g.language == f.language))
-    return anchors | {term_key(f.language, t) for t in stems}
+def lookup_keys(keys: list[str], df: np.ndarray, n: int) -> list[str]:
+    """The article's rarest keys that other articles carry: what candidates must share with it."""
+    seen_elsewhere = [(int(d), k) for k, d in zip(keys, df, strict=True) if d > 0]
+    seen_elsewhere.sort()
+    return [k for _, k in seen_elsewhere[:n]]
 
 
 def story_id_for(article_id: str) -> str:
@@ -280,12 +271,55 @@ def story_id_for(article_id: str) -> str:
     return "s" + article_id[:15]
 
 
-def link_story(f: LinkFeatures, index: LinkIndex, opts: LinkOptions) -> str:
-    """Add one article to the index and return the id of the story it belongs to."""
-    story, _ = choose_story(f, index, opts)
-    story = story or story_id_for(f.article_id)
-    index.add(f, story)
-    return story
+class StoryLinker:
+    """Links articles one after the other into the stories of an index (one batch's worth, usually):
+    the keys it has weighed and the candidates it has packed are kept for the articles that follow,
+    which meet mostly the same ones."""
+
+    def __init__(self, index: LinkIndex, opts: LinkOptions) -> None:
+        self.index, self.opts = index, opts
+        self.vocab = _Vocabulary(index.doc_freq)
+        self._packed: dict[str, _Packed] = {}
+
+    def link(self, f: LinkFeatures) -> str:
+        """Add one article to the index and return the id of the story it belongs to."""
+        story, _ = self.choose(f)
+        story = story or story_id_for(f.article_id)
+        self.index.add(f, story)
+        self.vocab.counted(self._pack([f])[0].keys())
+        return story
+
+    def choose(self, f: LinkFeatures) -> tuple[str | None, float]:
+        """The story the article should join and its score, or (None, best score) to open one."""
+        opts, index = self.opts, self.index
+        keys = index_keys(f)
+        self.vocab.learn(keys)
+        n = index.size()
+        wanted = lookup_keys(keys, self.vocab.df[self.vocab.ids_of(keys)], opts.lookup_keys)
+        found = index.candidates(f, wanted, window_days=opts.window_days, limit=opts.max_candidates)
+        if not found:
+            return None, 0.0
+        new, *others = self._pack([f, *(g for g, _ in found)])
+        weighed = _Weighed(new, self.vocab.idf(n))
+        by_story: dict[str, list[float]] = defaultdict(list)
+        for (g, story), packed in zip(found, others, strict=True):
+            if could_be_one_time(f, g, opts.window_days):
+                by_story[story].append(weighed.score(packed, opts))
+        best_score, best_story = 0.0, None
+        for story, scores in sorted(by_story.items()):
+            top = sorted(scores, reverse=True)[: opts.top_k]
+            s = sum(top) / len(top)
+            if s > best_score:
+                best_score, best_story = s, story
+        return (best_story, best_score) if best_score >= opts.threshold else (None, best_score)
+
+    def _pack(self, articles: list[LinkFeatures]) -> list[_Packed]:
+        packed = self._packed
+        new = [g for g in articles if g.article_id not in packed]
+        if new:
+            self.vocab.learn(k for g in new for k in index_keys(g))
+            packed.update((g.article_id, _Packed.of(g, self.vocab)) for g in new)
+        return [packed[g.article_id] for g in articles]
 
 
 class MemoryIndex:

@@ -112,16 +112,18 @@ class StoreLinkIndex:
             "ORDER BY h.hits DESC, a.seq LIMIT ?",
             [packed(keys), limit],
         ).fetchall()
-        self._read_features([article_id for article_id, _ in rows])
+        self._read_features([article_id for article_id, _ in rows], members)
         found = [(self._features[article_id], story) for article_id, story in rows]
         return found + self.pending.candidates(f, keys, window_days=window_days, limit=limit)
 
-    def _read_features(self, article_ids: list[str]) -> None:
+    def _read_features(self, article_ids: list[str], members: str) -> None:
+        """Read the features of the candidates not read yet from `members`, the articles of the window:
+        a lookup by id scans the column it looks in, so the window keeps the scan to its row groups."""
         unread = [i for i in article_ids if i not in self._features]
         if unread:
             rows = self.con.execute(
-                f"SELECT {_FEATURE_COLUMNS} FROM link_articles "
-                f"WHERE article_id IN (SELECT {bulk.UNPACK})", [packed(unread)]).fetchall()
+                f"SELECT {_FEATURE_COLUMNS} FROM {members} WHERE article_id IN (SELECT {bulk.UNPACK})",
+                [packed(unread)]).fetchall()
             self._features.update((r[0], _features(r)) for r in rows)
 
     def add(self, f: LinkFeatures, story: str) -> None:
