@@ -316,3 +316,25 @@ def test_the_headline_repeated_in_the_body_is_not_the_outlet_saying_it():
 
 def test_a_headline_of_what_can_happen_asserts_nothing():
     assert attributes_or_hedges("How Parliament Can Override the President's Veto")
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "content"),
+    [
+        ("ru", "США закрывают военную базу под Тарвиком",
+         "Американские военные закрывают базу под Тарвиком, заявил министр обороны Варнии Иван Колев.",
+         "Американские военные закрывают базу под Тарвиком"),
+        ("de", "USA schließen Militärbasis bei Tarvik",
+         "Amerikanische Soldaten schließen die Militärbasis bei Tarvik, sagte der varnische Verteidigungsminister Iwan Kolew.",
+         "Amerikanische Soldaten schließen die Militärbasis bei Tarvik"),
+        ("fr", "Les États-Unis ferment leur base militaire près de Tarvik",
+         "Les militaires américains ferment leur base militaire près de Tarvik, a affirmé le ministre varnien Ivan Kolev.",
+         "Les militaires américains ferment leur base militaire près de Tarvik"),
+        ("en", "US closes military base near Tarvik",
+         "American troops are closing the military base near Tarvik, Varnia's defence minister Ivan Kolev said.",
+         "American troops are closing the military base near Tarvik"),
+    ],
+)
+def test_the_body_may_name_the_headlines_country_by_its_nationality(language, title, body, content):
+    sig = headline_overstates(title, body, [said(body, content, speaker="Ivan Kolev")], language=language)
+    assert sig is not None and sig.evidence == content

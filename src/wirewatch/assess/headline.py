@@ -25,6 +25,7 @@ from wirewatch.assess.sourcing import scan as vague_scan
 from wirewatch.assess.text import STOPWORDS, sentences, stemmer, words
 from wirewatch.clean.language import stop_words
 from wirewatch.extract.aliases import AliasTable, load_aliases
+from wirewatch.extract.country_names import nationality
 from wirewatch.extract.cues import reporting_words, says_something, word_regex
 from wirewatch.extract.headline import names_source, speaking_names
 from wirewatch.extract.places import capitals, load_gazetteer, place_key
@@ -166,41 +167,52 @@ def _key_terms(title: str, entities: Iterable[Entity], language: str) -> list[tu
     return terms
 
 
-def _other_names(
-    title: str, entities: Iterable[Entity], language: str, table: AliasTable
-) -> dict[str, list[frozenset[str]]]:
+@dataclass(frozen=True, slots=True)
+class _OtherNames:
+    """How the body may name what a headline word names another way."""
+
+    forms: dict[str, list[frozenset[str]]]  # headline stem -> stem sets of its entity's names in the body
+    countries: dict[str, str]  # headline stem -> the country it names (ISO 3166-1 alpha-2)
+
+
+def _other_names(title: str, entities: Iterable[Entity], language: str, table: AliasTable) -> _OtherNames:
     """Headline words that name an entity of the article another way (the headline's "US" for the
-    body's "United States", "Islamic State" for "ISIS", "Washington" for the US government): each
-    word's stem -> the stem sets of the entity's names in the body. Found through the alias table
-    and the capitals of countries."""
+    body's "United States", "Islamic State" for "ISIS", "Washington" for the US government), found
+    through the alias table and the capitals of countries; and those that name a country, which the
+    body may name by its adjective of nationality ("США" / "американские спецслужбы")."""
     by_name = {e.name: e for e in entities}
     stem = stemmer(language)
     tokens = [w for w, _, _ in words(title)]
-    out: dict[str, list[frozenset[str]]] = {}
+    out = _OtherNames({}, {})
     gaz, capital = load_gazetteer(), capitals()
     for n in range(min(table.max_words, 3), 0, -1):
         for i in range(len(tokens) - n + 1):
             phrase = " ".join(tokens[i : i + n])
             hit = table.lookup(phrase)
+            country = gaz.countries.get(place_key(hit.canonical if hit else phrase))
+            iso = country.country if country else capital.get(place_key(phrase)) if phrase[:1].isupper() else None
             entity = by_name.get(hit.canonical) if hit else None
-            iso = capital.get(place_key(phrase)) if entity is None and phrase[:1].isupper() else None
-            if iso is not None and iso in gaz.by_iso:
+            if entity is None and iso is not None and iso in gaz.by_iso:
                 entity = by_name.get(gaz.by_iso[iso].name)  # "Washington" for the body's United States
-            if entity is None:
-                continue
-            forms = [f for m in (entity.name, *entity.mentions) if (f := _stems(m, language))]
+            forms = [f for m in (entity.name, *entity.mentions) if (f := _stems(m, language))] if entity else []
             for w in tokens[i : i + n]:
-                out.setdefault(stem(w), []).extend(forms)
+                if forms:
+                    out.forms.setdefault(stem(w), []).extend(forms)
+                if iso is not None:
+                    out.countries.setdefault(stem(w), iso)
     return out
 
 
-def _naming_as_headline(units: list[_Unit], other_names: dict[str, list[frozenset[str]]]) -> list[_Unit]:
+def _naming_as_headline(units: list[_Unit], other: _OtherNames, body: str, language: str) -> list[_Unit]:
     """The units with the headline's stem added wherever they name its entity their own way."""
-    if not other_names:
+    if not other.forms and not other.countries:
         return units
     out = []
     for u in units:
-        extra = {t for t, forms in other_names.items() if t not in u.stems and any(f <= u.stems for f in forms)}
+        extra = {t for t, forms in other.forms.items() if t not in u.stems and any(f <= u.stems for f in forms)}
+        if other.countries:
+            named = {nationality(w, language) for w, _, _ in words(body[u.span[0] : u.span[1]])}
+            extra |= {t for t, iso in other.countries.items() if t not in u.stems and iso in named}
         out.append(_Unit(u.span, u.stems | extra, u.who) if extra else u)
     return out
 
@@ -295,7 +307,8 @@ def headline_overstates(
     need = min(min_terms, len(terms))
     attributed, own = _units(body, [st for st in statements if st.span is not None], language)
     other_names = _other_names(title, entities, language, aliases or load_aliases())
-    attributed, own = _naming_as_headline(attributed, other_names), _naming_as_headline(own, other_names)
+    attributed = _naming_as_headline(attributed, other_names, body, language)
+    own = _naming_as_headline(own, other_names, body, language)
     best: tuple[float, int, _Unit] | None = None
     # The headline's actor: its subject, or its first word where a name comes later ("Police arrest
     # three over Tarvik bombing").

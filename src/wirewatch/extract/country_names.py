@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pycountry
@@ -42,3 +43,25 @@ def country_names(languages: tuple[str, ...] = LANGUAGES) -> Iterator[tuple[str,
                     yield rec["alpha_2"], name
     for iso, name in table_rows("country_names.csv"):
         yield iso, name
+
+
+# A start of a nationality adjective shorter than this matches only the whole word ("turc", "rus").
+_PREFIX_LETTERS = 5
+
+
+@lru_cache(maxsize=32)
+def _nationality_table(language: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """(whole words, starts of words) of `language`'s adjectives of nationality -> ISO country."""
+    if language == "en":
+        return {d.lower(): iso for d, iso in table_rows("demonyms.csv")}, ()
+    rows = [(start.lower(), iso) for lang, start, iso in table_rows("nationality_words.csv") if lang == language]
+    return ({s: iso for s, iso in rows if len(s) < _PREFIX_LETTERS},
+            tuple((s, iso) for s, iso in rows if len(s) >= _PREFIX_LETTERS))
+
+
+def nationality(word: str, language: str) -> str | None:
+    """The country (ISO 3166-1 alpha-2) an adjective of nationality names: "American" and
+    "американские" -> US, "französischen" -> FR; None for any other word."""
+    whole, starts = _nationality_table(language)
+    low = word.lower()
+    return whole.get(low) or next((iso for start, iso in starts if low.startswith(start)), None)
