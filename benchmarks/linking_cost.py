@@ -241,12 +241,11 @@ def build_store(db: Path, shards: Path, n: int) -> float:
     con.execute("INSERT INTO link_articles BY NAME SELECT id AS article_id, seq, 'en' AS language, published::DATE AS day, "
                 "year, anchors, terms, story, leads, not_before::DATE AS not_before, not_after::DATE AS not_after "
                 "FROM g ORDER BY seq")
-    # Postings in arrival order, as `StoreLinkIndex.flush` appends them; with the day where the schema has it.
-    has_day = "day" in {r[0] for r in con.execute("DESCRIBE link_keys").fetchall()}
-    con.execute(f"INSERT INTO link_keys SELECT k, article_id{', day' if has_day else ''} FROM ("
-                "SELECT seq, article_id, day, unnest(json_keys(anchors)) AS k FROM link_articles UNION ALL "
-                "SELECT seq, article_id, day, 't:en:' || unnest(json_keys(terms)) FROM link_articles) ORDER BY seq")
-    con.execute("INSERT INTO link_df SELECT key, count(*) FROM link_keys GROUP BY key")
+    # Postings in arrival order, as `StoreLinkIndex.flush` appends them (key hashes: `key_hash`).
+    con.execute("CREATE TEMP TABLE keys AS SELECT seq, day, unnest(json_keys(anchors)) AS k FROM link_articles "
+                "UNION ALL SELECT seq, day, 't:en:' || unnest(json_keys(terms)) FROM link_articles")
+    con.execute("INSERT INTO link_postings SELECT md5_number_upper(k) >> 1, seq, day FROM keys ORDER BY seq")
+    con.execute("INSERT INTO link_df SELECT k, count(*) FROM keys GROUP BY k")
     con.execute("INSERT INTO stories SELECT story, min(published), max(published), count(*), arg_min(title, seq), "
                 "NULL, ['en'], list(DISTINCT outlet ORDER BY outlet), arg_min(title, seq) FROM articles GROUP BY story")
     # One claim per story: its first speaker's statement, told by every article of the story.

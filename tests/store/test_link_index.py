@@ -33,7 +33,8 @@ def test_candidates_are_the_articles_of_the_window_and_the_undated(index, day, e
 
 
 def test_postings_keep_the_day_of_their_article(index):
-    rows = index.con.execute("SELECT DISTINCT article_id, day::VARCHAR FROM link_keys ORDER BY 1").fetchall()
+    rows = index.con.execute("SELECT DISTINCT a.article_id, p.day::VARCHAR FROM link_postings p "
+                             "JOIN link_articles a USING (seq) ORDER BY 1").fetchall()
     assert rows == [("late", "2024-03-20"), ("near", "2024-03-10"), ("old", "2024-01-02"), ("same", "2024-03-12"),
                     ("undated", None)]
 
@@ -43,5 +44,5 @@ def test_a_batch_without_keys_writes_nothing_and_does_not_fail():
         idx = StoreLinkIndex(store.con)
         idx.add(LinkFeatures("empty", 1, "en", None, None, {}, {}), "sempty")
         idx.flush()
-        assert store.con.execute("SELECT count(*) FROM link_keys").fetchone()[0] == 0
+        assert store.con.execute("SELECT count(*) FROM link_postings").fetchone()[0] == 0
         assert store.con.execute("SELECT count(*) FROM link_articles").fetchone()[0] == 1

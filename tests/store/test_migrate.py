@@ -7,7 +7,7 @@ import duckdb
 from wirewatch.link.features import LinkFeatures
 from wirewatch.store.db import Store
 from wirewatch.store.schema import SCHEMA_VERSION
-from wirewatch.store.stories import StoreLinkIndex
+from wirewatch.store.stories import StoreLinkIndex, key_hash
 
 
 def _old_store(db, version: int) -> duckdb.DuckDBPyConnection:
@@ -20,7 +20,7 @@ def _old_store(db, version: int) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def test_a_version_4_story_index_gets_the_day_of_each_posting(tmp_path):
+def test_a_version_4_story_index_gets_the_day_of_each_posting_and_its_keys_hashed(tmp_path):
     db = tmp_path / "v4.duckdb"
     con = _old_store(db, 4)
     con.execute("INSERT INTO link_articles VALUES ('a', 1, 'en', DATE '2024-03-12', NULL, '{}', '{}', 'sa'), "
@@ -31,18 +31,20 @@ def test_a_version_4_story_index_gets_the_day_of_each_posting(tmp_path):
     con.close()
 
     with Store(db) as store:
-        rows = store.con.execute("SELECT key, article_id, day::VARCHAR FROM link_keys ORDER BY ALL").fetchall()
+        rows = store.con.execute("SELECT h, seq, day::VARCHAR FROM link_postings ORDER BY ALL").fetchall()
         version = store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-    assert rows == [("#:14", "a", "2024-03-12"), ("n:slmr", "a", "2024-03-12"), ("n:slmr", "b", None)]
-    assert int(version) == SCHEMA_VERSION
+        tables = {r[0] for r in store.con.execute("SHOW TABLES").fetchall()}
+    assert sorted(rows) == sorted([(key_hash("#:14"), 1, "2024-03-12"), (key_hash("n:slmr"), 1, "2024-03-12"),
+                                   (key_hash("n:slmr"), 2, None)])
+    assert int(version) == SCHEMA_VERSION and "link_keys" not in tables
 
 
 def test_a_new_store_is_at_the_current_version(tmp_path):
     with Store(tmp_path / "new.duckdb") as store:
         version = store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-        columns = [r[0] for r in store.con.execute("DESCRIBE link_keys").fetchall()]
+        columns = [r[0] for r in store.con.execute("DESCRIBE link_postings").fetchall()]
     assert int(version) == SCHEMA_VERSION
-    assert columns == ["key", "article_id", "day"]
+    assert columns == ["h", "seq", "day"]
 
 
 def test_articles_linked_before_leads_were_kept_read_back_with_none(tmp_path):

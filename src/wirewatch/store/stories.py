@@ -46,6 +46,12 @@ def _window(day: str | None, days: int) -> tuple[str, str] | None:
     return (center - timedelta(days=days)).isoformat(), (center + timedelta(days=days)).isoformat()
 
 
+def key_hash(key: str) -> int:
+    """A linking key as the postings store it: the first 63 bits of its MD5, as DuckDB's
+    `md5_number_upper(key) >> 1` gives them (the version 10 migration computes them there)."""
+    return int.from_bytes(hashlib.md5(key.encode("utf-8")).digest()[:8], "little") >> 1
+
+
 _FEATURE_COLUMNS = "article_id, seq, language, day, year, anchors, terms, leads, not_before, not_after"
 
 
@@ -92,25 +98,24 @@ class StoreLinkIndex:
     def candidates(self, f: LinkFeatures, keys: list[str], *, window_days: int, limit: int) -> list[tuple[LinkFeatures, str]]:
         if not keys:
             return []
+        wanted = f"h IN ({', '.join(str(key_hash(k)) for k in keys)})"  # integers: safe to inline
         window = _window(f.day, window_days)
         if window is None:  # an undated article may join any story: every posting of its keys counts
-            postings = "SELECT article_id FROM link_keys WHERE key IN (SELECT k FROM wanted)"
+            postings = f"SELECT seq FROM link_postings WHERE {wanted}"
             members = "link_articles"
         else:
             # Dated postings inside the window (the `day` filter skips older row groups by their min/max)
             # and undated ones, which join any story; the same for the features read back.
             lo, hi = window
-            postings = (f"SELECT article_id FROM link_keys WHERE day BETWEEN DATE '{lo}' AND DATE '{hi}' "
-                        "AND key IN (SELECT k FROM wanted) UNION ALL "
-                        "SELECT article_id FROM link_keys WHERE day IS NULL AND key IN (SELECT k FROM wanted)")
+            postings = (f"SELECT seq FROM link_postings WHERE day BETWEEN DATE '{lo}' AND DATE '{hi}' AND {wanted} "
+                        f"UNION ALL SELECT seq FROM link_postings WHERE day IS NULL AND {wanted}")
             members = (f"(SELECT * FROM link_articles WHERE day BETWEEN DATE '{lo}' AND DATE '{hi}' "
                        "UNION ALL SELECT * FROM link_articles WHERE day IS NULL)")
         rows = self.con.execute(
-            "WITH wanted AS (SELECT unnest(string_split(?, chr(31))) AS k), "
-            f"hits AS (SELECT article_id, count(*) AS hits FROM ({postings}) GROUP BY article_id) "
-            f"SELECT a.article_id, a.story FROM hits h JOIN {members} a USING (article_id) "
+            f"WITH hits AS (SELECT seq, count(*) AS hits FROM ({postings}) GROUP BY seq) "
+            f"SELECT a.article_id, a.story FROM hits h JOIN {members} a USING (seq) "
             "ORDER BY h.hits DESC, a.seq LIMIT ?",
-            [packed(keys), limit],
+            [limit],
         ).fetchall()
         self._read_features([article_id for article_id, _ in rows], members)
         found = [(self._features[article_id], story) for article_id, story in rows]
@@ -152,9 +157,10 @@ class StoreLinkIndex:
         counts = self.pending.df
         if keys:  # articles that give no keys at all (a page of a few symbols) write no postings
             con.execute(
-                "INSERT INTO link_keys SELECT unnest(string_split(?, chr(31))), unnest(string_split(?, chr(31))), "
+                "INSERT INTO link_postings SELECT unnest(string_split(?, chr(31)))::BIGINT, "
+                "unnest(string_split(?, chr(31)))::BIGINT, "
                 "unnest(list_transform(string_split(?, chr(31)), d -> nullif(d, '')::DATE))",
-                [packed(k for k, _ in keys), packed(f.article_id for _, f in keys),
+                [packed(str(key_hash(k)) for k, _ in keys), packed(str(f.seq) for _, f in keys),
                  packed(_day(f.day) or "" for _, f in keys)],
             )
             con.execute(
