@@ -247,7 +247,7 @@ def build_store(db: Path, shards: Path, n: int) -> float:
     con.execute("INSERT INTO link_postings SELECT md5_number_upper(k) >> 1, seq, day FROM keys ORDER BY seq")
     con.execute("INSERT INTO link_df SELECT k, count(*) FROM keys GROUP BY k")
     con.execute("INSERT INTO stories SELECT story, min(published), max(published), count(*), arg_min(title, seq), "
-                "NULL, ['en'], list(DISTINCT outlet ORDER BY outlet), arg_min(title, seq) FROM articles GROUP BY story")
+                "NULL, ['en'], list(DISTINCT outlet ORDER BY outlet), arg_min(title, seq), min(seq) FROM articles GROUP BY story")
     # One claim per story: its first speaker's statement, told by every article of the story.
     con.execute("INSERT INTO claims SELECT 'c' || story, story, arg_min(speaker, seq), arg_min(speaker, seq), "
                 "arg_min(content, seq), min(published)::DATE, arg_min(outlet, seq), list(DISTINCT outlet), count(*), "

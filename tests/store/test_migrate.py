@@ -89,3 +89,15 @@ def test_a_version_8_store_moves_single_origin_out_of_signals_and_documents(tmp_
     assert kinds == ["vague_sourcing"]
     assert [(s["kind"], s["evidence"]) for s in shown["signals"]] == [
         ("vague_sourcing", "sources said"), ("single_origin", "told by 2")]
+
+
+def test_a_version_9_store_learns_where_each_story_begins(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with Store(db) as store:
+        store.con.execute("ALTER TABLE stories DROP COLUMN first_seq")
+        store.con.execute("INSERT INTO articles (id, seq, story) VALUES ('a', 3, 'sa'), ('b', 7, 'sa'), ('c', 5, 'sc')")
+        store.con.execute("INSERT INTO stories (id, articles) VALUES ('sa', 2), ('sc', 1)")
+        store.con.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+    with Store(db) as store:
+        rows = store.con.execute("SELECT id, first_seq FROM stories ORDER BY id").fetchall()
+    assert rows == [("sa", 3), ("sc", 5)]

@@ -153,7 +153,11 @@ def _story_extras(con: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
     if "id" not in cols or not ids:
         return {}
     cur = con.execute("SELECT * FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-    return {str(r["id"]): {k: _plain(v) for k, v in r.items()} for r in _row_dicts(cur)}
+    return {str(r["id"]): {k: _plain(v) for k, v in r.items() if k not in _STORE_ONLY} for r in _row_dicts(cur)}
+
+
+# Columns the store keeps for its own queries, not for readers: where a story's articles begin.
+_STORE_ONLY = frozenset({"first_seq"})
 
 
 def _plain(v: Any) -> Any:

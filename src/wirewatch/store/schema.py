@@ -43,9 +43,11 @@ SCHEMA = [
     # 100,000 stored against 23 for strings joined to a list of wanted keys.
     "CREATE TABLE IF NOT EXISTS link_postings (h BIGINT, seq BIGINT, day DATE)",
     "CREATE TABLE IF NOT EXISTS link_df (key VARCHAR PRIMARY KEY, df BIGINT)",
+    # Version 10: `first_seq`, where the story's articles begin in the articles table (store/stories.py
+    # `story_documents` reads a story from there on).
     """CREATE TABLE IF NOT EXISTS stories (
         id VARCHAR PRIMARY KEY, first_seen DATE, last_seen DATE, articles INTEGER, label VARCHAR,
-        top_entities VARCHAR[], languages VARCHAR[], outlets VARCHAR[], first_title VARCHAR)""",
+        top_entities VARCHAR[], languages VARCHAR[], outlets VARCHAR[], first_title VARCHAR, first_seq BIGINT)""",
     """CREATE TABLE IF NOT EXISTS claims (
         id VARCHAR PRIMARY KEY, story VARCHAR, speaker VARCHAR, origin VARCHAR, content VARCHAR, first_seen DATE,
         first_outlet VARCHAR, outlets VARCHAR[], mentions INTEGER, independent_outlets INTEGER,
@@ -103,11 +105,15 @@ MIGRATIONS = {
         "WHERE kind = 'single_origin' GROUP BY article_id",
         "DELETE FROM signals WHERE kind = 'single_origin'",
     ],
-    # Version 10: postings by key hash and article seq (see link_postings above).
+    # Version 10: postings by key hash and article seq (see link_postings above); where each story's
+    # articles begin.
     10: [
         "CREATE TABLE IF NOT EXISTS link_keys (key VARCHAR, article_id VARCHAR, day DATE)",
         "INSERT INTO link_postings SELECT md5_number_upper(k.key) >> 1, a.seq, k.day FROM link_keys k "
         "JOIN link_articles a USING (article_id) ORDER BY a.seq",
         "DROP TABLE link_keys",
+        "ALTER TABLE stories ADD COLUMN IF NOT EXISTS first_seq BIGINT",
+        "UPDATE stories SET first_seq = m.first FROM (SELECT story, min(seq) AS first FROM articles GROUP BY story) m "
+        "WHERE stories.id = m.story",
     ],
 }

@@ -190,7 +190,8 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) ->
         "INSERT INTO stories SELECT story, coalesce(min(published), min(stored_at::DATE)), "
         "coalesce(max(published), max(stored_at::DATE)), count(*), NULL, NULL, "
         "list(DISTINCT language ORDER BY language), list(DISTINCT outlet ORDER BY outlet) FILTER (outlet IS NOT NULL), "
-        "arg_min(title, seq) FROM articles WHERE story IN (SELECT unnest(string_split(?, chr(31)))) GROUP BY story",
+        "arg_min(title, seq), min(seq) FROM articles WHERE story IN (SELECT unnest(string_split(?, chr(31)))) "
+        "GROUP BY story",
         [packed(ids)],
     )
     rows = con.execute(
@@ -215,14 +216,30 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) ->
                 [packed(ids)])
 
 
-def story_articles(con: duckdb.DuckDBPyConnection, story_id: str) -> list[Article]:
-    rows = con.execute("SELECT doc, duplicate_group FROM articles WHERE story = ? ORDER BY seq", [story_id]).fetchall()
-    out = []
-    for doc, group in rows:
-        d = json.loads(doc)
-        d["duplicate_group"] = group
-        out.append(article_from_dict(d))
+def story_documents(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
+    """The stored documents (and duplicate groups) of each of these stories' articles, in seq order.
+    Read story by story, each from its first article's seq on, as constants: articles are stored in
+    seq order, so DuckDB skips the row groups before the story began, and it reads the documents of
+    the matching rows only (a list of stories, or a join, made it read every document in range).
+    `stored_article` makes each an Article."""
+    if not story_ids:
+        return {}
+    first = dict(con.execute(f"SELECT id, first_seq FROM stories WHERE id IN (SELECT {bulk.UNPACK})",
+                             [packed(story_ids)]).fetchall())
+    out: dict[str, list[tuple[str, str | None]]] = {}
+    for story in story_ids:
+        since = int(first.get(story) or 0)
+        literal = "'" + story.replace("'", "''") + "'"
+        out[story] = con.execute(
+            f"SELECT doc, duplicate_group FROM articles WHERE seq >= {since} AND story = {literal} ORDER BY seq"
+        ).fetchall()
     return out
+
+
+def stored_article(doc: str, duplicate_group: str | None) -> Article:
+    d = json.loads(doc)
+    d["duplicate_group"] = duplicate_group
+    return article_from_dict(d)
 
 
 def save_claims(con: duckdb.DuckDBPyConnection, claims: dict[str, Sequence[Claim]],
