@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -59,7 +59,7 @@ def relink_claims(con: duckdb.DuckDBPyConnection, stories: Sequence[str]) -> Non
     """Recompute the claims of these stories from their stored articles, and save what changed."""
     found: dict[str, list[Claim]] = {}
     signals: dict[str, Signal | None] = {}
-    for story, rows in _story_documents(con, stories):
+    for story, rows in q.story_documents(con, stories):
         try:
             articles = [q.stored_article(doc, group) for doc, group in rows]
             claims = find_claims(articles, story=story)
@@ -72,18 +72,6 @@ def relink_claims(con: duckdb.DuckDBPyConnection, stories: Sequence[str]) -> Non
         found[story] = claims
         signals.update(raised)
     q.save_claims(con, found, signals)
-
-
-# Stories whose articles are read in one query: one scan of the articles' story column for each group
-# of them, not for each story, while only one group's documents are held at a time.
-_STORIES_READ_TOGETHER = 32
-
-
-def _story_documents(
-    con: duckdb.DuckDBPyConnection, stories: Sequence[str]
-) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
-    for i in range(0, len(stories), _STORIES_READ_TOGETHER):
-        yield from q.story_documents(con, stories[i : i + _STORIES_READ_TOGETHER]).items()
 
 
 def stories(db: str | Path | None = None, *, limit: int | None = None) -> list[Story]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -216,24 +216,24 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) ->
                 [packed(ids)])
 
 
-def story_documents(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
-    """The stored documents (and duplicate groups) of each of these stories' articles, in seq order.
-    Read story by story, each from its first article's seq on, as constants: articles are stored in
-    seq order, so DuckDB skips the row groups before the story began, and it reads the documents of
-    the matching rows only (a list of stories, or a join, made it read every document in range).
-    `stored_article` makes each an Article."""
+def story_documents(
+    con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]
+) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
+    """(story, the stored documents and duplicate groups of its articles in seq order), story by story,
+    so that one story's documents are held at a time. Each is read from its first article's seq on,
+    as constants: articles are stored in seq order, so DuckDB skips the row groups before the story
+    began, and it reads the documents of the matching rows only (a list of stories, or a join, made it
+    read every document in range). `stored_article` makes each an Article."""
     if not story_ids:
-        return {}
+        return
     first = dict(con.execute(f"SELECT id, first_seq FROM stories WHERE id IN (SELECT {bulk.UNPACK})",
                              [packed(story_ids)]).fetchall())
-    out: dict[str, list[tuple[str, str | None]]] = {}
     for story in story_ids:
         since = int(first.get(story) or 0)
         literal = "'" + story.replace("'", "''") + "'"
-        out[story] = con.execute(
+        yield story, con.execute(
             f"SELECT doc, duplicate_group FROM articles WHERE seq >= {since} AND story = {literal} ORDER BY seq"
         ).fetchall()
-    return out
 
 
 def stored_article(doc: str, duplicate_group: str | None) -> Article:
