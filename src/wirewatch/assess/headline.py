@@ -306,6 +306,11 @@ def headline_overstates(
         return None
     need = min(min_terms, len(terms))
     attributed, own = _units(body, [st for st in statements if st.span is not None], language)
+    # The headline itself repeated in the body (a caption, a teaser; as written, capitals and all) is
+    # neither what the body attributes nor the body saying it again.
+    headline = title.strip()
+    attributed = [u for u in attributed if headline not in body[u.span[0] : u.span[1]]]
+    own = [u for u in own if headline not in body[u.span[0] : u.span[1]]]
     other_names = _other_names(title, entities, language, aliases or load_aliases())
     attributed = _naming_as_headline(attributed, other_names, body, language)
     own = _naming_as_headline(own, other_names, body, language)
@@ -316,15 +321,12 @@ def headline_overstates(
     for u in attributed:
         if u.who and actors & _stems(u.who, language):
             continue  # "Kremlin orders troops" from "the Kremlin said it ordered troops": its own act
-        if title.strip() in body[u.span[0] : u.span[1]]:
-            continue  # the headline itself, repeated in the body (as written, capitals and all)
         share, n = _score(terms, u)
         if n >= need and share >= min_share and (best is None or (share, n) > best[:2]):
             best = (share, n, u)
     if best is None:
         return None
-    # The headline repeated in the body (a caption, a teaser) is not the body saying it again.
-    own_best = max((_score(terms, u)[0] for u in own if title.strip() not in body[u.span[0] : u.span[1]]), default=0.0)
+    own_best = max((_score(terms, u)[0] for u in own), default=0.0)
     if own_best >= best[0]:
         return None  # the outlet says it too, in its own voice
     s, e = best[2].span
