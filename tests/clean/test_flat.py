@@ -180,6 +180,50 @@ def test_comment_count_above_an_article_with_a_timestamp_does_not_swallow_it():
     assert set(PARAGRAPHS) <= set(parts.paragraphs)
 
 
+def test_comments_under_a_long_counted_header_with_signatures_after_the_text():
+    # "59 Comments on “<headline>”" runs longer than a plain header; each comment's text comes
+    # before its author and time.
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "Share:", f"2 Comments on \u201c{TITLE}: what the gauges at Brisk show\u201d",
+                        COMMENTS[0], "Jonas Ek", "March 3, 2024, 9:46 pm",
+                        COMMENTS[1], "Ilse", "March 4, 2024, 8:02 am", "Subscribe to the Post"])
+    parts = clean_flat(page, url=URL)
+    assert list(parts.paragraphs) == PARAGRAPHS
+    assert len(parts.comments) == 2
+
+
+def test_a_forum_thread_under_a_count_in_a_longer_line_is_separated():
+    # A count inside a toolbar line heads the thread; titles, "by user (number)" signatures and
+    # "Reply to This" links make its items.
+    thread = []
+    for k, c in enumerate(COMMENTS * 2):
+        thread += [f"Re: the gauges (Score:{k + 1})", f"by reader{k} ({1000 + k})", c, "Reply to This Share",
+                   "Flag as Inappropriate"]
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "Search 4 Comments Log In/Create an Account", "Comments Filter:",
+                        "All", "Insightful", *thread])
+    parts = clean_flat(page, url=URL)
+    assert not any(c in "\n".join(parts.paragraphs) for c in COMMENTS)
+    assert list(parts.paragraphs) == PARAGRAPHS
+
+
+@pytest.mark.parametrize("count", ["Read Comments (3)", "August 6, 2012 by Anna Kerr 3 Comments", "View Comments (0)"])
+def test_a_count_of_comments_above_the_article_never_takes_it(count):
+    page = "\n\n".join([TITLE, count, *PARAGRAPHS, "2:18pm Tuesday 5th March 2024", *PARAGRAPHS[::-1]])
+    parts = clean_flat(page, url=URL)
+    assert not parts.comments
+    assert set(PARAGRAPHS) <= set(parts.paragraphs)
+
+
+def test_teaser_counts_in_a_list_head_no_comment_section():
+    teasers = []
+    for k, title in enumerate(["Ferry timetable changes", "Snow melt in the hills", "Cattle moved to safety"]):
+        teasers += [title, f"by Reader{k} {k + 2} days ago", f"{10 * k + 5} comments"]
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "Comments", *[f"{k}. {c}\nMarch {k}, 2024" for k, c in enumerate(COMMENTS, 1)],
+                        "Popular in the forum", *teasers])
+    parts = clean_flat(page, url=URL)
+    assert list(parts.paragraphs) == PARAGRAPHS
+    assert [c.text.split("\n")[0] for c in parts.comments] == COMMENTS
+
+
 def test_a_menu_inside_the_article_run_is_dropped():
     menu = ["Weather", "Rivers", "Roads", "Schools", "Sport", "Culture", "Opinion", "Jobs"]
     page = "\n\n".join([TITLE, *PARAGRAPHS[:3], *menu, *PARAGRAPHS[3:]])

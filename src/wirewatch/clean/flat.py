@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from urllib.parse import urlparse
 
 from wirewatch.clean import lines as L
@@ -64,7 +65,19 @@ class _Line:
 # --- 1. reader comments -----------------------------------------------------------------------
 
 
-_COMMENT_MARK = re.compile(r"^\W*(reply|antworten|répondre|ответить|відповісти|responder|răspunde|balas)\W*$|\bsays:\s*$|\b\d{1,2}:\d\d\s*(am|pm)?\b", re.I)
+# The links under each comment: "Reply", "Reply to This Parent Share", "Flag as Inappropriate".
+_REPLY = re.compile(
+    r"^\W*(?:(?:reply(?: to this)?(?: parent)?(?: share)?|antworten|répondre|ответить|відповісти|responder|"
+    r"răspunde|balas)(?:\W+(?:report|share|quote|like))*|flag as inappropriate|report (?:abuse|this comment))\W*$",
+    re.I,
+)
+_COMMENT_MARK = re.compile(r"\bsays:\s*$|\b\d{1,2}:\d\d\s*(am|pm)?\b", re.I)
+# A user's signature with the account's number, "by ravenswood1000 (543817)" (a byline has no number).
+_SIGNED_BY = re.compile(r"^\s*by\s+[^()]{1,40}\(\s*\d+\s*\)\s*$", re.I)
+
+
+def _comment_mark(line: str) -> bool:
+    return bool(_COMMENT_MARK.search(line) or _REPLY.match(line) or _SIGNED_BY.match(line))
 
 
 def _looks_like_comments(texts: list[str]) -> bool:
@@ -75,7 +88,7 @@ def _looks_like_comments(texts: list[str]) -> bool:
         return False
     if L.numbered_item(lines[0]) == 1:
         return True
-    return any(_COMMENT_MARK.search(t) or L.is_date_line(t) for t in lines)
+    return any(_comment_mark(t) or L.is_date_line(t) for t in lines)
 
 
 # Comment items carry furniture (a Reply link, a date, a number, "Name says:") every few lines; under
@@ -85,12 +98,27 @@ def _looks_like_comments(texts: list[str]) -> bool:
 _PROSE_PER_MARKER = 4
 
 
+def _item_furniture(line: str) -> bool:
+    return bool(_comment_mark(line) or _SAYS.search(line) or L.is_date_line(line) or L.numbered_item(line) is not None)
+
+
 def _mostly_prose(zone: list[str]) -> bool:
-    markers = sum(
-        1 for t in zone
-        if _COMMENT_MARK.search(t) or _SAYS.search(t) or L.is_date_line(t) or L.numbered_item(t) is not None
-    )
+    markers = sum(1 for t in zone if _item_furniture(t))
     return sum(L.is_prose(t) for t in zone) > _PROSE_PER_MARKER * markers
+
+
+def _opens_with_items(zone: list[str], *, named: bool) -> bool:
+    """Comment items start at once under their header. Under a bare count of comments ("Read
+    Comments (11)", "2 Comments" in a byline) the article may follow instead, so there the items'
+    furniture must also come before any paragraph of prose. On Dragnet and L3S-GN1 flattened, real
+    sections had their first marker within 12 lines (with at most two prose lines before it under a
+    count: a notice and the first comment's title); articles under a byline count had 3 to 11 prose
+    lines before theirs, or fewer than three markers."""
+    lines = [t for t in zone if t.strip()]
+    marks = [i for i, t in enumerate(lines) if _item_furniture(t)]
+    if not marks or marks[0] >= 12:
+        return False
+    return named or (len(marks) >= 3 and sum(L.is_prose(t) for t in lines[: marks[0]]) <= 2)
 
 
 def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
@@ -102,10 +130,20 @@ def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
         return next((f for f in forms if f > i), n)
 
     # The header nearest the items wins: a comment count printed with the byline comes first.
-    for header in reversed([i for i, t in enumerate(texts) if L.is_comment_header(t)]):
+    named = {i for i, t in enumerate(texts) if L.is_comment_header(t)}
+    counted = [i for i, t in enumerate(texts) if L.counts_comments(t) and i not in named]
+    # Teasers in a list print their counts one after another ("51 comments", "94 comments"): a
+    # count with another a few lines below heads no section.
+    lone = {i for i, j in pairwise([*counted, n]) if len([t for t in texts[i + 1 : j] if t.strip()]) > 12}
+    for header in sorted(named | lone, reverse=True):
         end = end_after(header)
         zone = texts[header + 1 : end]
-        if any(len(L.words(t)) >= 5 for t in zone) and _looks_like_comments(zone) and not _mostly_prose(zone):
+        if (
+            any(len(L.words(t)) >= 5 for t in zone)
+            and _looks_like_comments(zone)
+            and not _mostly_prose(zone)
+            and _opens_with_items(zone, named=header in named)
+        ):
             return header + 1, end
     # No header: two or more signed items ("Rosa on October 26, 2012 at 2:08am said...") open it.
     signed = [i for i, t in enumerate(texts) if _SAYS.search(t) and _dated_near(texts, i)]
@@ -151,17 +189,18 @@ def comments_in_lines(texts: list[str]) -> tuple[int, int, list[Comment]] | None
 
 
 _SAYS = re.compile(r"\bsays:\s*$|\b(said|wrote)(:|\.\.\.|…)?\s*$", re.I)
-_REPLY = re.compile(r"^\W*(reply|antworten|répondre|ответить)\W*$", re.I)
 
 
 def _split_comments(texts: list[str]) -> list[Comment]:
     """Comment items: numbered 1, 2, 3...; or each opened by "Name says:" or closed by a Reply
-    link (author and date lines then leave the text, the date is kept); or blocks separated by
-    blank lines."""
+    link (author and date lines then leave the text, the date is kept); or signed by an author
+    and a date line; or blocks separated by blank lines."""
     if any(L.numbered_item(t) == 1 for t in texts):
         return _numbered_comments(texts)
     if any(_SAYS.search(t) or _REPLY.match(t.strip()) for t in texts):
         return _marked_comments(texts)
+    if any(L.is_date_line(t) for t in texts):
+        return _signed_comments(texts)
     blocks: list[list[str]] = []
     for t in texts:
         s = t.strip()
@@ -207,6 +246,39 @@ def _marked_comments(texts: list[str]) -> list[Comment]:
         date = next((found[-1][0] for x in block if L.is_date_line(x) and (found := find_dates(x))), None)
         words = [x for x in block if not _SAYS.search(x) and not L.is_date_line(x)]
         comment = _comment(words)
+        if comment:
+            comments.append(Comment(text=comment.text, date=date or comment.date))
+    return comments
+
+
+def _signed_comments(texts: list[str]) -> list[Comment]:
+    """Items signed by a date line, with the author's name on the line before it. The signature
+    opens each item where the section starts with one, and closes it otherwise (then unsigned
+    lines at the end are no comment)."""
+    lines = [s for t in texts if (s := t.strip()) and not L.is_chrome(s)]
+    signature = [L.is_date_line(s) for s in lines]
+    for i in range(1, len(lines)):
+        if signature[i] and len(L.words(lines[i - 1])) <= 4 and not L.ends_sentence(lines[i - 1]):
+            signature[i - 1] = True
+    opens = bool(signature) and signature[0]
+    items: list[tuple[list[str], str | None]] = [([], None)]
+    for s, signs in zip(lines, signature, strict=True):
+        text = items[-1][0]
+        if signs:
+            if opens and text:
+                items.append(([], None))
+            found = find_dates(s)
+            if found:
+                items[-1] = (items[-1][0], found[-1][0])
+                if not opens:
+                    items.append(([], None))
+        else:
+            text.append(s)
+    if not opens and items[-1][1] is None:
+        items.pop()  # unsigned lines after the last signature close no comment: the page's chrome
+    comments = []
+    for text, date in items:
+        comment = _comment(text)
         if comment:
             comments.append(Comment(text=comment.text, date=date or comment.date))
     return comments

@@ -111,8 +111,9 @@ _COMMENT_HEADER = _Vocabulary(
     r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|join the discussion|"
     r"what do you think\??|leave a reply|leave a comment|комментарии|коментарі|kommentare|commentaires|"
     r"comentarios|comentarii|komentar|"
-    r"\d+\s+(?:thoughts on|responses to).*|\d+\s+(?:comments?|responses?|replies)\b[^.!?]{0,50})[\W_\d]*$",
+    r"\d+\s+(?:thoughts on|responses to|comments? on|replies to)\s.*|\d+\s+(?:comments?|responses?|replies)\b[^.!?]{0,50})[\W_\d]*$",
 )
+_COUNTED_ON = re.compile(r"^[\W_]*\d+\s+(?:thoughts on|responses to|comments? on|replies to)\s", re.I)
 # Lines of a comment form: the end of a comment section.
 _COMMENT_FORM = _Vocabulary(
     r"please enter your (comment|name)|your email address will not be published|post comment|"
@@ -261,7 +262,22 @@ def ends_sentence(line: str) -> bool:
 
 def is_comment_header(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 80 and _COMMENT_HEADER.match(s)
+    # "59 Comments on “<the headline>”" runs as long as the headline
+    return (len(s) <= 80 or len(s) <= 240 and _COUNTED_ON.match(s)) and _COMMENT_HEADER.match(s)
+
+
+# A count of comments inside a short line: "Search 524 Comments Log In", "Post a Comment 241 Comments
+# and 16 Replies", "Filed under: Travel | 48 Comments". Printed with a byline too, so it only opens
+# a comment section where comment items follow it.
+_COMMENT_COUNT = re.compile(
+    r"\b[1-9][\d,.]*\s+(?:comments?|responses?|replies|kommentare?|комментари\w*|коментар\w*|commentaires?|"
+    r"comentarios?|comentarii|komentar)\b|\bcomments?\s*(?:\(\s*[1-9]\d*\s*\)|:\s*[1-9])",
+    re.I,
+)
+
+
+def counts_comments(line: str) -> bool:
+    return len(words(line)) <= 10 and _COMMENT_COUNT.search(line) is not None
 
 
 def is_comment_form(line: str) -> bool:
