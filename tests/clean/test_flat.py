@@ -224,6 +224,25 @@ def test_teaser_counts_in_a_list_head_no_comment_section():
     assert [c.text.split("\n")[0] for c in parts.comments] == COMMENTS
 
 
+def test_headerless_comments_signed_posted_by_are_separated():
+    thread = []
+    for k, c in enumerate(COMMENTS * 2):
+        thread += [f"Posted by: Reader {k}, Brisk on {k + 1}:15pm Tue 5 Mar 24", c, "Quote | Report this post"]
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "Add Comment", *thread, "Terms & Conditions"])
+    parts = clean_flat(page, url=URL)
+    assert list(parts.paragraphs) == PARAGRAPHS
+    assert {c.text for c in parts.comments} == set(COMMENTS)
+
+
+def test_a_front_page_of_posts_signed_posted_by_is_no_comment_section():
+    posts = []
+    for k in range(3):
+        posts += [f"Posted by Anna Kerr on March {k + 3}, 2024 at 9:{k}0 am", *PARAGRAPHS, PARAGRAPHS[k]]
+    parts = clean_flat("\n\n".join(posts))
+    assert not parts.comments
+    assert parts.paragraphs
+
+
 def test_a_menu_inside_the_article_run_is_dropped():
     menu = ["Weather", "Rivers", "Roads", "Schools", "Sport", "Culture", "Opinion", "Jobs"]
     page = "\n\n".join([TITLE, *PARAGRAPHS[:3], *menu, *PARAGRAPHS[3:]])

@@ -68,7 +68,7 @@ class _Line:
 # The links under each comment: "Reply", "Reply to This Parent Share", "Flag as Inappropriate".
 _REPLY = re.compile(
     r"^\W*(?:(?:reply(?: to this)?(?: parent)?(?: share)?|antworten|répondre|ответить|відповісти|responder|"
-    r"răspunde|balas)(?:\W+(?:report|share|quote|like))*|flag as inappropriate|report (?:abuse|this comment))\W*$",
+    r"răspunde|balas)(?:\W+(?:report|share|quote|like))*|flag as inappropriate|(?:quote\W+)?report (?:abuse|this comment|this post))\W*$",
     re.I,
 )
 _COMMENT_MARK = re.compile(r"\bsays:\s*$|\b\d{1,2}:\d\d\s*(am|pm)?\b", re.I)
@@ -76,8 +76,22 @@ _COMMENT_MARK = re.compile(r"\bsays:\s*$|\b\d{1,2}:\d\d\s*(am|pm)?\b", re.I)
 _SIGNED_BY = re.compile(r"^\s*by\s+[^()]{1,40}\(\s*\d+\s*\)\s*$", re.I)
 
 
+# The site's notice over or under its readers' comments: "The following comments are owned by whoever
+# posted them", "Comments are now closed for this story".
+_COMMENT_NOTICE = re.compile(
+    r"\bcomments?\b.{0,60}\b(?:are owned by|are (?:now )?closed|do not (?:necessarily )?reflect)|"
+    r"\b(?:feedback|discussion) is (?:now )?closed",
+    re.I,
+)
+
+
 def _comment_mark(line: str) -> bool:
-    return bool(_COMMENT_MARK.search(line) or _REPLY.match(line) or _SIGNED_BY.match(line))
+    return bool(
+        _COMMENT_MARK.search(line)
+        or _REPLY.match(line)
+        or _SIGNED_BY.match(line)
+        or (len(line) <= 200 and _COMMENT_NOTICE.search(line))
+    )
 
 
 def _looks_like_comments(texts: list[str]) -> bool:
@@ -111,14 +125,14 @@ def _opens_with_items(zone: list[str], *, named: bool) -> bool:
     """Comment items start at once under their header. Under a bare count of comments ("Read
     Comments (11)", "2 Comments" in a byline) the article may follow instead, so there the items'
     furniture must also come before any paragraph of prose. On Dragnet and L3S-GN1 flattened, real
-    sections had their first marker within 12 lines (with at most two prose lines before it under a
-    count: a notice and the first comment's title); articles under a byline count had 3 to 11 prose
-    lines before theirs, or fewer than three markers."""
+    sections had their first marker within 12 lines (with at most one prose line before it under a
+    count, the first comment's title); articles under a byline count had 2 to 11 prose lines before
+    theirs, or fewer than three markers."""
     lines = [t for t in zone if t.strip()]
     marks = [i for i, t in enumerate(lines) if _item_furniture(t)]
     if not marks or marks[0] >= 12:
         return False
-    return named or (len(marks) >= 3 and sum(L.is_prose(t) for t in lines[: marks[0]]) <= 2)
+    return named or (len(marks) >= 3 and sum(L.is_prose(t) for t in lines[: marks[0]]) <= 1)
 
 
 def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
@@ -145,10 +159,15 @@ def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
             and _opens_with_items(zone, named=header in named)
         ):
             return header + 1, end
-    # No header: two or more signed items ("Rosa on October 26, 2012 at 2:08am said...") open it.
+    # No header: two or more signed items ("Rosa on October 26, 2012 at 2:08am said...") open it,
+    # or three "Posted by: Brad | Jan 10, 2008 6:02 PM" among short items (a blog's front page
+    # signs its posts the same way, between long articles).
     signed = [i for i, t in enumerate(texts) if _SAYS.search(t) and _dated_near(texts, i)]
     if len(signed) >= 2:
         return signed[0], end_after(signed[0])
+    posted = [i for i, t in enumerate(texts) if _POSTED_BY.match(t) and _dated_near(texts, i)]
+    if len(posted) >= 3 and not _mostly_prose(texts[posted[0] : end_after(posted[0])]):
+        return posted[0], end_after(posted[0])
     if not forms:
         return None
     # No header, a form: the items sit between the last chrome line above the form and the form,
@@ -189,6 +208,7 @@ def comments_in_lines(texts: list[str]) -> tuple[int, int, list[Comment]] | None
 
 
 _SAYS = re.compile(r"\bsays:\s*$|\b(said|wrote)(:|\.\.\.|…)?\s*$", re.I)
+_POSTED_BY = re.compile(r"^\W*(?:posted|written|submitted)\s+by\b", re.I)
 
 
 def _split_comments(texts: list[str]) -> list[Comment]:
@@ -227,25 +247,32 @@ def _numbered_comments(texts: list[str]) -> list[Comment]:
     return [c for block in blocks if (c := _comment(block))]
 
 
+def _signature(line: str) -> bool:
+    """A commenter's name line: "Jonas says:", "Posted by: Brad, Glasgow on 11:16am Wed 9 Jan 08"."""
+    return bool(_SAYS.search(line) or _POSTED_BY.match(line))
+
+
 def _marked_comments(texts: list[str]) -> list[Comment]:
     blocks: list[list[str]] = [[]]
     for t in texts:
         s = t.strip()
         if not s:
             continue
-        if _SAYS.search(s):
-            if any(not _SAYS.search(x) and not L.is_date_line(x) for x in blocks[-1]):
+        if _signature(s):
+            if any(not _signature(x) and not L.is_date_line(x) for x in blocks[-1]):
                 blocks.append([])
             blocks[-1].append(s)
         elif _REPLY.match(s):
             blocks.append([])
         elif not L.is_chrome(s):
             blocks[-1].append(s)
+    if len(blocks) > 1 and not any(_signature(x) for x in blocks[-1]):
+        blocks.pop()  # what follows the last Reply link is the page again ("Terms & Conditions")
     comments = []
     for block in blocks:
-        date = next((found[-1][0] for x in block if L.is_date_line(x) and (found := find_dates(x))), None)
-        words = [x for x in block if not _SAYS.search(x) and not L.is_date_line(x)]
-        comment = _comment(words)
+        signed = [x for x in block if _signature(x) or L.is_date_line(x)]
+        date = next((found[-1][0] for x in signed if (found := find_dates(x))), None)
+        comment = _comment([x for x in block if x not in signed])
         if comment:
             comments.append(Comment(text=comment.text, date=date or comment.date))
     return comments
