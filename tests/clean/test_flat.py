@@ -234,6 +234,17 @@ def test_headerless_comments_signed_posted_by_are_separated():
     assert {c.text for c in parts.comments} == set(COMMENTS)
 
 
+def test_undated_name_said_items_after_a_posted_by_byline_are_separated():
+    thread = []
+    for k, c in enumerate(COMMENTS * 2):
+        thread += [f"Reader{k} said,", c]
+    page = "\n\n".join([TITLE, "Published on March 5th, 2024", "Posted by Anna Kerr in Rivers, Weather", *PARAGRAPHS,
+                        "Tweet", *thread, "Leave a Reply", "Name (required)", "Archives", "July 2024"])
+    parts = clean_flat(page, url=URL)
+    assert list(parts.paragraphs) == PARAGRAPHS
+    assert {c.text for c in parts.comments} == set(COMMENTS)
+
+
 def test_a_front_page_of_posts_signed_posted_by_is_no_comment_section():
     posts = []
     for k in range(3):

@@ -144,7 +144,8 @@ def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
         return next((f for f in forms if f > i), n)
 
     # The header nearest the items wins: a comment count printed with the byline comes first.
-    named = {i for i, t in enumerate(texts) if L.is_comment_header(t)}
+    # "Leave a Reply" heads the comment form, not the comments.
+    named = {i for i, t in enumerate(texts) if L.is_comment_header(t)} - set(forms)
     counted = [i for i, t in enumerate(texts) if L.counts_comments(t) and i not in named]
     # Teasers in a list print their counts one after another ("51 comments", "94 comments"): a
     # count with another a few lines below heads no section.
@@ -160,14 +161,18 @@ def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
         ):
             return header + 1, end
     # No header: two or more signed items ("Rosa on October 26, 2012 at 2:08am said...") open it,
-    # or three "Posted by: Brad | Jan 10, 2008 6:02 PM" among short items (a blog's front page
-    # signs its posts the same way, between long articles).
+    # or three "Posted by: Brad | Jan 10, 2008 6:02 PM" or undated "Jacob said," among short items
+    # (a blog's front page signs its posts the same way, between long articles).
     signed = [i for i, t in enumerate(texts) if _SAYS.search(t) and _dated_near(texts, i)]
     if len(signed) >= 2:
         return signed[0], end_after(signed[0])
-    posted = [i for i, t in enumerate(texts) if _POSTED_BY.match(t) and _dated_near(texts, i)]
-    if len(posted) >= 3 and not _mostly_prose(texts[posted[0] : end_after(posted[0])]):
-        return posted[0], end_after(posted[0])
+    posted = [
+        i for i, t in enumerate(texts)
+        if (_POSTED_BY.match(t) and _dated_near(texts, i)) or (_SAYS.search(t) and len(L.words(t)) <= 4)
+    ]
+    start = _first_run(texts, posted)
+    if start is not None and not _mostly_prose(texts[start : end_after(start)]):
+        return start, end_after(start)
     if not forms:
         return None
     # No header, a form: the items sit between the last chrome line above the form and the form,
@@ -184,6 +189,20 @@ def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
         return None
     if L.numbered_item(texts[first]) == 1 or re.search(r"\bsays:\s*$", texts[first], re.I):
         return first, end
+    return None
+
+
+def _first_run(texts: list[str], signed: list[int], *, length: int = 3, gap: int = 5) -> int | None:
+    """Where the first run of `length` signatures starts, each within `gap` non-empty lines of the
+    one before: readers' items are a few paragraphs long, and the article's own "Posted by" byline
+    stands a whole article away from the first of them."""
+    run: list[int] = []
+    for i in signed:
+        if run and len([t for t in texts[run[-1] + 1 : i] if t.strip()]) > gap:
+            run = []
+        run.append(i)
+        if len(run) >= length:
+            return run[0]
     return None
 
 
@@ -207,7 +226,7 @@ def comments_in_lines(texts: list[str]) -> tuple[int, int, list[Comment]] | None
     return zone[0], zone[1], _split_comments(texts[zone[0] : zone[1]])
 
 
-_SAYS = re.compile(r"\bsays:\s*$|\b(said|wrote)(:|\.\.\.|…)?\s*$", re.I)
+_SAYS = re.compile(r"\bsays:\s*$|\b(said|wrote)(:|,|\.\.\.|…)?\s*$", re.I)
 _POSTED_BY = re.compile(r"^\W*(?:posted|written|submitted)\s+by\b", re.I)
 
 
