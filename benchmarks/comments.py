@@ -20,7 +20,7 @@ import argparse
 import gzip
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import trafilatura
@@ -143,9 +143,10 @@ def _inside(probe: str, stream: str) -> bool:
     return f" {' '.join(tokens(probe))} " in stream
 
 
-def score(pages: list[CommentPage]) -> dict:
+def score(pages: list[CommentPage], systems: Sequence[str] = tuple(SYSTEMS)) -> dict:
     result: dict = {"pages": len(pages), "probes": sum(len(p.comments) for p in pages)}
-    for name, system in SYSTEMS.items():
+    for name in systems:
+        system = SYSTEMS[name]
         c: Counter = Counter()
         for page in pages:
             try:
@@ -169,11 +170,11 @@ def score(pages: list[CommentPage]) -> dict:
     return result
 
 
-def measure(limit: int | None = None) -> dict:
+def measure(limit: int | None = None, systems: Sequence[str] = tuple(SYSTEMS)) -> dict:
     out = {}
     for name, loader, parts in (("dragnet_train", dragnet_pages, DRAGNET), ("l3s_gn1", l3s_pages, L3S)):
         pages = loader(limit)
-        out[name] = score(pages) if pages else {"skipped": missing_message(*parts)}
+        out[name] = score(pages, systems) if pages else {"skipped": missing_message(*parts)}
     return out
 
 
