@@ -165,6 +165,17 @@ def test_generic_comment_section_without_wordpress_markup_is_separated():
     assert not any(c in "\n".join(parts.paragraphs) for c in COMMENTS)
 
 
+def test_a_long_thread_under_a_short_post_in_plain_markup_is_separated():
+    # No comment markup: the thread is paragraphs signed "Posted by: name | date", and holds most
+    # of the page's text, so only the article's prose before it tells where the article ends.
+    thread = "".join(f"<p>{c} {c}</p><p>Posted by: Reader {k} | Mar {k}, 2024 1:{k:02d}:00 PM</p>"
+                     for k, c in enumerate(COMMENTS * 8, 1))
+    parts = clean_html(page(comments=False, article_extra=f"<h3>Comments</h3>{thread}"))
+    assert not any(c in "\n".join(parts.paragraphs) for c in COMMENTS)
+    assert all(p in parts.paragraphs for p in PARAGRAPHS)
+    assert len(parts.comments) == 16
+
+
 @pytest.mark.parametrize(("recall", "fast"), [(False, True), (False, False), (True, True)])
 def test_extraction_gives_the_text_of_trafilaturas_own_entry_point(recall, fast):
     # clean_html runs trafilatura's extraction sequence itself, without the copy of the tree that

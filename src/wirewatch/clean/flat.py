@@ -238,7 +238,7 @@ def _split_comments(texts: list[str]) -> list[Comment]:
         return _numbered_comments(texts)
     if any(_SAYS.search(t) or _REPLY.match(t.strip()) for t in texts):
         return _marked_comments(texts)
-    if any(L.is_date_line(t) for t in texts):
+    if any(L.is_date_line(t) or _POSTED_BY.match(t) for t in texts):
         return _signed_comments(texts)
     blocks: list[list[str]] = []
     for t in texts:
@@ -298,11 +298,12 @@ def _marked_comments(texts: list[str]) -> list[Comment]:
 
 
 def _signed_comments(texts: list[str]) -> list[Comment]:
-    """Items signed by a date line, with the author's name on the line before it. The signature
+    """Items signed by a date line, with the author's name on the line before it, or by a "Posted
+    by: name | date" line. The signature
     opens each item where the section starts with one, and closes it otherwise (then unsigned
     lines at the end are no comment)."""
     lines = [s for t in texts if (s := t.strip()) and not L.is_chrome(s)]
-    signature = [L.is_date_line(s) for s in lines]
+    signature = [L.is_date_line(s) or bool(_POSTED_BY.match(s)) for s in lines]
     for i in range(1, len(lines)):
         if signature[i] and len(L.words(lines[i - 1])) <= 4 and not L.ends_sentence(lines[i - 1]):
             signature[i - 1] = True
@@ -314,8 +315,8 @@ def _signed_comments(texts: list[str]) -> list[Comment]:
             if opens and text:
                 items.append(([], None))
             found = find_dates(s)
-            if found:
-                items[-1] = (items[-1][0], found[-1][0])
+            if found or _POSTED_BY.match(s):
+                items[-1] = (items[-1][0], found[-1][0] if found else None)
                 if not opens:
                     items.append(([], None))
         else:

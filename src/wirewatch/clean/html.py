@@ -388,9 +388,13 @@ def _main_text(tree: HtmlElement, url: str | None, page_words: int) -> str:
 
 # Share of the extracted text that "comments" may hold before they are taken for the article.
 _SWALLOWED = 0.5
-# A comment section found in the extracted text counts only where it starts past this share of its
-# lines: the article comes first.
-_TEXT_COMMENTS_FROM = 0.3
+# A comment section found in the extracted text counts only where the article comes first: this
+# many paragraphs of prose before it (a short post can draw many more lines of comments).
+_PROSE_BEFORE_COMMENTS = 3
+
+
+def _article_before(lines: list[str], start: int) -> bool:
+    return sum(1 for line in lines[:start] if L.is_prose(line)) >= _PROSE_BEFORE_COMMENTS
 
 
 def _comment_lines(lines: list[str], comments: list[Comment]) -> list[bool]:
@@ -591,7 +595,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     # Comments the markup did not give away but the text does (a "12 comments" header, signed and
     # dated items) are cut from the end of the text, as the flattened-text cleaner cuts them.
     in_text = comments_in_lines(lines)
-    if in_text and in_text[0] >= _TEXT_COMMENTS_FROM * len(lines) and in_text[2]:
+    if in_text and _article_before(lines, in_text[0]) and in_text[2]:
         start, end, found = in_text
         in_comments[start:end] = [True] * (end - start)
         comments = comments + [c for c in found if c.text not in {x.text for x in comments}]
