@@ -245,6 +245,24 @@ def test_undated_name_said_items_after_a_posted_by_byline_are_separated():
     assert {c.text for c in parts.comments} == set(COMMENTS)
 
 
+@pytest.mark.parametrize("name_first", [True, False])
+def test_comments_marked_only_by_their_authors_names_are_separated(name_first):
+    names = ["Gibbo", "Chris Pearson", "Frances M., Marn", "Jonas Ek"]
+    items = [[n, c] if name_first else [c, n] for n, c in zip(names, COMMENTS * 2, strict=True)]
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "{ 4 comments }", *[x for item in items for x in item]])
+    parts = clean_flat(page, url=URL)
+    assert list(parts.paragraphs) == PARAGRAPHS
+    assert [c.text for c in parts.comments] == COMMENTS * 2
+
+
+def test_an_article_with_subheadings_under_a_comment_count_is_kept():
+    body = [PARAGRAPHS[0], "Rising water", *PARAGRAPHS[1:3], "Shelters", *PARAGRAPHS[3:], "Next steps", PARAGRAPHS[0]]
+    page = "\n\n".join([TITLE, "by Anna Kerr", "6 Comments", *body])
+    parts = clean_flat(page, url=URL)
+    assert not parts.comments
+    assert set(PARAGRAPHS) <= set(parts.paragraphs)
+
+
 def test_a_front_page_of_posts_signed_posted_by_is_no_comment_section():
     posts = []
     for k in range(3):

@@ -67,11 +67,14 @@ class _Line:
 
 # The links under each comment: "Reply", "Reply to This Parent Share", "Flag as Inappropriate".
 _REPLY = re.compile(
-    r"^\W*(?:(?:reply(?: to this)?(?: parent)?(?: share)?|antworten|répondre|ответить|відповісти|responder|"
+    r"^\W*(?:(?:reply(?: to this| to [@\w][\w.-]*)?(?: parent)?(?: share)?|antworten|répondre|ответить|відповісти|responder|"
     r"răspunde|balas)(?:\W+(?:report|share|quote|like))*|flag as inappropriate|(?:quote\W+)?report (?:abuse|this comment|this post))\W*$",
     re.I,
 )
-_COMMENT_MARK = re.compile(r"\bsays:\s*$|\b\d{1,2}:\d\d\s*(am|pm)?\b", re.I)
+_COMMENT_MARK = re.compile(
+    r"\bsays:\s*$|\b\d{1,2}:\d\d\s*(am|pm)?\b|^\W*\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago\W*$",
+    re.I,
+)
 # A user's signature with the account's number, "by ravenswood1000 (543817)" (a byline has no number).
 _SIGNED_BY = re.compile(r"^\s*by\s+[^()]{1,40}\(\s*\d+\s*\)\s*$", re.I)
 
@@ -135,6 +138,38 @@ def _opens_with_items(zone: list[str], *, named: bool) -> bool:
     return named or (len(marks) >= 3 and sum(L.is_prose(t) for t in lines[: marks[0]]) <= 1)
 
 
+# A commenter's name on its own line: "Chris Pearson", "Mallory R.", "Frank @ Toronto",
+# "Jean Booth, Hague, Netherlands".
+_NAME_LINE = re.compile(r"^[@\w][\w'’.@-]*(?:[ ,]+[@\w][\w'’.@-]*){0,5},?$")
+
+
+def _name_line(line: str) -> bool:
+    s = line.strip()
+    return (
+        len(s) <= 40
+        and _NAME_LINE.match(s) is not None
+        and not any(c.isdigit() for c in s)
+        and (not L.ends_sentence(s) or re.search(r"\b\w\.$", s) is not None)
+        and not L.is_chrome(s)
+    )
+
+
+_OPENING_LINES = 40  # how much of a section its first items are judged by
+_PROSE_BEFORE_NAMED = 3  # paragraphs of the article above a section of named items
+
+
+def _named_items(zone: list[str]) -> bool:
+    """Items that are a name line and a few lines of text each, with no other furniture ("Gibbo",
+    then the comment; the comment, then "Blake B, los angeles,"). An article's subheadings stand
+    further apart and fewer."""
+    lines = [t for t in zone if t.strip()][:_OPENING_LINES]
+    names = [i for i, t in enumerate(lines) if _name_line(t)]
+    if len(names) < 3 or names[0] > 2 or len(names) < 0.25 * len(lines):
+        return False
+    gaps = [b - a for a, b in pairwise(names)]
+    return sum(1 for g in gaps if 2 <= g <= 4) >= 0.75 * len(gaps)
+
+
 def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
     """Indexes [start, end) of the comment items, or None where the page shows no comments."""
     n = len(texts)
@@ -160,6 +195,15 @@ def _comment_zone(texts: list[str]) -> tuple[int, int] | None:
             and _opens_with_items(zone, named=header in named)
         ):
             return header + 1, end
+    # Items with no furniture but their authors' names, under a header that names the section or a
+    # notice about it ("Comments are now closed for this story"), after the article: a count in
+    # the byline has a subheaded article under it. A thread's "3 replies by ..." inside a section
+    # found above does not get here.
+    notices = {i for i, t in enumerate(texts) if len(t) <= 200 and _COMMENT_NOTICE.search(t)}
+    for header in sorted(named | notices, reverse=True):
+        prose_before = sum(1 for t in texts[:header] if L.is_prose(t))
+        if prose_before >= _PROSE_BEFORE_NAMED and _named_items(texts[header + 1 : end_after(header)]):
+            return header + 1, end_after(header)
     # No header: two or more signed items ("Rosa on October 26, 2012 at 2:08am said...") open it,
     # or three "Posted by: Brad | Jan 10, 2008 6:02 PM" or undated "Jacob said," among short items
     # (a blog's front page signs its posts the same way, between long articles).
@@ -240,6 +284,8 @@ def _split_comments(texts: list[str]) -> list[Comment]:
         return _marked_comments(texts)
     if any(L.is_date_line(t) or _POSTED_BY.match(t) for t in texts):
         return _signed_comments(texts)
+    if _named_items(texts):
+        return _named_comments(texts)
     blocks: list[list[str]] = []
     for t in texts:
         s = t.strip()
@@ -329,6 +375,22 @@ def _signed_comments(texts: list[str]) -> list[Comment]:
         if comment:
             comments.append(Comment(text=comment.text, date=date or comment.date))
     return comments
+
+
+def _named_comments(texts: list[str]) -> list[Comment]:
+    """Items marked only by their authors' name lines, before the text or after it."""
+    lines = [s for t in texts if (s := t.strip()) and not L.is_chrome(s)]
+    opens = bool(lines) and _name_line(lines[0])
+    blocks: list[list[str]] = [[]]
+    for s in lines:
+        if _name_line(s):
+            if blocks[-1] or not opens:
+                blocks.append([])
+        else:
+            blocks[-1].append(s)
+    if not opens:
+        blocks.pop()  # unsigned lines after the last name close no comment
+    return [c for block in blocks if (c := _comment(block))]
 
 
 def _comment(block: list[str]) -> Comment | None:
