@@ -37,10 +37,10 @@ from trafilatura.xml import xmltotxt
 from wirewatch.clean import lines as L
 from wirewatch.clean.authors import NAME_PARTICLES, plausible_author
 from wirewatch.clean.dates import find_dates, normalise_date
-from wirewatch.clean.flat import comments_in_lines
 from wirewatch.clean.html_comments import comment_items, read_comments
 from wirewatch.clean.html_tree import parse_html, visible_text
 from wirewatch.clean.parts import DateSeen, PageParts
+from wirewatch.clean.text_comments import comments_in_lines
 from wirewatch.model import Comment, Found
 
 __all__ = ["clean_html", "parse_html", "visible_text"]
