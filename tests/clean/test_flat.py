@@ -263,6 +263,16 @@ def test_an_article_with_subheadings_under_a_comment_count_is_kept():
     assert set(PARAGRAPHS) <= set(parts.paragraphs)
 
 
+def test_a_form_prompt_under_every_comment_does_not_end_the_section():
+    thread = []
+    for k, c in enumerate(COMMENTS * 2):
+        thread += [f"Tue, 05/03/2024 - 1{k}:32 | 26917{k} Reader Number{k}", c, "Login or register to post comments"]
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "4 comments", *thread, "Archives"])
+    parts = clean_flat(page, url=URL)
+    assert list(parts.paragraphs) == PARAGRAPHS
+    assert [c.text.split("\n")[0] for c in parts.comments] == COMMENTS * 2
+
+
 def test_a_front_page_of_posts_signed_posted_by_is_no_comment_section():
     posts = []
     for k in range(3):

@@ -12,6 +12,7 @@ article does not swallow it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from wirewatch.clean import lines as L
@@ -130,10 +131,16 @@ def _named_items(zone: list[str]) -> bool:
     return sum(1 for g in gaps if 2 <= g <= 4) >= 0.75 * len(gaps)
 
 
+_PER_ITEM = 3  # a form line printed this often belongs to each item
+
+
 def comment_zone(texts: list[str]) -> tuple[int, int] | None:
     """Indexes [start, end) of the comment items, or None where the page shows no comments."""
     n = len(texts)
-    forms = [i for i, t in enumerate(texts) if L.is_comment_form(t)]
+    form_lines = [(i, t.strip().lower()) for i, t in enumerate(texts) if L.is_comment_form(t)]
+    # A form's prompt under every item ("Login or register to post comments") ends no section.
+    repeats = Counter(t for _, t in form_lines)
+    forms = [i for i, t in form_lines if repeats[t] < _PER_ITEM]
 
     def end_after(i: int) -> int:
         return next((f for f in forms if f > i), n)
@@ -233,12 +240,14 @@ def comments_in_lines(texts: list[str]) -> tuple[int, int, list[Comment]] | None
 def split_comments(texts: list[str]) -> list[Comment]:
     """Comment items: numbered 1, 2, 3...; or each opened by "Name says:" or closed by a Reply
     link (author and date lines then leave the text, the date is kept); or signed by an author
-    and a date line; or blocks separated by blank lines."""
+    and a date line; or blocks separated by blank lines. A form's prompt printed under each item
+    is no part of it."""
+    texts = [t for t in texts if not L.is_comment_form(t)]
     if any(L.numbered_item(t) == 1 for t in texts):
         return _numbered_comments(texts)
     if any(_SAYS.search(t) or _REPLY.match(t.strip()) for t in texts):
         return _marked_comments(texts)
-    if any(L.is_date_line(t) or _POSTED_BY.match(t) for t in texts):
+    if any(_stamp(t) or _POSTED_BY.match(t) for t in texts):
         return _signed_comments(texts)
     if _named_items(texts):
         return _named_comments(texts)
@@ -299,37 +308,41 @@ def _marked_comments(texts: list[str]) -> list[Comment]:
     return comments
 
 
+def _stamp(line: str) -> bool:
+    """A date line, or a short line with a time: "Thu, 08/09/2012 - 14:32 | 2691789 ReallySparky"."""
+    if L.is_date_line(line):
+        return True
+    return L.TIME.search(line) is not None and len([w for w in L.words(line) if not w.isdigit()]) <= 6
+
+
 def _signed_comments(texts: list[str]) -> list[Comment]:
-    """Items signed by a date line, with the author's name on the line before it, or by a "Posted
-    by: name | date" line. The signature
-    opens each item where the section starts with one, and closes it otherwise (then unsigned
-    lines at the end are no comment)."""
+    """Items signed by a date or time stamp, with the author's name on the line before it, or by a
+    "Posted by: name | date" line. The signature opens each item where the section starts with
+    one, and closes it otherwise (then unsigned lines after the last signature are no comment)."""
     lines = [s for t in texts if (s := t.strip()) and not L.is_chrome(s)]
-    signature = [L.is_date_line(s) or bool(_POSTED_BY.match(s)) for s in lines]
+    signature = [_stamp(s) or bool(_POSTED_BY.match(s)) for s in lines]
     for i in range(1, len(lines)):
         if signature[i] and len(L.words(lines[i - 1])) <= 4 and not L.ends_sentence(lines[i - 1]):
             signature[i - 1] = True
-    opens = bool(signature) and signature[0]
-    items: list[tuple[list[str], str | None]] = [([], None)]
+    # runs of text lines and of signature lines (a name, then its stamp), alternating
+    runs: list[tuple[bool, list[str]]] = []
     for s, signs in zip(lines, signature, strict=True):
-        text = items[-1][0]
-        if signs:
-            if opens and text:
-                items.append(([], None))
-            found = find_dates(s)
-            if found or _POSTED_BY.match(s):
-                items[-1] = (items[-1][0], found[-1][0] if found else None)
-                if not opens:
-                    items.append(([], None))
+        if runs and runs[-1][0] == signs:
+            runs[-1][1].append(s)
         else:
-            text.append(s)
-    if not opens and items[-1][1] is None:
-        items.pop()  # unsigned lines after the last signature close no comment: the page's chrome
+            runs.append((signs, [s]))
+    opens = bool(runs) and runs[0][0]
     comments = []
-    for text, date in items:
-        comment = _comment(text)
+    for k, (signs, run) in enumerate(runs):
+        if signs:
+            continue
+        signed_by = k - 1 if opens else k + 1
+        if not 0 <= signed_by < len(runs):
+            continue
+        dates = [d for x in runs[signed_by][1] for d, _ in find_dates(x)]
+        comment = _comment(run)
         if comment:
-            comments.append(Comment(text=comment.text, date=date or comment.date))
+            comments.append(Comment(text=comment.text, date=dates[-1] if dates else comment.date))
     return comments
 
 
