@@ -273,6 +273,17 @@ def test_a_form_prompt_under_every_comment_does_not_end_the_section():
     assert [c.text.split("\n")[0] for c in parts.comments] == COMMENTS * 2
 
 
+def test_a_count_of_comments_to_the_headline_with_a_reply_link_under_it_heads_the_section():
+    thread = []
+    for k, c in enumerate(COMMENTS * 2):
+        thread += [f"Reader {k}", f"March {k + 3}, 2024 at 11:0{k} pm", c]
+    page = "\n\n".join([TITLE, *PARAGRAPHS, f"4 comments to \u201c{TITLE}\u201d", "Leave a Reply", *thread])
+    parts = clean_flat(page, url=URL)
+    assert list(parts.paragraphs) == PARAGRAPHS
+    assert [c.text for c in parts.comments] == COMMENTS * 2
+    assert parts.comments[0].date == "2024-03-03"
+
+
 def test_a_front_page_of_posts_signed_posted_by_is_no_comment_section():
     posts = []
     for k in range(3):

@@ -111,9 +111,9 @@ _COMMENT_HEADER = _Vocabulary(
     r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|join the discussion|"
     r"what do you think\??|leave a reply|leave a comment|комментарии|коментарі|kommentare|commentaires|"
     r"comentarios|comentarii|komentar|"
-    r"\d+\s+(?:thoughts on|responses to|comments? on|replies to)\s.*|\d+\s+(?:comments?|responses?|replies)\b[^.!?]{0,50})[\W_\d]*$",
+    r"\d+\s+(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s.*|\d+\s+(?:comments?|responses?|replies)\b[^.!?]{0,50})[\W_\d]*$",
 )
-_COUNTED_ON = re.compile(r"^[\W_]*\d+\s+(?:thoughts on|responses to|comments? on|replies to)\s", re.I)
+_COUNTED_ON = re.compile(r"^[\W_]*\d+\s+(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s", re.I)
 # Lines of a comment form: the end of a comment section.
 _COMMENT_FORM = _Vocabulary(
     r"please enter your (comment|name)|your email address will not be published|post comment|"
@@ -271,7 +271,7 @@ def is_comment_header(line: str) -> bool:
 # a comment section where comment items follow it.
 _COMMENT_COUNT = re.compile(
     r"\b[1-9][\d,.]*\s+(?:comments?|responses?|replies|kommentare?|комментари\w*|коментар\w*|commentaires?|"
-    r"comentarios?|comentarii|komentar)\b|\bcomments?\s*(?:\(\s*[1-9]\d*\s*\)|:\s*[1-9])",
+    r"comentarios?|comentarii|komentar)\b|\bcomments?\s*(?:[(\[]\s*[1-9]\d*\s*[)\]]|:\s*[1-9])",
     re.I,
 )
 

@@ -143,7 +143,8 @@ def comment_zone(texts: list[str]) -> tuple[int, int] | None:
     forms = [i for i, t in form_lines if repeats[t] < _PER_ITEM]
 
     def end_after(i: int) -> int:
-        return next((f for f in forms if f > i), n)
+        # a "Post a Comment" link right under the header is no form yet
+        return next((f for f in forms if f > i and any(t.strip() for t in texts[i + 1 : f])), n)
 
     # The header nearest the items wins: a comment count printed with the byline comes first.
     # "Leave a Reply" heads the comment form, not the comments.
