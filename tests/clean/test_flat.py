@@ -284,6 +284,21 @@ def test_a_count_of_comments_to_the_headline_with_a_reply_link_under_it_heads_th
     assert parts.comments[0].date == "2024-03-03"
 
 
+def test_headerless_comments_signed_by_name_at_a_time_are_separated_but_teaser_bylines_are_not():
+    thread = []
+    for k, c in enumerate(COMMENTS * 2):
+        thread += [f"BY READER{k} AT 03/05/24 05:3{k} PM", c]
+    teasers = []
+    for k in range(3):
+        teasers += [f"Ferry news {k}", f"By Anna Kerr{k}", f"March {k + 1}, 2024"]
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "Subscribe", *thread, "Related", *teasers])
+    parts = clean_flat(page, url=URL)
+    assert list(parts.paragraphs) == PARAGRAPHS
+    assert [c.text.split("\n")[0] for c in parts.comments][:4] == COMMENTS * 2
+    no_thread = clean_flat("\n\n".join([TITLE, *PARAGRAPHS, "Related", *teasers]), url=URL)
+    assert not no_thread.comments
+
+
 def test_a_front_page_of_posts_signed_posted_by_is_no_comment_section():
     posts = []
     for k in range(3):

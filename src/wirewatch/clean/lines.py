@@ -108,7 +108,8 @@ _CHROME = _Vocabulary(r"^[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")[\W_\d]*$")
 
 # Headers that open a reader-comment section.
 _COMMENT_HEADER = _Vocabulary(
-    r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|join the discussion|"
+    r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|replies|(?:your|user|readers?'?|visitors?'?) comments|discussion|"
+    r"join the discussion|"
     r"what do you think\??|leave a reply|leave a comment|комментарии|коментарі|kommentare|commentaires|"
     r"comentarios|comentarii|komentar|"
     r"\d+\s+(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s.*|\d+\s+(?:comments?|responses?|replies)\b[^.!?]{0,50})[\W_\d]*$",

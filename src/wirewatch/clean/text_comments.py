@@ -33,9 +33,10 @@ _COMMENT_MARK = re.compile(
     re.I,
 )
 # Signatures: "Jonas says:", "Rosa on October 26, 2012 at 2:08am said...", "Jacob said,", and
-# "Posted by: Brad | Jan 10, 2008 6:02 PM".
+# "Posted by: Brad | Jan 10, 2008 6:02 PM", "BY TAROCHAN AT 01/08/08 05:30 PM".
 _SAYS = re.compile(r"\bsays:\s*$|\b(said|wrote)(:|,|\.\.\.|…)?\s*$", re.I)
-_POSTED_BY = re.compile(r"^\W*(?:posted|written|submitted)\s+by\b", re.I)
+# (a bare "By Name" with a date is how teasers of related articles are signed: only with a time)
+_POSTED_BY = re.compile(r"^\W*(?:(?:posted|written|submitted)\s+by\b|by\s+\S.{0,40}?\s(?:at|on)\s.*\d{1,2}:\d\d)", re.I)
 # A user's signature with the account's number, "by ravenswood1000 (543817)" (a byline has no number).
 _SIGNED_BY = re.compile(r"^\s*by\s+[^()]{1,40}\(\s*\d+\s*\)\s*$", re.I)
 
