@@ -180,6 +180,12 @@ def test_comment_count_above_an_article_with_a_timestamp_does_not_swallow_it():
     assert set(PARAGRAPHS) <= set(parts.paragraphs)
 
 
+def _thread(*item: str) -> list[str]:
+    """A reader thread of four comments, each item's lines made from templates with {k} (the
+    item's number) and {c} (its text)."""
+    return [line.format(k=k, c=c) for k, c in enumerate(COMMENTS * 2) for line in item]
+
+
 def test_comments_under_a_long_counted_header_with_signatures_after_the_text():
     # "59 Comments on “<headline>”" runs longer than a plain header; each comment's text comes
     # before its author and time.
@@ -194,10 +200,8 @@ def test_comments_under_a_long_counted_header_with_signatures_after_the_text():
 def test_a_forum_thread_under_a_count_in_a_longer_line_is_separated():
     # A count inside a toolbar line heads the thread; titles, "by user (number)" signatures and
     # "Reply to This" links make its items.
-    thread = []
-    for k, c in enumerate(COMMENTS * 2):
-        thread += [f"Re: the gauges (Score:{k + 1})", f"by reader{k} ({1000 + k})", c, "Reply to This Share",
-                   "Flag as Inappropriate"]
+    thread = _thread("Re: the gauges (Score:{k})", "by reader{k} (100{k})", "{c}", "Reply to This Share",
+                     "Flag as Inappropriate")
     page = "\n\n".join([TITLE, *PARAGRAPHS, "Search 4 Comments Log In/Create an Account", "Comments Filter:",
                         "All", "Insightful", *thread])
     parts = clean_flat(page, url=URL)
@@ -225,9 +229,7 @@ def test_teaser_counts_in_a_list_head_no_comment_section():
 
 
 def test_headerless_comments_signed_posted_by_are_separated():
-    thread = []
-    for k, c in enumerate(COMMENTS * 2):
-        thread += [f"Posted by: Reader {k}, Brisk on {k + 1}:15pm Tue 5 Mar 24", c, "Quote | Report this post"]
+    thread = _thread("Posted by: Reader {k}, Brisk on {k}:15pm Tue 5 Mar 24", "{c}", "Quote | Report this post")
     page = "\n\n".join([TITLE, *PARAGRAPHS, "Add Comment", *thread, "Terms & Conditions"])
     parts = clean_flat(page, url=URL)
     assert list(parts.paragraphs) == PARAGRAPHS
@@ -235,9 +237,7 @@ def test_headerless_comments_signed_posted_by_are_separated():
 
 
 def test_undated_name_said_items_after_a_posted_by_byline_are_separated():
-    thread = []
-    for k, c in enumerate(COMMENTS * 2):
-        thread += [f"Reader{k} said,", c]
+    thread = _thread("Reader{k} said,", "{c}")
     page = "\n\n".join([TITLE, "Published on March 5th, 2024", "Posted by Anna Kerr in Rivers, Weather", *PARAGRAPHS,
                         "Tweet", *thread, "Leave a Reply", "Name (required)", "Archives", "July 2024"])
     parts = clean_flat(page, url=URL)
@@ -264,9 +264,7 @@ def test_an_article_with_subheadings_under_a_comment_count_is_kept():
 
 
 def test_a_form_prompt_under_every_comment_does_not_end_the_section():
-    thread = []
-    for k, c in enumerate(COMMENTS * 2):
-        thread += [f"Tue, 05/03/2024 - 1{k}:32 | 26917{k} Reader Number{k}", c, "Login or register to post comments"]
+    thread = _thread("Tue, 05/03/2024 - 1{k}:32 | 26917{k} Reader Number{k}", "{c}", "Login or register to post comments")
     page = "\n\n".join([TITLE, *PARAGRAPHS, "4 comments", *thread, "Archives"])
     parts = clean_flat(page, url=URL)
     assert list(parts.paragraphs) == PARAGRAPHS
@@ -274,20 +272,16 @@ def test_a_form_prompt_under_every_comment_does_not_end_the_section():
 
 
 def test_a_count_of_comments_to_the_headline_with_a_reply_link_under_it_heads_the_section():
-    thread = []
-    for k, c in enumerate(COMMENTS * 2):
-        thread += [f"Reader {k}", f"March {k + 3}, 2024 at 11:0{k} pm", c]
+    thread = _thread("Reader {k}", "March 1{k}, 2024 at 11:0{k} pm", "{c}")
     page = "\n\n".join([TITLE, *PARAGRAPHS, f"4 comments to \u201c{TITLE}\u201d", "Leave a Reply", *thread])
     parts = clean_flat(page, url=URL)
     assert list(parts.paragraphs) == PARAGRAPHS
     assert [c.text for c in parts.comments] == COMMENTS * 2
-    assert parts.comments[0].date == "2024-03-03"
+    assert parts.comments[0].date == "2024-03-10"
 
 
 def test_headerless_comments_signed_by_name_at_a_time_are_separated_but_teaser_bylines_are_not():
-    thread = []
-    for k, c in enumerate(COMMENTS * 2):
-        thread += [f"BY READER{k} AT 03/05/24 05:3{k} PM", c]
+    thread = _thread("BY READER{k} AT 03/05/24 05:3{k} PM", "{c}")
     teasers = []
     for k in range(3):
         teasers += [f"Ferry news {k}", f"By Anna Kerr{k}", f"March {k + 1}, 2024"]
