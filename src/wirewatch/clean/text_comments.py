@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
 
 from wirewatch.clean import lines as L
@@ -86,6 +87,9 @@ def _mostly_prose(zone: list[str]) -> bool:
     return sum(L.is_prose(t) for t in zone) > _PROSE_PER_MARKER * markers
 
 
+_FIRST_MARK_WITHIN = 12  # lines under a header
+
+
 def _opens_with_items(zone: list[str], *, named: bool) -> bool:
     """Comment items start at once under their header. Under a bare count of comments ("Read
     Comments (11)", "2 Comments" in a byline) the article may follow instead, so there the items'
@@ -95,7 +99,7 @@ def _opens_with_items(zone: list[str], *, named: bool) -> bool:
     theirs, or fewer than three markers."""
     lines = [t for t in zone if t.strip()]
     marks = [i for i, t in enumerate(lines) if _item_furniture(t)]
-    if not marks or marks[0] >= 12:
+    if not marks or marks[0] >= _FIRST_MARK_WITHIN:
         return False
     return named or (len(marks) >= 3 and sum(L.is_prose(t) for t in lines[: marks[0]]) <= 1)
 
@@ -147,9 +151,20 @@ def comment_zone(texts: list[str]) -> tuple[int, int] | None:
         # a "Post a Comment" link right under the header is no form yet
         return next((f for f in forms if f > i and any(t.strip() for t in texts[i + 1 : f])), n)
 
-    # The header nearest the items wins: a comment count printed with the byline comes first.
     # "Leave a Reply" heads the comment form, not the comments.
     named = {i for i, t in enumerate(texts) if L.is_comment_header(t)} - set(forms)
+    return (
+        _under_header(texts, named, end_after)
+        or _named_section(texts, named, end_after)
+        or _signed_run(texts, end_after)
+        or _before_form(texts, forms)
+    )
+
+
+def _under_header(texts: list[str], named: set[int], end_after: Callable[[int], int]) -> tuple[int, int] | None:
+    """Items with furniture under a header, or under a lone count of comments. The header nearest
+    the items wins: a comment count printed with the byline comes first."""
+    n = len(texts)
     counted = [i for i, t in enumerate(texts) if L.counts_comments(t) and i not in named]
     # Teasers in a list print their counts one after another ("51 comments", "94 comments"): a
     # count with another a few lines below heads no section.
@@ -164,18 +179,26 @@ def comment_zone(texts: list[str]) -> tuple[int, int] | None:
             and _opens_with_items(zone, named=header in named)
         ):
             return header + 1, end
-    # Items with no furniture but their authors' names, under a header that names the section or a
-    # notice about it ("Comments are now closed for this story"), after the article: a count in
-    # the byline has a subheaded article under it. A thread's "3 replies by ..." inside a section
-    # found above does not get here.
+    return None
+
+
+def _named_section(texts: list[str], named: set[int], end_after: Callable[[int], int]) -> tuple[int, int] | None:
+    """Items with no furniture but their authors' names, under a header that names the section or a
+    notice about it ("Comments are now closed for this story"), after the article: a count in the
+    byline has a subheaded article under it. A thread's "3 replies by ..." inside a section found
+    under a header does not get here."""
     notices = {i for i, t in enumerate(texts) if len(t) <= 200 and _COMMENT_NOTICE.search(t)}
     for header in sorted(named | notices, reverse=True):
         prose_before = sum(1 for t in texts[:header] if L.is_prose(t))
         if prose_before >= _PROSE_BEFORE_NAMED and _named_items(texts[header + 1 : end_after(header)]):
             return header + 1, end_after(header)
-    # No header: two or more signed items ("Rosa on October 26, 2012 at 2:08am said...") open it,
-    # or three "Posted by: Brad | Jan 10, 2008 6:02 PM" or undated "Jacob said," among short items
-    # (a blog's front page signs its posts the same way, between long articles).
+    return None
+
+
+def _signed_run(texts: list[str], end_after: Callable[[int], int]) -> tuple[int, int] | None:
+    """No header: two or more signed items ("Rosa on October 26, 2012 at 2:08am said...") open the
+    section, or three "Posted by: Brad | Jan 10, 2008 6:02 PM" or undated "Jacob said," among short
+    items (a blog's front page signs its posts the same way, between long articles)."""
     signed = [i for i, t in enumerate(texts) if _SAYS.search(t) and _dated_near(texts, i)]
     if len(signed) >= 2:
         return signed[0], end_after(signed[0])
@@ -186,10 +209,14 @@ def comment_zone(texts: list[str]) -> tuple[int, int] | None:
     start = _first_run(texts, posted)
     if start is not None and not _mostly_prose(texts[start : end_after(start)]):
         return start, end_after(start)
+    return None
+
+
+def _before_form(texts: list[str], forms: list[int]) -> tuple[int, int] | None:
+    """No header, a form: the items sit between the last chrome line above the form and the form,
+    and must look like comments (numbered from 1, or "Name says:" lines), never plain prose."""
     if not forms:
         return None
-    # No header, a form: the items sit between the last chrome line above the form and the form,
-    # and must look like comments (numbered from 1, or "Name says:" lines), never plain prose.
     end = forms[0]
     start = end
     for i in range(end - 1, -1, -1):
