@@ -356,14 +356,20 @@ def test_cleaning_the_body_again_adds_nothing(page_lines):
     assert set(second) <= set(first)
 
 
+_ITEM_STYLES = {
+    "numbered": "{k}. {c}\nMarch {k}, 2024",
+    "says": "Reader {k} says:\n{c}\nReply",
+    "posted by": "{c}\nPosted by: Reader {k} | Mar {k}, 2024 1:0{k}:00 PM",
+    "name and stamp": "Reader {k}\nMarch {k}, 2024 at 9:4{k} pm\n{c}",
+    "reply links": "{c}\nReply to This Share\nFlag as Inappropriate",
+}
+
+
 @settings(max_examples=60, deadline=None)
 @given(lines, st.lists(st.sampled_from(_COMMENT_TEXTS), min_size=1, max_size=3, unique=True),
-       st.sampled_from(["numbered", "says"]))
+       st.sampled_from(sorted(_ITEM_STYLES)))
 def test_comment_text_never_reaches_the_body(article, comments, style):
-    if style == "numbered":
-        section = ["Comments"] + [f"{k}. {c}\nMarch {k}, 2024" for k, c in enumerate(comments, 1)]
-    else:
-        section = ["Comments"] + [f"Reader {k} says:\n{c}\nReply" for k, c in enumerate(comments, 1)]
+    section = ["Comments"] + [_ITEM_STYLES[style].format(k=k, c=c) for k, c in enumerate(comments, 1)]
     page = "\n\n".join([*article, *section, "Leave a Reply", "Your email address will not be published."])
     body = "\n".join(clean_flat(page).paragraphs)
     assert not any(re.escape(c) and c in body for c in comments)
