@@ -278,7 +278,7 @@ _COMMENT_COUNT = re.compile(
 
 
 def counts_comments(line: str) -> bool:
-    return len(words(line)) <= 10 and _COMMENT_COUNT.search(line) is not None
+    return len(line) <= 160 and len(words(line)) <= 10 and _COMMENT_COUNT.search(line) is not None
 
 
 def is_comment_form(line: str) -> bool:

@@ -199,12 +199,14 @@ def _signed_run(texts: list[str], end_after: Callable[[int], int]) -> tuple[int,
     """No header: two or more signed items ("Rosa on October 26, 2012 at 2:08am said...") open the
     section, or three "Posted by: Brad | Jan 10, 2008 6:02 PM" or undated "Jacob said," among short
     items (a blog's front page signs its posts the same way, between long articles)."""
-    signed = [i for i, t in enumerate(texts) if _SAYS.search(t) and _dated_near(texts, i)]
+    # (signature lines are short: the length test spares the patterns every paragraph)
+    signed = [i for i, t in enumerate(texts) if len(t) <= 200 and _SAYS.search(t) and _dated_near(texts, i)]
     if len(signed) >= 2:
         return signed[0], end_after(signed[0])
     posted = [
         i for i, t in enumerate(texts)
-        if (_POSTED_BY.match(t) and _dated_near(texts, i)) or (_SAYS.search(t) and len(L.words(t)) <= 4)
+        if len(t) <= 200
+        and ((_POSTED_BY.match(t) and _dated_near(texts, i)) or (_SAYS.search(t) and len(L.words(t)) <= 4))
     ]
     start = _first_run(texts, posted)
     if start is not None and not _mostly_prose(texts[start : end_after(start)]):
