@@ -293,6 +293,15 @@ def test_headerless_comments_signed_by_name_at_a_time_are_separated_but_teaser_b
     assert not no_thread.comments
 
 
+def test_a_notice_about_the_comments_before_the_first_item_does_not_shift_their_dates():
+    thread = _thread("Reader {k}", "March 1{k}, 2024 at 9:0{k} pm", "{c}")
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "4 Comments", "Select how to display the comments and save", *thread])
+    parts = clean_flat(page, url=URL)
+    assert [(c.text, c.date) for c in parts.comments] == [
+        (c, f"2024-03-1{k}") for k, c in enumerate(COMMENTS * 2)
+    ]
+
+
 def test_a_front_page_of_posts_signed_posted_by_is_no_comment_section():
     posts = []
     for k in range(3):

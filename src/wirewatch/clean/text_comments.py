@@ -51,6 +51,9 @@ _COMMENT_NOTICE = re.compile(
 )
 
 
+_ABOUT_COMMENTS = re.compile(r"\bcomments\b", re.I)
+
+
 def _comment_mark(line: str) -> bool:
     return bool(
         _COMMENT_MARK.search(line)
@@ -272,8 +275,11 @@ def split_comments(texts: list[str]) -> list[Comment]:
     """Comment items: numbered 1, 2, 3...; or each opened by "Name says:" or closed by a Reply
     link (author and date lines then leave the text, the date is kept); or signed by an author
     and a date line; or blocks separated by blank lines. A form's prompt printed under each item
-    is no part of it."""
+    is no part of it, nor are the section's own lines about its comments before the first item
+    ("Select your preferred way to display the comments", "Sort comments by")."""
     texts = [t for t in texts if not L.is_comment_form(t)]
+    while texts and (not texts[0].strip() or (len(texts[0]) <= 200 and _ABOUT_COMMENTS.search(texts[0]))):
+        texts = texts[1:]
     if any(L.numbered_item(t) == 1 for t in texts):
         return _numbered_comments(texts)
     if any(_SAYS.search(t) or _REPLY.match(t.strip()) for t in texts):
