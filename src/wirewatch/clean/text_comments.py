@@ -354,14 +354,25 @@ def _stamp(line: str) -> bool:
 
 def _signed_comments(texts: list[str]) -> list[Comment]:
     """Items signed by a date or time stamp, with the author's name on the line before it, or by a
-    "Posted by: name | date" line. The signature opens each item where the section starts with
-    one, and closes it otherwise (then unsigned lines after the last signature are no comment)."""
+    "Posted by: name | date" line."""
     lines = [s for t in texts if (s := t.strip()) and not L.is_chrome(s)]
     signature = [_stamp(s) or bool(_POSTED_BY.match(s)) for s in lines]
     for i in range(1, len(lines)):
         if signature[i] and len(L.words(lines[i - 1])) <= 4 and not L.ends_sentence(lines[i - 1]):
             signature[i - 1] = True
-    # runs of text lines and of signature lines (a name, then its stamp), alternating
+    return _paired_with_signatures(lines, signature)
+
+
+def _named_comments(texts: list[str]) -> list[Comment]:
+    """Items marked only by their authors' name lines, before the text or after it."""
+    lines = [s for t in texts if (s := t.strip()) and not L.is_chrome(s)]
+    return _paired_with_signatures(lines, [_name_line(s) for s in lines])
+
+
+def _paired_with_signatures(lines: list[str], signature: list[bool]) -> list[Comment]:
+    """Each run of text lines with the run of signature lines next to it (a name, then its stamp):
+    the one before where the section starts with a signature, the one after otherwise (then text
+    after the last signature is no comment). A date in the signature is the comment's date."""
     runs: list[tuple[bool, list[str]]] = []
     for s, signs in zip(lines, signature, strict=True):
         if runs and runs[-1][0] == signs:
@@ -381,22 +392,6 @@ def _signed_comments(texts: list[str]) -> list[Comment]:
         if comment:
             comments.append(Comment(text=comment.text, date=dates[-1] if dates else comment.date))
     return comments
-
-
-def _named_comments(texts: list[str]) -> list[Comment]:
-    """Items marked only by their authors' name lines, before the text or after it."""
-    lines = [s for t in texts if (s := t.strip()) and not L.is_chrome(s)]
-    opens = bool(lines) and _name_line(lines[0])
-    blocks: list[list[str]] = [[]]
-    for s in lines:
-        if _name_line(s):
-            if blocks[-1] or not opens:
-                blocks.append([])
-        else:
-            blocks[-1].append(s)
-    if not opens:
-        blocks.pop()  # unsigned lines after the last name close no comment
-    return [c for block in blocks if (c := _comment(block))]
 
 
 def _comment(block: list[str]) -> Comment | None:
