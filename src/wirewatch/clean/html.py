@@ -40,7 +40,7 @@ from wirewatch.clean.dates import find_dates, normalise_date
 from wirewatch.clean.html_comments import comment_items, read_comments
 from wirewatch.clean.html_tree import parse_html, visible_text
 from wirewatch.clean.parts import DateSeen, PageParts
-from wirewatch.clean.text_comments import comments_in_lines
+from wirewatch.clean.text_comments import article_before, comments_in_lines
 from wirewatch.model import Comment, Found
 
 __all__ = ["clean_html", "parse_html", "visible_text"]
@@ -388,15 +388,6 @@ def _main_text(tree: HtmlElement, url: str | None, page_words: int) -> str:
 
 # Share of the extracted text that "comments" may hold before they are taken for the article.
 _SWALLOWED = 0.5
-# A comment section found in the extracted text counts only where the article comes first: this
-# many paragraphs of prose before it (a short post can draw many more lines of comments).
-_PROSE_BEFORE_COMMENTS = 3
-
-
-def _article_before(lines: list[str], start: int) -> bool:
-    return sum(1 for line in lines[:start] if L.is_prose(line)) >= _PROSE_BEFORE_COMMENTS
-
-
 def _comment_lines(lines: list[str], comments: list[Comment]) -> list[bool]:
     """Which lines of the extracted text are reader comments (whole comment lines, or longer
     lines found inside a comment)."""
@@ -593,9 +584,10 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         comments, in_comments = [], [False] * len(lines)
 
     # Comments the markup did not give away but the text does (a "12 comments" header, signed and
-    # dated items) are cut from the end of the text, as the flattened-text cleaner cuts them.
+    # dated items) are cut from the end of the text, as the flattened-text cleaner cuts them, where
+    # the article comes first.
     in_text = comments_in_lines(lines)
-    if in_text and _article_before(lines, in_text[0]) and in_text[2]:
+    if in_text and article_before(lines, in_text[0]) and in_text[2]:
         start, end, found = in_text
         in_comments[start:end] = [True] * (end - start)
         comments = comments + [c for c in found if c.text not in {x.text for x in comments}]

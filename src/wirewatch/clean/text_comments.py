@@ -20,7 +20,7 @@ from wirewatch.clean import lines as L
 from wirewatch.clean.dates import find_dates
 from wirewatch.model import Comment
 
-__all__ = ["comment_zone", "comments_in_lines", "split_comments"]
+__all__ = ["article_before", "comment_zone", "comments_in_lines", "split_comments"]
 
 
 # The links under each comment: "Reply", "Reply to This Parent Share", "Flag as Inappropriate".
@@ -30,8 +30,7 @@ _REPLY = re.compile(
     re.I,
 )
 _COMMENT_MARK = re.compile(
-    r"\bsays:\s*$|\b\d{1,2}:\d\d\s*(am|pm)?\b|^\W*\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago\W*$",
-    re.I,
+    r"\bsays:\s*$|^\W*\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago\W*$", re.I
 )
 # Signatures: "Jonas says:", "Rosa on October 26, 2012 at 2:08am said...", "Jacob said,", and
 # "Posted by: Brad | Jan 10, 2008 6:02 PM", "BY TAROCHAN AT 01/08/08 05:30 PM".
@@ -57,6 +56,7 @@ _ABOUT_COMMENTS = re.compile(r"\bcomments\b", re.I)
 def _comment_mark(line: str) -> bool:
     return bool(
         _COMMENT_MARK.search(line)
+        or L.TIME.search(line)
         or _REPLY.match(line)
         or _SIGNED_BY.match(line)
         or (len(line) <= 200 and _COMMENT_NOTICE.search(line))
@@ -124,7 +124,14 @@ def _name_line(line: str) -> bool:
 
 
 _OPENING_LINES = 40  # how much of a section its first items are judged by
-_PROSE_BEFORE_NAMED = 3  # paragraphs of the article above a section of named items
+# Paragraphs of prose that show the article comes before a section (a short post can draw many more
+# lines of comments, so no share of the page is asked for).
+_ARTICLE_PARAGRAPHS = 3
+
+
+def article_before(texts: list[str], start: int) -> bool:
+    """Whether the article's prose comes before line `start`, where a comment section would begin."""
+    return sum(1 for t in texts[:start] if L.is_prose(t)) >= _ARTICLE_PARAGRAPHS
 
 
 def _named_items(zone: list[str]) -> bool:
@@ -192,8 +199,7 @@ def _named_section(texts: list[str], named: set[int], end_after: Callable[[int],
     under a header does not get here."""
     notices = {i for i, t in enumerate(texts) if len(t) <= 200 and _COMMENT_NOTICE.search(t)}
     for header in sorted(named | notices, reverse=True):
-        prose_before = sum(1 for t in texts[:header] if L.is_prose(t))
-        if prose_before >= _PROSE_BEFORE_NAMED and _named_items(texts[header + 1 : end_after(header)]):
+        if article_before(texts, header) and _named_items(texts[header + 1 : end_after(header)]):
             return header + 1, end_after(header)
     return None
 
