@@ -200,6 +200,53 @@ def test_visible_text_puts_blocks_and_breaks_on_lines():
     assert visible_text(tree) == "Menu\n\nSome text wrapped here\nafter\n\nnext\n"
 
 
+
+def _streamed_page(*, scripts: bool, markers: bool) -> str:
+    """A page as React's streaming server rendering sends it: the article's paragraphs come last,
+    each in a hidden part, after placeholders with a loading fallback where they belong."""
+    holders = "".join(
+        ("<!--$?-->" if markers else "") + f'<template id="B:{k}"></template><div>Loading paragraph...</div>'
+        + ("<!--/$-->" if markers else "") for k in range(3)
+    )
+    moves = "".join(f'<script>$RC("B:{k}","S:{k}")</script>' for k in range(3)) if scripts else ""
+    parts = "".join(f'<div hidden id="S:{k}"><p>{PARAGRAPHS[k]}</p></div>' for k in range(3))
+    return (f"<html><body><nav>Home</nav><article><h1>{TITLE}</h1>{holders}<p>{PARAGRAPHS[3]}</p></article>"
+            f"<footer>Copyright 2024 Valdren Post</footer>{parts}{moves}</body></html>")
+
+
+@pytest.mark.parametrize("scripts", [True, False])
+def test_parts_streamed_late_show_in_the_visible_text_where_a_browser_puts_them(scripts):
+    text = visible_text(parse_html(_streamed_page(scripts=scripts, markers=True)))
+    lines = [ln for ln in text.split("\n") if ln]
+    assert lines == ["Home", TITLE, *PARAGRAPHS[:4], "Copyright 2024 Valdren Post"]
+
+
+def test_a_streamed_parts_loading_fallback_stays_where_the_page_lost_its_markers():
+    # without the comment markers the fallback's end is unknown: it is left, not guessed
+    text = visible_text(parse_html(_streamed_page(scripts=False, markers=False)))
+    assert text.count("Loading paragraph...") == 3
+    assert text.index(PARAGRAPHS[0]) < text.index(PARAGRAPHS[3])
+
+
+def test_a_part_paired_by_the_pages_script_goes_to_its_own_placeholder():
+    html = ('<html><body><div><template id="B:0"></template></div><div><template id="B:1"></template></div>'
+            f'<div hidden id="S:1"><p>{PARAGRAPHS[0]}</p></div><div hidden id="S:0"><p>{PARAGRAPHS[1]}</p></div>'
+            '<script>$RC("B:0","S:1");$RC("B:1","S:0")</script></body></html>')
+    text = visible_text(parse_html(html))
+    assert text.index(PARAGRAPHS[0]) < text.index(PARAGRAPHS[1])
+
+
+def test_the_body_of_a_page_streamed_in_parts_is_in_reading_order():
+    parts = clean_html(_streamed_page(scripts=False, markers=True))
+    assert parts.paragraphs == tuple(PARAGRAPHS[:4])
+
+
+def test_the_tree_handed_to_trafilatura_keeps_streamed_parts_as_served():
+    tree = parse_html(_streamed_page(scripts=True, markers=True))
+    assert len(tree.xpath("//div[@hidden]")) == 3
+    assert not any("Loading" in (el.text or "") for el in tree.iter("div"))
+
+
 # --- properties -----------------------------------------------------------------------------
 
 _tags = st.sampled_from(["p", "div", "li", "span", "h2", "section", "article", "b", "a"])

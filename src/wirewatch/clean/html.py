@@ -38,7 +38,7 @@ from wirewatch.clean import lines as L
 from wirewatch.clean.authors import NAME_PARTICLES, plausible_author
 from wirewatch.clean.dates import find_dates, normalise_date
 from wirewatch.clean.html_comments import comment_items, read_comments
-from wirewatch.clean.html_tree import parse_html, visible_text
+from wirewatch.clean.html_tree import parse_html, streamed_parts, visible_text
 from wirewatch.clean.parts import DateSeen, PageParts
 from wirewatch.clean.text_comments import article_before, comments_in_lines
 from wirewatch.model import Comment, Found
@@ -523,6 +523,18 @@ def _not_in_body(page_text: str, paragraphs: list[str], comments: list[Comment])
     return out
 
 
+def _in_page_order(paragraphs: list[str], page_text: str) -> list[str]:
+    """The paragraphs in the order the page shows them. trafilatura reads the tree as served, where
+    parts streamed late stand at the end (`html_tree.streamed_parts`); a paragraph not found in
+    the page's text as such stays after the one before it."""
+    keys, at = [], -1
+    for k, paragraph in enumerate(paragraphs):
+        found = page_text.find(paragraph[:80])
+        at = found if found >= 0 else at
+        keys.append((at, k))
+    return [paragraphs[k] for _, k in sorted(keys)]
+
+
 def _weak_dates(lines: list[str]) -> list[DateSeen]:
     return [DateSeen(iso, "page_header", found) for line in lines for iso, found in find_dates(line)]
 
@@ -567,7 +579,8 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     items = comment_items(tree)
     comments = read_comments(items)
     title, author, dates, site = _metadata(tree, set(items))
-    page_text = visible_text(tree)
+    streamed = streamed_parts(tree)
+    page_text = visible_text(tree, streamed)
     if not any(d.date and d.where in ("html_meta", "byline") for d in dates):
         dates += _dates_by_headline(page_text, [h for h in (title.value, *_h1_texts(tree)) if h])
     _lighten(tree)
@@ -628,6 +641,8 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         # prose, a section label between at most) is it
         title = Found(paragraphs[0], "first_line", 0.5)
         removed.append(paragraphs.pop(0))
+    if streamed:
+        paragraphs = _in_page_order(paragraphs, page_text)
     # Both sides are whitespace-collapsed already; the body may join lines the page split, so a
     # line counts as kept when it is inside the body's text (a set lookup first, the scan after).
     removed += _not_in_body(page_text, paragraphs, comments)

@@ -60,10 +60,13 @@ def parse_html(html: str | bytes) -> HtmlElement | None:
     """The page as a tree, or None where there is no HTML to speak of.
 
     The steps of trafilatura's tolerant loader (`trafilatura.utils.load_html`: legacy charsets,
-    markup libxml2 chokes on, text that is not HTML refused), on the parser above."""
+    markup libxml2 chokes on, text that is not HTML refused), on the parser above; the loading
+    fallbacks of parts streamed late are gone, as they are from a browser's page once they arrive."""
     if isinstance(html, bytes):
         html = decode_file(html)
     html = _XML_DECLARATION.sub("", html, count=1)
+    if _STREAMED_HINT in html and _STREAMED_PART.search(html) is not None:
+        html = _LOADING_FALLBACK.sub(r"\1", html)
     beginning = html[:50].lower()
     try:
         tree = html_fromstring(_repaired(html, beginning), parser=_PARSER)
@@ -72,6 +75,47 @@ def parse_html(html: str | bytes) -> HtmlElement | None:
     if tree is None or (is_dubious_html(beginning) and len(tree) < 2):
         return None
     return tree
+
+
+# --- parts streamed late ---------------------------------------------------------------------
+
+# React's streaming server rendering (Next.js and others) sends the slow parts of a page after the
+# rest, each in a hidden `<div id="S:n">` at the end of the body, with a script that moves it to its
+# placeholder: a `<template id="B:n">` opening a loading fallback that runs to the `<!--/$-->`
+# marker, or a `<template id="P:n">`. A browser shows the part there; the served HTML, as scrapers
+# keep it, has it hidden at the end. On WCXB dev 14 of 793 pages are built so, the whole article
+# hidden on 5 of them. The visible text shows each part at its placeholder; the tree is left as
+# served, which is what trafilatura was made for (it reads hidden elements: on one WCXB page the
+# placeholder sits in a wrapper whose class starts with "comment", which it would cut).
+_STREAMED_HINT = 'id="S:'
+_STREAMED_PART = re.compile(r'<div hidden(?:="[^"]*")? id="S:')
+# The fallback ("Loading paragraph...", an empty skeleton) goes with its markers, where the page
+# kept its comments; a short one only, so a marker left open cannot take the page's text with it.
+_LOADING_FALLBACK = re.compile(r'<!--\$\?-->\s*(<template id="B:[^"]+"></template>).{0,2000}?<!--/\$-->', re.S)
+# Which part goes to which placeholder, where the page kept its scripts: $RC("B:0","S:1"), $RS("S:2","P:2").
+_PART_MOVES = re.compile(r'\$R[CS]\("([BS]:\w+)","([SP]:\w+)"')
+_HIDDEN_PARTS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
+
+
+def streamed_parts(tree: etree._Element) -> dict[etree._Element, etree._Element]:
+    """Placeholder -> the hidden part a browser shows in its place, paired by the page's scripts,
+    else by number."""
+    holders = {key: el for el in tree.iter("template") if (key := el.get("id", ""))[:2] in ("B:", "P:")}
+    if not holders:
+        return {}
+    paired: dict[str, str] = {}
+    for script in tree.iter("script"):
+        for a, b in _PART_MOVES.findall(script.text or ""):
+            part, holder = (b, a) if a.startswith("B:") else (a, b)
+            paired[part] = holder
+    out = {}
+    for part in _HIDDEN_PARTS(tree):
+        name = part.get("id")
+        keys = (paired.get(name), "B:" + name[2:], "P:" + name[2:])
+        holder = next((h for key in keys if key and (h := holders.pop(key, None)) is not None), None)
+        if holder is not None and part not in holder.iterancestors():
+            out[holder] = part
+    return out
 
 
 # --- the visible text ------------------------------------------------------------------------
@@ -97,12 +141,19 @@ def _shown(el: etree._Element) -> bool:
     return el.get("hidden") is None and not ((style := el.get("style")) and _HIDDEN_STYLE.search(style))
 
 
-def _visible(el: etree._Element, out: list[str], pre: bool) -> None:
+def _visible(el: etree._Element, out: list[str], pre: bool, parts: dict[etree._Element, etree._Element]) -> None:
     # Source line breaks are spaces to a browser, except inside <pre>; <br> breaks a line, a block
     # element starts and ends one (two blocks in a row leave a blank line between them).
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in INVISIBLE or not _shown(child):
+            if tag == "template" and child in parts:  # a part streamed late, shown here
+                out.append(_BREAK)
+                part = parts[child]
+                if part.text:
+                    out.append(part.text.replace("\n", _BREAK) if pre else part.text)
+                _visible(part, out, pre, parts)
+                out.append(_BREAK)
             if child.tail:
                 out.append(child.tail.replace("\n", _BREAK) if pre else child.tail)
             continue
@@ -115,24 +166,25 @@ def _visible(el: etree._Element, out: list[str], pre: bool) -> None:
         if child.text:
             out.append(child.text.replace("\n", _BREAK) if inner else child.text)
         if len(child):
-            _visible(child, out, inner)
+            _visible(child, out, inner, parts)
         if block:
             out.append(_BREAK)
         if child.tail:
             out.append(child.tail.replace("\n", _BREAK) if pre else child.tail)
 
 
-def visible_text(tree: etree._Element) -> str:
+def visible_text(tree: etree._Element, parts: dict[etree._Element, etree._Element] | None = None) -> str:
     """What a browser shows of a page as text: one block element per line, blocks separated by one
-    blank line, scripts, styles and hidden elements gone, everything else (menus, comments) kept.
-    This is the situation of scraped page text, and the input of `clean_flat`."""
+    blank line, scripts, styles and hidden elements gone, parts streamed late in their places
+    (`parts`: the tree's `streamed_parts`, where the caller has them), everything else (menus,
+    comments) kept. This is the situation of scraped page text, and the input of `clean_flat`."""
     tag = tree.tag if isinstance(tree.tag, str) else ""
     if tag in INVISIBLE or not _shown(tree):
         return ""
     out: list[str] = [_BREAK] if tag in BLOCK or tag == "br" else []
     if tree.text:
         out.append(tree.text.replace("\n", _BREAK) if tag == "pre" else tree.text)
-    _visible(tree, out, tag == "pre")
+    _visible(tree, out, tag == "pre", streamed_parts(tree) if parts is None else parts)
     text: list[str] = []
     # A zero-width space separates words on screen; any run of whitespace is one space.
     for ln in "".join(out).replace("\u200b", " ").split(_BREAK):
