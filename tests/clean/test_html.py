@@ -165,6 +165,35 @@ def test_generic_comment_section_without_wordpress_markup_is_separated():
     assert not any(c in "\n".join(parts.paragraphs) for c in COMMENTS)
 
 
+
+def test_an_article_inside_an_app_layouts_nav_element_is_still_found():
+    # everything but a promotion line sits in one <nav>: dropping what trafilatura deletes anyway
+    # first would leave it nothing to rescue the article from
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (f"<html><head><title>{TITLE}</title></head><body><p>Switch to Valdren Plus today.</p>"
+            f'<nav class="app-layout__nav"><div class="content"><h1>{TITLE}</h1>{paras}</div></nav></body></html>')
+    assert set(PARAGRAPHS) <= set(clean_html(html).paragraphs)
+
+
+def test_menu_items_marked_depth_1_are_no_reader_comments():
+    menu = "".join(f'<li class="menu-item menu-item--expanded depth-1"><a href="/{w}">{w} pages</a>'
+                   f'<ul><li><a href="/{w}/a">Open submenu {w}</a></li></ul></li>' for w in ("Grants", "About", "News"))
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    parts = clean_html(f"<html><body><header><ul class='menu'>{menu}</ul></header><article><h1>{TITLE}</h1>"
+                       f"{paras}</article></body></html>")
+    assert parts.comments == ()
+    assert set(PARAGRAPHS) <= set(parts.paragraphs)
+
+
+def test_comments_in_highlighted_code_are_no_reader_comments():
+    code = ('<pre><code class="language-bash"><span class="hljs-comment"># fetch the gauge readings</span>\n'
+            'curl https://river.example/gauges\n<span class="hljs-comment"># keep the last week</span>\n'
+            'tail -n 168 readings.csv</code></pre>')
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    parts = clean_html(f"<html><body><article><h1>{TITLE}</h1>{paras}{code}</article></body></html>")
+    assert parts.comments == ()
+    assert "# fetch the gauge readings" in "\n".join(parts.paragraphs)
+
 def test_a_long_thread_under_a_short_post_in_plain_markup_is_separated():
     # No comment markup: the thread is paragraphs signed "Posted by: name | date", and holds most
     # of the page's text, so only the article's prose before it tells where the article ends.

@@ -23,8 +23,17 @@ _ITEM_CLASSES = frozenset({"comment", "comment-item", "depth-1"})
 # A first cut for comment sections: ids and classes that mention comments in any common spelling
 # (case as written: "Comment" and "COMMENT" both contain one of these).
 _SECTION_HINT = re.compile("omment|OMMENT|cmt|talkback|disqus|eactions")
-_NOT_SECTION_TAGS = frozenset({"form", "a", "body", "html"})
+# Not a section: a form, a link, the page itself, code (and, in `_in_code`, a syntax highlighter's
+# "hljs-comment" or "token comment" span: a comment in code).
+_NOT_SECTION_TAGS = frozenset({"form", "a", "body", "html", "code", "pre"})
 _SECTION = re.compile(r"comment|\bcmt|talkback|reader.?reactions|disqus", re.I)
+# Class tokens that say whether a post takes comments, not that the element holds them (Squarespace
+# marks the whole <article> "has-comments", and each teaser of a related post
+# "summary-item-has-comments-enabled").
+_COMMENT_FLAG = re.compile(
+    r"(?:has|no|with|show|allow|enable|disable)[-_]?comments?(?![a-z])|comments?[-_](?:open|closed|enabled|disabled)",
+    re.I,
+)
 # Parts of a comment section that are not comments: the form, counters, links to it, policies.
 _NOT_SECTION = re.compile(r"form|respond|reply.?title|count|link|rss|feed|policy|button|login|nav|meta|header", re.I)
 
@@ -51,17 +60,23 @@ def _candidates(tree: HtmlElement) -> tuple[list[etree._Element], list[etree._El
         if not (el_id or el_class):
             continue
         tag = el.tag
-        # Each item class has "comment" or "depth-1" in it: the split only where one is there.
+        # Each item class has "comment" or "depth-1" in it: the split only where one is there. A
+        # "depth-1" item of a menu ("menu-item depth-1", Drupal) is no comment; a pingback is.
         if tag in _ITEM_TAGS and not el_id.startswith("div-comment-") and (
             el_id.startswith("comment-")
-            or (("comment" in el_class or "depth-1" in el_class) and not _ITEM_CLASSES.isdisjoint(el_class.split()))
+            or (("comment" in el_class or "depth-1" in el_class and "menu" not in el_class)
+                and not _ITEM_CLASSES.isdisjoint(el_class.split()))
         ):
             items.append(el)
         if tag not in _NOT_SECTION_TAGS and (_SECTION_HINT.search(el_class) or _SECTION_HINT.search(el_id)):
-            label = f"{el_id} {el_class}"
-            if _SECTION.search(label) and not _NOT_SECTION.search(label):
+            label = " ".join(token for token in f"{el_id} {el_class}".split() if not _COMMENT_FLAG.search(token))
+            if _SECTION.search(label) and not _NOT_SECTION.search(label) and not _in_code(el):
                 sections.append(el)
     return items, sections
+
+
+def _in_code(el: etree._Element) -> bool:
+    return el.tag == "span" and next(el.iterancestors("pre", "code"), None) is not None
 
 
 def comment_items(tree: HtmlElement) -> list[etree._Element]:

@@ -349,7 +349,9 @@ def stop_word_share(tokens: list[str], stops: frozenset[str]) -> float:
     return sum(t.lower() in stops for t in tokens) / len(tokens)
 
 
-TIME = re.compile(r"\b\d{1,2}:\d\d\s*(am|pm)?\b", re.I)
+# A clock time, "18:26", "6:26 pm", "05:30:12"; not a citation's volume and pages ("2021;72:45-62",
+# "16:22-31"), a ratio of larger numbers or a running time ("90:00").
+TIME = re.compile(r"(?<![\w;:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d\u2013-])\s*(am|pm)?\b", re.I)
 _CALENDAR = calendar_words()
 
 
