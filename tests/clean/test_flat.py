@@ -415,3 +415,14 @@ def test_a_share_counter_is_never_the_headline():
     parts = clean_flat("Council votes to shut harbour bridge\n\n8.1k SHARES Facebook Twitter\n\n" + _ARTICLE)
     assert parts.title.value == "Council votes to shut harbour bridge"
     assert "8.1k SHARES Facebook Twitter" in parts.removed
+
+
+def test_a_reference_list_under_a_discussion_heading_is_no_comment_section():
+    # citations give volume and pages as "2021;72:45-62", which once read as times of day
+    references = [
+        f"- {k}.Olsen M, Brell T, Kerr A. Flood levels in northern river basins. Hydrol Rev. 20{k + 10};{k + 40}:"
+        f"{k + 11}-{k + 30}. doi: 10.1000/hr.{k}" for k in range(1, 8)
+    ]
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "DISCUSSION", PARAGRAPHS[0], "REFERENCES", *references])
+    parts = clean_flat(page, url=URL)
+    assert parts.comments == ()

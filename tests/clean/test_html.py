@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from wirewatch.clean import html as H
 from wirewatch.clean.authors import plausible_author
 from wirewatch.clean.html import clean_html, parse_html, visible_text
+from wirewatch.clean.html_comments import comment_items
 from wirewatch.ingest.decode import decode
 
 PARAGRAPHS = [
@@ -193,6 +194,17 @@ def test_comments_in_highlighted_code_are_no_reader_comments():
     parts = clean_html(f"<html><body><article><h1>{TITLE}</h1>{paras}{code}</article></body></html>")
     assert parts.comments == ()
     assert "# fetch the gauge readings" in "\n".join(parts.paragraphs)
+
+
+def test_a_class_saying_the_post_takes_comments_marks_no_comment_section():
+    # the whole post is marked "has-comments", each teaser of a related post "...-has-comments-enabled"
+    teasers = "".join(f'<div class="summary-item summary-item-has-comments-enabled"><a href="/p{k}">Spring '
+                      f'planting guide part {k}</a><time>Jun {k}, 2024</time></div>' for k in range(1, 4))
+    blocks = "".join(f"<div class='sqs-block html-block'><p>{p}</p></div>" for p in PARAGRAPHS)
+    tree = parse_html(f'<html><body><article class="BlogItem hentry has-comments"><h1>{TITLE}</h1>{blocks}'
+                      f"</article><section class='related'>{teasers}</section></body></html>")
+    assert comment_items(tree) == []
+
 
 def test_a_long_thread_under_a_short_post_in_plain_markup_is_separated():
     # No comment markup: the thread is paragraphs signed "Posted by: name | date", and holds most

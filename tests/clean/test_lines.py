@@ -143,3 +143,20 @@ def test_a_byline_gives_its_names_without_their_roles_and_contacts(byline, name)
 )
 def test_a_line_of_short_items_between_separators_is_a_menu(line, expected):
     assert L.is_chrome(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March 4, 2024 at 6:26 pm", True),
+        ("Posted 05:30 PM", True),
+        ("Updated 18:26:09 UTC", True),
+        ("9:05am", True),
+        # a citation's volume and pages, a running time: no clock
+        ("Annu Rev Psychol. 2021;72:45-62.", False),
+        ("Nat Rev Immunol. 2016;16:22\u201331.", False),
+        ("the match ended 90:00 with no goals", False),
+    ],
+)
+def test_a_time_is_a_clock_time(text, expected):
+    assert bool(L.TIME.search(text)) is expected
