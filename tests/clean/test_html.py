@@ -206,6 +206,18 @@ def test_a_class_saying_the_post_takes_comments_marks_no_comment_section():
     assert comment_items(tree) == []
 
 
+
+def test_an_article_paragraph_a_reader_quotes_stays_in_the_body(monkeypatch):
+    quoting = (f"You wrote: {PARAGRAPHS[1]}</p><p>Forty centimetres is nothing, the gauge at Kessel was moved "
+               "two years ago and nobody has checked it since. The real level is higher and the authority "
+               "knows it, because the farmers in Tolla have been telling them every spring. Last year the "
+               "water came over the road at the mill two weeks before the first warning, and the pumps they "
+               "promised then arrived in June, when the fields were already lost.")
+    monkeypatch.setattr(__name__ + ".COMMENTS", [quoting, COMMENTS[1]])
+    parts = clean_html(page())
+    assert PARAGRAPHS[1] in parts.paragraphs
+    assert any("nobody has checked it" in c.text for c in parts.comments)
+
 def test_a_long_thread_under_a_short_post_in_plain_markup_is_separated():
     # No comment markup: the thread is paragraphs signed "Posted by: name | date", and holds most
     # of the page's text, so only the article's prose before it tells where the article ends.
@@ -384,6 +396,14 @@ def test_a_correction_notice_and_what_follows_it_leave_the_body():
     <div class="story">{paras}<p>Correction: </p><p>{note}</p></div></body></html>"""
     parts = clean_html(html)
     assert parts.paragraphs[-1] == PARAGRAPHS[-1] and note in parts.removed
+
+
+def test_an_editors_note_with_the_article_going_on_under_it_stays():
+    note = "[EDITOR'S NOTE: Click the map below to see every gauge on the river.]"
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS[:4] + [note] + PARAGRAPHS[4:] + COMMENTS)
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+    <div class="story">{paras}</div></body></html>"""
+    assert PARAGRAPHS[-1] in clean_html(html).paragraphs
 
 
 def test_an_editors_note_at_the_top_keeps_the_article():

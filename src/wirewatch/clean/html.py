@@ -388,16 +388,29 @@ def _main_text(tree: HtmlElement, url: str | None, page_words: int) -> str:
 
 # Share of the extracted text that "comments" may hold before they are taken for the article.
 _SWALLOWED = 0.5
+# Share of a reader comment's text that the extracted lines found in it must cover for them to be
+# the comment's (trafilatura kept it) rather than the article's own lines that the comment quotes.
+# On the Dragnet, L3S-GN1 and WCXB pages with comments in their markup, kept comments were covered
+# 0.43-0.65 by the lines found in them, comments quoting the article 0.04-0.36 (13 of them, the
+# quoted lines taken out of the article before), and a few made mostly of a quote 0.54-0.82.
+_KEPT_COMMENT_SHARE = 0.4
+
+
 def _comment_lines(lines: list[str], comments: list[Comment]) -> list[bool]:
-    """Which lines of the extracted text are reader comments (whole comment lines, or longer
-    lines found inside a comment)."""
+    """Which lines of the extracted text are reader comments: whole lines of a comment, or longer
+    lines inside one, where they make up much of that comment."""
+    flags = [False] * len(lines)
     if not comments:
-        return [False] * len(lines)
-    keys = {L.normalise_line(ln) for c in comments for ln in c.text.split("\n") if len(ln) > 20}
-    blob = "\n".join(L.normalise_line(c.text) for c in comments)
-    return [
-        (key := L.normalise_line(ln)) in keys or (len(key) > 40 and key in blob) for ln in lines
-    ]
+        return flags
+    keys = [L.normalise_line(ln) for ln in lines]
+    for comment in comments:
+        blob = L.normalise_line(comment.text)
+        own = {L.normalise_line(ln) for ln in comment.text.split("\n") if len(ln) > 20}
+        found = [i for i, key in enumerate(keys) if key in own or (len(key) > 40 and key in blob)]
+        if found and sum(len(keys[i]) for i in found) >= _KEPT_COMMENT_SHARE * len(blob):
+            for i in found:
+                flags[i] = True
+    return flags
 
 
 # Recall mode's text replaces the balanced one only when what it adds is mostly prose (not the
@@ -428,6 +441,16 @@ _CORRECTION = re.compile(
     r"|corrections?:|clarifications?:|editor'?s note:|an earlier version of this (?:article|story))",
     re.I,
 )
+# A correction notice ends the article: at most this many paragraphs of prose follow it (its own,
+# where its label stands alone, and one more). "[EDITOR'S NOTE: click to enlarge the image below.]"
+# with eight paragraphs of the article under it is no correction (WCXB dev 4656).
+_AFTER_CORRECTION_PROSE = 2
+
+
+def _ends_article(lines: list[str], k: int) -> bool:
+    return sum(L.is_prose(line) for line in lines[k + 1 :]) <= _AFTER_CORRECTION_PROSE
+
+
 # A byline line is at most this long ("By Anna Kerr and Tomas Brell, Staff Reporters").
 _BYLINE_WORDS = 10
 
@@ -629,8 +652,9 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     before_prose = True  # no paragraph of prose kept yet
     for k, (line, is_comment) in enumerate(zip(lines, in_comments, strict=True)):
         # an editor's correction notice at the article's end, and what follows it, speak about the
-        # article, not in it (an editor's note at its top introduces it: kept)
-        correction = correction or (k >= len(lines) / 2 and bool(_CORRECTION.match(line)))
+        # article, not in it (an editor's note at its top introduces it, one with the article going
+        # on under it is a note in it: kept)
+        correction = correction or (k >= len(lines) / 2 and bool(_CORRECTION.match(line)) and _ends_article(lines, k))
         if correction and not is_comment:
             removed.append(line)
             continue
