@@ -336,6 +336,14 @@ def test_a_headline_repeated_below_a_section_label_and_a_date_line_takes_them_ou
     assert ("2024-03-02", "page_header") in {(d.date, d.where) for d in parts.dates}
 
 
+def test_a_trail_of_sections_ending_in_the_headline_leaves_the_body():
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{TITLE} | Valdren Post</title>
+    </head><body><div class="story"><ul><li>News</li><li>Region</li><li>{TITLE}</li></ul>{paras}</div></body></html>"""
+    parts = clean_html(html, url="https://valdrenpost.example/region/river-floods.html")
+    assert parts.paragraphs == tuple(PARAGRAPHS)
+
+
 def test_a_section_name_is_no_headline_and_the_line_opening_the_article_is_taken_instead():
     paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>

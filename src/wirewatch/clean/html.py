@@ -451,14 +451,16 @@ def _ends_article(lines: list[str], k: int) -> bool:
     return sum(L.is_prose(line) for line in lines[k + 1 :]) <= _AFTER_CORRECTION_PROSE
 
 
+# How trafilatura marks a list item in its text.
+_LIST_MARK = re.compile(r"^[-\u2022*]\s+")
 # A byline line is at most this long ("By Anna Kerr and Tomas Brell, Staff Reporters").
 _BYLINE_WORDS = 10
 
 
 def _keep(paragraph: str, title_key: str | None) -> str | None:
     """Why a paragraph of trafilatura's text is not article text, or None to keep it."""
-    if title_key and L.normalise_line(paragraph) == title_key:
-        return "headline repeated"
+    if title_key and L.normalise_line(_LIST_MARK.sub("", paragraph)) == title_key:
+        return "headline repeated"  # also as the last item of a breadcrumb trail: "- <headline>"
     if len(paragraph) <= 120 and (L.is_chrome(paragraph) or L.is_comment_form(paragraph) or L.is_comment_header(paragraph)):
         return "page furniture"
     if L.is_call_to_action(paragraph):

@@ -63,7 +63,7 @@ _CHROME_PHRASES = [
     r"load more", r"show more", r"view all", r"more news", r"more stories", r"читайте также",
     r"(advertisement\W*)?(the )?(story|article) continue[sd]? (below|after (this )?(advertisement|ad))( advertisement)?",
     r"continue reading( (below|the (main )?story|the article))?", r"scroll (down )?to continue( with content)?",
-    r"lesen sie auch", r"weitere artikel", r"à lire aussi", r"lire aussi",
+    r"lesen sie auch", r"weitere artikel", r"à lire aussi", r"lire aussi", r"end of (the )?(article|story)",
     # sharing and following
     r"share( this( article| story| post)?)?( on)?", r"tweet", r"email", r"print", r"whatsapp",
     r"facebook", r"twitter", r"telegram", r"linkedin", r"reddit", r"pinterest", r"vk", r"copy link",
