@@ -218,6 +218,21 @@ def test_an_article_paragraph_a_reader_quotes_stays_in_the_body(monkeypatch):
     assert PARAGRAPHS[1] in parts.paragraphs
     assert any("nobody has checked it" in c.text for c in parts.comments)
 
+
+def test_a_page_laid_out_in_one_table_row_is_read_line_by_line():
+    # trafilatura gives such a row as one line, article and thread together: the page's visible text
+    # is cleaned instead
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 4)
+    thread = "".join(f"<p>Posted by reader{k} at 10:{10 + k} PM</p><p>{c}</p>" for k, c in enumerate(COMMENTS * 3))
+    html = (f"<html><head><title>{TITLE}</title></head><body><table><tr><td><a href='/'>Home</a><br>"
+            f"<a href='/news'>News</a></td><td><h1>{TITLE}</h1>{paras}<h3>12 Comments</h3>{thread}</td></tr>"
+            "</table></body></html>")
+    parts = clean_html(html)
+    body = "\n".join(parts.paragraphs)
+    assert all(p in parts.paragraphs for p in PARAGRAPHS)
+    assert not any(c in body for c in COMMENTS)
+    assert {c.text for c in parts.comments} >= set(COMMENTS)
+
 def test_a_long_thread_under_a_short_post_in_plain_markup_is_separated():
     # No comment markup: the thread is paragraphs signed "Posted by: name | date", and holds most
     # of the page's text, so only the article's prose before it tells where the article ends.
