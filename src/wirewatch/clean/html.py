@@ -404,11 +404,14 @@ def _comment_lines(lines: list[str], comments: list[Comment]) -> list[bool]:
     flags = [False] * len(lines)
     if not comments:
         return flags
-    keys = [L.normalise_line(ln) for ln in lines]
-    for comment in comments:
-        blob = L.normalise_line(comment.text)
+    blobs = [L.normalise_line(c.text) for c in comments]
+    every_blob = "\n".join(blobs)
+    keys = {i: key for i, ln in enumerate(lines) if len(key := L.normalise_line(ln)) > 20 and key in every_blob}
+    if not keys:  # no line in any comment: the usual case, settled without a look at each comment
+        return flags
+    for comment, blob in zip(comments, blobs, strict=True):
         own = {L.normalise_line(ln) for ln in comment.text.split("\n") if len(ln) > 20}
-        found = [i for i, key in enumerate(keys) if key in own or (len(key) > 40 and key in blob)]
+        found = [i for i, key in keys.items() if key in own or (len(key) > 40 and key in blob)]
         if found and sum(len(keys[i]) for i in found) >= _KEPT_COMMENT_SHARE * len(blob):
             for i in found:
                 flags[i] = True
