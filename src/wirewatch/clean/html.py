@@ -14,9 +14,14 @@ The cascade, each step cheap unless the one before under-delivered:
    (the text is thin beside the page, or not made of paragraphs); where the text still covers
    little of the page, trafilatura's recall mode runs too, and its text is taken when what it adds
    is prose;
-5. the paragraphs are filtered: reader comments (found in the markup, or in the text itself by
-   a comment header and signed, dated items), page furniture, calls to action and site-wide
-   notices that slipped through (the vocabularies of `clean.lines`), the headline printed again.
+5. where that text is one block with reader comments inside (a page laid out in one table row,
+   trafilatura's whole-page fallback), the page's visible text is cleaned line by line instead, as
+   flattened text is (`clean.flat`);
+6. the paragraphs are filtered: reader comments (found in the markup, or in the text itself by
+   a comment header and signed, dated items; an article line a comment only quotes stays), page
+   furniture, calls to action and site-wide notices that slipped through (the vocabularies of
+   `clean.lines`), the headline printed again; parts of the page streamed late (React) are put
+   back in reading order.
 
 Measured with `python -m benchmarks.extraction` and `python -m benchmarks.comments`.
 """
