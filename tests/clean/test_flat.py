@@ -426,3 +426,20 @@ def test_a_reference_list_under_a_discussion_heading_is_no_comment_section():
     page = "\n\n".join([TITLE, *PARAGRAPHS, "DISCUSSION", PARAGRAPHS[0], "REFERENCES", *references])
     parts = clean_flat(page, url=URL)
     assert parts.comments == ()
+
+
+def test_a_headerless_thread_signed_with_dates_and_times_is_separated():
+    # "1 Jonas Ek http://ek.example | 3/3/2024 9:46:12 PM" over each item, no header above them
+    page = "\n\n".join([TITLE, *PARAGRAPHS, *_thread("{k} Reader{k} http://reader{k}.example | 3/2{k}/2024 9:4{k}:12 PM", "{c}"),
+                        "Name (required)", "Email (required)"])
+    parts = clean_flat(page, url=URL)
+    assert not any(c in "\n".join(parts.paragraphs) for c in COMMENTS)
+    assert {c.text for c in parts.comments} >= set(COMMENTS)
+
+
+def test_a_list_of_teasers_signed_with_dates_and_times_is_no_thread():
+    teasers = [line for k in range(1, 4) for line in (
+        f"Spring floods part {k}", f"Anna Kerr March {k}, 2024 10:0{k} am",
+        "The authority has moved pumps to the northern districts and asked residents to", "Read More \u00bb")]
+    page = "\n\n".join([TITLE, *PARAGRAPHS, "Latest posts", *teasers])
+    assert clean_flat(page, url=URL).comments == ()

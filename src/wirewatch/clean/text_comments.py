@@ -215,12 +215,23 @@ def _signed_run(texts: list[str], end_after: Callable[[int], int]) -> tuple[int,
     posted = [
         i for i, t in enumerate(texts)
         if len(t) <= 200
-        and ((_POSTED_BY.match(t) and _dated_near(texts, i)) or (_SAYS.search(t) and len(L.words(t)) <= 4))
+        and ((_POSTED_BY.match(t) and _dated_near(texts, i)) or (_SAYS.search(t) and len(L.words(t)) <= 4)
+             or _time_stamped(t))
     ]
     start = _first_run(texts, posted)
-    if start is not None and not _mostly_prose(texts[start : end_after(start)]):
+    if start is not None and not _mostly_prose(zone := texts[start : end_after(start)]) and not _teasers(zone):
         return start, end_after(start)
     return None
+
+
+# A teaser list signs its items as a thread does ("Ahmet Serhan January 23, 2025 10:01 am") but links
+# each to the rest of its article.
+_READ_MORE = re.compile(r"^\W*(?:read more|continue reading|read the full|weiterlesen|lire la suite|leer más|"
+                        r"citește mai mult|selengkapnya|подробнее|читать далее)\b", re.I)
+
+
+def _teasers(zone: list[str]) -> bool:
+    return sum(1 for t in zone[:_OPENING_LINES] if len(t) <= 40 and _READ_MORE.match(t)) >= 2
 
 
 def _before_form(texts: list[str], forms: list[int]) -> tuple[int, int] | None:
@@ -241,6 +252,12 @@ def _before_form(texts: list[str], forms: list[int]) -> tuple[int, int] | None:
     if L.numbered_item(texts[first]) == 1 or re.search(r"\bsays:\s*$", texts[first], re.I):
         return first, end
     return None
+
+
+def _time_stamped(line: str) -> bool:
+    """A signature with a full date and a clock time: "3 Ranjit | 11/6/2012 3:07:08 AM" (a teaser
+    list dates its items without the time)."""
+    return bool(L.TIME.search(line)) and _stamp(line) and bool(find_dates(line))
 
 
 def _first_run(texts: list[str], signed: list[int], *, length: int = 3, gap: int = 5) -> int | None:
