@@ -160,3 +160,9 @@ def test_a_line_of_short_items_between_separators_is_a_menu(line, expected):
 )
 def test_a_time_is_a_clock_time(text, expected):
     assert bool(L.TIME.search(text)) is expected
+
+
+@pytest.mark.parametrize("header", ["59 Comments on \u201cRiver Floods\u201d", "8 appreciated comments on \u201cRiver Floods\u201d",
+                                    "3 thoughts on \u201cRiver Floods\u201d", "12 Responses to \u201cRiver Floods\u201d"])
+def test_a_count_of_comments_on_the_headline_heads_a_comment_section(header):
+    assert L.is_comment_header(header)

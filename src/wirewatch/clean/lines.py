@@ -113,9 +113,11 @@ _COMMENT_HEADER = _Vocabulary(
     r"join the discussion|"
     r"what do you think\??|leave a reply|leave a comment|комментарии|коментарі|kommentare|commentaires|"
     r"comentarios|comentarii|komentar|"
-    r"\d+\s+(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s.*|\d+\s+(?:comments?|responses?|replies)\b[^.!?]{0,50})[\W_\d]*$",
+    r"\d+\s+(?:[^\W\d_]+\s+)?(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s.*|"
+    r"\d+\s+(?:comments?|responses?|replies)\b[^.!?]{0,50})[\W_\d]*$",
 )
-_COUNTED_ON = re.compile(r"^[\W_]*\d+\s+(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s", re.I)
+# "59 Comments on “<headline>”", "8 appreciated comments on “<headline>”"
+_COUNTED_ON = re.compile(r"^[\W_]*\d+\s+(?:[^\W\d_]+\s+)?(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s", re.I)
 # Lines of a comment form: the end of a comment section.
 _COMMENT_FORM = _Vocabulary(
     r"please enter your (comment|name)|your email address will not be published|post comment|"
