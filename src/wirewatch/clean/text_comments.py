@@ -225,7 +225,7 @@ def _signed_run(texts: list[str], end_after: Callable[[int], int]) -> tuple[int,
 
 
 # A teaser list signs its items as a thread does ("Ahmet Serhan January 23, 2025 10:01 am") but links
-# each to the rest of its article.
+# each to the rest of its article. (Not its bylines: readers' items are signed "By name" too.)
 _READ_MORE = re.compile(r"^\W*(?:read more|continue reading|read the full|weiterlesen|lire la suite|leer más|"
                         r"citește mai mult|selengkapnya|подробнее|читать далее)\b", re.I)
 
@@ -254,10 +254,18 @@ def _before_form(texts: list[str], forms: list[int]) -> tuple[int, int] | None:
     return None
 
 
+_WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
+# A date in figures, day and month in either order ("11/6/2012": `find_dates` will not guess which).
+_FIGURES_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
+
+
 def _time_stamped(line: str) -> bool:
-    """A signature with a full date and a clock time: "3 Ranjit | 11/6/2012 3:07:08 AM" (a teaser
-    list dates its items without the time)."""
-    return bool(L.TIME.search(line)) and _stamp(line) and bool(find_dates(line))
+    """A signature with a full date and a clock time: "3 Ranjit | 11/6/2012 3:07:08 AM", "2 Ed Brill
+    http://www.edbrill.com | 10/29/2012 5:25:25 PM" (a teaser list dates its items without the time)."""
+    if not L.TIME.search(line):
+        return False
+    bare = _WEB_ADDRESS.sub(" ", line)
+    return _stamp(bare) and bool(_FIGURES_DATE.search(bare) or find_dates(bare))
 
 
 def _first_run(texts: list[str], signed: list[int], *, length: int = 3, gap: int = 5) -> int | None:
