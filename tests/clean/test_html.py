@@ -304,6 +304,20 @@ def test_a_part_paired_by_the_pages_script_goes_to_its_own_placeholder():
     assert text.index(PARAGRAPHS[0]) < text.index(PARAGRAPHS[1])
 
 
+def test_a_part_streamed_inside_another_part_shows_in_it_once():
+    html = ('<html><body><p>Intro.</p><div><template id="B:0"></template></div><p>Outro.</p>'
+            '<div hidden id="S:0"><p>First part.</p><div><template id="B:1"></template></div></div>'
+            '<div hidden id="S:1"><p>Second part.</p></div></body></html>')
+    lines = [ln for ln in visible_text(parse_html(html)).split("\n") if ln]
+    assert lines == ["Intro.", "First part.", "Second part.", "Outro."]
+
+
+def test_parts_whose_placeholders_stand_in_each_other_stay_hidden():
+    html = ('<html><body><p>Intro.</p><div hidden id="S:0"><p>First part.</p><template id="B:1"></template></div>'
+            '<div hidden id="S:1"><p>Second part.</p><template id="B:0"></template></div></body></html>')
+    assert visible_text(parse_html(html)) == "Intro.\n"
+
+
 def test_the_body_of_a_page_streamed_in_parts_is_in_reading_order():
     parts = clean_html(_streamed_page(scripts=False, markers=True))
     assert parts.paragraphs == tuple(PARAGRAPHS[:4])

@@ -525,7 +525,8 @@ _KEPT_PARAGRAPH_TEXT = 0.1
 
 def _lighten(tree: HtmlElement) -> None:
     """Drop what no extractor reads and what trafilatura would delete anyway, unless that would
-    take every paragraph (trafilatura's recall mode then undoes its cleaning); unwrap what it
+    take nearly all the paragraphs' text (trafilatura then rescues the text from the uncleaned
+    tree, or its recall mode undoes its cleaning); unwrap what it
     would unwrap. Elements are dropped with their tail text kept, in lxml's C loops."""
     for el in [el for el in tree.iter("script") if el.get("type") != "application/ld+json"]:
         el.tag = _GONE

@@ -147,9 +147,9 @@ def _visible(el: etree._Element, out: list[str], pre: bool, parts: dict[etree._E
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in INVISIBLE or not _shown(child):
-            if tag == "template" and child in parts:  # a part streamed late, shown here
+            if tag == "template" and child in parts:  # a part streamed late, shown here (once)
                 out.append(_BREAK)
-                part = parts[child]
+                part = parts.pop(child)
                 if part.text:
                     out.append(part.text.replace("\n", _BREAK) if pre else part.text)
                 _visible(part, out, pre, parts)
@@ -184,7 +184,7 @@ def visible_text(tree: etree._Element, parts: dict[etree._Element, etree._Elemen
     out: list[str] = [_BREAK] if tag in BLOCK or tag == "br" else []
     if tree.text:
         out.append(tree.text.replace("\n", _BREAK) if tag == "pre" else tree.text)
-    _visible(tree, out, tag == "pre", streamed_parts(tree) if parts is None else parts)
+    _visible(tree, out, tag == "pre", streamed_parts(tree) if parts is None else dict(parts))
     text: list[str] = []
     # A zero-width space separates words on screen; any run of whitespace is one space.
     for ln in "".join(out).replace("\u200b", " ").split(_BREAK):
