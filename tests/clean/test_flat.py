@@ -446,3 +446,11 @@ def test_a_list_of_teasers_signed_with_dates_and_times_is_no_thread():
         "The authority has moved pumps to the northern districts and asked residents to", "Read More \u00bb")]
     page = "\n\n".join([TITLE, *PARAGRAPHS, "Latest posts", *teasers])
     assert clean_flat(page, url=URL).comments == ()
+
+
+def test_a_dateline_printed_twice_with_the_byline_opens_no_thread():
+    byline = ["by: Anna Kerr", "Posted: Mar 2, 2024 / 04:43 PM CST", "Updated: Mar 2, 2024 / 04:43 PM CST"]
+    page = "\n\n".join([TITLE, *byline, "Photo: Valdren Post", *byline, *PARAGRAPHS])
+    parts = clean_flat(page, url=URL)
+    assert parts.comments == ()
+    assert list(parts.paragraphs) == PARAGRAPHS

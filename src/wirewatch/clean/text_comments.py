@@ -259,10 +259,15 @@ _WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
 _FIGURES_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
 
 
+# The article's own dateline, printed with its byline (twice, on some pages): "Posted: Nov 8, 2023 /
+# 04:43 PM CST", "Updated: ...".
+_DATELINE_LABEL = re.compile(r"^\W*(?:posted|updated|published|last updated|modified)\s*(?:on|at)?\s*:", re.I)
+
+
 def _time_stamped(line: str) -> bool:
     """A signature with a full date and a clock time: "3 Ranjit | 11/6/2012 3:07:08 AM", "2 Ed Brill
     http://www.edbrill.com | 10/29/2012 5:25:25 PM" (a teaser list dates its items without the time)."""
-    if not L.TIME.search(line):
+    if not L.TIME.search(line) or _DATELINE_LABEL.match(line):
         return False
     bare = _WEB_ADDRESS.sub(" ", line)
     return _stamp(bare) and bool(_FIGURES_DATE.search(bare) or find_dates(bare))
