@@ -44,7 +44,7 @@ from wirewatch.clean.authors import NAME_PARTICLES, plausible_author
 from wirewatch.clean.dates import find_dates, normalise_date
 from wirewatch.clean.flat import clean_flat
 from wirewatch.clean.html_comments import comment_items, read_comments
-from wirewatch.clean.html_tree import parse_html, streamed_parts, visible_text
+from wirewatch.clean.html_tree import has_streamed_parts, parse_html, streamed_parts, visible_text
 from wirewatch.clean.language import detect_language
 from wirewatch.clean.parts import DateSeen, PageParts
 from wirewatch.clean.text_comments import article_before, comments_in_lines
@@ -531,11 +531,7 @@ def _lighten(tree: HtmlElement) -> None:
     for el in [el for el in tree.iter("script") if el.get("type") != "application/ld+json"]:
         el.tag = _GONE
     etree.strip_elements(tree, _GONE, *(tag for tag in _DEAD_WEIGHT if tag != "script"), with_tail=False)
-    kept: list[HtmlElement] = []
-    dropped: list[HtmlElement] = []
-    for p in tree.iter("p"):
-        (kept if next(p.iterancestors(*_CLEANED_ANYWAY), None) is None else dropped).append(p)
-    if kept and (not dropped or _text_size(kept) > _KEPT_PARAGRAPH_TEXT * (_text_size(kept) + _text_size(dropped))):
+    if _paragraphs_survive(tree):
         etree.strip_elements(tree, *_CLEANED_ANYWAY, with_tail=False)
     etree.strip_tags(tree, *_STRIPPED_ANYWAY)
     for el in [el for el in tree.iterdescendants(_EMPTY_CUT) if not len(el) and el.text is None]:
@@ -546,8 +542,21 @@ def _lighten(tree: HtmlElement) -> None:
     etree.strip_tags(tree, _UNWRAP)
 
 
-def _text_size(elements: list[HtmlElement]) -> int:
-    return sum(len(el.text_content()) for el in elements)
+def _paragraphs_survive(tree: HtmlElement) -> bool:
+    """Whether more than `_KEPT_PARAGRAPH_TEXT` of the paragraphs' text stands outside the elements
+    trafilatura deletes anyway. The paragraphs inside them, few on most pages, are counted first;
+    the others only until they are enough."""
+    inside = {p for el in tree.iter(*_CLEANED_ANYWAY) for p in el.iter("p")}
+    if not inside:
+        return next(tree.iter("p"), None) is not None
+    enough = sum(len(p.text_content()) for p in inside) * _KEPT_PARAGRAPH_TEXT / (1 - _KEPT_PARAGRAPH_TEXT)
+    outside = 0
+    for p in tree.iter("p"):
+        if p not in inside:
+            outside += len(p.text_content())
+            if outside > enough:
+                return True
+    return False
 
 
 def _not_in_body(page_text: str, paragraphs: list[str], comments: list[Comment]) -> list[str]:
@@ -669,7 +678,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     items = comment_items(tree)
     comments = read_comments(items)
     title, author, dates, site = _metadata(tree, set(items))
-    streamed = streamed_parts(tree)
+    streamed = streamed_parts(tree) if has_streamed_parts(html) else {}
     page_text = visible_text(tree, streamed)
     if not any(d.date and d.where in ("html_meta", "byline") for d in dates):
         dates += _dates_by_headline(page_text, [h for h in (title.value, *_h1_texts(tree)) if h])
