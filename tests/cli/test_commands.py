@@ -1,6 +1,9 @@
 """The CLI against CONTRACT.md: output shape, rejections and exit codes, ingest idempotence."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,3 +92,15 @@ def test_ingest_until_clean_stores_cleaned_articles_only(pages, tmp_path):
     (doc,) = _docs(runner.invoke(app, ["export", "--db", db]).stdout)
     assert doc["body"].startswith("The dock workers' union") and doc["entities"] == [] and doc["statements"] == []
     assert runner.invoke(app, ["ingest", str(pages), "--db", db, "--until", "sideways"]).exit_code == 2
+
+
+def test_ingest_on_a_local_dask_cluster_prints_the_summary_and_none_of_dasks_chatter(pages, tmp_path):
+    env = {**os.environ, "WIREWATCH_DB": str(tmp_path / "dask.duckdb"), "WIREWATCH_INGEST_EXECUTOR": "dask"}
+    done = subprocess.run(
+        [sys.executable, "-c", "from wirewatch.cli.main import main; main()", "ingest", str(pages / "strike.txt"),
+         "--workers", "2", "--until", "clean"],
+        capture_output=True, text=True, timeout=300, env=env,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "1 new, 0 already stored, 0 rejected" in done.stdout + done.stderr
+    assert "INFO distributed" not in done.stderr, done.stderr[:2000]

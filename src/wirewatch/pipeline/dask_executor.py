@@ -19,6 +19,13 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+def _quiet_dask_logs() -> None:
+    """Dask logs its scheduler's start and stop at INFO on a logger of its own ("State start",
+    "Scheduler at ...", a note on jupyter-server-proxy), which reached the user's terminal through
+    `wirewatch ingest`'s handler; its warnings and errors still do."""
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+
+
 class DaskExecutor:
     # Workers may run on other machines: they hand back results as Parquet shards (pipeline/shards.py).
     distributed = True
@@ -41,6 +48,7 @@ class DaskExecutor:
             from dask.distributed import Client, LocalCluster
         except ImportError as e:
             raise ConfigError("the Dask executor needs the 'scale' extra: pip install 'wirewatch[scale]'") from e
+        _quiet_dask_logs()
         # A worker samples its task thread's stack every 10 ms and keeps a call tree for each of the
         # last 1,000 seconds, for a dashboard this cluster does not serve; the workers start with the
         # configuration in force here.
@@ -57,6 +65,7 @@ class DaskExecutor:
             from dask.distributed import Client
         except ImportError as e:
             raise ConfigError("the Dask executor needs the 'scale' extra: pip install 'wirewatch[scale]'") from e
+        _quiet_dask_logs()
         try:
             return cls(Client(address, timeout="20s"))
         except OSError as e:
