@@ -206,8 +206,9 @@ def _named_section(texts: list[str], named: set[int], end_after: Callable[[int],
 
 def _signed_run(texts: list[str], end_after: Callable[[int], int]) -> tuple[int, int] | None:
     """No header: two or more signed items ("Rosa on October 26, 2012 at 2:08am said...") open the
-    section, or three "Posted by: Brad | Jan 10, 2008 6:02 PM" or undated "Jacob said," among short
-    items (a blog's front page signs its posts the same way, between long articles)."""
+    section, or three "Posted by: Brad | Jan 10, 2008 6:02 PM", "3 Ranjit | 11/6/2012 3:07:08 AM" or
+    undated "Jacob said," among short items (a blog's front page signs its posts the same way,
+    between long articles; a teaser list ends each item in a link to the rest)."""
     # (signature lines are short: the length test spares the patterns every paragraph)
     signed = [i for i, t in enumerate(texts) if len(t) <= 200 and _SAYS.search(t) and _dated_near(texts, i)]
     if len(signed) >= 2:
@@ -266,7 +267,7 @@ _DATELINE_LABEL = re.compile(r"^\W*(?:posted|updated|published|last updated|modi
 
 def _time_stamped(line: str) -> bool:
     """A signature with a full date and a clock time: "3 Ranjit | 11/6/2012 3:07:08 AM", "2 Ed Brill
-    http://www.edbrill.com | 10/29/2012 5:25:25 PM" (a teaser list dates its items without the time)."""
+    http://www.edbrill.com | 10/29/2012 5:25:25 PM"; not the article's labelled dateline."""
     if not L.TIME.search(line) or _DATELINE_LABEL.match(line):
         return False
     bare = _WEB_ADDRESS.sub(" ", line)
