@@ -28,7 +28,7 @@ from wirewatch.clean import lines as L
 from wirewatch.clean.dates import find_dates
 from wirewatch.clean.language import stop_words
 from wirewatch.clean.line_model import LineFacts, LineModel, features, load_line_model
-from wirewatch.clean.parts import DateSeen, PageParts
+from wirewatch.clean.parts import DateSeen, PageParts, comment_dates
 from wirewatch.clean.text_comments import comment_zone, split_comments
 from wirewatch.model import Comment, Found
 
@@ -492,7 +492,7 @@ def clean_flat(
         ):
             for iso, s in find_dates(line.text):
                 dates.append(DateSeen(iso, _date_place(line.index, title_at, first_body), s))
-    dates += [DateSeen(c.date, "comment", c.text[:80]) for c in comments if c.date]
+    dates += comment_dates(comments)
 
     byline = next((L.byline_name(ln.text) for ln in lines if L.byline_name(ln.text)), None)
     if byline:

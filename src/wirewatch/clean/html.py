@@ -46,7 +46,7 @@ from wirewatch.clean.flat import clean_flat
 from wirewatch.clean.html_comments import comment_items, read_comments
 from wirewatch.clean.html_tree import has_streamed_parts, parse_html, streamed_parts, visible_text
 from wirewatch.clean.language import detect_language
-from wirewatch.clean.parts import DateSeen, PageParts
+from wirewatch.clean.parts import DateSeen, PageParts, comment_dates
 from wirewatch.clean.text_comments import article_before, comments_in_lines
 from wirewatch.model import Comment, Found
 
@@ -696,7 +696,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
             return PageParts(
                 title=title if title.value else flat.title, author=author if author.value else flat.author,
                 paragraphs=flat.paragraphs, removed=flat.removed, comments=tuple(comments),
-                dates=tuple(dates + [DateSeen(c.date, "comment", c.text[:80]) for c in comments if c.date]),
+                dates=tuple(dates + comment_dates(comments)),
                 site_name=site,
             )
     in_comments = _comment_lines(lines, comments)
@@ -756,7 +756,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     # Both sides are whitespace-collapsed already; the body may join lines the page split, so a
     # line counts as kept when it is inside the body's text (a set lookup first, the scan after).
     removed += _not_in_body(page_text, paragraphs, comments)
-    dates += [DateSeen(c.date, "comment", c.text[:80]) for c in comments if c.date]
+    dates += comment_dates(comments)
     return PageParts(
         title=title,
         author=author,

@@ -107,17 +107,18 @@ _CHROME_PHRASES = [
 ]
 _CHROME = _Vocabulary(r"^[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")[\W_\d]*$")
 
+# A count of comments on the article: "59 Comments on “<headline>”", "8 appreciated comments on “...”".
+_COUNTED_ON_PHRASE = r"\d+\s+(?:[^\W\d_]+\s+)?(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s"
 # Headers that open a reader-comment section.
 _COMMENT_HEADER = _Vocabulary(
     r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|replies|(?:your|user|readers?'?|visitors?'?) comments|discussion|"
     r"join the discussion|"
     r"what do you think\??|leave a reply|leave a comment|комментарии|коментарі|kommentare|commentaires|"
     r"comentarios|comentarii|komentar|"
-    r"\d+\s+(?:[^\W\d_]+\s+)?(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s.*|"
+    rf"{_COUNTED_ON_PHRASE}.*|"
     r"\d+\s+(?:comments?|responses?|replies)\b[^.!?]{0,50})[\W_\d]*$",
 )
-# "59 Comments on “<headline>”", "8 appreciated comments on “<headline>”"
-_COUNTED_ON = re.compile(r"^[\W_]*\d+\s+(?:[^\W\d_]+\s+)?(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s", re.I)
+_COUNTED_ON = re.compile(rf"^[\W_]*{_COUNTED_ON_PHRASE}", re.I)
 # Lines of a comment form: the end of a comment section.
 _COMMENT_FORM = _Vocabulary(
     r"please enter your (comment|name)|your email address will not be published|post comment|"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wirewatch.model import Comment, Found
@@ -14,6 +15,11 @@ class DateSeen:
     date: str  # YYYY-MM-DD
     where: str
     evidence: str
+
+
+def comment_dates(comments: Iterable[Comment]) -> list[DateSeen]:
+    """The dates of reader comments, each with the comment's opening words as evidence."""
+    return [DateSeen(c.date, "comment", c.text[:80]) for c in comments if c.date]
 
 
 @dataclass(frozen=True, slots=True)

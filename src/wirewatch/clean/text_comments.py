@@ -199,8 +199,9 @@ def _named_section(texts: list[str], named: set[int], end_after: Callable[[int],
     under a header does not get here."""
     notices = {i for i, t in enumerate(texts) if len(t) <= 200 and _COMMENT_NOTICE.search(t)}
     for header in sorted(named | notices, reverse=True):
-        if article_before(texts, header) and _named_items(texts[header + 1 : end_after(header)]):
-            return header + 1, end_after(header)
+        end = end_after(header)
+        if article_before(texts, header) and _named_items(texts[header + 1 : end]):
+            return header + 1, end
     return None
 
 
@@ -220,9 +221,11 @@ def _signed_run(texts: list[str], end_after: Callable[[int], int]) -> tuple[int,
              or _time_stamped(t))
     ]
     start = _first_run(texts, posted)
-    if start is not None and not _mostly_prose(zone := texts[start : end_after(start)]) and not _teasers(zone):
-        return start, end_after(start)
-    return None
+    if start is None:
+        return None
+    end = end_after(start)
+    zone = texts[start:end]
+    return None if _mostly_prose(zone) or _teasers(zone) else (start, end)
 
 
 # A teaser list signs its items as a thread does ("Ahmet Serhan January 23, 2025 10:01 am") but links
