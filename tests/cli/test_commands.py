@@ -95,7 +95,8 @@ def test_ingest_until_clean_stores_cleaned_articles_only(pages, tmp_path):
 
 
 def test_ingest_on_a_local_dask_cluster_prints_the_summary_and_none_of_dasks_chatter(pages, tmp_path):
-    env = {**os.environ, "WIREWATCH_DB": str(tmp_path / "dask.duckdb"), "WIREWATCH_INGEST_EXECUTOR": "dask"}
+    env = {**os.environ, "WIREWATCH_DB": str(tmp_path / "dask.duckdb"), "WIREWATCH_INGEST_EXECUTOR": "dask",
+           "WIREWATCH_INGEST_CLUSTER_MIN_PAGES": "0"}  # one page: started all the same
     done = subprocess.run(
         [sys.executable, "-c", "from wirewatch.cli.main import main; main()", "ingest", str(pages / "strike.txt"),
          "--workers", "2", "--until", "clean"],

@@ -27,7 +27,8 @@ from wirewatch.store.export import export_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 # Shards kept, to check that the workers handed their outcomes over as Parquet (pipeline/shards.py).
-ENV = {"WIREWATCH_INGEST_BATCH_SIZE": "5", "WIREWATCH_INGEST_EXECUTOR": "dask", "WIREWATCH_INGEST_KEEP_SHARDS": "true"}
+ENV = {"WIREWATCH_INGEST_BATCH_SIZE": "5", "WIREWATCH_INGEST_EXECUTOR": "dask", "WIREWATCH_INGEST_KEEP_SHARDS": "true",
+       "WIREWATCH_INGEST_CLUSTER_MIN_PAGES": "0"}
 STORY = """{chrome}
 
 {title}

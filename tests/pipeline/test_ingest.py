@@ -1,5 +1,7 @@
 """`pipeline.run.ingest` itself: plans, and what a run remembers."""
 
+from pathlib import Path
+
 import pytest
 
 from wirewatch.errors import PlanError
@@ -36,3 +38,16 @@ def test_an_input_read_twice_in_one_run_is_stored_once(pages, tmp_path, settings
     summary = ingest([pages / "strike.txt", pages / "strike.txt"], db=tmp_path / "w.duckdb", workers=1,
                      until="clean", settings=settings)
     assert (summary.new, summary.already_stored) == (1, 1)
+
+
+def test_a_folder_that_holds_the_database_is_ingested_without_the_store_s_own_files(pages, settings):
+    # The default database lies in the working directory: `wirewatch ingest .` walks it, and the
+    # database, its write-ahead log and its side folders are being written while the walk goes on.
+    db = pages / "wirewatch.duckdb"
+    for side in (f"{db}.search", f"{db}.shards"):
+        Path(side).mkdir()
+        (Path(side) / "segment.bin").write_bytes(b"\x00\x01binary")
+    first = ingest([pages], db=db, workers=1, until="clean", settings=settings)
+    again = ingest([pages], db=db, workers=1, until="clean", settings=settings)
+    assert first.line == "1 new, 0 already stored, 0 rejected"
+    assert again.line == "0 new, 1 already stored, 0 rejected"

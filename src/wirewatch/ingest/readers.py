@@ -247,10 +247,14 @@ def _walk(paths: list[str], skip: set[Path]) -> Iterator[Path]:
         if path.is_dir():
             yield from sorted(
                 q for q in path.rglob("*")
-                if q.is_file() and not q.name.startswith(".") and q.resolve() not in skip
+                if q.is_file() and not q.name.startswith(".") and not _skipped(q.resolve(), skip)
             )
         else:
             yield path
+
+
+def _skipped(path: Path, skip: set[Path]) -> bool:
+    return path in skip or any(folder in skip for folder in path.parents)
 
 
 def _meta_for(path: Path, given: str, meta: Mapping[str, Hints]) -> Hints:
@@ -266,7 +270,8 @@ def read_inputs(
     skip: Iterable[str] = (),
 ) -> Iterator[Source | Rejection]:
     """Every page in `paths`, in order, as a Source or a Rejection. Files in `skip` (the --meta
-    sidecar itself) are passed over when a folder is walked."""
+    sidecar itself, the store's own files), and whatever lies in folders in `skip`, are passed over
+    when a folder is walked."""
     meta = meta or {}
     for path in _walk(paths, {Path(p).resolve() for p in skip}):
         name = str(path)

@@ -71,6 +71,9 @@ class DaskExecutor:
         except OSError as e:
             raise ConfigError(f"cannot reach the Dask scheduler at {address}: {e}") from e
 
+    def for_batch(self, pages: int) -> DaskExecutor:
+        return self
+
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         futures = self.client.map(fn, list(items), pure=False)
         return iter(self.client.gather(futures))

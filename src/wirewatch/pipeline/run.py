@@ -11,7 +11,13 @@ from wirewatch.clean.memory import OutletMemory
 from wirewatch.ingest.dedupe import NearDuplicates
 from wirewatch.ingest.readers import Hints, read_inputs, read_meta
 from wirewatch.model import Outcome, Rejection, Source
-from wirewatch.pipeline.executors import Executor, InlineExecutor, ProcessExecutor, default_workers
+from wirewatch.pipeline.executors import (
+    Executor,
+    InlineExecutor,
+    ProcessExecutor,
+    StartedWhenWorthIt,
+    default_workers,
+)
 from wirewatch.pipeline.malloc import cap_malloc_arenas
 from wirewatch.pipeline.runner import Runner, batches, plan
 from wirewatch.pipeline.shards import clear_shards
@@ -32,16 +38,33 @@ def make_executor(
     if distributed and settings.get("ingest", "executor") == "dask":
         from wirewatch.pipeline.dask_executor import DaskExecutor
 
-        return DaskExecutor.local(n, malloc_arenas=int(settings.get("ingest", "malloc_arena_max")))
+        arenas = int(settings.get("ingest", "malloc_arena_max"))
+        return StartedWhenWorthIt(
+            lambda: DaskExecutor.local(n, malloc_arenas=arenas), parallelism=n, distributed=True,
+            min_pages=int(settings.get("ingest", "cluster_min_pages")),
+        )
     return ProcessExecutor(n)
 
 
-def _inputs(paths: Sequence[str | Path], meta: str | Path | None, url: str | None, settings: Settings):  # type: ignore[no-untyped-def]
+def _inputs(  # type: ignore[no-untyped-def]
+    paths: Sequence[str | Path], meta: str | Path | None, url: str | None, settings: Settings,
+    skip: Sequence[str] = (),
+):
     hints: dict[str, Hints] = read_meta(meta) if meta else {}
     return read_inputs(
         [str(p) for p in paths], meta=hints, url=url, max_bytes=int(settings.get("ingest", "max_bytes")),
-        skip=[str(meta)] if meta else [],
+        skip=[*skip, str(meta)] if meta else list(skip),
     )
+
+
+def _store_files(db: str | Path, settings: Settings) -> list[str]:
+    """What the store writes beside its database while an ingest runs. The default database lies in
+    the working directory, so `wirewatch ingest .` walks it: read back as pages, these files were
+    rejected as binary data (the database and its write-ahead log, mid-write)."""
+    from wirewatch.store.search import index_path
+
+    shards = settings.get("ingest", "shard_dir") or f"{db}.shards"
+    return [str(db), f"{db}.wal", str(index_path(db)), str(shards)]
 
 
 def analyze(
@@ -143,8 +166,8 @@ def ingest(
         # the rejected are remembered (a set of every id read would grow with the corpus).
         rejected_ids: set[str] = set()
         try:
-            for batch in batches(_inputs(paths, None if meta is None else meta, None, settings),
-                                 int(settings.get("ingest", "batch_size"))):
+            pages = _inputs(paths, meta, None, settings, skip=_store_files(db, settings))
+            for batch in batches(pages, int(settings.get("ingest", "batch_size"))):
                 known = store.known_ids([s.id for s in batch if isinstance(s, Source)]) | rejected_ids
                 fresh: list[Source | Rejection] = []
                 for item in batch:

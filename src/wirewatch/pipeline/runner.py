@@ -147,9 +147,10 @@ class Runner:
         # Only the batch's own outlets: the context travels with every chunk of work.
         outlets = sorted({k for k in map(outlet_key, sources) if k})
         ctx = Context(self.settings, outlet_chrome=self.memory.frozen(outlets))
-        chunks = _chunks(sources, self.executor.parallelism * 4)
+        executor = self.executor.for_batch(len(sources))
+        chunks = _chunks(sources, executor.parallelism * 4)
         task = _ChunkTask(self.until, ctx, self.shards)
-        done = [o for part in self.executor.map(task, chunks) for o in self._received(part)]
+        done = [o for part in executor.map(task, chunks) for o in self._received(part)]
         results = {id(source): outcome for source, outcome in zip(sources, done, strict=True)}
         cleaned = [item for item in sources if isinstance(o := results[id(item)], Article) and o.cleaned is not None]
         groups = self.duplicates.assign_all((results[id(i)].id, results[id(i)].cleaned.body) for i in cleaned)
