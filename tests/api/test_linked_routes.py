@@ -41,6 +41,13 @@ def test_claims_page_and_filter_by_entity(client):
     assert client.get("/api/claims", params={"entity": "Nobody Atall"}).json() == {"items": [], "total": 0}
 
 
+def test_claims_by_check_worthiness_most_worth_a_fact_check_first(client):
+    items = client.get("/api/claims", params={"by": "worth"}).json()["items"]
+    scores = [c["check_worthiness"] for c in items]
+    assert items and all(0 <= s <= 1 for s in scores) and scores == sorted(scores, reverse=True)
+    assert client.get("/api/claims", params={"by": "loudest"}).status_code == 422
+
+
 def test_trends_count_days_per_series_and_refuse_unknown_kinds(client):
     body = client.get("/api/trends", params={"kind": "entity", "days": 3, "limit": 2}).json()
     assert len(body["items"]) == 2 <= body["total"]

@@ -79,6 +79,10 @@ def test_stories_claims_and_outlets_as_json_lines(tmp_path):
     claims = _docs(runner.invoke(app, ["claims", "--db", db, "--json"]).stdout)
     assert claims and all(c["story"] in {s["id"] for s in stories} for c in claims)
     assert any("Halvorsen" in (c["speaker"] or "") for c in claims)
+    worth = _docs(runner.invoke(app, ["claims", "--db", db, "--json", "--by", "worth"]).stdout)
+    scores = [c["check_worthiness"] for c in worth]
+    assert sorted(c["id"] for c in worth) == sorted(c["id"] for c in claims)
+    assert all(0 <= s <= 1 for s in scores) and scores == sorted(scores, reverse=True)
 
     outlets = _docs(runner.invoke(app, ["outlets", "--db", db, "--json"]).stdout)
     assert {o["outlet"] for o in outlets} == {"wire.example", "daily.example", "vesti.example",

@@ -7,7 +7,7 @@ import duckdb
 from wirewatch.link.features import LinkFeatures
 from wirewatch.store.db import Store
 from wirewatch.store.schema import SCHEMA_VERSION
-from wirewatch.store.stories import StoreLinkIndex, key_hash
+from wirewatch.store.stories import StoreLinkIndex, key_hash, list_claims
 
 
 def _old_store(db, version: int) -> duckdb.DuckDBPyConnection:
@@ -101,3 +101,18 @@ def test_a_version_9_store_learns_where_each_story_begins(tmp_path):
     with Store(db) as store:
         rows = store.con.execute("SELECT id, first_seq FROM stories ORDER BY id").fetchall()
     assert rows == [("sa", 3), ("sc", 5)]
+
+
+def test_a_version_10_store_lists_its_claims_without_a_check_worthiness_until_they_are_found_again(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with Store(db) as store:
+        store.con.execute("DROP INDEX claims_story")
+        store.con.execute("ALTER TABLE claims DROP COLUMN check_worthiness")
+        store.con.execute("CREATE INDEX claims_story ON claims (story)")
+        store.con.execute("INSERT INTO claims (id, story, speaker, origin, content, independent_outlets, corroboration) "
+                          "VALUES ('c1', 'sa', 'Ingrid Halvorsen', 'Ingrid Halvorsen', 'that 12 workers died', 2, 1)")
+        store.con.execute("UPDATE meta SET value = '10' WHERE key = 'schema_version'")
+    with Store(db) as store:
+        (claim,) = list_claims(store.con, by="worth")
+        indexes = {r[0] for r in store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+    assert (claim.id, claim.check_worthiness) == ("c1", None) and "claims_story" in indexes

@@ -38,6 +38,7 @@ def claims_table(claims: Sequence[Claim]) -> Table:
     t.add_column("first seen · outlets", ratio=2, overflow="fold")
     t.add_column("told as", ratio=1, overflow="fold")
     t.add_column("origins", ratio=1, overflow="fold")
+    t.add_column("check-worthy", justify="right")
     for c in claims:
         who = escape(c.speaker or "(outlet's own report)")
         if c.origin != c.speaker:
@@ -45,5 +46,6 @@ def claims_table(claims: Sequence[Claim]) -> Table:
         seen = f"{c.first_seen or 'undated'} {escape(c.first_outlet or '')}\n{c.independent_outlets} independent"
         if len(c.outlets) > 1:
             seen += f": {escape(', '.join(c.outlets))}"
-        t.add_row(who, escape(c.content), seen, _how(c), f"{c.corroboration}: {escape('; '.join(c.origins))}")
+        worth = "" if c.check_worthiness is None else f"{c.check_worthiness:.2f}"
+        t.add_row(who, escape(c.content), seen, _how(c), f"{c.corroboration}: {escape('; '.join(c.origins))}", worth)
     return t

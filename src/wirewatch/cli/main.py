@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,11 @@ Workers = Annotated[int | None, typer.Option("--workers", help="Worker processes
 Db = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $WIREWATCH_DB or wirewatch.duckdb).")]
 Json = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
 Until = Annotated[str, typer.Option("--until", help="Stop after clean, extract or assess.")]
+
+
+class ClaimOrder(StrEnum):
+    repeated = "repeated"
+    worth = "worth"
 
 
 @app.callback()
@@ -229,15 +235,18 @@ def stories(db: Db = None, json_lines: Json = False,
 
 @app.command()
 def claims(db: Db = None, json_lines: Json = False,
-           entity: Annotated[str | None, typer.Option("--entity", help="Only claims by or about this name.")] = None) -> None:
-    """Claims: who said what first, who repeated it and how, and how many independent origins it has."""
+           entity: Annotated[str | None, typer.Option("--entity", help="Only claims by or about this name.")] = None,
+           by: Annotated[ClaimOrder, typer.Option("--by", help="repeated: most widely repeated first; "
+                                                  "worth: most worth a fact-check first.")] = ClaimOrder.repeated) -> None:
+    """Claims: who said what first, who repeated it and how, how many independent origins it has, and
+    how much it deserves a fact-check (a ranking, not a verdict)."""
     from dataclasses import asdict
 
     from wirewatch.cli.link_views import claims_table
     from wirewatch.link.corpus import claims as find
 
     try:
-        found = find(_db(db), entity=entity)
+        found = find(_db(db), entity=entity, by=by.value)
     except WirewatchError as e:
         raise fail(e) from e
     if json_lines:

@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from wirewatch.assess.checkworthy import score
 from wirewatch.link.features import capitalised_words, name_keys, numbers, terms
 from wirewatch.model import Article, Entity, Signal, Statement
 from wirewatch.model.linked import Claim, ClaimMention
@@ -240,8 +241,13 @@ def _claim(g: _Group, story: str | None, groups: list[_Group]) -> Claim:
         id=_claim_id(story, g.first), story=story, speaker=g.speaker, origin=g.origin,
         content=g.first.statement.content, first_seen=_published(g.first.article), first_outlet=_outlet(g.first.article),
         outlets=outlets, mentions=mentions, independent_outlets=len(copies), corroboration=len(origins),
-        origins=tuple(sorted(origins)),
+        origins=tuple(sorted(origins)), check_worthiness=_check_worthiness(g.first.statement.content),
     )
+
+
+def _check_worthiness(content: str) -> float | None:
+    value = score(content)
+    return None if value is None else round(value, 4)
 
 
 def _same_substance(a: _Group, b: _Group) -> bool:

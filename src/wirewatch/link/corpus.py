@@ -82,9 +82,10 @@ def stories(db: str | Path | None = None, *, limit: int | None = None) -> list[S
         return q.list_stories(store.con, limit=limit)
 
 
-def claims(db: str | Path | None = None, *, entity: str | None = None) -> list[Claim]:
-    """Stored claims, most widely repeated first; `entity` keeps those its speaker, origin or content names."""
+def claims(db: str | Path | None = None, *, entity: str | None = None, by: str = "repeated") -> list[Claim]:
+    """Stored claims, most widely repeated first (`by="worth"`: most worth a fact-check first);
+    `entity` keeps those its speaker, origin or content names."""
     from wirewatch.store.db import Store
 
     with Store(db or load_settings().get("store", "db"), read_only=True) as store:
-        return q.list_claims(store.con, entity=entity)
+        return q.list_claims(store.con, entity=entity, by=by)

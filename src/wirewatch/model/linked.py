@@ -50,3 +50,6 @@ class Claim:
     independent_outlets: int  # outlets that tell it, near-duplicate copies counted once
     corroboration: int  # independent origins of the same substance (distinct speakers, first-hand reports)
     origins: tuple[str, ...] = ()
+    # How much the claim deserves a fact-check, in [0, 1] (assess/checkworthy.py): a ranking, not a
+    # verdict. None without the model, and for claims stored before it was scored.
+    check_worthiness: float | None = None

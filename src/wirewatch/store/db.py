@@ -82,9 +82,11 @@ class Store:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         for statement in SCHEMA:
             self.con.execute(statement)
+        migrated = False
         if row is not None:
             for version, statements in sorted(MIGRATIONS.items()):
                 if int(row[0]) < version:
+                    migrated = True
                     for statement in statements:
                         self.con.execute(statement)
         self.con.execute(
@@ -92,6 +94,14 @@ class Store:
             [str(SCHEMA_VERSION)],
         )
         self.con.execute("COMMIT")
+        if migrated:
+            # A migration drops an index to alter its table; it comes back here, in a transaction of
+            # its own: DuckDB aborts the whole process where an index is created again in the
+            # transaction that dropped it and altered its table.
+            self.con.execute("BEGIN")
+            for statement in SCHEMA:
+                self.con.execute(statement)
+            self.con.execute("COMMIT")
 
     # --- reads used while ingesting ----------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -51,7 +51,7 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS claims (
         id VARCHAR PRIMARY KEY, story VARCHAR, speaker VARCHAR, origin VARCHAR, content VARCHAR, first_seen DATE,
         first_outlet VARCHAR, outlets VARCHAR[], mentions INTEGER, independent_outlets INTEGER,
-        corroboration INTEGER, origins VARCHAR[], fingerprint VARCHAR)""",
+        corroboration INTEGER, origins VARCHAR[], fingerprint VARCHAR, check_worthiness DOUBLE)""",
     """CREATE TABLE IF NOT EXISTS claim_mentions (
         claim_id VARCHAR, article_id VARCHAR, outlet VARCHAR, published DATE, presentation VARCHAR,
         speaker VARCHAR, via VARCHAR, content VARCHAR)""",
@@ -115,5 +115,12 @@ MIGRATIONS = {
         "ALTER TABLE stories ADD COLUMN IF NOT EXISTS first_seq BIGINT",
         "UPDATE stories SET first_seq = m.first FROM (SELECT story, min(seq) AS first FROM articles GROUP BY story) m "
         "WHERE stories.id = m.story",
+    ],
+    # Version 11: a claim's check-worthiness (assess/checkworthy.py). Claims stored before have none
+    # until their story takes a new article and they are found again.
+    # (the index comes back after the migration: store/db.py `_migrate`).
+    11: [
+        "DROP INDEX IF EXISTS claims_story",  # first: DuckDB alters no table that an index depends on
+        "ALTER TABLE claims ADD COLUMN IF NOT EXISTS check_worthiness DOUBLE",
     ],
 }

@@ -20,7 +20,7 @@ from wirewatch.model import Article, Signal
 from wirewatch.model.convert import article_from_dict
 from wirewatch.model.linked import Claim, ClaimMention, Story
 from wirewatch.store import bulk
-from wirewatch.store.bulk import INT, TEXT, TEXT_LIST, column, marks, packed
+from wirewatch.store.bulk import FLOAT, INT, TEXT, TEXT_LIST, column, marks, packed
 
 # The label of a story: its most widespread entities of these types.
 _LABEL_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
@@ -279,6 +279,7 @@ def _save_claims(con: duckdb.DuckDBPyConnection, by_story: dict[str, Sequence[Cl
         "corroboration": column(INT, [c.corroboration for c in fresh]),
         "origins": column(TEXT_LIST, [list(c.origins) for c in fresh]),
         "fingerprint": column(TEXT, [prints[c.id] for c in fresh]),
+        "check_worthiness": column(FLOAT, [c.check_worthiness for c in fresh]),
     }) as v:
         con.execute(f"INSERT INTO claims BY NAME SELECT * FROM {v}")
     mentions = [(c.id, m) for c in fresh for m in c.mentions]
@@ -358,18 +359,25 @@ def count_claims(con: duckdb.DuckDBPyConnection, *, entity: str | None = None, s
     return int(row[0]) if row else 0
 
 
+# How claims can be listed: most widely repeated first, or most worth a fact-check first.
+CLAIM_ORDERS = {
+    "repeated": "c.independent_outlets DESC, c.mentions DESC, c.first_seen, c.id",
+    "worth": "c.check_worthiness DESC NULLS LAST, c.independent_outlets DESC, c.first_seen, c.id",
+}
+
+
 def list_claims(
     con: duckdb.DuckDBPyConnection, *, entity: str | None = None, story: str | None = None,
-    limit: int | None = None, offset: int = 0,
+    limit: int | None = None, offset: int = 0, by: str = "repeated",
 ) -> list[Claim]:
-    """Stored claims, most widely repeated first; `story` keeps one story's, `entity` those whose
-    speaker, origin or content names it; `limit` and `offset` give one page of them."""
+    """Stored claims in the order `by` names (`CLAIM_ORDERS`); `story` keeps one story's, `entity`
+    those whose speaker, origin or content names it; `limit` and `offset` give one page of them."""
     where, params = _claims_where(con, entity, story)
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     rows = con.execute(
         "SELECT c.id, c.story, c.speaker, c.origin, c.content, c.first_seen, c.first_outlet, c.outlets, "
-        "c.independent_outlets, c.corroboration, c.origins FROM claims c " + where +
-        " ORDER BY c.independent_outlets DESC, c.mentions DESC, c.first_seen, c.id" + page, params,
+        "c.independent_outlets, c.corroboration, c.origins, c.check_worthiness FROM claims c " + where +
+        " ORDER BY " + CLAIM_ORDERS[by] + page, params,
     ).fetchall()
     ids = [r[0] for r in rows]
     mentions: dict[str, list[ClaimMention]] = {}
@@ -383,6 +391,7 @@ def list_claims(
     return [
         Claim(id=r[0], story=r[1], speaker=r[2], origin=r[3], content=r[4], first_seen=str(r[5]) if r[5] else None,
               first_outlet=r[6], outlets=tuple(r[7] or ()), mentions=tuple(mentions.get(r[0], ())),
-              independent_outlets=int(r[8]), corroboration=int(r[9]), origins=tuple(r[10] or ()))
+              independent_outlets=int(r[8]), corroboration=int(r[9]), origins=tuple(r[10] or ()),
+              check_worthiness=r[11])
         for r in rows
     ]
