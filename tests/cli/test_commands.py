@@ -58,6 +58,17 @@ def test_ingest_twice_adds_nothing_and_export_carries_story(pages, tmp_path):
     assert len(exported) == 1 and "story" in exported[0]
 
 
+def test_show_lists_who_said_what_most_worth_a_fact_check_first(pages, tmp_path):
+    db, runner = str(tmp_path / "w.duckdb"), CliRunner()
+    runner.invoke(app, ["ingest", str(pages / "strike.txt"), "--db", db, "--workers", "1"])
+    (doc,) = _docs(runner.invoke(app, ["export", "--db", db]).stdout)
+    shown = runner.invoke(app, ["show", doc["id"], "--db", db], env={"COLUMNS": "300"}).stdout
+    said = shown[shown.index("who said what"):]
+    # what the port authority says it did, which a fact-checker can look up, above the union's resolve
+    assert said.index("had already ordered new inspections") < said.index("will not go back to work")
+    assert "Paul Brandt" in said and "(indirect, named)" in said
+
+
 def test_show_of_an_unknown_id_says_so(tmp_path):
     db = str(tmp_path / "w.duckdb")
     CliRunner().invoke(app, ["ingest", "--db", db, str(tmp_path)])

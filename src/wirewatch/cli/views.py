@@ -23,6 +23,9 @@ def render_article(d: dict[str, Any], console: Console) -> None:
     ]
     console.print(Panel("\n".join(head), title="article", expand=True))
     console.print(escape(d.get("body") or ""), soft_wrap=True)
+    if d.get("statements"):
+        console.print(Panel("\n".join(_said(s, worth) for s, worth in _most_worth_checking(d["statements"])),
+                            title="who said what (most worth a fact-check first)"))
     if d.get("signals"):
         console.print(Panel("\n".join(f"[yellow]{escape(s['kind'])}[/yellow]: {escape(s['evidence'])}"
                                       for s in d["signals"]), title="signals"))
@@ -31,6 +34,29 @@ def render_article(d: dict[str, Any], console: Console) -> None:
     for n, c in enumerate(d.get("comments") or [], 1):
         console.print(Panel(escape(c.get("text") or ""), title=f"comment {n} ({c.get('date') or 'undated'})",
                             style="dim"))
+
+
+def _most_worth_checking(statements: list[dict[str, Any]]) -> list[tuple[dict[str, Any], float | None]]:
+    """The statements with their check-worthiness, highest first (in body order without the model)."""
+    from wirewatch.assess.checkworthy import score
+
+    scored = [(s, score(s.get("content") or "")) for s in statements]
+    return sorted(scored, key=lambda p: -(p[1] or 0.0))
+
+
+_UNNAMED = {"vague": "(no identifiable source)", "none": "(the outlet's own voice)"}
+
+
+def _said(s: dict[str, Any], worth: float | None) -> str:
+    who = s.get("speaker") or s.get("source_text") or _UNNAMED.get(s.get("sourcing") or "", "(unnamed)")
+    if s.get("speaker_role"):
+        who += f", {s['speaker_role']}"
+    if s.get("via"):
+        who += f" (via {s['via']})"
+    where = "headline" if s.get("span") is None else f"{s['quote']}, {s['sourcing']}"
+    mark = "" if worth is None else f"[cyan]{worth:.2f}[/cyan] "
+    cue = f" {s['cue']}" if s.get("cue") else ""
+    return f"{mark}[bold]{escape(who)}[/bold]{escape(cue)}: {escape(s.get('content') or '')} [dim]({where})[/dim]"
 
 
 def render_outlets(profiles: list, console: Console) -> None:  # list[OutletProfile]
