@@ -84,6 +84,12 @@ def test_what_he_told_a_meeting_is_his_even_when_the_parse_hangs_it_on_the_meeti
     assert "Saparov" in s.speaker and s.via == "Interfax" and s.content.startswith("that US agencies")
 
 
+def test_what_he_told_a_larger_audience_is_his_when_the_parse_hangs_it_on_its_last_noun():
+    (s,) = statements("Union leader Paul Brandt told a rally of about two thousand workers that three men had "
+                      "been injured on the cranes since January.")
+    assert "Brandt" in s.speaker and s.content == "that three men had been injured on the cranes since January"
+
+
 def test_reportedly_said_keeps_the_named_speaker():
     (s,) = statements("The camps were moved east, Temir Saparov reportedly said.")
     assert "Saparov" in s.speaker and s.sourcing == "named" and s.content == "The camps were moved east"

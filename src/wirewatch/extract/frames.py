@@ -318,12 +318,13 @@ def _own_subject(clause: Token) -> bool:
 
 def _clause_told(tok: Token, kids: list[Token]) -> Token | None:
     """ "told the meeting that US agencies were moving ...": the small parser hangs the that-clause on
-    the hearer as a relative clause. A clause whose "that" is its conjunction (it has a subject of its
-    own) is what was told, not something said of the meeting."""
+    the hearer as a relative clause, or on the last noun of a longer hearer ("told a rally of about
+    two thousand workers that three men had been injured"). A clause whose "that" is its conjunction
+    (it has a subject of its own) is what was told, not something said of the meeting."""
     if tok.lemma_.lower() not in SPEECH_VERBS:
         return None
     for obj in (c for c in kids if c.dep_ == "dobj" and c.i > tok.i):
-        for c in obj.children:
+        for c in obj.subtree:
             if c.dep_ == "relcl" and _that_clause(c) and _own_subject(c):
                 return c
     return None
