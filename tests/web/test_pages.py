@@ -129,7 +129,7 @@ def test_claims_show_their_origin_and_every_telling_escaped(db):
 
     with Store(db) as store:  # the rows the linking stage writes: one FSB claim told by two outlets
         store.con.execute("INSERT INTO claims VALUES ('c1', 's1', 'FSB', 'FSB', ?, DATE '2024-03-01', "
-                          "'southfront.org', ['southfront.org', 'tass.ru'], 2, 2, 1, ['FSB'], NULL)",
+                          "'southfront.org', ['southfront.org', 'tass.ru'], 2, 2, 1, ['FSB'], NULL, NULL)",
                           [f"two men planned an attack {SCRIPT}"])
         store.con.execute("INSERT INTO claim_mentions VALUES "
                           "('c1', 'a-fsb', 'southfront.org', DATE '2024-03-01', 'headline', 'FSB', NULL, 'x'), "
