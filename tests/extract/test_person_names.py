@@ -23,6 +23,9 @@ from wirewatch.extract.person_names import is_given_name, nominative_name
         # nothing says which: left as written
         ("Александра Котова", [], "Александра Котова"),
         ("Сергей Гладка", ["Гладки"], "Сергей Гладка"),
+        # a surname shorter than any stem is its own nominative (it raised an error)
+        ("Wei Li", ["Li"], "Wei Li"),
+        ("Ван И", [], "Ван И"),
     ],
 )
 def test_a_declined_name_is_read_back_to_the_nominative(fullest, others, nominative):

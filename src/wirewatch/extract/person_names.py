@@ -93,7 +93,8 @@ def _given_nominative(word: str, *, declined: bool = False) -> str:
 def _surname_nominative(surname: str, mentions: Iterable[str]) -> str:
     forms = {m.split()[-1] for m in mentions if m.split()} | {surname}
     stem = surname.lower()
-    same = [f for f in forms if _shares_stem(f.lower(), stem)]
+    # a surname shorter than a stem ("Li", "Yi") shares none with anything, itself included
+    same = [f for f in forms if f == surname or _shares_stem(f.lower(), stem)]
     return min(same, key=lambda f: (len(f), not f.lower().endswith("а"), f))
 
 
