@@ -87,3 +87,21 @@ def test_a_foreign_headline_source_before_its_cue(title, language, sourcing, spe
     selmar = Entity("Selmar", "GPE", ("Selmar",), spans=((20, 26),))
     st = headline_statement(title, EntityIndex([guard, selmar]), language=language)
     assert st is not None and (st.sourcing, st.speaker) == (sourcing, speaker)
+
+
+@pytest.mark.parametrize(
+    ("title", "sourcing", "speaker", "content"),
+    [
+        ("Militants crossing into Quarn province, Vostok Guard says", "named", "Vostok Guard",
+         "Militants crossing into Quarn province"),
+        ("Three Dead In Varnex Plant Blast, Officials Say", "anonymous", None, "Three Dead In Varnex Plant Blast"),
+        ("Strike to go on for a third week, sources say", "anonymous", None, "Strike to go on for a third week"),
+        ("Officials say the dam on the Varna river will fail", "anonymous", None, "the dam on the Varna river will fail"),
+        # the present of a verb that is also a deed, and an imperative, attribute nothing
+        ("Rebels claim town after heavy fighting in Quarn", "none", None, "Rebels claim town after heavy fighting in Quarn"),
+        ("When in doubt about the dam, say no", "none", None, "When in doubt about the dam, say no"),
+    ],
+)
+def test_a_source_before_its_cue_at_the_end_of_the_headline(title, sourcing, speaker, content):
+    st = headline_statement(title, EntityIndex([VOSK]))
+    assert st is not None and (st.sourcing, st.speaker, st.content) == (sourcing, speaker, content)

@@ -1,9 +1,9 @@
 """The headline's own statement: attributed when it carries a cue, otherwise the outlet's voice.
 
 Headlines are short and telegraphic, so a few patterns read them better than a parse would (and cost
-nothing): "<claim>, warns <source>", "<source> says <claim>", "According to <source>, <claim>",
-"<source>: <claim>", "<claim>: <source>", "<claim> — <source>". A headline matching none of them
-asserts its claim itself (sourcing none).
+nothing): "<claim>, warns <source>", "<claim>, <source> says", "<source> says <claim>", "According
+to <source>, <claim>", "<source>: <claim>", "<claim>: <source>", "<claim> — <source>". A headline
+matching none of them asserts its claim itself (sourcing none).
 """
 
 from __future__ import annotations
@@ -42,11 +42,19 @@ _VERBS = (
     "vows|vowed|predicts|predicted|suggests|argues|thinks|declares|declared|confirms|confirmed|"
     "reveals|revealed|fears|hopes|expects|concedes|stresses|notes|adds|asserts|charges|explains"
 )
+# ... and after their source, the present for many speakers too ("officials say"), only of verbs
+# that are not also deeds in a headline ("Rebels claim town", "Hospitals admit more patients").
+_VERBS_AFTER = _VERBS + "|say|warn|insist|deny|urge|allege|vow|argue|predict|confirm|believe|suggest"
 _TRAILING = re.compile(
     rf"^(?P<content>.{{8,}}?)\s*[,:]\s*(?P<cue>{_VERBS})\s+(?P<source>[^,:]{{2,80}})$", re.I
 )
+# "<claim>, <source> says": the wire services' own order ("Strike to go on, union says", "Three
+# dead in blast, police say").
+_TRAILING_SOURCE = re.compile(
+    rf"^(?P<content>.{{8,}}?)\s*,\s*(?P<source>[^,:\u201c\u201d\"]{{2,60}}?)\s+(?P<cue>{_VERBS_AFTER})\s*$", re.I
+)
 _LEADING = re.compile(
-    rf"^(?P<source>[^,:\u201c\"]{{2,60}}?)\s+(?P<cue>{_VERBS})\s*:?\s+(?:that\s+)?(?P<content>.{{8,}})$", re.I
+    rf"^(?P<source>[^,:\u201c\"]{{2,60}}?)\s+(?P<cue>{_VERBS_AFTER})\s*:?\s+(?:that\s+)?(?P<content>.{{8,}})$", re.I
 )
 _ACCORDING = re.compile(r"^(?P<cue>according to)\s+(?P<source>[^,]{2,60}),\s*(?P<content>.{8,})$", re.I)
 _ACCORDING_END = re.compile(r"^(?P<content>.{8,}?),?\s+(?P<cue>according to)\s+(?P<source>[^,]{2,60})$", re.I)
@@ -76,7 +84,7 @@ def headline_statement(title: str | None, index: EntityIndex, *, language: str =
         return None
     m: dict[str, str] | None = None
     if language in ("en", "und", ""):
-        for pattern in (_ACCORDING, _ACCORDING_END, _TRAILING, _LEADING, _COLON, _COLON_END):
+        for pattern in (_ACCORDING, _ACCORDING_END, _TRAILING, _TRAILING_SOURCE, _LEADING, _COLON, _COLON_END):
             found = pattern.match(title)
             if not found or not _plausible_source(found.group("source")):
                 continue
