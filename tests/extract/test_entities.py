@@ -309,6 +309,14 @@ def test_inflected_cyrillic_places(analyse, text, surface, name, country):
     assert place.name == name and place.geo.country == country
 
 
+@pytest.mark.parametrize(("text", "name"), [("Лидер КНДР Ким Чен Ын заявил, что переговоры продолжатся.", "Ким Чен Ын"),
+                                          ("Посол Ли Чен сказал, что переговоры продолжатся.", "Ли Чен")])
+def test_a_word_inside_a_name_is_not_a_city_it_is_an_alternate_name_of(analyse, text, name):
+    entities, _ = analyse(text, language="ru")
+    assert holding(entities, name).type == "PERSON"
+    assert "Chenzhou" not in {e.name for e in entities}  # alternately "Chen"
+
+
 def test_german_nouns_are_not_names(analyse):
     entities, _ = analyse("Die Regierung in Berlin hat am Montag neue Regeln beschlossen.", language="de")
     assert {e.name for e in entities} == {"Berlin"}

@@ -476,6 +476,15 @@ _ORDINAL = re.compile(r"(?:перв|втор|трет|четв[её]рт|пят|
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
+def _inside_name(span: Span) -> bool:
+    """Whether a capitalised word stands right before or after the span: "Чен" in "Ким Чен Ын" or
+    "Ли Чен" is part of a person's name, not Chenzhou, whose alternate name it is."""
+    doc = span.doc
+    near = [doc[span.start - 1]] if span.start > 0 else []
+    near += [doc[span.end]] if span.end < len(doc) else []
+    return any(t.is_alpha and t.text[:1].isupper() for t in near)
+
+
 def from_capitals(
     doc: Doc, *, gaz: Gazetteer, taken: set[int], language: str = "", folded: Sequence[str] | None = None
 ) -> list[Mention]:
@@ -502,8 +511,8 @@ def from_capitals(
                 return "LOC"
             if key in gaz.countries:
                 return "GPE"
-            cities = [*gaz.cities.get(key, ()), *(gaz.alt_cities.get(key, ()) if len(key) > 3 else ())]
-            if any(p.population >= 50_000 for p in cities):
+            alternates = gaz.alt_cities.get(key, ()) if len(key) > 3 and not _inside_name(span) else ()
+            if any(p.population >= 50_000 for p in (*gaz.cities.get(key, ()), *alternates)):
                 return "GPE"
         # a German genitive of a country ("im Norden Afghanistans", "Russlands"): countries only, as
         # cities would read "Hamas" as Hama
