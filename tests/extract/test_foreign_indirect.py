@@ -65,6 +65,22 @@ def test_reported_speech_has_its_speaker_and_exact_content(language, body, peopl
     assert body[st.span[0] : st.span[1]] == content
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "via"),
+    [
+        ("id", "Helikopter tanpa tanda mendarat pada malam hari di perbatasan, kata kepala komite Arman Dosov, "
+               "seperti dikutip kantor berita Kabar.", "kantor berita Kabar"),
+        ("ru", "Вертолеты без опознавательных знаков садятся ночью у границы, заявил Арман Досов, по данным "
+               "агентства Кабар.", "агентства Кабар"),
+    ],
+)
+def test_an_according_to_clause_after_the_speaker_names_the_relay_not_the_speaker(language, body, via):
+    people = ("Arman Dosov", "Arman Dosov", "Арман Досов")
+    (st,) = [s for s in statements(body, language, people) if s.quote == "indirect"]
+    assert (st.speaker, st.via) == ("Arman Dosov", via)
+    assert st.content.startswith(("Helikopter", "Вертолеты"))
+
+
 def test_a_pronoun_points_back_to_the_last_speaker():
     body = ("Граница закрыта для всех гражданских машин, заявил Арман Досов. "
             "Он также сообщил, что патрули усилены на всех дорогах региона.")

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from wirewatch.clean.dateline import dateline_at
@@ -122,6 +122,7 @@ class _Reported:
     cue: tuple[int, int] | None
     sourcing: str | None = None  # "vague" when a formula, not a source, carries it
     role: tuple[int, int] | None = None  # the source's office, in apposition to it
+    relay: tuple[int, int] | None = None  # who passed it on ("..., kata Beseda, seperti dikutip RIA")
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -150,14 +151,20 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _cue_after(text: str, s: int, e: int, v: Vocabulary) -> _Reported | None:
-    """"CONTENT, cue SOURCE." and "CONTENT, according-to SOURCE." (the last such clause wins)."""
-    found = None
+    """"CONTENT, cue SOURCE." and "CONTENT, according-to SOURCE." (the last such clause wins), but
+    an according-to clause after a cue clause names who passed the words on, not who spoke them:
+    "..., kata kepala Dinas Kelima FSB Sergei Beseda, seperti dikutip kantor berita RIA Novosti"."""
+    found, spoken = None, False
     for sep in _SEPARATOR.finditer(text, s, e):
-        for pattern in (v.cue_at, v.according_at):
-            m = pattern.match(text, sep.end(), e) if pattern else None
-            if m and _words(text[s : sep.start()]) >= _MIN_CONTENT_WORDS:
-                found = _Reported(_trim(text, s, sep.start()), (sep.end(), e), (m.start(), m.end()))
-                break
+        if _words(text[s : sep.start()]) < _MIN_CONTENT_WORDS:
+            continue
+        cue = v.cue_at.match(text, sep.end(), e) if v.cue_at else None
+        according = v.according_at.match(text, sep.end(), e) if v.according_at else None
+        if according and found is not None and spoken and found.relay is None:
+            found = replace(found, clause=(found.clause[0], sep.start()), relay=(according.end(), e))
+        elif m := according or cue:
+            found = _Reported(_trim(text, s, sep.start()), (sep.end(), e), (m.start(), m.end()))
+            spoken = according is None  # "kata Beseda", not "menurut Beseda"
     return found
 
 
@@ -337,7 +344,8 @@ def indirect_statements(
         a, b = r.content
         role_at = r.role or (role_beside(text, source_text, w0, w1, v.title) if speaker and sourcing == "named" else None)
         role = text[role_at[0] : role_at[1]] if role_at and speaker else None
-        out.append(Statement(speaker, role, source_text, None, cue_text, text[a:b], "indirect", sourcing, (a, b)))
+        via = text[r.relay[0] : r.relay[1]].strip(" ,.") or None if r.relay else None
+        out.append(Statement(speaker, role, source_text, via, cue_text, text[a:b], "indirect", sourcing, (a, b)))
     return out
 
 
