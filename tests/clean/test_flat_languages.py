@@ -60,3 +60,46 @@ def test_date_under_the_headline_is_the_articles_stamp_not_the_sites_today():
     by_place = {d.where: d.date for d in parts.dates}
     assert by_place["byline"] == "2031-03-04"  # "04.03.2031 14:25" under the headline
     assert by_place["page_header"] == "2031-03-05"  # "Вторник, 5 марта 2031" above it
+
+
+_INTERRUPTED = {
+    "ru": ("Главная\nПолитика\nВ мире\n\nКомитет: лагеря боевиков перенесли к границе\n\n"
+           "АСТАНА, 4 мая. Лагеря боевиков перенесены к самой границе, заявил глава комитета Арман Досов на "
+           "совещании в Астане.\n\n"
+           "По его словам, вертолеты без опознавательных знаков садятся у лагерей по ночам.\n\n"
+           "Реклама\n\n"
+           "Досов также отметил, что число боевиков в лагерях превышает три тысячи человек.\n\n"
+           "Читайте также:\nВ Астане прошли учения пограничников\nПогода на выходные\n\nКомментарии (2)\n",
+           "Досов также отметил"),
+    "id": ("Beranda\nInternasional\n\nKomite: Kamp Militan Dipindahkan ke Perbatasan\n\n"
+           "Astana - Kamp-kamp militan dipindahkan ke dekat perbatasan, kata ketua komite Arman Dosov dalam "
+           "rapat di Astana pada Rabu.\n\n"
+           "Baca Juga: Latihan Penjaga Perbatasan Digelar di Astana\n\n"
+           "Menurut Dosov, helikopter tanpa tanda mendarat di dekat kamp pada malam hari dan pergi sebelum fajar.\n\n"
+           "Baca Juga: Cuaca Akhir Pekan di Astana\n\n"
+           "Dosov tidak memberikan bukti atas tuduhannya.\n\n"
+           "(rw/rw)\nBagikan:\nFacebook\nTwitter\nBerita Terkait\n",
+           "Dosov tidak memberikan bukti"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_INTERRUPTED))
+def test_an_ad_label_or_a_read_also_link_does_not_end_the_article(language):
+    text, last = _INTERRUPTED[language]
+    body = "\n".join(clean_flat(text, language=language).paragraphs)
+    assert body.rstrip().splitlines()[-1].startswith(last)
+    for aside in ("Реклама", "Baca Juga", "Читайте также"):
+        assert aside not in body
+
+
+def test_a_read_also_link_that_closes_the_article_does_not_pull_in_the_links_below():
+    text = ("Home\nWorld\n\nCamps moved to the border, committee says\n\n"
+            "The militant camps have been moved right up to the border, committee chairman Arman Dosov told a "
+            "meeting in Astana on Wednesday.\n\n"
+            "Unmarked helicopters land near the camps at night and leave before dawn, Dosov said, without "
+            "offering evidence for the claim.\n\n"
+            "Related: Border guards hold exercises near Astana as tension rises\n\n"
+            "More from our correspondent\n"
+            "Five things to know about the new border rules that come into force in the capital next month.\n")
+    body = "\n".join(clean_flat(text, language="en").paragraphs)
+    assert body.rstrip().endswith("without offering evidence for the claim.")

@@ -36,6 +36,9 @@ from wirewatch.model import Comment, Found
 # paragraph of prose brings, so a menu between two articles separates them, while one ad line
 # inside a long article does not.
 _BAD_COST = 12
+# An ad slot's label or a read-also link between paragraphs costs the run no more than a short line
+# (`_scores`): the paragraph after it, one sentence in a language of short sentences, was cut.
+_ASIDE = "advertisement or read-also link"
 _SHORT_COST = 2
 # A line is prose when it is at least this long and ends like a sentence...
 _GOOD_MIN_WORDS = 8
@@ -67,6 +70,8 @@ def _label(line: _Line, stops: frozenset[str], chrome: frozenset[str]) -> None:
     n = line.n_words
     if not L.has_letters(t):
         line.label, line.why = "bad", "no words"
+    elif L.is_inline_aside(t):
+        line.label, line.why = "bad", _ASIDE
     elif L.is_chrome(t) or L.is_comment_form(t) or L.is_comment_header(t):
         line.label, line.why = "bad", "page furniture"
     elif L.is_call_to_action(t):
@@ -117,14 +122,24 @@ def _score(line: _Line) -> float:
     return -float(_SHORT_COST)
 
 
+def _scores(lines: list[_Line]) -> list[float]:
+    """Each line's score; an ad label or read-also link with a sentence right after it costs no more
+    than a short line (one ending the article, before related links, costs in full)."""
+    scores = [_score(line) for line in lines]
+    for k, line in enumerate(lines[:-1]):
+        if line.why == _ASIDE and scores[k + 1] > 0:
+            scores[k] = -float(_SHORT_COST)
+    return scores
+
+
 def _best_run(lines: list[_Line]) -> tuple[int, int] | None:
     """Positions [start, end] in `lines` of the maximum-sum run, or None when nothing scores."""
     best, best_span = 0.0, None
     total, start = 0.0, 0
-    for k, line in enumerate(lines):
+    for k, score in enumerate(_scores(lines)):
         if total <= 0:
             total, start = 0.0, k
-        total += _score(line)
+        total += score
         if total > best:
             best, best_span = total, (start, k)
     return best_span
@@ -187,6 +202,16 @@ def _closing_sentence(line: _Line, stops: frozenset[str]) -> bool:
         and bool(_CLOSING_END.search(t))
         and (not stops or L.stop_word_share(tokens, stops) >= _MIN_STOP_SHARE)
     )
+
+
+def _closing_candidate(lines: list[_Line], start: int, end: int) -> _Line | None:
+    """The line after the run's last prose line, ad labels and read-also links passed over: where a
+    short last sentence stands ("Baca Juga: ..." and then "Beseda tidak memberikan bukti.")."""
+    good = [k for k in range(start, end + 1) if lines[k].label == "good"]
+    k = (good[-1] if good else end) + 1
+    while k < len(lines) and lines[k].why == _ASIDE:
+        k += 1
+    return lines[k] if k < len(lines) else None
 
 
 def _menu_streaks(run: list[_Line]) -> set[int]:
@@ -405,8 +430,9 @@ def _read(text: str, *, language: str, chrome: frozenset[str], url: str | None) 
     else:
         start, end = run
         body_lines = _near_prose(lines[start : end + 1])
-        if end + 1 < len(lines) and _closing_sentence(lines[end + 1], stops):
-            body_lines.append(lines[end + 1])
+        closing = _closing_candidate(lines, start, end)
+        if closing is not None and closing not in body_lines and _closing_sentence(closing, stops):
+            body_lines.append(closing)
 
     if anchor is not None:
         chosen: tuple[_Line, str] | None = (anchor, f"text line {anchor.index + 1}, matches the URL")

@@ -49,11 +49,15 @@ class _Vocabulary:
         return self.any_case.search(line) is not None
 
 
+# Ad slots' labels: furniture that stands between an article's paragraphs as often as around them.
+_AD_PHRASES = [
+    r"advertisement", r"advertising", r"sponsored( content)?", r"promoted( content)?", r"ad", r"ads",
+    r"реклама", r"anzeige", r"werbung", r"publicité", r"publicidad", r"publicitate", r"iklan",
+]
 # Lines made only of these phrases (and punctuation) are chrome, whatever page they are on.
 _CHROME_PHRASES = [
     # ads and promotion
-    r"advertisement", r"advertising", r"sponsored( content)?", r"promoted( content)?", r"ad", r"ads",
-    r"реклама", r"anzeige", r"werbung", r"publicité",
+    *_AD_PHRASES,
     # navigation and related content
     r"more articles", r"related( articles| posts| stories| news)?", r"read more", r"read also",
     r"see also", r"you may also like", r"you might also like", r"recommended( for you)?", r"popular",
@@ -97,12 +101,12 @@ _CHROME_PHRASES = [
     r"impressum", r"mehr zum thema", r"das könnte sie auch interessieren", r"accueil", r"partager",
     r"rechercher", r"se connecter", r"s'abonner", r"répondre", r"envoyer", r"tous droits réservés.*",
     r"lire la suite", r"sur le même sujet", r"laisser un commentaire", r"inicio", r"compartir",
-    r"buscar", r"iniciar sesión", r"suscríbete", r"responder", r"enviar", r"publicidad",
+    r"buscar", r"iniciar sesión", r"suscríbete", r"responder", r"enviar",
     r"todos los derechos reservados.*", r"lee también", r"leer más", r"noticias relacionadas",
     r"deja un comentario", r"acasă", r"distribuie", r"caută", r"autentificare", r"abonează-te",
-    r"răspunde", r"trimite", r"publicitate", r"toate drepturile rezervate.*", r"citește și",
+    r"răspunde", r"trimite", r"toate drepturile rezervate.*", r"citește și",
     r"citește mai mult", r"articole similare", r"lasă un comentariu", r"beranda", r"bagikan( artikel)?:?",
-    r"cari", r"masuk", r"daftar", r"berlangganan", r"balas", r"kirim", r"iklan", r"baca juga:?",
+    r"cari", r"masuk", r"daftar", r"berlangganan", r"balas", r"kirim", r"baca juga:?",
     r"berita terkait", r"selengkapnya", r"tulis komentar( anda)?", r"hak cipta.*",
 ]
 _CHROME = _Vocabulary(r"^[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")[\W_\d]*$")
@@ -218,6 +222,20 @@ _CREDIT = re.compile(
     r"|^[^.!?]{0,40}[/|,]\s*(?:getty images|afp|reuters|ap photo|epa|shutterstock)\)?$",
     re.I,
 )
+
+
+_AD_SLOT = _Vocabulary(r"^[\W_]*(?:" + "|".join(_AD_PHRASES) + r")[\W_]*$")
+# "Read also: <another article's headline>", set between an article's paragraphs.
+_READ_ALSO = _Vocabulary(
+    r"^[\W_]*(?:read also|see also|also read|related|lesen sie auch|lire aussi|à lire aussi|читайте также|"
+    r"читайте також|смотрите также|baca juga|citește și|citeste si|lee también)\s*[:\-\u2013\u2014]\s*\w.{3,}$"
+)
+
+
+def is_inline_aside(line: str) -> bool:
+    """An ad slot's label or a read-also link: furniture that interrupts an article without ending it."""
+    s = line.strip()
+    return bool(s) and len(s) <= 160 and bool(_AD_SLOT.match(s) or _READ_ALSO.match(s))
 
 
 def is_chrome(line: str) -> bool:
