@@ -141,3 +141,21 @@ def test_claims_show_their_origin_and_every_telling_escaped(db):
         assert '<a href="/articles/a-tass">tass.ru</a>' in html and "headline" in html and "asserted" in html
         assert SCRIPT not in html and IMG not in html and "&lt;script&gt;" in html
     assert "1 claim naming FSB" in listed and "No claims stored naming Nobody" in none
+
+
+def test_claims_can_be_listed_most_worth_a_fact_check_first(db):
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api.app import create_app
+    from wirewatch.store.db import Store
+
+    with Store(db) as store:
+        for cid, content, worth in (("c1", "the talks went well", 0.12), ("c2", "12 men were arrested at the port", 0.81)):
+            store.con.execute("INSERT INTO claims (id, story, speaker, origin, content, independent_outlets, "
+                              "corroboration, check_worthiness) VALUES (?, 's1', 'FSB', 'FSB', ?, 1, 1, ?)",
+                              [cid, content, worth])
+    with TestClient(create_app(db)) as c:
+        html = c.get("/claims?by=worth").text
+        assert c.get("/claims?by=loudest").status_code == 422
+    assert html.index("12 men were arrested") < html.index("the talks went well")
+    assert "0.81" in html and "most worth a fact-check first" in html
