@@ -103,3 +103,17 @@ def test_a_read_also_link_that_closes_the_article_does_not_pull_in_the_links_bel
             "Five things to know about the new border rules that come into force in the capital next month.\n")
     body = "\n".join(clean_flat(text, language="en").paragraphs)
     assert body.rstrip().endswith("without offering evidence for the claim.")
+
+
+def test_a_french_publication_stamp_is_the_date_not_the_headline():
+    text = ("Accueil\nInternational\nSe connecter\n\nInternational\n"
+            "Le comité accuse des services étrangers de déplacer des camps vers la frontière\n\n"
+            "Par Claire Dubois\nPublié le 24/03/2031 à 14:05, mis à jour le 24/03/2031 à 16:30\n\n"
+            "Les camps de combattants ont été déplacés jusqu'à la frontière, a affirmé mardi le président du "
+            "comité, Arman Dosov, lors d'une réunion à Astana.\n\n"
+            "Selon lui, des hélicoptères sans marquage se posent la nuit près des camps.\n\nPartager\n")
+    parts = clean_flat(text, language="fr")
+    assert parts.title.value.startswith("Le comité accuse")
+    assert [d.date for d in parts.dates][:1] == ["2031-03-24"]
+    ambiguous = clean_flat(text.replace("24/03/2031", "04/03/2031"), language="fr")
+    assert ambiguous.title.value.startswith("Le comité accuse")  # the 4th of March or the 3rd of April

@@ -166,3 +166,22 @@ def test_a_time_is_a_clock_time(text, expected):
                                     "3 thoughts on \u201cRiver Floods\u201d", "12 Responses to \u201cRiver Floods\u201d"])
 def test_a_count_of_comments_on_the_headline_heads_a_comment_section(header):
     assert L.is_comment_header(header)
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Published: July 23, 2012", True),
+        ("Rabu, 5 Maret 2031 | 08:15 WIB", True),
+        ("Publié le 24/09/2031 à 14:05, mis à jour le 24/09/2031 à 16:30", True),
+        ("Veröffentlicht am 24.09.2031 um 14:05 Uhr", True),
+        ("Diterbitkan 24/09/2031 pukul 14.05", True),
+        ("Publicado el 24/09/2031 a las 14:05", True),
+        ("Publié le 04/03/2031 à 14:05", True),  # the day and the month in an order the page does not say
+        # a sentence that gives a date is no stamp
+        ("On 24 September 2031 at 14:05 the committee said the camps had been moved.", False),
+        ("The summit opened on 24 September 2031 in Astana with twelve delegations.", False),
+    ],
+)
+def test_a_publication_stamp_in_any_relay_language_is_a_date_line(line, stamp):
+    assert L.is_date_line(line) is stamp

@@ -377,14 +377,34 @@ TIME = re.compile(r"(?<![\w;:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d\u20
 _CALENDAR = calendar_words()
 
 
+# The words of publication stamps in the relay languages: "Publié le ... à 14:05, mis à jour le ...",
+# "Veröffentlicht am ... um 14:05 Uhr", "Diterbitkan ... pukul 14.05 WIB".
+_STAMP_WORDS = frozenset([
+    "published", "updated", "posted", "last", "modified", "on", "at", "am", "pm",
+    "publié", "le", "à", "mis", "jour", "modifié", "mise",
+    "veröffentlicht", "aktualisiert", "um", "uhr", "stand", "zuletzt",
+    "publicado", "actualizado", "el", "a", "las", "la",
+    "publicat", "actualizat", "ora", "modificat",
+    "опубликовано", "обновлено", "в", "опубліковано", "оновлено", "о",
+    "diterbitkan", "diperbarui", "dipublikasikan", "pukul", "wib", "wita", "wit",
+])
+
+
+_NUMERIC_DATE = re.compile(r"\b[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d\b")
+
+
 def is_date_line(text: str) -> bool:
-    """A date with little else: a weekday, a time and its zone ("Rabu, 5 Maret 2031 | 08:15 WIB",
-    "Published: July 23, 2012")."""
-    found = find_dates(text)
+    """A date with little else: a weekday, a time and its zone, the words of a publication stamp
+    ("Rabu, 5 Maret 2031 | 08:15 WIB", "Published: July 23, 2012", "Publié le 24/09/2019 à 14:05, mis à
+    jour le 24/09/2019 à 16:30")."""
+    found = [s for _, s in find_dates(text)]
+    # 04/03/2031 says no month a reader of the page could not tell; as a stamp it counts all the same
+    found += _NUMERIC_DATE.findall(text)
     if not found:
         return False
     rest = text
-    for _, s in found:
+    for s in found:
         rest = rest.replace(s, " ")
     rest = TIME.sub(" ", rest)
-    return len([w for w in words(rest) if w.lower() not in _CALENDAR]) <= 3
+    other = [w for w in words(rest) if not w.isdigit() and w.lower() not in _CALENDAR and w.lower() not in _STAMP_WORDS]
+    return len(other) <= 3
