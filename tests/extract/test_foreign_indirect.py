@@ -258,3 +258,32 @@ def test_the_role_found_once_is_the_speakers_in_every_statement():
             "Menurut Dosov, para militan akan menyeberangi sungai pada malam hari.")
     found = statements(body, "id", ("Arman Dosov", "Arman Dosov", "Dosov"))
     assert [s.speaker_role for s in found] == ["kepala Komite Perbatasan Nasional"] * 2
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("ru", "Лагеря перенесены к самой границе, заявил Арман Досов. По его словам, вертолеты без "
+               "опознавательных знаков садятся ночью."),
+        ("uk", "Табори перенесено до кордону, заявив Арман Досов. За його словами, гелікоптери без "
+               "розпізнавальних знаків сідають уночі."),
+        ("de", "Die Lager wurden an die Grenze verlegt, sagte Arman Dosov. Nach seinen Worten landen nachts "
+               "Hubschrauber ohne Kennzeichen bei den Lagern."),
+        ("fr", "Les camps ont été déplacés vers la frontière, a affirmé Arman Dosov. Selon lui, des "
+               "hélicoptères sans marquage se posent la nuit."),
+        ("ro", "Taberele au fost mutate la graniță, a declarat Arman Dosov. Potrivit lui, elicoptere fără "
+               "însemne aterizează noaptea lângă tabere."),
+        ("id", "Kamp-kamp dipindahkan ke perbatasan, kata Arman Dosov. Menurutnya, helikopter tanpa tanda "
+               "mendarat di dekat kamp pada malam hari."),
+    ],
+)
+def test_according_to_him_points_back_to_the_last_speaker(language, body):
+    found = statements(body, language, ("Arman Dosov", "Arman Dosov", "Арман Досов"))
+    assert [s.speaker for s in found] == ["Arman Dosov", "Arman Dosov"]
+    assert found[1].content.split()[-1].rstrip(".") in body.split()[-1]
+
+
+def test_a_pronoun_with_no_one_named_before_it_is_no_speaker():
+    (st,) = statements("Le ministre a parlé à la presse. Il a ajouté que la frontière restait ouverte aux camions.",
+                       "fr")
+    assert (st.speaker, st.source_text, st.sourcing) == (None, "Il", "anonymous")

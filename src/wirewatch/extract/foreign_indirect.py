@@ -60,6 +60,7 @@ class Vocabulary:
     according: re.Pattern[str] | None  # anywhere in a sentence
     vague: re.Pattern[str] | None
     pronoun: re.Pattern[str] | None
+    his: re.Pattern[str] | None  # a possessive in an "according to" phrase: "По его словам"
     anonymous: re.Pattern[str] | None
     back: re.Pattern[str] | None  # a back-reference at the start of a sentence, then its cue
     mood: re.Pattern[str] | None  # a verb form of reported speech, which needs no "that" word
@@ -88,6 +89,7 @@ class Vocabulary:
             according=anywhere(according),
             vague=anywhere(vague),
             pronoun=anywhere(_alternation(words.get("pronouns", ()))),
+            his=anywhere(_alternation(words.get("his", ()))),
             anonymous=anywhere(_alternation(words.get("anonymous", ()))),
             back=_back_pattern(_alternation(words.get("back", ())), cues),
             mood=anywhere(_alternation(words.get("mood", ()))),
@@ -203,6 +205,8 @@ def _according_first(text: str, s: int, e: int, v: Vocabulary, index: EntityInde
     if m is None:
         return None
     end = _source_names_end(text, m.end(), e, index)
+    if end is None and v.his and v.his.search(m.group(0)):
+        end = m.end()  # "Nach seinen Worten landen ...": the phrase names its source itself
     if end is None:
         end = text.find(",", m.end(), e)
     if end < 0 or _words(text[m.end() : end]) > _MAX_SOURCE_WORDS:
@@ -335,8 +339,11 @@ def indirect_statements(
             window = text[w0:w1]
             pronoun = v.pronoun.search(window) if v.pronoun else None
             anonymous = v.anonymous.search(window) if v.anonymous else None
+            his = v.his.search(cue_text) if v.his and cue_text and not _words(window) else None
             if speaker is None and pronoun is not None and last is not None:
                 (speaker, sourcing), source_text = last, pronoun.group(0)
+            elif speaker is None and his is not None and last is not None:
+                (speaker, sourcing), source_text = last, cue_text
             elif speaker is None and anonymous is not None:
                 source_text, sourcing = anonymous.group(0), "anonymous"
             if speaker is None and sourcing == "named":

@@ -60,12 +60,19 @@ def speaker_near(
         return ent.name, text[a:b], "named"
     tail = _NAME.match(text, c1 + 1) if c1 + 1 < w1 else None
     if tail and tail.end() <= w1:
-        return _name_or_office(tail.group(0), language), tail.group(0), "named"
+        return _named(tail.group(0), pronoun, language)
     head = list(_NAME.finditer(text[w0:c0]))
     if head and _only_adverbs(text[w0 + head[-1].end() : c0]):
-        name = head[-1].group(0)
-        return _name_or_office(name, language), clean(name), "named"
+        return _named(clean(head[-1].group(0)), pronoun, language)
     return None, None, "named"
+
+
+def _named(words: str, pronoun: re.Pattern[str] | None, language: str) -> tuple[str | None, str, str]:
+    """A capitalised word beside the cue as the speaker; a pronoun with no one named before it to point
+    back to ("Il a ajouté que ..." opening a page) names nobody: a specific source, unnamed."""
+    if pronoun is not None and pronoun.fullmatch(words):
+        return None, words, "anonymous"
+    return _name_or_office(words, language), words, "named"
 
 
 def _only_adverbs(gap: str) -> bool:
