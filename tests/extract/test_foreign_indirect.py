@@ -287,3 +287,9 @@ def test_a_pronoun_with_no_one_named_before_it_is_no_speaker():
     (st,) = statements("Le ministre a parlé à la presse. Il a ajouté que la frontière restait ouverte aux camions.",
                        "fr")
     assert (st.speaker, st.source_text, st.sourcing) == (None, "Il", "anonymous")
+
+
+def test_a_pronoun_before_any_statement_stands_for_the_person_named_just_before():
+    body = "Arman Dosov sprach am Dienstag mit der Presse. Er sagte, die Grenze bleibe für alle Lastwagen offen."
+    (st,) = statements(body, "de", ("Arman Dosov",))
+    assert (st.speaker, st.source_text, st.content) == ("Arman Dosov", "Er", "die Grenze bleibe für alle Lastwagen offen")

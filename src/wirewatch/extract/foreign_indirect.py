@@ -320,7 +320,7 @@ def indirect_statements(
         if any(a < e and b > s for a, b in spans):
             previous = None
             continue
-        last = _last_speaker([*quoted, *out], s)
+        last = _last_speaker([*quoted, *out], s) or _last_person(index, s)
         r = (_back_reference(text, s, e, previous, v) or _according_first(text, s, e, v, index)
              or _cue_before_that(text, s, e, v) or _according_inside(text, s, e, v, index)
              or _cue_after(text, s, e, v) or _vague(text, s, e, v))
@@ -354,6 +354,17 @@ def indirect_statements(
         via = text[r.relay[0] : r.relay[1]].strip(" ,.") or None if r.relay else None
         out.append(Statement(speaker, role, source_text, via, cue_text, text[a:b], "indirect", sourcing, (a, b)))
     return out
+
+
+# How far back a pronoun with no speaker before it looks for the person it stands for.
+_PERSON_REACH = 300
+
+
+def _last_person(index: EntityIndex, before: int) -> tuple[str | None, str] | None:
+    """The person named last before an offset, not far before it: who "Er sagte, ..." means where no
+    statement has been read yet ("Arman Dosov sprach mit der Presse. Er sagte, ...")."""
+    named = [(b, e.name) for a, b, e in index.spans if e.type == "PERSON" and before - _PERSON_REACH <= b <= before]
+    return (max(named)[1], "named") if named else None
 
 
 def _last_speaker(statements: list[Statement], before: int) -> tuple[str | None, str] | None:
