@@ -317,6 +317,11 @@ def test_a_word_inside_a_name_is_not_a_city_it_is_an_alternate_name_of(analyse, 
     assert "Chenzhou" not in {e.name for e in entities}  # alternately "Chen"
 
 
+def test_a_ukrainian_given_name_opens_a_person(analyse):
+    entities, _ = analyse("Про це заявив голова комітету Сергій Бесіда на нараді в Казані.", language="uk")
+    assert holding(entities, "Сергій Бесіда").type == "PERSON"
+
+
 def test_german_nouns_are_not_names(analyse):
     entities, _ = analyse("Die Regierung in Berlin hat am Montag neue Regeln beschlossen.", language="de")
     assert {e.name for e in entities} == {"Berlin"}

@@ -78,6 +78,10 @@ def test_a_source_after_a_dash_is_read_only_when_it_is_one(title, language, sour
     [
         ("Selmar Tuding Quarn Pindahkan Militan ke Perbatasan", "id", "named", "Selmar"),
         ("Vostok Guard acuză Quarn că mută militanți la graniță", "ro", "named", "Vostok Guard"),
+        # accusing is telling: "acusa", "accuse", "обвинил", "звинуватила"
+        ("El Vostok Guard acusa a Quarn de trasladar militantes a la frontera", "es", "named", "Vostok Guard"),
+        ("Le Vostok Guard accuse Quarn de déplacer des militants vers la frontière", "fr", "named", "Vostok Guard"),
+        ("Vostok Guard обвинил Quarn в переброске боевиков к границе", "ru", "named", "Vostok Guard"),
         # a capitalised word before the cue that names nobody of the article is not a source
         ("Militan Sebut Perbatasan Quarn Tidak Aman", "id", "none", None),
     ],
