@@ -153,6 +153,13 @@ def test_the_organisation_named_last_in_a_role_is_the_speakers():
     assert affiliation(art, s) == "Federal Security Service"
 
 
+def test_an_organisation_in_the_possessive_holds_the_one_after_it():
+    fifth = Entity("Fifth Service", "ORG", ("Fifth Service",))
+    art = make_article("a", "x", entities=(fifth, FSB))
+    s = said("x", "Sergei Beseda", role="head of the FSB's Fifth Service")
+    assert affiliation(art, s) == "Federal Security Service"
+
+
 def test_a_headline_sums_up_a_claim_of_its_own_article_before_one_elsewhere():
     elsewhere = make_article("en", "x", entities=ENTITIES, statements=(
         said("RCB fighters were seen in the Dorvik Valley", "Marek Jansky"),))

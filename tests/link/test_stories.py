@@ -213,3 +213,45 @@ def test_an_interrupted_link_rolls_the_batch_back_instead_of_storing_it_unlinked
         monkeypatch.undo()
         store.save_batch(fixture_articles()[:2], link=StoryHook(settings))
         assert all(story for _id, story in store.con.execute("SELECT id, story FROM articles").fetchall())
+
+
+def _told(aid: str, seq: int, anchors: dict[str, float], terms: dict[str, int]):
+    from wirewatch.link.features import LinkFeatures
+
+    return LinkFeatures(aid, seq, "en", "2031-03-04", None, anchors, terms)
+
+
+def test_a_small_story_that_a_new_article_also_tells_joins_its_story(settings):
+    """A long background piece stands alone; two short relays find each other first; a third page,
+    as close to the piece as to the relays, makes them one story."""
+    event, eterms = {f"n:evt{i}": 1.0 for i in range(4)}, {f"ev{i}": 2 for i in range(6)}
+    background, bterms = {f"n:bg{i}": 1.0 for i in range(200)}, {f"word{i}": 2 for i in range(200)}
+    piece = _told("a", 1, {**event, **background}, {**eterms, **bterms})
+    relays = [_told(k, n, {**event, "#:3000": 1.0}, {**eterms, w: 1}) for k, n, w in (("b", 2, "short"), ("c", 3, "brief"))]
+    both = _told("d", 4, {**event, **dict(list(background.items())[:18]), "#:3000": 1.0},
+                 {**eterms, **dict(list(bterms.items())[:18])})
+    opts = LinkOptions.from_settings(settings)
+    for absorb, expected in ((99.0, ["sa", "sb", "sb", "sa"]), (opts.absorb_score, ["sa", "sa", "sa", "sa"])):
+        index = MemoryIndex()
+        linker = StoryLinker(index, replace(opts, absorb_score=absorb))
+        for f in (piece, *relays, both):
+            linker.link(f)
+        assert [story for _, story in index.members] == expected
+    assert linker.absorbed == ["sb"]
+
+
+def test_the_store_moves_an_absorbed_story_s_articles(settings, tmp_path):
+    from wirewatch.store.stories import StoreLinkIndex
+
+    with Store(tmp_path / "w.duckdb") as store:
+        store.con.execute("INSERT INTO articles (id, seq, story) VALUES ('a', 1, 'sa'), ('b', 2, 'sb')")
+        index = StoreLinkIndex(store.con)
+        index.add(_told("a", 1, {"n:evt": 1.0}, {}), "sa")
+        index.add(_told("b", 2, {"n:evt": 1.0}, {}), "sb")
+        index.flush()
+        index.add(_told("c", 3, {"n:evt": 1.0}, {}), "sb")
+        index.merge("sb", "sa")
+        index.flush()
+        stored = sorted(store.con.execute("SELECT article_id, story FROM link_articles").fetchall())
+        rows = sorted(store.con.execute("SELECT id, story FROM articles").fetchall())
+    assert stored == [("a", "sa"), ("b", "sa"), ("c", "sa")] and rows == [("a", "sa"), ("b", "sa")]

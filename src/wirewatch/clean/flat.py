@@ -516,8 +516,11 @@ def clean_flat(
         if line.label == "bad" and line.why in ("date line", "byline") or (
             id(line) not in kept and line.index < first_body
         ):
+            place = _date_place(line.index, title_at, first_body)
+            if place == "page_header" and L.is_publication_stamp(line.text):
+                place = "byline"  # "Last updated: Monday, 28 November 2005": the article's, wherever it stands
             for iso, s in find_dates(line.text):
-                dates.append(DateSeen(iso, _date_place(line.index, title_at, first_body), s))
+                dates.append(DateSeen(iso, place, s))
     dates += comment_dates(comments)
 
     byline = next((L.byline_name(ln.text) for ln in lines if L.byline_name(ln.text)), None)

@@ -390,6 +390,20 @@ _STAMP_WORDS = frozenset([
 ])
 
 
+# The verbs of those stamps: a date line that holds one is the article's own stamp, not a site's
+# "today" printed above every page.
+_STAMP_VERBS = _Vocabulary(
+    r"\b(?:published|updated|posted|publié|mis à jour|modifié|veröffentlicht|aktualisiert|stand|publicado|"
+    r"actualizado|publicat|actualizat|опубликовано|обновлено|опубліковано|оновлено|diterbitkan|diperbarui|"
+    r"dipublikasikan)\b"
+)
+
+
+def is_publication_stamp(line: str) -> bool:
+    """A date line that says it is the article's publication or update ("Published: ...")."""
+    return _STAMP_VERBS.search(line) and is_date_line(line)
+
+
 _NUMERIC_DATE = re.compile(r"\b[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d\b")
 
 

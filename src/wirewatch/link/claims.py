@@ -121,20 +121,21 @@ def presentation(s: Statement) -> str:
 
 def affiliation(article: Article, s: Statement) -> str | None:
     """The organisation a speaker's role names, as the article's canonical entity: FSB -> Federal
-    Security Service. Of several, the one named last, which holds the others: "head of the Fifth
-    Service of Russia's Federal Security Service" is of the FSB."""
+    Security Service. Of several, the one named last, which holds the others ("head of the Fifth
+    Service of Russia's Federal Security Service" is of the FSB), or one in the possessive, which
+    holds what follows it ("head of the FSB's Fifth Service")."""
     role = s.speaker_role or ""
     if not role or not article.extracted:
         return None
-    found: list[tuple[int, str]] = []
+    found: list[tuple[bool, int, str]] = []
     for e in article.extracted.entities:
         if e.type != "ORG" or e.name == s.speaker:
             continue
         for m in (e.name, *e.mentions):
             hit = re.search(rf"(?<!\w){re.escape(m)}(?!\w)", role) if len(m) >= 3 or m.isupper() and len(m) >= 2 else None
             if hit:
-                found.append((hit.end(), e.name))
-    return max(found)[1] if found else None
+                found.append((role.startswith(("'s", "\u2019s"), hit.end()), hit.end(), e.name))
+    return max(found)[2] if found else None
 
 
 def _speaker_key(name: str | None) -> str:

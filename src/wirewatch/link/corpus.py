@@ -50,6 +50,7 @@ class StoryHook:
             except Exception:  # a bug on one article: it stays unlinked, the batch goes on
                 log.error("linking %s failed:\n%s", article.id, traceback.format_exc())
         index.flush()
+        touched.update(linker.absorbed)  # refreshed to nothing: their articles are in other stories now
         q.refresh_stories(con, touched)
         if self.claims:
             relink_claims(con, sorted(touched))
@@ -59,7 +60,9 @@ def relink_claims(con: duckdb.DuckDBPyConnection, stories: Sequence[str]) -> Non
     """Recompute the claims of these stories from their stored articles, and save what changed."""
     found: dict[str, list[Claim]] = {}
     signals: dict[str, Signal | None] = {}
+    empty = set(stories)  # what is left: stories merged into others, whose claims go
     for story, rows in q.story_documents(con, stories):
+        empty.discard(story)
         try:
             articles = [q.stored_article(doc, group) for doc, group in rows]
             claims = find_claims(articles, story=story)
@@ -71,6 +74,7 @@ def relink_claims(con: duckdb.DuckDBPyConnection, stories: Sequence[str]) -> Non
             continue
         found[story] = claims
         signals.update(raised)
+    found.update((story, []) for story in empty)
     q.save_claims(con, found, signals)
 
 

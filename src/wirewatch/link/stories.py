@@ -8,7 +8,11 @@ depend on how the per-article stages were scheduled. For each article:
    articles published within `link.story_window_days` of it; an undated page is held to the bounds
    its page gives (after the latest date it recounts, before its first dated reader comment);
 3. each candidate's story is scored by the mean of its best `link.story_top_k` article pairs;
-4. the best story above `link.story_threshold` is joined, else the article opens a story.
+4. the best story above `link.story_threshold` is joined, else the article opens a story;
+5. a small story (`link.story_absorb_max` articles) that the article scores `link.story_absorb_score`
+   or more with joins the same story: one told first at length and then by relays that found each
+   other before they found it (a background piece alone, its short relays in five languages a story
+   of their own) is one story.
 
 A pair of articles is scored on anchors (names and numbers, weighted by rarity) and, when both are
 written in one language, also on TF-IDF cosine over content words; undated pages whose latest full
@@ -43,6 +47,8 @@ class LinkOptions:
     year_penalty: float
     number_conflict: float
     lead_conflict: float
+    absorb_score: float
+    absorb_max: int
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LinkOptions:
@@ -54,6 +60,7 @@ class LinkOptions:
             year_penalty=float(g("link", "story_year_penalty")),
             number_conflict=float(g("link", "story_number_conflict")),
             lead_conflict=float(g("link", "story_lead_conflict")),
+            absorb_score=float(g("link", "story_absorb_score")), absorb_max=int(g("link", "story_absorb_max")),
         )
 
 
@@ -67,6 +74,8 @@ class LinkIndex(Protocol):
     def candidates(self, f: LinkFeatures, keys: list[str], *, window_days: int, limit: int) -> list[tuple[LinkFeatures, str]]: ...
 
     def add(self, f: LinkFeatures, story: str) -> None: ...
+
+    def merge(self, story: str, into: str) -> None: ...
 
 
 def term_key(language: str, stem: str) -> str:
@@ -280,17 +289,34 @@ class StoryLinker:
         self.index, self.opts = index, opts
         self.vocab = _Vocabulary(index.doc_freq)
         self._packed: dict[str, _Packed] = {}
+        self.absorbed: list[str] = []  # stories merged into others, to be refreshed by the caller
 
     def link(self, f: LinkFeatures) -> str:
         """Add one article to the index and return the id of the story it belongs to."""
-        story, _ = self.choose(f)
-        story = story or story_id_for(f.article_id)
+        ranked = self._ranked(f)
+        opts = self.opts
+        if ranked and ranked[0][0] >= opts.threshold:
+            story = ranked[0][1]
+            for score, other, members in ranked[1:]:
+                if score >= opts.absorb_score and members <= opts.absorb_max:
+                    self.index.merge(other, story)
+                    self.absorbed.append(other)
+        else:
+            story = story_id_for(f.article_id)
         self.index.add(f, story)
         self.vocab.counted(self._pack([f])[0].keys())
         return story
 
     def choose(self, f: LinkFeatures) -> tuple[str | None, float]:
         """The story the article should join and its score, or (None, best score) to open one."""
+        ranked = self._ranked(f)
+        if not ranked:
+            return None, 0.0
+        score, story, _ = ranked[0]
+        return (story, score) if score >= self.opts.threshold else (None, score)
+
+    def _ranked(self, f: LinkFeatures) -> list[tuple[float, str, int]]:
+        """(score, story, its articles among the candidates) of every candidate story, best first."""
         opts, index = self.opts, self.index
         keys = index_keys(f)
         self.vocab.learn(keys)
@@ -298,20 +324,19 @@ class StoryLinker:
         wanted = lookup_keys(keys, self.vocab.df[self.vocab.ids_of(keys)], opts.lookup_keys)
         found = index.candidates(f, wanted, window_days=opts.window_days, limit=opts.max_candidates)
         if not found:
-            return None, 0.0
+            return []
         new, *others = self._pack([f, *(g for g, _ in found)])
         weighed = _Weighed(new, self.vocab.idf(n))
         by_story: dict[str, list[float]] = defaultdict(list)
         for (g, story), packed in zip(found, others, strict=True):
             if could_be_one_time(f, g, opts.window_days):
                 by_story[story].append(weighed.score(packed, opts))
-        best_score, best_story = 0.0, None
-        for story, scores in sorted(by_story.items()):
+        ranked = []
+        for story, scores in by_story.items():
             top = sorted(scores, reverse=True)[: opts.top_k]
-            s = sum(top) / len(top)
-            if s > best_score:
-                best_score, best_story = s, story
-        return (best_story, best_score) if best_score >= opts.threshold else (None, best_score)
+            ranked.append((sum(top) / len(top), story, len(scores)))
+        # best first; ties to the story whose id sorts first, whatever order the candidates came in
+        return sorted(ranked, key=lambda r: (-r[0], r[1]))
 
     def _pack(self, articles: list[LinkFeatures]) -> list[_Packed]:
         packed = self._packed
@@ -351,3 +376,6 @@ class MemoryIndex:
         for k in index_keys(f):
             self.df[k] += 1
             self.postings[k].append(i)
+
+    def merge(self, story: str, into: str) -> None:
+        self.members = [(f, into if s == story else s) for f, s in self.members]

@@ -134,6 +134,12 @@ class StoreLinkIndex:
     def add(self, f: LinkFeatures, story: str) -> None:
         self.pending.add(f, story)
 
+    def merge(self, story: str, into: str) -> None:
+        """Every article of `story`, stored or of this batch, now belongs to `into`."""
+        for table, column_name in (("link_articles", "story"), ("articles", "story")):
+            self.con.execute(f"UPDATE {table} SET {column_name} = ? WHERE {column_name} = ?", [into, story])
+        self.pending.merge(story, into)
+
     def flush(self) -> None:
         members = self.pending.members
         if not members:
