@@ -117,3 +117,14 @@ def test_a_french_publication_stamp_is_the_date_not_the_headline():
     assert [d.date for d in parts.dates][:1] == ["2031-03-24"]
     ambiguous = clean_flat(text.replace("24/03/2031", "04/03/2031"), language="fr")
     assert ambiguous.title.value.startswith("Le comité accuse")  # the 4th of March or the 3rd of April
+
+
+def test_a_labelled_stamp_above_the_headline_is_the_articles_date_not_the_sites_today():
+    text = ("Last updated: Monday, 24 March 2031, 02:24 GMT\n\n"
+            "Camps moved to the border, committee says\n\n"
+            "The militant camps have been moved right up to the border, committee chairman Arman Dosov told a "
+            "meeting in Astana on Wednesday, without offering evidence for the claim.\n")
+    dates = clean_flat(text, language="en").dates
+    assert [(d.date, d.where) for d in dates] == [("2031-03-24", "byline")]
+    plain = clean_flat(text.replace("Last updated: ", ""), language="en").dates
+    assert [(d.date, d.where) for d in plain] == [("2031-03-24", "page_header")]

@@ -260,3 +260,15 @@ def test_single_origin_quotes_the_articles_own_telling_and_names_only_what_is_kn
     assert signal is not None
     assert signal.evidence == ("“Au moins 9 morts et 31 blessés” traces back to Dario Velk alone; told by 2 "
                                "independent reports, with no other source for it")
+
+
+def test_the_claims_of_a_story_merged_into_another_go(tmp_path):
+    from wirewatch.link.corpus import relink_claims
+    from wirewatch.store.db import Store
+
+    with Store(tmp_path / "w.duckdb") as store:
+        store.con.execute("INSERT INTO claims (id, story, content, independent_outlets, corroboration) "
+                          "VALUES ('c1', 'sgone', 'that the camps were moved', 1, 1)")
+        relink_claims(store.con, ["sgone"])
+        left = store.con.execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert left == 0

@@ -269,7 +269,7 @@ def _save_claims(con: duckdb.DuckDBPyConnection, by_story: dict[str, Sequence[Cl
     stored = dict(con.execute(f"SELECT id, fingerprint FROM claims WHERE story IN ({marks(stories)})", stories).fetchall())
     claims = {c.id: c for found in by_story.values() for c in found}
     prints = {i: _fingerprint(c) for i, c in claims.items()}
-    gone = [i for i, f in stored.items() if prints.get(i) != f]
+    gone = [i for i, f in stored.items() if i not in prints or prints[i] != f]
     fresh = [c for i, c in claims.items() if stored.get(i) != prints[i]]
     if gone:
         con.execute(f"DELETE FROM claim_mentions WHERE claim_id IN ({marks(gone)})", gone)
