@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import asdict
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -93,7 +93,7 @@ def get_story(story_id: str, con: Cursor) -> dict[str, Any]:
 def list_claims(
     con: Cursor, limit: Limit = 20, offset: Offset = 0,
     entity: Annotated[str | None, Query(max_length=200, description="Only claims by, from or about this name.")] = None,
-    by: Annotated[Literal["repeated", "worth"], Query(
+    by: Annotated[stories.ClaimOrder, Query(
         description="repeated: most widely repeated first; worth: most worth a fact-check first.")] = "repeated",
 ) -> dict[str, Any]:
     items = stories.list_claims(con, entity=entity, limit=limit, offset=offset, by=by)

@@ -307,14 +307,6 @@ class StoryLinker:
         self.vocab.counted(self._pack([f])[0].keys())
         return story
 
-    def choose(self, f: LinkFeatures) -> tuple[str | None, float]:
-        """The story the article should join and its score, or (None, best score) to open one."""
-        ranked = self._ranked(f)
-        if not ranked:
-            return None, 0.0
-        score, story, _ = ranked[0]
-        return (story, score) if score >= self.opts.threshold else (None, score)
-
     def _ranked(self, f: LinkFeatures) -> list[tuple[float, str, int]]:
         """(score, story, its articles among the candidates) of every candidate story, best first."""
         opts, index = self.opts, self.index

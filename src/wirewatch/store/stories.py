@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 
@@ -136,8 +136,8 @@ class StoreLinkIndex:
 
     def merge(self, story: str, into: str) -> None:
         """Every article of `story`, stored or of this batch, now belongs to `into`."""
-        for table, column_name in (("link_articles", "story"), ("articles", "story")):
-            self.con.execute(f"UPDATE {table} SET {column_name} = ? WHERE {column_name} = ?", [into, story])
+        for table in ("link_articles", "articles"):
+            self.con.execute(f"UPDATE {table} SET story = ? WHERE story = ?", [into, story])
         self.pending.merge(story, into)
 
     def flush(self) -> None:
@@ -366,7 +366,8 @@ def count_claims(con: duckdb.DuckDBPyConnection, *, entity: str | None = None, s
 
 
 # How claims can be listed: most widely repeated first, or most worth a fact-check first.
-CLAIM_ORDERS = {
+ClaimOrder = Literal["repeated", "worth"]
+CLAIM_ORDERS: dict[str, str] = {
     "repeated": "c.independent_outlets DESC, c.mentions DESC, c.first_seen, c.id",
     "worth": "c.check_worthiness DESC NULLS LAST, c.independent_outlets DESC, c.first_seen, c.id",
 }
@@ -374,7 +375,7 @@ CLAIM_ORDERS = {
 
 def list_claims(
     con: duckdb.DuckDBPyConnection, *, entity: str | None = None, story: str | None = None,
-    limit: int | None = None, offset: int = 0, by: str = "repeated",
+    limit: int | None = None, offset: int = 0, by: ClaimOrder = "repeated",
 ) -> list[Claim]:
     """Stored claims in the order `by` names (`CLAIM_ORDERS`); `story` keeps one story's, `entity`
     those whose speaker, origin or content names it; `limit` and `offset` give one page of them."""

@@ -8,7 +8,7 @@ Errors are the API's JSON shape (CONTRACT: errors everywhere have one shape).
 from __future__ import annotations
 
 from importlib import resources
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -84,7 +84,7 @@ def story_page(story_id: str, con: Cursor) -> HTMLResponse:
 def claims_page(
     con: Cursor, q: Annotated[str | None, Query(max_length=200)] = None,
     offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
-    by: Annotated[Literal["repeated", "worth"], Query()] = "repeated",
+    by: Annotated[stories.ClaimOrder, Query()] = "repeated",
 ) -> HTMLResponse:
     items = stories.list_claims(con, entity=q or None, limit=PAGE, offset=offset, by=by)
     total = stories.count_claims(con, entity=q or None)
