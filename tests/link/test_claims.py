@@ -272,3 +272,11 @@ def test_the_claims_of_a_story_merged_into_another_go(tmp_path):
         relink_claims(store.con, ["sgone"])
         left = store.con.execute("SELECT count(*) FROM claims").fetchone()[0]
     assert left == 0
+
+
+def test_an_adjective_of_nationality_names_its_country_across_languages():
+    from wirewatch.link.claims import statement_keys
+
+    _, french = statement_keys("les services américains transfèrent des combattants vers le nord", "fr")
+    _, english = statement_keys("US agencies are moving American-trained fighters north", "en")
+    assert "e:United States" in french and "e:United States" in english

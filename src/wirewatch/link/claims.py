@@ -30,6 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from wirewatch.assess.checkworthy import score
+from wirewatch.extract.country_names import nationality
+from wirewatch.extract.places import load_gazetteer
 from wirewatch.link.features import capitalised_words, name_keys, numbers, terms
 from wirewatch.model import Article, Entity, Signal, Statement
 from wirewatch.model.linked import Claim, ClaimMention
@@ -96,7 +98,18 @@ def statement_keys(
                 named.add("e:" + name)
                 rest = pattern.sub(" ", rest)
     others = {"n:" + k for w in capitalised_words(" " + rest, language) for k in name_keys(w)}
-    return frozenset(words | names | figures), frozenset(named | others | figures)
+    return frozenset(words | names | figures), frozenset(named | _nations(rest, language) | others | figures)
+
+
+_ANY_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _nations(text: str, language: str) -> set[str]:
+    """The countries the text's adjectives of nationality name, as entity keys: "les services
+    américains" and "спецслужбы США" both name the United States."""
+    by_iso = load_gazetteer().by_iso
+    return {"e:" + by_iso[iso].name for m in _ANY_WORD.finditer(text)
+            if (iso := nationality(m.group(0), language)) and iso in by_iso}
 
 
 def similarity(a: _Said, b: _Said, *, shared_across: int = 2) -> float:
