@@ -54,21 +54,28 @@ _AD_PHRASES = [
     r"advertisement", r"advertising", r"sponsored( content)?", r"promoted( content)?", r"ad", r"ads",
     r"реклама", r"anzeige", r"werbung", r"publicité", r"publicidad", r"publicitate", r"iklan",
 ]
+# Labels of links to other articles set in an article's text, alone on a line or before the
+# linked headline ("Baca Juga: <headline>").
+_READ_ALSO_PHRASES = [
+    r"read also", r"see also", r"lesen sie auch", r"à lire aussi", r"lire aussi", r"читайте также",
+    r"читайте також", r"citește și", r"lee también", r"baca juga",
+]
 # Lines made only of these phrases (and punctuation) are chrome, whatever page they are on.
 _CHROME_PHRASES = [
     # ads and promotion
     *_AD_PHRASES,
     # navigation and related content
-    r"more articles", r"related( articles| posts| stories| news)?", r"read more", r"read also",
-    r"see also", r"you may also like", r"you might also like", r"recommended( for you)?", r"popular",
+    *_READ_ALSO_PHRASES,
+    r"more articles", r"related( articles| posts| stories| news)?", r"read more",
+    r"you may also like", r"you might also like", r"recommended( for you)?", r"popular",
     r"most read", r"most popular", r"latest( news)?", r"trending( now)?", r"previous( article| post)?",
     r"next( article| post)?", r"home", r"menu", r"search", r"close", r"back to top", r"top stories",
     r"skip to( (main )?(content|navigation))?:?", r"(open|close|toggle) (the )?(menu|navigation)",
     r"((main|section|site|network|primary|secondary) )?navigation:?", r"(view the )?site ?map",
-    r"load more", r"show more", r"view all", r"more news", r"more stories", r"читайте также",
+    r"load more", r"show more", r"view all", r"more news", r"more stories",
     r"(advertisement\W*)?(the )?(story|article) continue[sd]? (below|after (this )?(advertisement|ad))( advertisement)?",
     r"continue reading( (below|the (main )?story|the article))?", r"scroll (down )?to continue( with content)?",
-    r"lesen sie auch", r"weitere artikel", r"à lire aussi", r"lire aussi", r"end of (the )?(article|story)",
+    r"weitere artikel", r"end of (the )?(article|story)",
     # sharing and following
     r"share( this( article| story| post)?)?( on)?", r"tweet", r"email", r"print", r"whatsapp",
     r"facebook", r"twitter", r"telegram", r"linkedin", r"reddit", r"pinterest", r"vk", r"copy link",
@@ -95,18 +102,18 @@ _CHROME_PHRASES = [
     r"главная", r"поиск", r"войти", r"поделиться", r"подписаться", r"читать (далее|полностью)",
     r"подробнее", r"похожие (новости|статьи)", r"популярное", r"ответить", r"отправить",
     r"оставьте комментарий", r"ваше имя", r"введите (код|текст)( с картинки)?", r"все права защищены.*",
-    r"головна", r"пошук", r"увійти", r"поділитися", r"читайте також", r"відповісти", r"надіслати",
+    r"головна", r"пошук", r"увійти", r"поділитися", r"відповісти", r"надіслати",
     r"всі права захищені.*", r"startseite", r"teilen", r"suche", r"anmelden", r"abonnieren",
     r"antworten", r"kommentar schreiben", r"alle rechte vorbehalten.*", r"datenschutz(erklärung)?",
     r"impressum", r"mehr zum thema", r"das könnte sie auch interessieren", r"accueil", r"partager",
     r"rechercher", r"se connecter", r"s'abonner", r"répondre", r"envoyer", r"tous droits réservés.*",
     r"lire la suite", r"sur le même sujet", r"laisser un commentaire", r"inicio", r"compartir",
     r"buscar", r"iniciar sesión", r"suscríbete", r"responder", r"enviar",
-    r"todos los derechos reservados.*", r"lee también", r"leer más", r"noticias relacionadas",
+    r"todos los derechos reservados.*", r"leer más", r"noticias relacionadas",
     r"deja un comentario", r"acasă", r"distribuie", r"caută", r"autentificare", r"abonează-te",
-    r"răspunde", r"trimite", r"toate drepturile rezervate.*", r"citește și",
+    r"răspunde", r"trimite", r"toate drepturile rezervate.*",
     r"citește mai mult", r"articole similare", r"lasă un comentariu", r"beranda", r"bagikan( artikel)?:?",
-    r"cari", r"masuk", r"daftar", r"berlangganan", r"balas", r"kirim", r"baca juga:?",
+    r"cari", r"masuk", r"daftar", r"berlangganan", r"balas", r"kirim",
     r"berita terkait", r"selengkapnya", r"tulis komentar( anda)?", r"hak cipta.*",
 ]
 _CHROME = _Vocabulary(r"^[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")[\W_\d]*$")
@@ -227,8 +234,8 @@ _CREDIT = re.compile(
 _AD_SLOT = _Vocabulary(r"^[\W_]*(?:" + "|".join(_AD_PHRASES) + r")[\W_]*$")
 # "Read also: <another article's headline>", set between an article's paragraphs.
 _READ_ALSO = _Vocabulary(
-    r"^[\W_]*(?:read also|see also|also read|related|lesen sie auch|lire aussi|à lire aussi|читайте также|"
-    r"читайте також|смотрите также|baca juga|citește și|citeste si|lee también)\s*[:\-\u2013\u2014]\s*\w.{3,}$"
+    r"^[\W_]*(?:" + "|".join([*_READ_ALSO_PHRASES, r"also read", r"related", r"смотрите также", r"citeste si"])
+    + r")\s*[:\-\u2013\u2014]\s*\w.{3,}$"
 )
 
 
