@@ -2,6 +2,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wirewatch.clean import lines as L
 
@@ -185,3 +187,9 @@ def test_a_count_of_comments_on_the_headline_heads_a_comment_section(header):
 )
 def test_a_publication_stamp_in_any_relay_language_is_a_date_line(line, stamp):
     assert L.is_date_line(line) is stamp
+
+
+@given(st.text(alphabet=st.sampled_from("ab1_ -.,\n\u00e9\u0436\u00a0'"), max_size=60), st.integers(0, 12))
+@settings(max_examples=300, deadline=None)
+def test_few_words_counts_words_as_words_does(line, n):
+    assert L.few_words(line, n) == (len(L.words(line)) <= n)

@@ -477,7 +477,7 @@ def _keep(paragraph: str, title_key: str | None) -> str | None:
         return "call to action"
     if len(paragraph) <= 120 and L.is_date_line(paragraph):
         return "date line"  # "Published: July 23, 2012": the date is read from the markup or beside the headline
-    if len(L.words(paragraph)) <= _BYLINE_WORDS and not paragraph.rstrip().endswith(".") and L.byline_name(paragraph):
+    if not paragraph.rstrip().endswith(".") and L.few_words(paragraph, _BYLINE_WORDS) and L.byline_name(paragraph):
         return "byline"  # "By ROD NORDLAND and MAYY EL SHEIKH": the author, read from the markup
     if L.is_boilerplate_sentence(paragraph):
         return "site-wide notice"
