@@ -184,7 +184,7 @@ JOURNALIST_ROLE = (
     r"redakt\w*|korrespondent\w*|kolumnist\w*|dziennikar\w*|rédact\w*|periodista|журналист\w*|корреспондент\w*)"
 )
 _BYLINE = re.compile(rf"^\s*{BYLINE_LABEL}\s+(.{{3,80}}?)\s*$", re.I)
-_SENTENCE_END = re.compile(r"[.!?…»”\"'’)\]:]\s*$")
+_SENTENCE_END = frozenset(".!?…»”\"'’)]:")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # A lowercase fragment glued onto a paragraph's first, capitalised word: an image caption or
@@ -280,6 +280,8 @@ def _menu_bar(s: str) -> bool:
 
 
 def _tool_bar(s: str) -> bool:
+    if not few_words(s, 10):
+        return False
     ws = [w.lower() for w in words(s)]
     counter = "shares" in ws or "share" in ws  # its figures are the counter's, not a table's
     tools = sum(w in _TOOL_WORDS or counter and _COUNT.fullmatch(w) is not None for w in ws)
@@ -300,7 +302,10 @@ def has_letters(line: str) -> bool:
 
 
 def ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line))
+    # the last character that is not a space (a character test: a search for the pattern
+    # "[.!?...]\s*$" tried every position of the line)
+    s = line.rstrip()
+    return bool(s) and s[-1] in _SENTENCE_END
 
 
 def is_comment_header(line: str) -> bool:
