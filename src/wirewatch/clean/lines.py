@@ -266,6 +266,7 @@ def is_chrome(line: str) -> bool:
 # What separates the items of a menu or breadcrumb on one line: "Home | World | Sport", "News » Europe".
 # Not "•": in article text it strings together the features of a product ("Sound quality • ANC").
 _MENU_SEPARATOR = re.compile(r"\s*[|\u00b7\u00bb\u203a]\s*|\s+[/>]\s+")
+_SEPARATOR_MARKS = "|\u00b7\u00bb\u203a/>"
 
 
 def _menu_bar(s: str) -> bool:
@@ -273,7 +274,9 @@ def _menu_bar(s: str) -> bool:
     that a page flattened ("| Name | Age |"), which opens with its separator, nor a line with a label
     or figures ("Sources: HomeAdvisor | Houzz | Angi", "1-4 players | ages 14+ | $45"), which
     article text holds too."""
-    if s.startswith("|") or ends_sentence(s) or ":" in s or any(c.isdigit() for c in s):
+    # (most lines have no separator: the character tests first)
+    if (not any(mark in s for mark in _SEPARATOR_MARKS) or s.startswith("|") or ends_sentence(s) or ":" in s
+            or any(c.isdigit() for c in s)):
         return False
     items = [i for i in _MENU_SEPARATOR.split(s) if i.strip()]
     return len(items) >= 3 and all(1 <= len(words(i)) <= 3 for i in items)
