@@ -33,6 +33,22 @@ def test_one_speaker_repeated_by_outlets_is_one_claim_with_its_first_telling():
     assert claim.mentions[1].via == "Selmar Radio" and claim.corroboration == 1
 
 
+def test_a_claim_is_first_seen_in_its_earliest_dated_telling_not_the_first_stored():
+    arts = [
+        make_article("a", "x", outlet="undated.example", statements=(said(LEAK),)),
+        make_article("b", "x", outlet="daily.example", published="2024-03-13",
+                     statements=(said("a gas leak in the storage hall caused the blast at Varnex"),)),
+        make_article("c", "x", outlet="wire.example", published="2024-03-12",
+                     statements=(said("The Varnex blast came from a gas leak in the storage hall"),)),
+    ]
+    (claim,) = find_claims(arts, story="s1")
+    assert (claim.first_seen, claim.first_outlet) == ("2024-03-12", "wire.example")
+    assert claim.content == LEAK  # the telling stored first still stands for the claim
+    undated = [make_article(k, "x", outlet=f"{k}.example", statements=(said(LEAK),)) for k in "pq"]
+    (claim,) = find_claims(undated, story="s2")
+    assert (claim.first_seen, claim.first_outlet) == (None, "p.example")
+
+
 def test_a_relay_keeps_the_original_speaker():
     arts = [make_article("a", "x", statements=(said(LEAK, "Ingrid Halvorsen", via="RIA Novosti"),))]
     assert find_claims(arts)[0].speaker == "Ingrid Halvorsen"

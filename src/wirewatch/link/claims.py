@@ -246,6 +246,10 @@ def _claim(g: _Group, story: str | None, groups: list[_Group]) -> Claim:
         for x, how in g.said
     )
     outlets = tuple(dict.fromkeys(m.outlet for m in mentions if m.outlet))
+    # First seen: the earliest dated telling, whatever order the pages were stored in (a scrape
+    # finds the relays before the original as often as not); the first stored where none is dated.
+    dated = [m for m in mentions if m.published]
+    first = min(dated, key=lambda m: m.published) if dated else mentions[0]
     copies = {m.duplicate_group or m.article_id for m in mentions}
     origins = {g.origin}
     for other in groups:
@@ -253,7 +257,7 @@ def _claim(g: _Group, story: str | None, groups: list[_Group]) -> Claim:
             origins.add(other.origin)
     return Claim(
         id=_claim_id(story, g.first), story=story, speaker=g.speaker, origin=g.origin,
-        content=g.first.statement.content, first_seen=_published(g.first.article), first_outlet=_outlet(g.first.article),
+        content=g.first.statement.content, first_seen=first.published, first_outlet=first.outlet,
         outlets=outlets, mentions=mentions, independent_outlets=len(copies), corroboration=len(origins),
         origins=tuple(sorted(origins)), check_worthiness=_check_worthiness(g.first.statement.content),
     )
