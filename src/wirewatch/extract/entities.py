@@ -25,6 +25,7 @@ from wirewatch.clean.authors import NAME_PARTICLES
 from wirewatch.extract import mentions as M
 from wirewatch.extract.aliases import AliasTable, fold, is_acronym, squash
 from wirewatch.extract.cues import INSTITUTION_WORDS
+from wirewatch.extract.organisations import from_organisations
 from wirewatch.extract.person_names import is_given_name, nominative_name
 from wirewatch.extract.places import Gazetteer, division_of, geocode, load_gazetteer, place_key
 from wirewatch.extract.roles import roles_at
@@ -407,6 +408,7 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
         ms = _combine(doc, ner, found, gaz)
     else:
         found = M.from_aliases(doc, aliases=aliases, ner_tokens=set(), inflected=True, folded=folded)
+        found += from_organisations(doc, language=language or "", gaz=gaz, taken=M.token_set(found))
         ms = sorted(
             found
             + M.from_capitals(doc, gaz=gaz, taken=M.token_set(found), language=language or "", folded=folded),

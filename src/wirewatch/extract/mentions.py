@@ -3,7 +3,8 @@
 Three sources feed it. spaCy's NER, with the small model's habitual slips repaired where it is cheap
 (`from_ner`); the alias table, scanned over the tokens so that "FSB", "ФСБ" and "Tehreek-i-Taliban
 Pakistan" are found even when the model misses or splits them (`from_aliases`); and, for languages
-without a parser here, the gazetteer and capitalised runs of words (`from_capitals`).
+without a parser here, the names of organisations taken whole (`extract.organisations`), then the
+gazetteer and capitalised runs of words (`from_capitals`).
 """
 
 from __future__ import annotations
