@@ -42,6 +42,14 @@ def test_an_institution_with_its_country_and_seat_speaks_as_itself():
     assert s.speaker == "US embassy in Bishkek" and s.sourcing == "named"
 
 
+def test_a_countrys_ministry_in_lower_case_speaks_not_the_country():
+    # the small model tags "ministry" a proper noun after a possessive; the country only says whose
+    (s,) = statements("Kyrgyzstan's defence ministry said on Tuesday that the camps were empty.")
+    assert s.speaker == "Kyrgyzstan's defence ministry" and s.sourcing == "named"
+    (s,) = statements("The camps were empty, the Kyrgyz border security committee said in a statement.")
+    assert s.speaker == "Kyrgyz border security committee"
+
+
 def test_a_named_ministry_is_not_the_agency_named_before_it():
     found = statements(
         "The GKNB said on Monday that the camps were empty.\n\n"

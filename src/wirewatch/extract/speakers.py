@@ -174,7 +174,7 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     if (low in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS) and _affiliation_only(np, index):
         # "Russian officials", "US sources": unnamed people of a nation; neither it nor its state speaks
         return Source(None, None, text, "anonymous", "PERSON" if head.tag_ in ("NN", "NNP") else "GROUP")
-    if head.pos_ == "NOUN" and _names_institution(head) and _affiliation_only(np, index, or_none=True):
+    if _common_noun(head) and _names_institution(head) and _affiliation_only(np, index, or_none=True):
         described = _described_institution(np, history)
         if described is not None:
             return Source(described.name, described.role, text, "named", described.kind)
@@ -392,6 +392,12 @@ def _propn_run(np: Span, head: Token) -> list[Token]:
     return runs[-1] if runs else [head]
 
 
+def _common_noun(head: Token) -> bool:
+    """A common noun, also where the small model tags one in lower case as a proper noun after a
+    possessive ("Tajikistan's defence ministry", "Moscow's foreign ministry")."""
+    return head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+
+
 def _names_institution(head: Token) -> bool:
     return head.lemma_.lower() in INSTITUTION_WORDS or head.lower_ in INSTITUTION_WORDS
 
@@ -455,7 +461,7 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
         if definite and ents and all(t[2].type in ("GPE", "NORP", "LOC") for t in ents):
             # the country only says whose office it is: the office, not "Russia", is the speaker
             return Source(without_article(text), None, text, "named", "PERSON")
-    if pick is None and ents and head.pos_ == "NOUN" and _names_institution(head) and all(
+    if pick is None and ents and _common_noun(head) and _names_institution(head) and all(
         t[2].type in ("GPE", "NORP", "LOC") for t in ents
     ):
         # "the US embassy in Astana", "the Afghan government": the places say whose or where the
