@@ -75,3 +75,13 @@ def test_the_body_named_whole_is_the_speaker(nlp):
     entities = find_entities(doc, aliases=load_aliases(), language="ro")
     (statement,) = [s for s in find_statements(doc, entities, title=None, language="ro") if s.span is not None]
     assert statement.speaker == "Comitetul de Stat pentru Securitate Națională"
+
+
+def test_a_body_named_by_its_kind_after_a_russian_cue_is_the_source(nlp):
+    # "сообщили в министерстве обороны ...": reported from the ministry, no name given
+    text = "Учения начались на полигоне у границы, сообщили в министерстве обороны Таджикистана."
+    doc = nlp(text)
+    entities = find_entities(doc, aliases=load_aliases(), language="ru")
+    (statement,) = [s for s in find_statements(doc, entities, title=None, language="ru") if s.span is not None]
+    assert statement.source_text == "министерстве обороны Таджикистана" and statement.sourcing == "named"
+    assert statement.content.startswith("Учения начались")

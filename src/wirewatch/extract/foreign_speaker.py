@@ -3,8 +3,9 @@
 In order: a person named in the clause (the nearest to the cue); a pronoun right beside the cue
 ("сказал он"), which points back to the last speaker; an organisation or other name in the clause;
 a place only when it stands right beside the cue ("заявила Москва": elsewhere a place in the clause
-is where it was said, "на совещании в Астане"); else the capitalised words right after the cue
-("sagte Scholz") or right before it ("Путин заявил")."""
+is where it was said, "на совещании в Астане"); a body named only by its kind after the cue
+("сообщили в министерстве обороны"); else the capitalised words right after the cue ("sagte
+Scholz") or right before it ("Путин заявил")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from anyascii import anyascii
 
 from wirewatch.clean.language import stop_words
 from wirewatch.extract.entities import PLACE_TYPES, in_latin_script
+from wirewatch.extract.organisations import body_after_cue
 from wirewatch.extract.speakers import EntityIndex, clean, strip_titles
 
 _NAME = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+)(?:\s+[A-ZА-ЯЁІЇЄҐ][\w\u2019'-]+){0,3}")
@@ -58,6 +60,10 @@ def speaker_near(
     if others or places:
         a, b, ent = min(others or places, key=lambda t: distance(t[0], t[1]))
         return ent.name, text[a:b], "named"
+    body = body_after_cue(text, c1, w1, language)
+    if body is not None:
+        words = text[body[0] : body[1]]
+        return anyascii(words), words, "named"
     tail = _NAME.match(text, c1 + 1) if c1 + 1 < w1 else None
     if tail and tail.end() <= w1:
         return _named(tail.group(0), pronoun, language)

@@ -91,6 +91,33 @@ def from_organisations(doc: Doc, *, language: str, gaz: Gazetteer, taken: set[in
     return out
 
 
+# "сообщили в министерстве обороны": the body a report comes from, after the cue, in the locative.
+_FROM_BODY = {"ru": ("в", "во"), "uk": ("в", "у")}
+# Words of such a phrase at most ("в пресс-службе министерства обороны Таджикистана" is 5).
+_BODY_WORDS = 6
+
+
+def body_after_cue(text: str, start: int, end: int, language: str) -> tuple[int, int] | None:
+    """The organisation a report is attributed to in Russian or Ukrainian without naming it
+    ("..., сообщили в министерстве обороны Таджикистана"): a locative phrase right after the cue
+    (text[start:end]) opening on an organisation's head word, up to the clause's end."""
+    words = _words(language)
+    prepositions = _FROM_BODY.get(language)
+    if words is None or prepositions is None:
+        return None
+    m = re.match(r"\s+(\w+)\s+", text[start:end])
+    if m is None or m.group(1).lower() not in prepositions:
+        return None
+    a = start + m.end()
+    stop = re.search(r"[,;:.!?()\u2014\u2013]|\s-\s", text[a:end])
+    b = a + stop.start() if stop else end
+    phrase = text[a:b].split()
+    first = phrase[0].lower().rsplit("-", 1)[-1] if phrase else ""  # "пресс-службе": its last part
+    if not phrase or len(phrase) > _BODY_WORDS or words.heads.fullmatch(first) is None:
+        return None
+    return a, a + len(text[a:b].rstrip())
+
+
 def _capitalised(t: Token) -> bool:
     text = _ELIDED.sub("", t.text)
     return text[:1].isupper() and any(c.isalpha() for c in text) and not text.isupper()
