@@ -85,3 +85,24 @@ def test_a_body_named_by_its_kind_after_a_russian_cue_is_the_source(nlp):
     (statement,) = [s for s in find_statements(doc, entities, title=None, language="ru") if s.span is not None]
     assert statement.source_text == "министерстве обороны Таджикистана" and statement.sourcing == "named"
     assert statement.content.startswith("Учения начались")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "source"),
+    [
+        # what many say, and where a body sits ("de la București") left out of its name
+        ("ro", "Situația de la frontieră este calmă, au transmis reprezentanții Ministerului Apărării de la Dușanbe.",
+         "Ministerului Apărării"),
+        ("es", "Tres guardias murieron en el ataque, informaron las autoridades del Comité Estatal de Seguridad.",
+         "Comité Estatal de Seguridad"),
+        ("fr", "Trois gardes-frontières ont été tués, ont indiqué les responsables du Comité d'État.", "Comité d'État"),
+        # the impersonal "hieß es aus ..."
+        ("de", "Die Lage an der Grenze sei ruhig, hieß es aus dem Verteidigungsministerium in Duschanbe.",
+         "Verteidigungsministerium"),
+    ],
+)
+def test_a_report_from_a_body_in_the_plural_or_impersonal_is_attributed(nlp, language, text, source):
+    doc = nlp(text)
+    entities = find_entities(doc, aliases=load_aliases(), language=language)
+    found = [s for s in find_statements(doc, entities, title=None, language=language) if s.span is not None]
+    assert [s.source_text for s in found] == [source]

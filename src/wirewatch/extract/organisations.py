@@ -31,6 +31,8 @@ from wirewatch.extract.places import Gazetteer, place_key
 _MAX_TOKENS = 8
 # An article before a French or Spanish head written in lower case ("le ministère tadjik de la Défense").
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "el", "los", "las", "del", "au", "du"})
+# Joins that say where a body sits, not what it is: "Ministerul Apărării de la Dușanbe" ends before.
+_LOCATIVE = frozenset({"la", "din", "à", "aux", "in", "aus", "di", "dari", "en"})
 # An elided article glued to a capitalised part: "d'État", "l'Intérieur".
 _ELIDED = re.compile(r"^[dl]['’]")
 # Russian and Ukrainian words in the genitive after the head ("обороны", "національної безпеки"), and
@@ -157,7 +159,9 @@ def _name_end(doc: Doc, start: int, words: _Words, gaz: Gazetteer, taken: set[in
             k = j
             while k < n and doc[k].lower_ in words.joins and k not in taken:
                 k += 1
-            if k < n and k not in taken and _capitalised(doc[k]) and not _country(doc[k].text, gaz):
+            joined = {doc[x].lower_ for x in range(j, k)}
+            if (k < n and k not in taken and _capitalised(doc[k]) and not _country(doc[k].text, gaz)
+                    and not (joined & _LOCATIVE and gaz.knows(doc[k].text))):
                 j = k
             else:
                 break
