@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from wirewatch.assess.checkworthy import score
 from wirewatch.extract.country_names import nationality
 from wirewatch.extract.places import load_gazetteer
+from wirewatch.link.bodies import same_body
 from wirewatch.link.features import capitalised_words, name_keys, numbers, terms
 from wirewatch.model import Article, Entity, Signal, Statement
 from wirewatch.model.linked import Claim, ClaimMention
@@ -212,7 +213,9 @@ def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, st
             headline_here = s.span is None and any(y.article.id == article.id for y, _ in g.said)
             need = TAKEN_UP * (0.7 if headline_here else 1.0)
             rank = headline_here
-        elif (same := _speaker_key(g.speaker) == speaker_key) or (g.speaker is not None and g.origin == origin):
+        elif (same := _speaker_key(g.speaker) == speaker_key or same_body(g.speaker, s.speaker or s.via)) or (
+            g.speaker is not None and g.origin == origin
+        ):
             need, rank = SAME_CLAIM, False  # the speaker, or another voice of its organisation
             # One speaker's words in two languages: one shared figure or name will do ("9 killed
             # and 31 injured, Velk said" / "9 morts et 31 blessés, selon Velk").
