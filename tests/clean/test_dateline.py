@@ -20,6 +20,10 @@ from wirewatch.model import Found, Source
         ("Quarn, 3 March 2031 (Vostok Wire): Guards said ...", "2031-03-03", "Guards"),
         ("VARNA (Vostok Wire) - Border guards said ...", None, "Border guards"),
         ("VARNA, Selmar (QNA) \u2014 Border guards said ...", None, "Border guards"),
+        # a day and a month without the year: the wires' usual form, dating nothing
+        ("VARNA, Sept 3 (Vostok Wire) - Border guards said ...", None, "Border guards"),
+        ("VARNA, Jan. 5 \u2014 Border guards said ...", None, "Border guards"),
+        ("ВАРНА, 3 марта. Пограничники заявили ...", None, "Пограничники"),
     ],
 )
 def test_a_dateline_gives_the_place_the_date_and_where_the_report_begins(text, date, rest):
@@ -37,6 +41,8 @@ def test_a_dateline_gives_the_place_the_date_and_where_the_report_begins(text, d
         "Border guards said on March 3, 2031 that ...",
         "The Selmar ministry - a body of 40 staff - said ...",
         "VARNA, March 3, 2031.",  # nothing after it
+        "Varna, March 3 - guards said ...",  # a day and month after a place like any word
+        "VARNA, 3 guards said ...",  # a figure is no date
     ],
 )
 def test_sentences_that_only_look_like_datelines_are_none(text):

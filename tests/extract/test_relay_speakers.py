@@ -187,3 +187,8 @@ def test_a_claim_made_by_or_coming_from_someone_is_theirs():
     assert [(s.speaker, s.sourcing) for s in found] == [("Temir Saparov", "named"), ("Aida Kenzhebekova", "named")]
     assert [s.content for s in found] == [
         "that foreign agencies were moving fighters to the river camps", "that the camps were full"]
+
+
+def test_a_wire_dateline_without_the_year_is_no_part_of_the_statement():
+    (s,) = statements("VARNA, Sept 24 - Fighters are being moved to the valleys, the Border Committee said.")
+    assert s.content == "Fighters are being moved to the valleys"

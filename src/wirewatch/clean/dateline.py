@@ -50,14 +50,37 @@ def dateline_at(text: str, pos: int = 0) -> Dateline | None:
     gap = _BEFORE_DATE.match(text, at)
     if gap:
         found = date_at(text, gap.end())
+        day = _day_and_month(text, gap.end()) if found is None and in_capitals else None
+        if day is not None:  # "MOSCOW, Sept 24 (Reuters) - ": a date without its year dates nothing
+            at = _skip(_AGENCY, text, day)
+            sep = _AFTER_DATE.match(text, at)
+            if sep is None or sep.end() >= len(text) or not _opens_words(text[sep.end()]):
+                return None
+            return Dateline(sep.end(), None, text[pos:at].strip())
     if found:
         at = _skip(_AGENCY, text, found[1])
     elif not in_capitals:
         return None
     sep = (_AFTER_DATE if found else _DASH).match(text, at)
-    if sep is None or sep.end() >= len(text) or not (text[sep.end()].isalnum() or text[sep.end()] in "\"'«„“‘"):
+    if sep is None or sep.end() >= len(text) or not _opens_words(text[sep.end()]):
         return None
     return Dateline(sep.end(), found[0] if found else None, text[pos : at].strip())
+
+
+def _opens_words(c: str) -> bool:
+    return c.isalnum() or c in "\"'«„“‘"
+
+
+# A day and a month without the year, either way round: "Sept 24", "Jan. 5", "24 сентября".
+_DAY_MONTH = re.compile(r"([^\W\d_]+)\.? +(\d{1,2})\b|(\d{1,2})\.? +([^\W\d_]+)")
+
+
+def _day_and_month(text: str, at: int) -> int | None:
+    """Where a day-and-month date starting at `at` ends, or None."""
+    m = _DAY_MONTH.match(text, at)
+    if m is None or not is_month_name(m.group(1) or m.group(4)):
+        return None
+    return m.end()
 
 
 def _skip(pattern: re.Pattern[str], text: str, at: int) -> int:
