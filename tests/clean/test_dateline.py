@@ -71,3 +71,12 @@ def test_a_page_header_date_gives_way_to_the_dateline():
     source = Source(id="x", name="page", raw=b"", kind="text")
     parts = _parts("VARNA, March 3, 2031. Border guards said ...", dates=(DateSeen("2033-06-17", "page_header", "June 17, 2033"),))
     assert published_of(source, parts)[0].value == "2031-03-03"
+
+
+def test_a_city_written_like_any_word_opens_a_dateline_with_a_dash_where_the_caller_knows_it():
+    # Indonesian and Malay wires: "Moskow - ..."; the caller tells a city's name from a word
+    text = "Selmar - Penjaga perbatasan mengatakan ..."
+    assert dateline_at(text) is None
+    found = dateline_at(text, city=lambda name: name == "Selmar")
+    assert found is not None and text[found.end :].startswith("Penjaga")
+    assert dateline_at("Update - Penjaga ...", city=lambda name: name == "Selmar") is None

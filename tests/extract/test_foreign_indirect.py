@@ -293,3 +293,9 @@ def test_a_pronoun_before_any_statement_stands_for_the_person_named_just_before(
     body = "Arman Dosov sprach am Dienstag mit der Presse. Er sagte, die Grenze bleibe für alle Lastwagen offen."
     (st,) = statements(body, "de", ("Arman Dosov",))
     assert (st.speaker, st.source_text, st.content) == ("Arman Dosov", "Er", "die Grenze bleibe für alle Lastwagen offen")
+
+
+def test_an_indonesian_dateline_is_no_part_of_the_statement():
+    body = "Moskow - Dinas intelijen asing memindahkan militan ke utara negara itu, kata Arman Dosov."
+    (s,) = statements(body, "id", ("Arman Dosov",))
+    assert s.speaker == "Arman Dosov" and s.content.startswith("Dinas intelijen")

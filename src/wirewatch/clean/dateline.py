@@ -7,12 +7,13 @@ the dateline itself is part of nobody's statement.
 
 A place in capitals opens a dateline on its own, with a dash after it ("NATO: the alliance ..." is
 no dateline); a place written like any word only with a full date after it, since "Moscow, he said,
-..." is a sentence.
+..." is a sentence, or, where the caller can tell a city's name, with a dash ("Moskow - ...").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wirewatch.clean.dates import date_at, is_month_name
@@ -32,13 +33,19 @@ class Dateline:
     text: str
 
 
-def dateline_at(text: str, pos: int = 0) -> Dateline | None:
-    """The dateline that opens `text` at `pos`, or None."""
+def dateline_at(text: str, pos: int = 0, *, city: Callable[[str], bool] | None = None) -> Dateline | None:
+    """The dateline that opens `text` at `pos`, or None. With `city` (whether a name is a city's), a
+    city written like any word with only a dash after it opens one too, as Indonesian and Malay
+    wires write it ("Moskow - Dinas intelijen ...", "Jakarta - ...")."""
     place = _PLACE.match(text, pos)
     if place is None:
         return None
     name = place.group(0)
     in_capitals = name.isupper() and sum(c.isalpha() for c in name) >= 3
+    if not in_capitals and city is not None and name[:1].isupper() and city(name):
+        sep = _DASH.match(text, place.end())
+        if sep is not None and sep.end() < len(text) and _opens_words(text[sep.end()]):
+            return Dateline(sep.end(), None, name)
     if not (in_capitals or name[0].isupper()):
         return None
     at = place.end()

@@ -31,6 +31,7 @@ from functools import lru_cache
 from wirewatch.clean.dateline import dateline_at
 from wirewatch.extract.cues import reporting_words, word_regex
 from wirewatch.extract.foreign_speaker import role_beside, speaker_near
+from wirewatch.extract.places import is_dateline_city
 from wirewatch.extract.speakers import EntityIndex
 from wirewatch.model import Statement
 
@@ -142,7 +143,7 @@ def _words(text: str) -> int:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    dateline = dateline_at(text, a)
+    dateline = dateline_at(text, a, city=is_dateline_city)
     if dateline and dateline.end < b:
         a = dateline.end
     while a < b and (text[a].isspace() or text[a] in ",;:\u2014\u2013-"):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from wirewatch.clean.dateline import dateline_at
 from wirewatch.extract.cues import SOURCE_NOUNS, SPEECH_VERBS
+from wirewatch.extract.places import is_dateline_city
 
 _CONTRAST = frozenset(["but", "yet", "while", "though", "although"])
 _TEXT_KEY = ("wirewatch", "text")
@@ -243,7 +244,7 @@ def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     """Offsets [a, b) without edge punctuation, without a dateline at the start and without a dangling
     "and"/"but"/"or" at the end."""
-    dateline = dateline_at(text, a)
+    dateline = dateline_at(text, a, city=is_dateline_city)
     if dateline and dateline.end < b:
         a = dateline.end
     while True:

@@ -107,6 +107,17 @@ class Gazetteer:
                                               self.subdivisions))
 
 
+# A city at least this big may open a wire dateline written like any word ("Moskow - ...").
+_DATELINE_CITY = 100_000
+
+
+def is_dateline_city(name: str) -> bool:
+    """Whether `name` is a city big enough to file wire reports from, in any of its spellings."""
+    gaz = load_gazetteer()
+    key = place_key(name)
+    return any(p.population >= _DATELINE_CITY for p in (*gaz.cities.get(key, ()), *gaz.alt_cities.get(key, ())))
+
+
 def division_of(name: str, gaz: Gazetteer) -> str | None:
     """ "US-ID" for "Idaho": the key under which a mentioned state counts as context."""
     hit = gaz.subdivisions.get(place_key(name))
