@@ -23,6 +23,12 @@ def names(nlp, text, language, etype="ORG"):
     return [e.mentions[0] for e in find_entities(nlp(text), aliases=load_aliases(), language=language) if e.type == etype]
 
 
+def statements(nlp, text, language):
+    doc = nlp(text)
+    entities = find_entities(doc, aliases=load_aliases(), language=language)
+    return [s for s in find_statements(doc, entities, title=None, language=language) if s.span is not None]
+
+
 @pytest.mark.parametrize(
     ("language", "text", "name"),
     [
@@ -71,18 +77,14 @@ def test_what_is_no_organisations_name(nlp, language, text, not_a_name):
 
 def test_the_body_named_whole_is_the_speaker(nlp):
     text = "Trei grăniceri au fost uciși la frontieră, a anunțat Comitetul de Stat pentru Securitate Națională."
-    doc = nlp(text)
-    entities = find_entities(doc, aliases=load_aliases(), language="ro")
-    (statement,) = [s for s in find_statements(doc, entities, title=None, language="ro") if s.span is not None]
+    (statement,) = statements(nlp, text, "ro")
     assert statement.speaker == "Comitetul de Stat pentru Securitate Națională"
 
 
 def test_a_body_named_by_its_kind_after_a_russian_cue_is_the_source(nlp):
     # "сообщили в министерстве обороны ...": reported from the ministry, no name given
     text = "Учения начались на полигоне у границы, сообщили в министерстве обороны Таджикистана."
-    doc = nlp(text)
-    entities = find_entities(doc, aliases=load_aliases(), language="ru")
-    (statement,) = [s for s in find_statements(doc, entities, title=None, language="ru") if s.span is not None]
+    (statement,) = statements(nlp, text, "ru")
     assert statement.source_text == "министерстве обороны Таджикистана" and statement.sourcing == "named"
     assert statement.content.startswith("Учения начались")
 
@@ -102,7 +104,4 @@ def test_a_body_named_by_its_kind_after_a_russian_cue_is_the_source(nlp):
     ],
 )
 def test_a_report_from_a_body_in_the_plural_or_impersonal_is_attributed(nlp, language, text, source):
-    doc = nlp(text)
-    entities = find_entities(doc, aliases=load_aliases(), language=language)
-    found = [s for s in find_statements(doc, entities, title=None, language=language) if s.span is not None]
-    assert [s.source_text for s in found] == [source]
+    assert [s.source_text for s in statements(nlp, text, language)] == [source]
