@@ -80,3 +80,5 @@ def test_a_city_written_like_any_word_opens_a_dateline_with_a_dash_where_the_cal
     found = dateline_at(text, city=lambda name: name == "Selmar")
     assert found is not None and text[found.end :].startswith("Penjaga")
     assert dateline_at("Update - Penjaga ...", city=lambda name: name == "Selmar") is None
+    found = dateline_at("Selmar (dpa) - Die Grenze ...", city=lambda name: name == "Selmar")
+    assert found is not None and found.text == "Selmar (dpa)"

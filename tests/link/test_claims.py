@@ -296,3 +296,13 @@ def test_an_adjective_of_nationality_names_its_country_across_languages():
     _, french = statement_keys("les services américains transfèrent des combattants vers le nord", "fr")
     _, english = statement_keys("US agencies are moving American-trained fighters north", "en")
     assert "e:United States" in french and "e:United States" in english
+
+
+def test_a_nationality_an_english_page_names_as_an_entity_is_keyed_by_its_country():
+    # "Russian" is a NORP entity of the English page; "russische" an adjective of the German one
+    from wirewatch.link.claims import entity_patterns, statement_keys
+
+    russian = Entity("Russian", "NORP", ("Russian",))
+    _, english = statement_keys("Russian troops began the drills", "en", entity_patterns((russian,)))
+    _, german = statement_keys("russische Soldaten begannen das Manöver", "de")
+    assert "e:Russia" in english and "e:Russia" in german

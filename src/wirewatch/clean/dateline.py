@@ -36,16 +36,18 @@ class Dateline:
 def dateline_at(text: str, pos: int = 0, *, city: Callable[[str], bool] | None = None) -> Dateline | None:
     """The dateline that opens `text` at `pos`, or None. With `city` (whether a name is a city's), a
     city written like any word with only a dash after it opens one too, as Indonesian and Malay
-    wires write it ("Moskow - Dinas intelijen ...", "Jakarta - ...")."""
+    wires write it ("Moskow - Dinas intelijen ...", "Jakarta - ..."), and German ones with their
+    agency ("Duschanbe (dpa) - ...")."""
     place = _PLACE.match(text, pos)
     if place is None:
         return None
     name = place.group(0)
     in_capitals = name.isupper() and sum(c.isalpha() for c in name) >= 3
     if not in_capitals and city is not None and name[:1].isupper() and city(name):
-        sep = _DASH.match(text, place.end())
+        at = _skip(_AGENCY, text, place.end())  # "Duschanbe (dpa) - "
+        sep = _DASH.match(text, at)
         if sep is not None and sep.end() < len(text) and _opens_words(text[sep.end()]):
-            return Dateline(sep.end(), None, name)
+            return Dateline(sep.end(), None, text[pos:at].strip())
     if not (in_capitals or name[0].isupper()):
         return None
     at = place.end()

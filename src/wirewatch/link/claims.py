@@ -96,13 +96,21 @@ def statement_keys(
     for name, patterns in entities:
         for pattern in patterns:
             if pattern.search(rest):
-                named.add("e:" + name)
+                named.add(_entity_key(name))
                 rest = pattern.sub(" ", rest)
     others = {"n:" + k for w in capitalised_words(" " + rest, language) for k in name_keys(w)}
     return frozenset(words | names | figures), frozenset(named | _nations(rest, language) | others | figures)
 
 
 _ANY_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _entity_key(name: str) -> str:
+    """An entity's key across languages; a nationality ("Russian", a NORP entity of an English page)
+    by its country, as `_nations` keys the adjectives of other languages ("russische")."""
+    by_iso = load_gazetteer().by_iso
+    iso = nationality(name, "en")
+    return "e:" + (by_iso[iso].name if iso in by_iso else name)
 
 
 def _nations(text: str, language: str) -> set[str]:
