@@ -306,3 +306,17 @@ def test_a_nationality_an_english_page_names_as_an_entity_is_keyed_by_its_countr
     _, english = statement_keys("Russian troops began the drills", "en", entity_patterns((russian,)))
     _, german = statement_keys("russische Soldaten begannen das Manöver", "de")
     assert "e:Russia" in english and "e:Russia" in german
+
+
+def test_a_figure_written_in_words_is_the_same_figure_in_every_language():
+    from wirewatch.link.claims import statement_keys
+
+    _, english = statement_keys("the fighters in the north exceeded five thousand", "en")
+    _, russian = statement_keys("число боевиков на севере превышает пять тысяч", "ru")
+    _, figures = statement_keys("more than 5,000 fighters are in the north", "en")
+    assert "#:5000" in english and "#:5000" in russian and "#:5000" in figures
+    _, romanian = statement_keys("au fost uciși trei grăniceri", "ro")
+    _, indonesian = statement_keys("tiga penjaga perbatasan tewas", "id")
+    assert "#:3" in romanian and "#:3" in indonesian
+    _, vague = statement_keys("thousands of people and the two sides", "en")
+    assert not any(k.startswith("#:") for k in vague)

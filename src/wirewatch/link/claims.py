@@ -34,6 +34,7 @@ from wirewatch.extract.country_names import nationality
 from wirewatch.extract.places import load_gazetteer
 from wirewatch.link.bodies import same_body
 from wirewatch.link.features import capitalised_words, name_keys, numbers, terms
+from wirewatch.link.number_words import number_words
 from wirewatch.model import Article, Entity, Signal, Statement
 from wirewatch.model.linked import Claim, ClaimMention
 
@@ -86,7 +87,7 @@ def statement_keys(
     are its names (transliterated), its numbers and the article's entities it names (`entities`, as
     `entity_patterns` gives them), by canonical name: «Исламское государство» and "ISIS" are both
     the Islamic State."""
-    figures = {"#:" + n for n in numbers(content)}
+    figures = {"#:" + n for n in (*numbers(content), *number_words(content, language))}
     names = {"n:" + k for w in capitalised_words(" " + content, language) for k in name_keys(w)}
     words = {f"t:{language}:{t}" for t in terms(content, language)}
     # Across languages an entity counts once, by its canonical name, and the other capitalised words
