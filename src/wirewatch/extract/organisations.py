@@ -151,7 +151,7 @@ def _name_end(doc: Doc, start: int, words: _Words, gaz: Gazetteer, taken: set[in
     j = start + 1
     while j < n and j - start < _MAX_TOKENS and j not in taken:
         t = doc[j]
-        if _capitalised(t) and t.is_alpha or _ELIDED.match(t.text) and _capitalised(t):
+        if _capitalised(t) and (t.is_alpha or _ELIDED.match(t.text)):  # "Securitate", "d'État"
             if _country(t.text, gaz) or is_given_name(t.text):
                 break  # where, not who; a person named after the office ("службы Сергей Гладка")
             j += 1
