@@ -86,7 +86,10 @@ def from_organisations(doc: Doc, *, language: str, gaz: Gazetteer, taken: set[in
     while i < n:
         end = _name_end(doc, i, words, gaz, taken, language) if _opens(doc, i, words, taken, language) else None
         if end is not None:
-            out.append(Mention(i, end, "ORG"))
+            # whose body a nationality before it says ("das tadschikische Verteidigungsministerium")
+            before = doc[i - 1] if i > 0 and i - 1 not in taken else None
+            national = before is not None and before.is_lower and nationality(before.text, language) is not None
+            out.append(Mention(i - 1 if national else i, end, "ORG"))
             i = end
         else:
             i += 1
