@@ -120,3 +120,12 @@ def test_ingest_on_a_local_dask_cluster_prints_the_summary_and_none_of_dasks_cha
     assert done.returncode == 0, done.stderr[-2000:]
     assert "1 new, 0 already stored, 0 rejected" in done.stdout + done.stderr
     assert "INFO distributed" not in done.stderr, done.stderr[:2000]
+
+
+def test_the_claims_orders_offered_are_the_stores():
+    from typing import get_args
+
+    from wirewatch.cli.main import ClaimOrder
+    from wirewatch.store import stories
+
+    assert {o.value for o in ClaimOrder} == set(get_args(stories.ClaimOrder))

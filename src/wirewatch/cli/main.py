@@ -33,6 +33,9 @@ Until = Annotated[str, typer.Option("--until", help="Stop after clean, extract o
 
 
 class ClaimOrder(StrEnum):
+    """`store.stories.ClaimOrder` as the choices Typer shows; spelt out here so that the CLI does
+    not import the store to print its help (a test keeps the two the same)."""
+
     repeated = "repeated"
     worth = "worth"
 
