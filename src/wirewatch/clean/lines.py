@@ -405,26 +405,20 @@ TIME = re.compile(r"(?<![\w;:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d\u20
 _CALENDAR = calendar_words()
 
 
-# The words of publication stamps in the relay languages: "Publié le ... à 14:05, mis à jour le ...",
-# "Veröffentlicht am ... um 14:05 Uhr", "Diterbitkan ... pukul 14.05 WIB".
-_STAMP_WORDS = frozenset([
-    "published", "updated", "posted", "last", "modified", "on", "at", "am", "pm",
-    "publié", "le", "à", "mis", "jour", "modifié", "mise",
-    "veröffentlicht", "aktualisiert", "um", "uhr", "stand", "zuletzt",
-    "publicado", "actualizado", "el", "a", "las", "la",
-    "publicat", "actualizat", "ora", "modificat",
-    "опубликовано", "обновлено", "в", "опубліковано", "оновлено", "о",
-    "diterbitkan", "diperbarui", "dipublikasikan", "pukul", "wib", "wita", "wit",
-])
-
-
-# The verbs of those stamps: a date line that holds one is the article's own stamp, not a site's
-# "today" printed above every page.
-_STAMP_VERBS = _Vocabulary(
-    r"\b(?:published|updated|posted|publié|mis à jour|modifié|veröffentlicht|aktualisiert|stand|publicado|"
-    r"actualizado|publicat|actualizat|опубликовано|обновлено|опубліковано|оновлено|diterbitkan|diperbarui|"
-    r"dipublikasikan)\b"
+# The verbs of publication stamps in the relay languages ("Publié le ... à 14:05, mis à jour le ...",
+# "Veröffentlicht am ... um 14:05 Uhr", "Diterbitkan ... pukul 14.05 WIB"): a date line that holds one is
+# the article's own stamp, not a site's "today" printed above every page.
+_STAMP_VERB_PHRASES = (
+    "published", "updated", "posted", "publié", "mis à jour", "modifié", "veröffentlicht", "aktualisiert",
+    "stand", "publicado", "actualizado", "publicat", "actualizat", "опубликовано", "обновлено",
+    "опубліковано", "оновлено", "diterbitkan", "diperbarui", "dipublikasikan",
 )
+_STAMP_VERBS = _Vocabulary(r"\b(?:" + "|".join(_STAMP_VERB_PHRASES) + r")\b")
+# Every word such a stamp is made of, its verbs and the small words around them.
+_STAMP_WORDS = frozenset(word for phrase in _STAMP_VERB_PHRASES for word in phrase.split()) | frozenset([
+    "last", "modified", "on", "at", "am", "pm", "le", "à", "mise", "um", "uhr", "zuletzt", "el", "a", "las",
+    "la", "ora", "modificat", "в", "о", "pukul", "wib", "wita", "wit",
+])
 
 
 def is_publication_stamp(line: str) -> bool:
