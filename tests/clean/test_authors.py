@@ -14,6 +14,9 @@ from wirewatch.clean.authors import given_authors
         ("Anna Kerr, Anna Kerr", "Anna Kerr"),
         ("Kerr, Anna", "Kerr, Anna"),
         ("Staff Writer", None),
+        # a site's slogan the crawler took for authors
+        ("Anna Kerr, Because Without Valdra, There Is No Free World.", "Anna Kerr"),
+        ("Valdren Institute of Policy, Because Without Valdra, There Is No Free World.", "Valdren Institute of Policy"),
         ("", None),
         (None, None),
     ],

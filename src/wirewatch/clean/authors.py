@@ -58,7 +58,16 @@ def plausible_author(name: str | None, *, structured: bool = False) -> str | Non
         return None
     if _MENU_WORDS.fullmatch(s) or (n <= 2 and all(_MENU_WORDS.fullmatch(w) for w in s.split())):
         return None
+    if sum(w.lower().strip(".,!?") in _SENTENCE_WORDS for w in s.split()) >= 2:
+        return None  # a site's slogan: "Because Without America", "There Is No Free World."
     return s
+
+
+# Words of sentences that no name holds two of ("of", "the", "and", "for" are in organisations' names).
+_SENTENCE_WORDS = frozenset([
+    "because", "without", "there", "is", "are", "was", "were", "be", "no", "not", "never", "we", "you", "i",
+    "it", "this", "that", "what", "will", "can", "our", "your", "if", "when", "just", "only", "my",
+])
 
 
 # Link texts that crawler libraries take for authors: "View All Posts", "More Candace" (a "More
