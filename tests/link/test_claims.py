@@ -320,3 +320,17 @@ def test_a_figure_written_in_words_is_the_same_figure_in_every_language():
     assert "#:3" in romanian and "#:3" in indonesian
     _, vague = statement_keys("thousands of people and the two sides", "en")
     assert not any(k.startswith("#:") for k in vague)
+
+
+def test_a_headline_that_names_its_speaker_takes_up_no_other_speakers_claim():
+    # "Velk: ..." over an article of its own shares words with Halvorsen's claim in another article
+    arts = [
+        make_article("a", "x", outlet="wire.example", published="2024-03-12",
+                     statements=(said("the Varnex plant must close after the gas leak in the storage hall"),)),
+        make_article("b", "x", outlet="daily.example", published="2024-03-13", title="Velk: Varnex Plant Gas Leak Frightens Us",
+                     statements=(Statement("Anton Velk", None, "Velk", None, ":", "Varnex Plant Gas Leak Frightens Us",
+                                           "indirect", "named", None),)),
+    ]
+    claims_found = find_claims(arts, story="s1")
+    velk = next(c for c in claims_found if any(m.speaker == "Anton Velk" for m in c.mentions))
+    assert velk.speaker == "Anton Velk" and velk.origin == "Anton Velk" and len(velk.mentions) == 1

@@ -214,15 +214,22 @@ def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, st
     origin = _origin(x, article, known)
     speaker_key = _speaker_key(s.speaker or s.via)
     best, best_score = None, (False, 0.0)
+    said_by = s.speaker or s.via
     for g in groups:
         across = 2
         if own_voice:
             # A headline sums up its own article: a claim of that article first, and with less in
-            # common; the outlet's voice: any claim.
+            # common; the outlet's voice: any claim. A headline that names who says it ("Hayden: We
+            # should be frightened ...") takes up another article's claim only where that one speaks.
             headline_here = s.span is None and any(y.article.id == article.id for y, _ in g.said)
+            if said_by and s.sourcing != "none" and not headline_here and not (
+                _speaker_key(g.speaker) == speaker_key or same_body(g.speaker, said_by)
+                or g.origin == (known.get(speaker_key) or said_by)
+            ):
+                continue
             need = TAKEN_UP * (0.7 if headline_here else 1.0)
             rank = headline_here
-        elif (same := _speaker_key(g.speaker) == speaker_key or same_body(g.speaker, s.speaker or s.via)) or (
+        elif (same := _speaker_key(g.speaker) == speaker_key or same_body(g.speaker, said_by)) or (
             g.speaker is not None and g.origin == origin
         ):
             need, rank = SAME_CLAIM, False  # the speaker, or another voice of its organisation
@@ -235,16 +242,16 @@ def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, st
         if score >= need and (rank, score) > best_score:
             best, best_score = g, (rank, score)
     if best is None:
-        best = _Group(None if own_voice else (s.speaker or s.via), origin, x)
+        best = _Group(None if s.sourcing == "none" else said_by, origin, x)
         groups.append(best)
     best.said.append((x, presentation(s)))
 
 
 def _origin(x: _Said, article: Article, known: dict[str, str]) -> str:
     """Who a statement traces back to: the organisation of its speaker, else the speaker, else (the
-    outlet's own voice) the outlet."""
+    outlet's own voice, a headline that names no one) the outlet."""
     s = x.statement
-    speaker = None if s.sourcing == "none" or s.span is None else (s.speaker or s.via)
+    speaker = None if s.sourcing == "none" else (s.speaker or s.via)
     return (
         (affiliation(article, s) or known.get(_speaker_key(speaker)) if speaker else None)
         or speaker or _outlet(article) or article.id
