@@ -193,3 +193,23 @@ def test_a_publication_stamp_in_any_relay_language_is_a_date_line(line, stamp):
 @settings(max_examples=300, deadline=None)
 def test_few_words_counts_words_as_words_does(line, n):
     assert L.few_words(line, n) == (len(L.words(line)) <= n)
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Credit: Anna Kerr/Associated Press", True),
+        ("Photo credit: ©iStock.com/somebody", True),
+        ("Posted in World, Politics", True),
+        ("Posted inProof Points", True),  # a flattened link glued on
+        ("Posted index of terms", False),
+        ("Credit card debt rose again in March", False),
+    ],
+)
+def test_picture_credits_and_section_labels_are_chrome(line, chrome):
+    assert L.is_chrome(line) == chrome
+
+
+def test_a_byline_with_its_dates_glued_on_is_a_byline():
+    assert L.is_byline("by Anna Kerr August 25, 2025August 29, 2025")
+    assert not L.is_byline("By the numbers: what the census shows")

@@ -325,6 +325,7 @@ def _choose_title(candidates: list[_Line], all_lines: list[_Line], url: str | No
     usable = [
         c for c in candidates
         if c.label != "bad" and 2 <= c.n_words <= _TITLE_MAX_WORDS and not c.text.rstrip().endswith(".")
+        and not L.is_byline(c.text)
     ]
     if not usable:
         return None

@@ -235,11 +235,12 @@ _TOOL_WORDS = frozenset((
 _COUNT = re.compile(r"\d+[km]?")
 
 
-# A picture's credit: "Photo: Anna Kerr/Reuters", "AFP/Getty Images". ("Anna Kerr for The Valdren
+# A picture's credit: "Photo: Anna Kerr/Reuters", "AFP/Getty Images", "Credit: Anna Kerr/Associated Press". ("Anna Kerr for The Valdren
 # Post" is one too, but a title-case subheading reads the same: "Tips for Better Sleep".)
 _CREDIT = re.compile(
-    r"^\(?(?:photo|image|picture|video|illustration|graphic)s?(?: by|:)\s.{2,80}$"
-    r"|^[^.!?]{0,40}[/|,]\s*(?:getty images|afp|reuters|ap photo|epa|shutterstock)\)?$",
+    r"^\(?(?:(?:photo|image|picture|video|illustration|graphic)s?(?: by|:)|(?:photo |image )?credits?:)\s.{2,80}$"
+    r"|^[^.!?]{0,40}[/|,]\s*(?:getty images|afp|reuters|ap photo|epa|shutterstock|associated press|bloomberg"
+    r"|alamy|istock|xinhua|anadolu agency|sputnik|tass)\)?$",
     re.I,
 )
 
@@ -260,7 +261,14 @@ def is_inline_aside(line: str) -> bool:
 
 def is_chrome(line: str) -> bool:
     s = line.strip()
-    return bool(s) and len(s) <= 120 and bool(_CHROME.match(s) or _tool_bar(s) or _menu_bar(s) or _CREDIT.match(s))
+    return bool(s) and len(s) <= 120 and bool(
+        _CHROME.match(s) or _tool_bar(s) or _menu_bar(s) or _CREDIT.match(s) or _FILED_UNDER.match(s)
+    )
+
+
+# A post's section label: "Posted in World, Politics", "Filed under: Travel", "Posted inProof Points"
+# (a flattened link glued on).
+_FILED_UNDER = re.compile(r"(?:posted|filed)\s+(?:in|under)(?:\b|(?-i:(?=[A-Z])))", re.I)
 
 
 # What separates the items of a menu or breadcrumb on one line: "Home | World | Sport", "News » Europe".
@@ -361,6 +369,15 @@ def name_in_byline(name: str) -> str | None:
     while (trimmed := _AFTER_NAME.sub("", name)) != name:
         name = trimmed
     return name.strip(" ,|-") or None
+
+
+def is_byline(line: str) -> bool:
+    """A byline, also one with its dates glued on ("by Anna Kerr August 25, 2025August 29, 2025",
+    where the glued year hides the dates from `find_dates`)."""
+    return bool(_BYLINE.match(line)) and bool(byline_name(line) or _YEAR_IN.search(line))
+
+
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
 
 
 def byline_name(line: str) -> str | None:
