@@ -26,3 +26,18 @@ def test_a_date_in_the_forms_sites_print(text, iso):
 @pytest.mark.parametrize("text", ["05/06/2031", "31/02/2031", "June 2031", "17/06"])
 def test_a_date_whose_day_and_month_cannot_be_told_apart_or_that_does_not_exist_is_none(text):
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("24 Eylül 2031, 14:20", "2031-09-24"),  # Turkish
+        ("24 września 2031", "2031-09-24"),  # Polish
+        ("24 sentabr 2031", "2031-09-24"),  # Uzbek
+        ("24 қыркүйек 2031 ж.", "2031-09-24"),  # Kazakh
+        ("24 сентябр 2031", "2031-09-24"),  # Tajik
+        ("24 de setembro de 2031", "2031-09-24"),  # Portuguese
+    ],
+)
+def test_month_names_of_the_regions_other_languages(text, iso):
+    assert [d for d, _ in find_dates(text)] == [iso]

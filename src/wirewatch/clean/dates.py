@@ -38,6 +38,23 @@ _MONTHS = {
     "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
     # Indonesian
     "januari": 1, "februari": 2, "maret": 3, "mei": 5, "agustus": 8, "desember": 12,
+    # Polish (genitive; "maja" left out: it is a given name too)
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "czerwca": 6, "lipca": 7, "sierpnia": 8,
+    "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
+    # Italian and Portuguese
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6,
+    "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
+    # Turkish and Uzbek
+    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8,
+    "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
+    "yanvar": 1, "fevral": 2, "aprel": 4, "iyun": 6, "iyul": 7, "avgust": 8, "sentabr": 9, "oktabr": 10,
+    "noyabr": 11, "dekabr": 12,
+    # Kazakh, and Tajik and Russian in the nominative ("сентябр 2019", "Май 2019")
+    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7, "тамыз": 8,
+    "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "май": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
+    "октябр": 10, "ноябр": 11, "декабр": 12,
 }
 # Names of the days of the week, in the languages of the month names and those of the region's
 # relays (Spanish, Romanian, Indonesian).
