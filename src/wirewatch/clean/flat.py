@@ -317,6 +317,12 @@ def _proximity(lines_between: int) -> float:
     return max(0.0, PROXIMITY_TOP - PROXIMITY_STEP * lines_between)
 
 
+def _mostly_figures(text: str) -> bool:
+    """A date or time stamp in any language ("24 Eylül 2019, 14:20"), a score, a phone number."""
+    ws = L.words(text)
+    return 2 * sum(w.isdigit() for w in ws) > len(ws)
+
+
 def _choose_title(candidates: list[_Line], all_lines: list[_Line], url: str | None) -> tuple[_Line, str] | None:
     slug = _slug_words(url)
     counts: dict[str, int] = {}
@@ -325,7 +331,7 @@ def _choose_title(candidates: list[_Line], all_lines: list[_Line], url: str | No
     usable = [
         c for c in candidates
         if c.label != "bad" and 2 <= c.n_words <= _TITLE_MAX_WORDS and not c.text.rstrip().endswith(".")
-        and not L.is_byline(c.text)
+        and not L.is_byline(c.text) and not _mostly_figures(c.text)
     ]
     if not usable:
         return None
