@@ -299,3 +299,10 @@ def test_an_indonesian_dateline_is_no_part_of_the_statement():
     body = "Moskow - Dinas intelijen asing memindahkan militan ke utara negara itu, kata Arman Dosov."
     (s,) = statements(body, "id", ("Arman Dosov",))
     assert s.speaker == "Arman Dosov" and s.content.startswith("Dinas intelijen")
+
+
+def test_polish_reported_speech_after_a_hyphen_typed_as_a_dash():
+    body = ("Obce służby przerzucają bojowników na północ kraju - oświadczył szef komitetu Arman Dosov "
+            "podczas spotkania w Kazaniu.")
+    (s,) = statements(body, "pl", ("Arman Dosov",))
+    assert s.speaker == "Arman Dosov" and s.content == "Obce służby przerzucają bojowników na północ kraju"

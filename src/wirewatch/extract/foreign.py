@@ -1,5 +1,5 @@
 """Statements in languages with no parser here (those of `data/reporting_words.toml`: Russian,
-Ukrainian, German, French, Spanish, Romanian, Indonesian): direct quotations here, reported speech
+Ukrainian, German, French, Spanish, Romanian, Indonesian, Polish): direct quotations here, reported speech
 without quotation marks in `foreign_indirect`.
 
 The doc handed to the extract stage is an English-model parse of such a page, which is worth nothing

@@ -39,7 +39,9 @@ _MIN_CONTENT_WORDS = 4
 _MAX_ROLE_WORDS = 8  # a role phrase after a source: "dem Leiter des Fünften Dienstes des FSB"
 _MAX_SOURCE_WORDS = 12  # an "according to" source longer than this is not a source but the content
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u00bb\u201c\u201d]?\s+(?=[\"'\u00ab\u201e\u201c\w])|\n+")
-_SEPARATOR = re.compile(r",\s*(?:[\u2014\u2013-]\s*)?|\s[\u2014\u2013]\s*")
+# What sets a report apart from its attribution: a comma, a dash (a hyphen between spaces as a
+# dash too: Polish and Russian wires type it so, "... - oświadczył szef ...").
+_SEPARATOR = re.compile(r",\s*(?:[\u2014\u2013-]\s*)?|\s[\u2014\u2013]\s*|\s-\s+")
 _WORD = re.compile(r"\w+")
 _COMMA = re.compile(r",\s*")
 
