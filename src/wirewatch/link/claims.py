@@ -212,9 +212,13 @@ def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, st
     s = x.statement
     own_voice = s.sourcing == "none" or s.span is None
     origin = _origin(x, article, known)
-    speaker_key = _speaker_key(s.speaker or s.via)
-    best, best_score = None, (False, 0.0)
     said_by = s.speaker or s.via
+    speaker_key = _speaker_key(said_by)
+
+    def same_speaker(g: _Group) -> bool:  # by name, or one body named in two languages
+        return _speaker_key(g.speaker) == speaker_key or same_body(g.speaker, said_by)
+
+    best, best_score = None, (False, 0.0)
     for g in groups:
         across = 2
         if own_voice:
@@ -223,15 +227,12 @@ def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, st
             # should be frightened ...") takes up another article's claim only where that one speaks.
             headline_here = s.span is None and any(y.article.id == article.id for y, _ in g.said)
             if said_by and s.sourcing != "none" and not headline_here and not (
-                _speaker_key(g.speaker) == speaker_key or same_body(g.speaker, said_by)
-                or g.origin == (known.get(speaker_key) or said_by)
+                same_speaker(g) or g.origin == (known.get(speaker_key) or said_by)
             ):
                 continue
             need = TAKEN_UP * (0.7 if headline_here else 1.0)
             rank = headline_here
-        elif (same := _speaker_key(g.speaker) == speaker_key or same_body(g.speaker, said_by)) or (
-            g.speaker is not None and g.origin == origin
-        ):
+        elif (same := same_speaker(g)) or (g.speaker is not None and g.origin == origin):
             need, rank = SAME_CLAIM, False  # the speaker, or another voice of its organisation
             # One speaker's words in two languages: one shared figure or name will do ("9 killed
             # and 31 injured, Velk said" / "9 morts et 31 blessés, selon Velk").
