@@ -45,9 +45,9 @@ def dateline_at(text: str, pos: int = 0, *, city: Callable[[str], bool] | None =
     in_capitals = name.isupper() and sum(c.isalpha() for c in name) >= 3
     if not in_capitals and city is not None and name[:1].isupper() and city(name):
         at = _skip(_AGENCY, text, place.end())  # "Duschanbe (dpa) - "
-        sep = _DASH.match(text, at)
-        if sep is not None and sep.end() < len(text) and _opens_words(text[sep.end()]):
-            return Dateline(sep.end(), None, text[pos:at].strip())
+        start = _report_start(_DASH, text, at)
+        if start is not None:
+            return Dateline(start, None, text[pos:at].strip())
     if not (in_capitals or name[0].isupper()):
         return None
     at = place.end()
@@ -62,22 +62,23 @@ def dateline_at(text: str, pos: int = 0, *, city: Callable[[str], bool] | None =
         day = _day_and_month(text, gap.end()) if found is None and in_capitals else None
         if day is not None:  # "MOSCOW, Sept 24 (Reuters) - ": a date without its year dates nothing
             at = _skip(_AGENCY, text, day)
-            sep = _AFTER_DATE.match(text, at)
-            if sep is None or sep.end() >= len(text) or not _opens_words(text[sep.end()]):
-                return None
-            return Dateline(sep.end(), None, text[pos:at].strip())
+            start = _report_start(_AFTER_DATE, text, at)
+            return None if start is None else Dateline(start, None, text[pos:at].strip())
     if found:
         at = _skip(_AGENCY, text, found[1])
     elif not in_capitals:
         return None
-    sep = (_AFTER_DATE if found else _DASH).match(text, at)
-    if sep is None or sep.end() >= len(text) or not _opens_words(text[sep.end()]):
+    start = _report_start(_AFTER_DATE if found else _DASH, text, at)
+    return None if start is None else Dateline(start, found[0] if found else None, text[pos:at].strip())
+
+
+def _report_start(separator: re.Pattern[str], text: str, at: int) -> int | None:
+    """Where the report's own words begin after the dateline's separator at `at`, or None where
+    no separator stands there or no word follows it."""
+    sep = separator.match(text, at)
+    if sep is None or sep.end() >= len(text) or not (text[sep.end()].isalnum() or text[sep.end()] in "\"'«„“‘"):
         return None
-    return Dateline(sep.end(), found[0] if found else None, text[pos : at].strip())
-
-
-def _opens_words(c: str) -> bool:
-    return c.isalnum() or c in "\"'«„“‘"
+    return sep.end()
 
 
 # A day and a month without the year, either way round: "Sept 24", "Jan. 5", "24 сентября".
