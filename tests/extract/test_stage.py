@@ -80,3 +80,14 @@ def test_words_first_met_in_a_batch_do_not_stay_in_the_vocabulary(ctx):
         assert isinstance(done, Article) and done.extracted is not None
         assert any(s.content.endswith("ridge road") for s in done.extracted.statements)
         assert "Zorblatt" not in strings and "skrellowed" not in strings
+
+
+def test_what_was_not_analysed_says_whether_the_language_has_reporting_words(ctx):
+    def in_language(language: str) -> Article:
+        a = cleaned_article(9, "Selmar - Penjaga perbatasan mengatakan jalan itu ditutup.")
+        return replace(a, cleaned=replace(a.cleaned, language=language))
+
+    (indonesian,) = extract.run(in_language("id"), ctx).extracted.not_analysed
+    (turkish,) = extract.run(in_language("tr"), ctx).extracted.not_analysed
+    assert "reporting words only" in indonesian
+    assert "no reporting words" in turkish and "no statement but the headline's" in turkish

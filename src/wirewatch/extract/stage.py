@@ -31,9 +31,13 @@ def _analyse(article: Article, ctx: Context, doc: Doc | None = None) -> Article:
     aliases = load_aliases(ctx.settings.get("extract", "alias_file") or None)
     not_analysed: tuple[str, ...] = ()
     if cleaned.language not in ("en", "und"):
+        statements_from = (
+            "statements from quotation marks and reporting words only" if cleaned.language in reporting_words()
+            else "no reporting words for it either (data/reporting_words.toml): no statement but the headline's"
+        )
         not_analysed = (
             f"language '{cleaned.language}': no parser ships for it here; entities come from the alias "
-            "table and gazetteer, statements from quotation marks and reporting words only",
+            f"table and gazetteer, {statements_from}",
         )
     entities = find_entities(doc, aliases=aliases, language=cleaned.language)
     statements = find_statements(doc, entities, title=cleaned.title.value, language=cleaned.language)
