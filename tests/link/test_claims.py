@@ -334,3 +334,18 @@ def test_a_headline_that_names_its_speaker_takes_up_no_other_speakers_claim():
     claims_found = find_claims(arts, story="s1")
     velk = next(c for c in claims_found if any(m.speaker == "Anton Velk" for m in c.mentions))
     assert velk.speaker == "Anton Velk" and velk.origin == "Anton Velk" and len(velk.mentions) == 1
+
+
+def test_a_claim_is_ranked_for_a_fact_check_on_its_english_telling_only():
+    from wirewatch.assess.checkworthy import score
+
+    english = "the Varnex plant released 4 tonnes of chlorine into the Selmar river"
+    arts = [
+        make_article("a", "x", language="de", published="2024-03-12",
+                     statements=(said("das Werk Varnex hat 4 Tonnen Chlor in den Fluss Selmar geleitet"),)),
+        make_article("b", "x", language="en", published="2024-03-13", statements=(said(english),)),
+    ]
+    (claim,) = find_claims(arts, story="s1")
+    assert claim.check_worthiness == round(score(english), 4)
+    (german_only,) = find_claims(arts[:1], story="s2")
+    assert german_only.check_worthiness is None

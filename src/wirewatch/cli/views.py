@@ -24,7 +24,7 @@ def render_article(d: dict[str, Any], console: Console) -> None:
     console.print(Panel("\n".join(head), title="article", expand=True))
     console.print(escape(d.get("body") or ""), soft_wrap=True)
     if d.get("statements"):
-        console.print(Panel("\n".join(_said(s, worth) for s, worth in _most_worth_checking(d["statements"])),
+        console.print(Panel("\n".join(_said(s, worth) for s, worth in _most_worth_checking(d["statements"], d.get("language"))),
                             title="who said what (most worth a fact-check first)"))
     if d.get("signals"):
         console.print(Panel("\n".join(f"[yellow]{escape(s['kind'])}[/yellow]: {escape(s['evidence'])}"
@@ -36,11 +36,12 @@ def render_article(d: dict[str, Any], console: Console) -> None:
                             style="dim"))
 
 
-def _most_worth_checking(statements: list[dict[str, Any]]) -> list[tuple[dict[str, Any], float | None]]:
-    """The statements with their check-worthiness, highest first (in body order without the model)."""
+def _most_worth_checking(statements: list[dict[str, Any]], language: str | None) -> list[tuple[dict[str, Any], float | None]]:
+    """The statements with their check-worthiness, highest first (in body order without the model, or
+    on a page not in English, which the model never learnt)."""
     from wirewatch.assess.checkworthy import score
 
-    scored = [(s, score(s.get("content") or "")) for s in statements]
+    scored = [(s, score(s.get("content") or "") if language == "en" else None) for s in statements]
     return sorted(scored, key=lambda p: -(p[1] or 0.0))
 
 

@@ -279,12 +279,15 @@ def _claim(g: _Group, story: str | None, groups: list[_Group]) -> Claim:
         id=_claim_id(story, g.first), story=story, speaker=g.speaker, origin=g.origin,
         content=g.first.statement.content, first_seen=first.published, first_outlet=first.outlet,
         outlets=outlets, mentions=mentions, independent_outlets=len(copies), corroboration=len(origins),
-        origins=tuple(sorted(origins)), check_worthiness=_check_worthiness(g.first.statement.content),
+        origins=tuple(sorted(origins)), check_worthiness=_check_worthiness(g),
     )
 
 
-def _check_worthiness(content: str) -> float | None:
-    value = score(content)
+def _check_worthiness(g: _Group) -> float | None:
+    """The check-worthiness of the claim's first English telling: the model learnt English sentences
+    only, and says nothing worth reading of others (a claim told only in other languages has none)."""
+    english = next((x.statement.content for x, _ in g.said if x.article.cleaned and x.article.cleaned.language == "en"), None)
+    value = score(english) if english else None
     return None if value is None else round(value, 4)
 
 
