@@ -12,7 +12,8 @@ would.
 Figures:
 - stories: B-cubed precision, recall and F1 of the stored stories against the events, beside the
   TF-IDF + agglomerative baseline of `benchmarks.clustering` on the same raw pages (its threshold
-  tuned on these very pages);
+  tuned on these very pages), and again with the pages ingested one at a time in two shuffled orders
+  (the online linker's result may depend on the order pages arrive in);
 - claims: for each event, how many languages its most widely told claim reaches, and how many
   independent origins that claim has (one each: a ministry, a committee, the FSB);
 - speakers: for each event, the share of its pages where a statement's speaker is its official
@@ -28,6 +29,7 @@ multilingual pages (story B-cubed F1 >= 0.90) is measured on pages this reposito
 from __future__ import annotations
 
 import json
+import random
 import sys
 import tempfile
 from pathlib import Path
@@ -53,6 +55,18 @@ def event(stem: str) -> str:
     return SEEDS.get(stem) or {"e2": "drill", "e3": "attack"}.get(stem.split("_")[0], "fsb")
 
 
+def _one_by_one(files: list[Path]) -> float:
+    """Story B-cubed F1 with the pages ingested one per batch in the given order: the online linker
+    sees them as a crawl would bring them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "w.duckdb"
+        for f in files:
+            ingest([str(f)], db=db, workers=1)
+        with Store(db, read_only=True) as store:
+            rows = store.con.execute("SELECT i.name, a.story FROM articles a JOIN inputs i USING (id)").fetchall()
+    return bcubed([r[1] for r in rows], [event(Path(r[0]).stem) for r in rows])["f1"]
+
+
 def measure() -> dict:
     files = sorted(PAGES.glob("*.txt"))
     seeds = shared_path("seeds")
@@ -70,6 +84,7 @@ def measure() -> dict:
     gold = [event(stem[r[3]]) for r in rows]
     result: dict = {"pages": len(rows), "rejected": len(summary.rejected), "seeds": seeds is not None,
                     "stories": bcubed([r[1] for r in rows], gold),
+                    "stories_one_by_one": [_one_by_one(random.Random(k).sample(files, len(files))) for k in (1, 2)],
                     "baseline": baseline([Doc(f.stem, event(f.stem), f.read_text(encoding="utf-8")) for f in files])}
     language = {r[3]: r[2] for r in rows}
     by_article: dict[str, list[str]] = {}
@@ -96,6 +111,8 @@ def main() -> None:
     b = r["baseline"]
     print(f"stories: B3 P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  ({s['clusters']} stories); "
           f"TF-IDF + agglomerative baseline F1 {b['f1']:.3f} (threshold {b['threshold']} tuned on these pages)")
+    print("stories, pages ingested one at a time in two shuffled orders: F1 "
+          + " / ".join(f"{f:.3f}" for f in r["stories_one_by_one"]))
     for name in SOURCES:
         e = r[name]
         print(f"{name:<8} {e['pages']:>2} pages: source named on {e['source_named']:.2f}; widest claim in "
