@@ -255,3 +255,12 @@ def test_the_store_moves_an_absorbed_story_s_articles(settings, tmp_path):
         stored = sorted(store.con.execute("SELECT article_id, story FROM link_articles").fetchall())
         rows = sorted(store.con.execute("SELECT id, story FROM articles").fetchall())
     assert stored == [("a", "sa"), ("b", "sa"), ("c", "sa")] and rows == [("a", "sa"), ("b", "sa")]
+
+
+def test_the_words_bodies_are_named_with_are_weak_anchors():
+    # "State" of the Islamic State and of a State Committee, "Security" of two services: no event
+    body = ("The State Security Committee said gunmen attacked the Dornak border post, and the "
+            "Islamic State claimed the attack.")
+    anchors = link_features(make_article("a", body), 1).anchors
+    assert anchors["n:" + skeleton("Committee")] < anchors["n:" + skeleton("Dornak")]
+    assert anchors["n:" + skeleton("State")] < anchors["n:" + skeleton("Islamic")]

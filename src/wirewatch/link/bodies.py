@@ -52,7 +52,9 @@ def _forms() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[tuple[s
     return exact, tuple(stems), tuple(inside)
 
 
-def _meanings(word: str) -> set[str]:
+def meanings(word: str) -> set[str]:
+    """What a lower-case word means as a part of an official body's name ("comitetul": committee),
+    none for any other word."""
     exact, stems, inside = _forms()
     if word in exact:
         return {exact[word]}
@@ -76,15 +78,15 @@ def _known(name: str) -> bool:
 @cache
 def body_of(name: str) -> Body | None:
     """What a speaker's name means as an official body, or None where it is no body's name."""
-    meanings: set[str] = set()
+    senses: set[str] = set()
     country = None
     for word in _WORD.findall(name.lower()):
-        found = _meanings(word)
+        found = meanings(word)
         if found:
-            meanings |= found
+            senses |= found
         elif country is None:
             country = _country(word)
-    return Body(frozenset(meanings), country) if len(meanings) >= _MIN_MEANINGS else None
+    return Body(frozenset(senses), country) if len(senses) >= _MIN_MEANINGS else None
 
 
 def same_body(a: str | None, b: str | None) -> bool:

@@ -25,6 +25,7 @@ from anyascii import anyascii
 
 from wirewatch.clean.dates import calendar_words, find_dates, latest_past_date
 from wirewatch.clean.language import stop_words
+from wirewatch.link import bodies
 from wirewatch.model import Article, Entity
 
 # Entity types whose names identify an event's participants and places.
@@ -192,6 +193,17 @@ def terms(text: str, language: str) -> Counter[str]:
     return out
 
 
+# The words official bodies are named with ("State", "Security", "Committee", "Ministry", in every
+# language of `data/body_words.csv`) name no event: two bodies' names share them, and the Islamic State
+# shares "State" with a State Committee. Their keys count this much of their weight.
+GENERIC_WEIGHT = 0.3
+
+
+def _generic_keys(body: str, entities: Iterable[Entity]) -> set[str]:
+    words = [*_WORD.findall(body), *(w for e in entities for w in _WORD.findall(e.name))]
+    return {"n:" + k for w in words if w[:1].isupper() and bodies.meanings(w.lower()) for k in name_keys(w)}
+
+
 def name_keys(name: str) -> list[str]:
     return [k for k in (skeleton(t) for t in _WORD.findall(name)) if k]
 
@@ -211,6 +223,8 @@ def link_features(article: Article, seq: int) -> LinkFeatures:
         boost = ENTITY_BOOST.get(e.type, 1.0)
         for k in name_keys(e.name):
             anchors["n:" + k] = max(anchors.get("n:" + k, 0.0), boost)
+    for k in _generic_keys(body, article.extracted.entities if article.extracted else ()) & anchors.keys():
+        anchors[k] *= GENERIC_WEIGHT
     speakers = {"n:" + k for st in (article.extracted.statements if article.extracted else ())
                 for who in (st.speaker, st.speaker_role, st.source_text) if who for k in name_keys(who)}
     for k in speakers & anchors.keys():
