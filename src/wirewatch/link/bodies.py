@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from wirewatch.data import table_rows
 from wirewatch.extract.aliases import load_aliases
@@ -52,16 +52,17 @@ def _forms() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[tuple[s
     return exact, tuple(stems), tuple(inside)
 
 
-def meanings(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def meanings(word: str) -> frozenset[str]:
     """What a lower-case word means as a part of an official body's name ("comitetul": committee),
     none for any other word."""
     exact, stems, inside = _forms()
     if word in exact:
-        return {exact[word]}
+        return frozenset([exact[word]])
     found = {m for stem, m in stems if word.startswith(stem)}
     if len(word) >= _COMPOUND_LETTERS:  # "Verteidigungsministerium": defence and ministry
         found |= {m for part, m in inside if (at := word.find(part, 1)) > 0 and len(word) - at - len(part) <= 2}
-    return found
+    return frozenset(found)
 
 
 def _country(word: str) -> str | None:
