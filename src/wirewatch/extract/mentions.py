@@ -241,7 +241,7 @@ def _reads_as_place(span: Span) -> bool:
 def _is_big_place(key: str, gaz: Gazetteer) -> bool:
     if key in gaz.countries:
         return True
-    return any(p.population >= 100_000 for p in [*gaz.cities.get(key, ()), *gaz.alt_cities.get(key, ())])
+    return gaz.city_population(key) >= 100_000
 
 
 def acronym_in_context(token_span: Span, *, in_ner: bool, known: bool = False) -> bool:
@@ -512,8 +512,7 @@ def from_capitals(
                 return "LOC"
             if key in gaz.countries:
                 return "GPE"
-            alternates = gaz.alt_cities.get(key, ()) if len(key) > 3 and not _inside_name(span) else ()
-            if any(p.population >= 50_000 for p in (*gaz.cities.get(key, ()), *alternates)):
+            if gaz.city_population(key, alternates=len(key) > 3 and not _inside_name(span)) >= 50_000:
                 return "GPE"
         # a German genitive of a country ("im Norden Afghanistans", "Russlands"): countries only, as
         # cities would read "Hamas" as Hama

@@ -100,6 +100,12 @@ class Gazetteer:
         hit = self.countries.get(key)
         return hit.country if hit is not None else self.demonyms.get(key)
 
+    def city_population(self, key: str, *, alternates: bool = True) -> int:
+        """The population of the biggest town whose name (or, with `alternates`, one of its
+        alternate names) folds to `key`; 0 for none."""
+        towns = (*self.cities.get(key, ()), *(self.alt_cities.get(key, ()) if alternates else ()))
+        return max((p.population for p in towns), default=0)
+
     def knows(self, name: str) -> bool:
         """True when some country, region, state or town of the gazetteer goes by this name."""
         key = place_key(name)
@@ -113,9 +119,7 @@ _DATELINE_CITY = 100_000
 
 def is_dateline_city(name: str) -> bool:
     """Whether `name` is a city big enough to file wire reports from, in any of its spellings."""
-    gaz = load_gazetteer()
-    key = place_key(name)
-    return any(p.population >= _DATELINE_CITY for p in (*gaz.cities.get(key, ()), *gaz.alt_cities.get(key, ())))
+    return load_gazetteer().city_population(place_key(name)) >= _DATELINE_CITY
 
 
 def division_of(name: str, gaz: Gazetteer) -> str | None:

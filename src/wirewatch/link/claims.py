@@ -106,20 +106,22 @@ def statement_keys(
 _ANY_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+def _nation_key(word: str, language: str) -> str | None:
+    """The entity key of the country an adjective of nationality names, or None for any other word."""
+    country = load_gazetteer().by_iso.get(nationality(word, language) or "")
+    return "e:" + country.name if country is not None else None
+
+
 def _entity_key(name: str) -> str:
     """An entity's key across languages; a nationality ("Russian", a NORP entity of an English page)
     by its country, as `_nations` keys the adjectives of other languages ("russische")."""
-    by_iso = load_gazetteer().by_iso
-    iso = nationality(name, "en")
-    return "e:" + (by_iso[iso].name if iso in by_iso else name)
+    return _nation_key(name, "en") or "e:" + name
 
 
 def _nations(text: str, language: str) -> set[str]:
     """The countries the text's adjectives of nationality name, as entity keys: "les services
     américains" and "спецслужбы США" both name the United States."""
-    by_iso = load_gazetteer().by_iso
-    return {"e:" + by_iso[iso].name for m in _ANY_WORD.finditer(text)
-            if (iso := nationality(m.group(0), language)) and iso in by_iso}
+    return {k for m in _ANY_WORD.finditer(text) if (k := _nation_key(m.group(0), language))}
 
 
 def similarity(a: _Said, b: _Said, *, shared_across: int = 2) -> float:
@@ -226,9 +228,7 @@ def _place(x: _Said, groups: list[_Group], article: Article, known: dict[str, st
             # common; the outlet's voice: any claim. A headline that names who says it ("Hayden: We
             # should be frightened ...") takes up another article's claim only where that one speaks.
             headline_here = s.span is None and any(y.article.id == article.id for y, _ in g.said)
-            if said_by and s.sourcing != "none" and not headline_here and not (
-                same_speaker(g) or g.origin == (known.get(speaker_key) or said_by)
-            ):
+            if said_by and s.sourcing != "none" and not headline_here and not (same_speaker(g) or g.origin == origin):
                 continue
             need = TAKEN_UP * (0.7 if headline_here else 1.0)
             rank = headline_here

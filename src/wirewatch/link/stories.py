@@ -15,11 +15,11 @@ depend on how the per-article stages were scheduled. For each article:
    of their own) is one story.
 
 A pair of articles is scored on anchors (names and numbers, weighted by rarity; the words official
-bodies are named with, "State", "Security", "Committee", count little: `features.GENERIC_WEIGHT`) and, when both are
-written in one language, also on TF-IDF cosine over content words; undated pages whose latest full
-dates are years apart are unlikely to report one event, and are marked down, as are pages that both
-give counts or amounts and share none of them, undated pages that both name years and share none,
-and pages mostly about different people.
+bodies are named with, "State", "Security", "Committee", count little: `features.GENERIC_WEIGHT`)
+and, when both are written in one language, also on TF-IDF cosine over content words; undated pages
+whose latest full dates are years apart are unlikely to report one event, and are marked down, as
+are pages that both give counts or amounts and share none of them, undated pages that both name
+years and share none, and pages mostly about different people.
 """
 
 from __future__ import annotations
