@@ -4,8 +4,9 @@ A linear model over word unigrams and bigrams plus a few shape features (numbers
 comparatives), trained by `wirewatch.assess.checkworthy_train` on CLEF 2020 CheckThat! Task 5
 (debates and speeches), Task 1 (tweets) and ClaimBuster (debate sentences), shipped as
 `data/checkworthy.npz` (feature names and weights). `rank_statements` orders an article's
-statements by it; claims carry the score of their content (`link/claims.py`). It is a ranking, not
-a verdict: no signal is made from it. On the seed pages a claim of fact with its particulars ("IMU
+statements by it; claims carry the score of their first English telling (`link/claims.py`: the
+model learnt English only, and scores nothing else). It is a ranking, not a verdict: no signal is
+made from it. On the seed pages a claim of fact with its particulars ("IMU
 was involved in several deadly TTP attacks in Pakistan including one on Karachi airport ...")
 scores 0.88 and an exhortation ("it is important to closely monitor the situation ...") 0.12.
 Without the model file it returns nothing.
