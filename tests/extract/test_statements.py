@@ -408,3 +408,33 @@ def test_an_office_held_by_someone_else_stays_the_office(nlp):
     lindqvist = Entity("Marta Lindqvist", "PERSON", ("Marta Lindqvist",), count=1, spans=((9, 24),), roles=("Governor",))
     found = find_statements(nlp(body), [lindqvist], title=None, language="en")
     assert found and not by_speaker(found, "Lindqvist")
+
+
+def test_name_and_verb_read_as_one_noun_is_a_named_statement(nlp):
+    # the small model parses "Gross charges" as a compound noun heading a sentence with no verb
+    body = "Ms. Gross will run again. Gross charges that the county sold the land to a donor below its value."
+    found = [s for s in run(nlp, body, (("Helen Gross", "Gross"),)) if "county sold" in s.content]
+    assert found and found[0].speaker == "Helen Gross" and found[0].source_text == "Gross"
+    assert found[0].sourcing == "named" and found[0].cue == "charges"
+
+
+def test_speaker_after_the_cue_keeps_the_whole_name(nlp):
+    # the quotation's last words parse as a subject before "said": the name after it is the source
+    body = (
+        "\u201cThe harbour is in crisis mode. Full crisis mode,\u201d said Marta Lindqvist, "
+        "a Bergen-based director of the Northern Fishers Union."
+    )
+    found = by_speaker(run(nlp, body, (("Marta Lindqvist",),)), "Lindqvist")
+    assert found and found[0].source_text.startswith("Marta Lindqvist, a Bergen-based director")
+
+
+def test_statement_opening_a_sentence_belongs_to_its_subject_not_to_a_date(nlp):
+    body = "In a statement issued Tuesday morning, council leader Anna Berg was more cautious than her colleagues."
+    found = [s for s in run(nlp, body, (("Anna Berg",),)) if "more cautious" in s.content]
+    assert found and found[0].speaker == "Anna Berg"
+
+
+def test_poll_opening_a_sentence_stays_the_source(nlp):
+    body = "In the Harlow Institute poll, Berg leads the mayor by four points."
+    found = [s for s in run(nlp, body, (("Anna Berg", "Berg"),)) if "leads the mayor" in s.content]
+    assert found and found[0].speaker != "Anna Berg" and "poll" in found[0].source_text

@@ -192,7 +192,7 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     if low in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS:
         kind = "PERSON" if head.tag_ in ("NN", "NNP") else "GROUP"
         return Source(None, None, text, "anonymous", kind)
-    proper = [t for t in np if t.pos_ == "PROPN"]
+    proper = [t for t in np if _name_word(t)]
     if proper:
         return Source(
             strip_titles(" ".join(t.text for t in _propn_run(np, head))), None, text, "named", "OTHER"
@@ -371,11 +371,19 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
+# What a proper noun may name that speaks nothing: "a statement issued Tuesday morning".
+_TIMES_AND_AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+def _name_word(t: Token) -> bool:
+    return t.pos_ == "PROPN" and t.ent_type_ not in _TIMES_AND_AMOUNTS
+
+
 def _propn_run(np: Span, head: Token) -> list[Token]:
     """The proper-noun words around the head, or the last run of them in the phrase."""
     runs: list[list[Token]] = []
     for t in np:
-        if t.pos_ == "PROPN" or (
+        if _name_word(t) or (
             t.text[:1].isupper()
             and t.pos_ in ("NOUN", "ADJ")
             and runs

@@ -312,8 +312,14 @@ def _attribution_in(
             continue  # its content is a clause of its own, not this quotation
         subj = subject(tok)
         if subj is None or subj.i not in ids:
+            # '"...," said Leslie Wimes, a ...' with the quotation's own words parsed as a second
+            # subject before the verb: the subject after it, inside the window, else the first noun
+            # there, with the name it is the first part of
+            after = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in ids]
             later = [t for t in window if t.i > tok.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
-            subj = later[0] if later and later[0].i - tok.i <= 2 else None
+            subj = after[0] if after else later[0] if later and later[0].i - tok.i <= 2 else None
+            while subj is not None and subj.dep_ == "compound" and subj.head.i in ids and subj.head.i > subj.i:
+                subj = subj.head
         if subj is None:
             continue
         src = phrase(tok.doc, subj, stop=tok)
@@ -452,7 +458,26 @@ def _in_source(doc: Doc, tok: Token) -> _Draft | None:
         frame is not None and is_cue(head.lemma_.lower(), frame[0], subject_kind(frame[4]))
     ):
         return None  # "In an interview, he named ...": the clause has a speaker of its own
-    return _around(doc, tok, phrase(doc, pobj[0]), tok.text, tok.i + 1)
+    draft = _around(doc, tok, phrase(doc, pobj[0]), tok.text, tok.i + 1)
+    subj = subject(head)
+    if draft is not None and subj is not None and pobj[0].lemma_.lower() in _SUBJECTS_OWN and _someone(subj):
+        # "In a statement issued Tuesday, Clinton was more circumspect", "In his 2002 book, Mr.
+        # McKinley suggested looking at ...": the statement, the book are the subject's
+        return replace(draft, source=phrase(doc, subj))
+    return draft
+
+
+# Of the documents that open a sentence, those whose words are the clause's subject's own where the
+# subject is someone (not the poll, the survey or the study in "In the CBS poll, Trump leads").
+_SUBJECTS_OWN = frozenset(
+    ["statement", "interview", "letter", "speech", "editorial", "column", "article", "book", "tweet", "post",
+     "memo", "email", "video", "ad", "advertisement", "testimony", "remarks", "message", "op-ed"]
+)
+
+
+def _someone(tok: Token) -> bool:
+    """A person, an organisation or a nation as a clause's subject: a name, or a personal pronoun."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN" or tok.lower_ in ("he", "she", "they", "we", "i")
 
 
 # Tokens on each side of a source phrase inside a sentence for the content to take in both sides.
@@ -515,6 +540,11 @@ def _noun(doc: Doc, tok: Token) -> _Draft | None:
         return None
     frame, start, end, owner = found
     lemma = tok.lemma_.lower()
+    if (name := _name_before_verb(doc, tok, frame)) is not None:
+        content = token_range(doc, start, end)
+        return None if content is None else _Draft(
+            tok.i, tok.text, name, content, _kind(body_text(doc)[content[0] : content[1]])
+        )
     content = token_range(doc, start, end)
     if content is None:
         return None
@@ -528,6 +558,22 @@ def _noun(doc: Doc, tok: Token) -> _Draft | None:
         return None
     first = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
     return _Draft(tok.i, tok.text, doc[first : tok.i + 1], content, "indirect", sourcing="vague")
+
+
+def _name_before_verb(doc: Doc, tok: Token, frame: str) -> Span | None:
+    """ "Trump charges that ...", "But Trump claims that ...": the small model reads a name and a
+    reporting verb in the present as one noun phrase heading a sentence with no verb. A plural cue
+    noun at the root, a that-clause after it and nothing but a capitalised name before it (a
+    conjunction or an adverb first at most) is that verb; the name is returned as its subject."""
+    if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or frame != "noun:that" or tok.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    first = tok.sent.start
+    while first < tok.i and doc[first].pos_ in ("CCONJ", "ADV", "PUNCT"):
+        first += 1
+    name = doc[first : tok.i]
+    if not 0 < len(name) <= 4 or not all(t.text[:1].isupper() or t.text in (".", "-") for t in name):
+        return None
+    return name
 
 
 def _reports(tok: Token, frame: str, start: int, end: int, src: Token | None) -> bool:
