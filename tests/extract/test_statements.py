@@ -438,3 +438,12 @@ def test_poll_opening_a_sentence_stays_the_source(nlp):
     body = "In the Harlow Institute poll, Berg leads the mayor by four points."
     found = [s for s in run(nlp, body, (("Anna Berg", "Berg"),)) if "leads the mayor" in s.content]
     assert found and found[0].speaker != "Anna Berg" and "poll" in found[0].source_text
+
+
+def test_dateline_is_not_part_of_the_speaker(nlp):
+    body = (
+        "OSLO -- Prime Minister Ingrid Vale, opening the new harbour museum on Saturday, said it would "
+        "tell the story of the fishing towns."
+    )
+    found = [s for s in run(nlp, body, (("Ingrid Vale",),)) if "tell the story" in s.content]
+    assert found and found[0].speaker == "Ingrid Vale" and not found[0].source_text.startswith("OSLO")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from wirewatch.clean.dateline import dateline_at
 from wirewatch.extract.cues import (
     ANONYMOUS_HEADS,
     INSTITUTION_WORDS,
@@ -22,8 +23,8 @@ from wirewatch.extract.cues import (
     TITLES,
     VAGUE_HEADS,
 )
-from wirewatch.extract.frames import by_whom
-from wirewatch.extract.places import Gazetteer, load_gazetteer
+from wirewatch.extract.frames import body_text, by_whom
+from wirewatch.extract.places import Gazetteer, is_dateline_city, load_gazetteer
 from wirewatch.model import Entity
 
 _PERSONAL = {
@@ -129,6 +130,12 @@ def phrase(doc: Doc, head: Token, *, stop: Token | None = None) -> Span:
         end -= 1
     while start < end and doc[start].is_punct:
         start += 1
+    # "WASHINGTON -- President Obama, ..., said": the dateline opening the paragraph is the report's,
+    # not part of who speaks
+    if start < end and (start == 0 or "\n" in doc[start - 1].text_with_ws):
+        line = dateline_at(body_text(doc), doc[start].idx, city=is_dateline_city)
+        if line is not None and line.end < doc[end - 1].idx:
+            start = next(t.i for t in doc[start:end] if t.idx >= line.end)
     return doc[start:end]
 
 
