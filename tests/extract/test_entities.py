@@ -505,3 +505,17 @@ def test_a_given_name_and_a_surname_typed_otherwise_make_a_person():
     assert not _named_like_a_person(span("Jordan Valley"))  # a place
     assert not _named_like_a_person(span("Mark Dosov Holdings Group"))  # too long, and a firm
     assert not _named_like_a_person(span("Ivan Petrov Bank"))
+
+
+def test_surname_of_two_people_is_a_person_of_neither(analyse):
+    # the page gives its informant two first names; "Campbell" alone may be either, and the small
+    # model types it an organisation
+    ents, _ = analyse(
+        "The informant, Douglas Campbell, said in a statement that he was paid by the firm. "
+        "Campbell testified before congressional investigators in March. "
+        "Undercover informant William Campbell has given written testimony. "
+        "Campbell claims to have video evidence of the payments. Campbell was paid $51,000 at a dinner."
+    )
+    alone = [e for e in ents if e.name == "Campbell"]
+    assert alone and alone[0].type == "PERSON" and alone[0].count == 3
+    assert {e.name for e in ents if e.type == "PERSON"} >= {"Douglas Campbell", "William Campbell"}

@@ -447,3 +447,10 @@ def test_dateline_is_not_part_of_the_speaker(nlp):
     )
     found = [s for s in run(nlp, body, (("Ingrid Vale",),)) if "tell the story" in s.content]
     assert found and found[0].speaker == "Ingrid Vale" and not found[0].source_text.startswith("OSLO")
+
+
+def test_place_in_a_common_nouns_phrase_is_not_the_speaker(nlp):
+    body = "The U.N. mission in Moldavia said this week the observers will stay for the next several years."
+    ents = [entity(body, "Moldavia", "GPE")]
+    found = [s for s in find_statements(nlp(body), ents, title=None) if "observers will stay" in s.content]
+    assert found and found[0].speaker not in (None, "Moldavia")

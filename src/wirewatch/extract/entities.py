@@ -353,6 +353,19 @@ def _type(members: list[M.Mention], doc: Doc) -> str:
     return max(counts, key=lambda t: (counts[t], -[m.type for m in members].index(t)))
 
 
+def _shared_surname(doc: Doc, members: list[M.Mention], surnames: set[str], gaz: Gazetteer) -> bool:
+    """A name written alone that is the surname of two people named in full ("Campbell" after
+    "Douglas Campbell" and "William Campbell"): which of them is meant stays open, so it joins
+    neither (`_group`), but it is a person's, whatever type the model gave it ("Campbell" ORG)."""
+    for m in members:
+        span = m.span(doc)
+        if len(span) != 1 or m.canonical or m.type in ("NORP", "FAC") or fold(span.text) not in surnames:
+            return False
+        if m.type in ("GPE", "LOC") and gaz.knows(span.text):
+            return False
+    return True
+
+
 def _named_like_a_person(span: Span) -> bool:
     """A given name and a surname the small model typed as something else ("Magnus Carlsen" ORG,
     "Levon Aronian" GPE): two or three capitalised words, the first a given name, the last no word
@@ -421,10 +434,11 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
         groups[gi].append(len(ms))
         ms.append(m)
 
+    surnames = {s for m in ms if m.type == "PERSON" and (s := _surname_of(doc, m))}
     drafts: list[tuple[str, str, list[M.Mention]]] = []
     for members_idx in groups:
         members = sorted((ms[k] for k in members_idx), key=lambda m: m.start)
-        etype = _type(members, doc)
+        etype = "PERSON" if _shared_surname(doc, members, surnames, gaz) else _type(members, doc)
         drafts.append((_name(doc, members, etype), etype, members))
     context = _context(doc, drafts, gaz, folded)
     person_tokens = {i for _, t, mem in drafts if t == "PERSON" for m in mem for i in range(m.start, m.end)}

@@ -199,10 +199,12 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     if low in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS:
         kind = "PERSON" if head.tag_ in ("NN", "NNP") else "GROUP"
         return Source(None, None, text, "anonymous", kind)
-    proper = [t for t in np if _name_word(t)]
-    if proper:
+    places = [(a, b) for a, b, e in index.within(np.start_char, np.end_char) if e.type in ("GPE", "NORP", "LOC")]
+    # "the coalition in Syria": a place in a common noun's phrase says where or whose, not who
+    where = {t.i for t in np if _common_noun(head) and any(a <= t.idx < b for a, b in places)}
+    if any(_name_word(t) and t.i not in where for t in np):
         return Source(
-            strip_titles(" ".join(t.text for t in _propn_run(np, head))), None, text, "named", "OTHER"
+            strip_titles(" ".join(t.text for t in _propn_run(np, head, skip=where))), None, text, "named", "OTHER"
         )
     if low in TITLES:
         if not definite:  # "a deputy minister": one unnamed person
@@ -386,10 +388,13 @@ def _name_word(t: Token) -> bool:
     return t.pos_ == "PROPN" and t.ent_type_ not in _TIMES_AND_AMOUNTS
 
 
-def _propn_run(np: Span, head: Token) -> list[Token]:
-    """The proper-noun words around the head, or the last run of them in the phrase."""
+def _propn_run(np: Span, head: Token, *, skip: set[int] | frozenset[int] = frozenset()) -> list[Token]:
+    """The proper-noun words around the head, or the last run of them in the phrase (tokens in
+    `skip` left out)."""
     runs: list[list[Token]] = []
     for t in np:
+        if t.i in skip:
+            continue
         if _name_word(t) or (
             t.text[:1].isupper()
             and t.pos_ in ("NOUN", "ADJ")
@@ -482,9 +487,10 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
         # "the US embassy in Astana", "the Afghan government": the places say whose or where the
         # institution is; the institution speaks.
         return Source(without_article(text), None, text, "named", "ORG")
-    if pick is None and ents:
+    if pick is None and ents and not (_common_noun(head) and all(t[2].type in ("GPE", "NORP", "LOC") for t in ents)):
         pick = ents[-1]
     if pick is None:
+        # "The U.S. coalition in Syria said": places only say where or whose; the phrase speaks
         return None
     a, b, ent = pick
     kind = "PERSON" if ent.type == "PERSON" else "GROUP" if ent.type == "NORP" else "ORG"
