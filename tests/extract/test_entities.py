@@ -519,3 +519,14 @@ def test_surname_of_two_people_is_a_person_of_neither(analyse):
     alone = [e for e in ents if e.name == "Campbell"]
     assert alone and alone[0].type == "PERSON" and alone[0].count == 3
     assert {e.name for e in ents if e.type == "PERSON"} >= {"Douglas Campbell", "William Campbell"}
+
+
+@pytest.mark.parametrize("surname", ["Whitcombe", "Harwell"])
+def test_title_before_a_surname_is_no_organisation(analyse, surname):
+    # the model tags "State Whitcombe" (ORG), or "State" (ORG) beside "Harwell" (PERSON)
+    ents, _ = analyse(
+        f"Secretary of State {surname} gave Moldova the news on Wednesday. The commitment, he said, is now open-ended."
+    )
+    person = holding(ents, surname)
+    assert person.type == "PERSON" and person.roles == ("Secretary of State",)
+    assert not [e for e in ents if e.type == "ORG" and "State" in e.name]

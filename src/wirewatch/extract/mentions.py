@@ -26,7 +26,7 @@ from wirewatch.extract.aliases import Alias, AliasTable, fold, is_acronym
 from wirewatch.extract.cues import reporting_words
 from wirewatch.extract.person_names import is_given_name
 from wirewatch.extract.places import Gazetteer, place_key
-from wirewatch.extract.roles import strip_title
+from wirewatch.extract.roles import ends_title, strip_title, with_title_before
 from wirewatch.extract.wordlists import words
 
 T = TypeVar("T")
@@ -181,8 +181,12 @@ def from_ner(doc: Doc, *, aliases: AliasTable, gaz: Gazetteer) -> list[Mention]:
                 span, etype = wider, "LOC"
         title = None
         if etype in ("PERSON", "ORG"):
-            stripped, title = strip_title(span)
-            if title and len(stripped) >= 2 and _is_name_like(stripped):
+            if ends_title(span):
+                continue
+            wider = with_title_before(span)
+            stripped, title = strip_title(wider)
+            # a surname alone only where the title cut into the model's span ("State Tillerson")
+            if title and (len(stripped) >= 2 or wider.start < span.start) and _is_name_like(stripped):
                 span, etype = stripped, "PERSON"
             else:
                 title = None

@@ -89,6 +89,12 @@ _LEADING_TITLES = [
         "chairman",
         "spokesman",
         "spokeswoman",
+        "secretary",
+        "secretary of state",
+        "secretary of defense",
+        "secretary of defence",
+        "attorney general",
+        "chief of staff",
     )
 ]
 _LEADING_TITLES.sort(key=len, reverse=True)
@@ -125,6 +131,30 @@ def strip_title(span: Span) -> tuple[Span, str | None]:
     if start == span.start:
         return span, None
     return doc[start : span.end], doc[span.start : start].text
+
+
+def with_title_before(span: Span) -> Span:
+    """The span with the first words of a title that it finishes: the model tags "State Tillerson"
+    (ORG) in "Secretary of State Tillerson"; `strip_title` then leaves the name."""
+    for k in (1, 2, 3):
+        if span.start - k < 0:
+            break
+        wider = span.doc[span.start - k : span.end]
+        stripped, title = strip_title(wider)
+        if title and stripped.start > span.start:
+            return wider
+    return span
+
+
+def ends_title(span: Span) -> bool:
+    """Whether the span is the last words of a title written before a name: the model tags "State"
+    (ORG) in "Secretary of State Harwell said"."""
+    doc = span.doc
+    if span.end >= len(doc) or not doc[span.end].is_title:
+        return False
+    return any(
+        [t.lower_ for t in doc[span.start - k : span.end]] in _LEADING_TITLES for k in (1, 2, 3) if span.start - k >= 0
+    )
 
 
 # A phrase opening with one of these is a clause about someone else ("X, whose spokesman said").
