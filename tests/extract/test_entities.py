@@ -530,3 +530,19 @@ def test_title_before_a_surname_is_no_organisation(analyse, surname):
     person = holding(ents, surname)
     assert person.type == "PERSON" and person.roles == ("Secretary of State",)
     assert not [e for e in ents if e.type == "ORG" and "State" in e.name]
+
+
+@pytest.mark.parametrize("city", ["Kirkuk", "Erbil"])
+def test_big_city_named_alone_is_a_place_whatever_the_model_says(analyse, city):
+    # the small model tags Kirkuk PERSON and Erbil ORG in two of their three mentions here
+    ents, _ = analyse(
+        f"The fighters were run out of {city} within a day. Now they have lost {city} and its oil. "
+        f"What if the militias that helped retake {city} refuse to join the army?"
+    )
+    place = holding(ents, city)
+    assert place.type == "GPE" and place.count == 3 and place.geo is not None and place.geo.country == "IQ"
+
+
+def test_surname_that_is_a_city_stays_a_person(analyse):
+    ents, _ = analyse("Senator Anna Warren spoke in Detroit. Warren said the plant would stay open.")
+    assert holding(ents, "Warren").type == "PERSON"

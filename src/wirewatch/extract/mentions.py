@@ -226,12 +226,12 @@ def _retype(span: Span, etype: str, *, aliases: AliasTable, gaz: Gazetteer) -> s
         return "GPE"  # "Tajikistan" tagged as a nationality
     if etype in ("OTHER", "ORG", "PERSON") and key in gaz.regions and aliases.lookup(text) is None:
         return "LOC"  # "Caucasus" tagged as a product
-    if etype == "ORG" and aliases.lookup(text) is None and _is_big_place(key, gaz) and _reads_as_place(span):
+    if etype == "ORG" and aliases.lookup(text) is None and is_big_place(key, gaz) and reads_as_place(span):
         return "GPE"  # "Karachi airport": the city, tagged as an organisation
     return etype
 
 
-def _reads_as_place(span: Span) -> bool:
+def reads_as_place(span: Span) -> bool:
     """A city name the model tagged ORG is a place when the words say so ("in X", "X airport").
 
     Clubs and firms named after cities ("Detroit beat Cleveland") stay organisations.
@@ -242,7 +242,8 @@ def _reads_as_place(span: Span) -> bool:
     return before in _PLACE_BEFORE or after in _PLACE_AFTER
 
 
-def _is_big_place(key: str, gaz: Gazetteer) -> bool:
+def is_big_place(key: str, gaz: Gazetteer) -> bool:
+    """A country, or a city of 100,000 people or more."""
     if key in gaz.countries:
         return True
     return gaz.city_population(key) >= 100_000
