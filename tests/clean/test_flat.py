@@ -8,12 +8,15 @@ paragraph, ads, numbered and dated reader comments, a comment form with captcha 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wirewatch.clean.flat import clean_flat
+from wirewatch.clean.line_model import LineModel
 
 URL = "https://valdrenpost.example/river-authority-warns-of-spring-floods-in-three-northern-districts/"
 TITLE = "River Authority Warns Of Spring Floods In Three Northern Districts"
@@ -454,3 +457,34 @@ def test_a_dateline_printed_twice_with_the_byline_opens_no_thread():
     parts = clean_flat(page, url=URL)
     assert parts.comments == ()
     assert list(parts.paragraphs) == PARAGRAPHS
+
+
+_POLL_PAGE = (Path(__file__).parent / "fixtures" / "poll_widget_page.txt").read_text(encoding="utf-8")
+
+
+class _KeepsAllButTheOpening(LineModel):
+    """A line model that drops the headline and the article's first two lines, as the shipped one
+    did on a real opinion page, and keeps everything else."""
+
+    def keeps(self, x):
+        keep = np.ones(len(x), dtype=bool)
+        keep[:3] = False
+        return keep
+
+
+def test_poll_widget_small_print_is_not_article_text():
+    body = "\n".join(clean_flat(_POLL_PAGE, language="en").paragraphs)
+    for widget in ("take our poll", "Privacy Policy", "opt out at anytime", "Completing this poll"):
+        assert widget not in body
+    assert "the union's VOTES have kept the cranes moving" in body
+
+
+def test_article_opening_kept_where_the_model_drops_it_and_widgets_dropped_where_it_keeps_them():
+    parts = clean_flat(_POLL_PAGE, language="en", model=_KeepsAllButTheOpening(forest=None, cutoff=0.5))
+    assert parts.paragraphs[:2] == (
+        "This is just theatre.",
+        "The constant hand-wringing, from the big newspapers, over the dockers' union and its friends in the "
+        "ministry is just theatre.",
+    )
+    body = "\n".join(parts.paragraphs)
+    assert "Privacy Policy" not in body and "story continues below" not in body

@@ -473,6 +473,27 @@ def _date_place(index: int, title_at: int | None, first_body: int) -> str:
     return "page_header"
 
 
+# What the rules find by the words themselves, whatever the lines around say: the line model,
+# which weighs a line by its neighbours, does not keep these.
+_NEVER_KEPT = frozenset({_ASIDE, "page furniture", "site-wide notice (cookies, forms, disclosures)"})
+
+
+def _with_lede(lines: list[_Line], keep: list[bool], rule_kept: set[int]) -> list[bool]:
+    """The sentences the rules kept right above the first line the model keeps: the article's
+    opening, which the model, taught on pages whose gold leaves standfirsts out, tends to drop."""
+    first = next((k for k, kept in enumerate(keep) if kept), None)
+    j = (first or 0) - 1
+    while first is not None and j >= 0 and id(lines[j]) in rule_kept and _sentence(lines[j]):
+        keep[j] = True
+        j -= 1
+    return keep
+
+
+def _sentence(line: _Line) -> bool:
+    """Prose, or a short line that is a whole sentence ("This is just theatre.")."""
+    return line.label == "good" or (line.label == "short" and line.n_words >= 3 and L.ends_sentence(line.text))
+
+
 def clean_flat(
     text: str,
     *,
@@ -490,7 +511,8 @@ def clean_flat(
         model = load_line_model()
     if isinstance(model, LineModel) and len(lines) >= _MODEL_MIN_LINES:
         keep = model.keeps(features(reading.facts(), reading.stops))
-        body_lines = [ln for ln, k in zip(lines, keep, strict=True) if k]
+        keep = _with_lede(lines, list(keep), {id(ln) for ln in reading.rule_body})
+        body_lines = [ln for ln, k in zip(lines, keep, strict=True) if k and ln.why not in _NEVER_KEPT]
         if sum(ln.n_words for ln in body_lines) < _MODEL_MIN_SHARE * sum(ln.n_words for ln in reading.rule_body):
             body_lines = reading.rule_body  # a page unlike any it learnt from: the rules know better
     else:

@@ -54,6 +54,9 @@ class _Vocabulary:
 _AD_PHRASES = [
     r"advertisement", r"advertising", r"sponsored( content)?", r"promoted( content)?", r"ad", r"ads",
     r"реклама", r"anzeige", r"werbung", r"publicité", r"publicidad", r"publicitate", r"iklan",
+    # the label over a widget set into the article ("take our poll - story continues below")
+    r"(?:take our poll\W+)?(?:story|article) continues (?:below|after (?:this )?(?:ad|advertisement))",
+    r"continue reading (?:below|after (?:this )?(?:ad|advertisement))",
 ]
 # Labels of links to other articles set in an article's text, alone on a line or before the
 # linked headline ("Baca Juga: <headline>").
@@ -152,7 +155,10 @@ _NOTICE = _Vocabulary(
     r"\b(subscribe|sign up) (to|for) (our|the) [\w ]{0,30}(newsletter|channel|podcast|mailing list)\b|"
     r"\ball rights reserved\b|\bhas no position in any of the stocks\b|\bhas positions in and recommends\b|"
     r"\byou('re| are) (now )?subscribed\b|\bthanks? (you )?for (subscribing|signing up)\b|"
-    r"\bjavascript (is )?(disabled|required)\b|\byour browser (does not|doesn't) support\b",
+    r"\bjavascript (is )?(disabled|required)\b|\byour browser (does not|doesn't) support\b|"
+    # the small print of a poll or sign-up form set into the article
+    r"\byou (also )?agree to (our|the|this (site|website)'s) [\w ]{0,20}(privacy policy|terms)\b|"
+    r"\b(you (may|can) )?(opt out|unsubscribe) at any ?time\b|\bcompleting this (poll|survey|form)\b",
 )
 _NOTICE_MAX = 300
 # Calls to action: a verb, at most a few words, and a "now", "here", "more" or "!" ending
