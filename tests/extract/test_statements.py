@@ -454,3 +454,24 @@ def test_place_in_a_common_nouns_phrase_is_not_the_speaker(nlp):
     ents = [entity(body, "Moldavia", "GPE")]
     found = [s for s in find_statements(nlp(body), ents, title=None) if "observers will stay" in s.content]
     assert found and found[0].speaker not in (None, "Moldavia")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It appears that the talks have failed.",
+        "It seems that nobody on the council was ready for the vote.",
+        "With the nomination of Judge Tamsin Orr, it was clear that anyone the mayor nominated would be attacked.",
+    ],
+)
+def test_it_standing_for_a_clause_is_nobody(nlp, sentence):
+    body = "The Northern Alliance met in Tarnow on Monday. " + sentence
+    ents = [entity(body, "Northern Alliance", "ORG")]
+    assert not [s for s in find_statements(nlp(body), ents, title=None) if s.speaker == "Northern Alliance"]
+
+
+def test_it_for_an_organisation_still_speaks(nlp):
+    body = "The Northern Alliance met in Tarnow on Monday. It said that the talks would resume in May."
+    ents = [entity(body, "Northern Alliance", "ORG")]
+    found = [s for s in find_statements(nlp(body), ents, title=None) if "talks would resume" in s.content]
+    assert found and found[0].speaker == "Northern Alliance"

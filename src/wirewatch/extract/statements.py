@@ -607,6 +607,9 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
         return None
     frame, start, end, prep, subj = found
     content = token_range(doc, start, end)
+    if content is not None and subj is not None and subj.lower_ == "it" and lemma in _RAISING_VERBS:
+        # "It appears that ...": the "it" stands for the clause; the outlet hedges in its own voice
+        return _Draft(tok.i, cue_text(tok, prep), None, content, "indirect", sourcing="none")
     if content is None:
         return None
     src = phrase(doc, subj, stop=tok.head.head if quoted is not None else tok)
@@ -615,6 +618,10 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
     ctext = body_text(doc)[content[0] : content[1]]
     cue = _quoted_cue(tok) if quoted is not None else cue_text(tok, prep)
     return _Draft(tok.i, cue, src, content, _kind(ctext), via=via, relay=lemma in RELAY_VERBS)
+
+
+# Verbs whose "it" subject only stands in for the clause after them.
+_RAISING_VERBS = frozenset(["appear", "seem", "look", "emerge", "transpire", "turn", "become", "remain", "be"])
 
 
 def _quoted_as(tok: Token) -> tuple[Token, Token | None] | None:
@@ -663,6 +670,9 @@ def _adjective(doc: Doc, tok: Token) -> _Draft | None:
     if content is None:
         return None
     ctext = body_text(doc)[content[0] : content[1]]
+    if subj is not None and subj.lower_ == "it":
+        # "it was clear that ...": the "it" stands for the clause; the outlet speaks in its own voice
+        return _Draft(tok.i, adjective_cue_text(tok, prep), None, content, _kind(ctext), sourcing="none")
     return _Draft(tok.i, adjective_cue_text(tok, prep), phrase(doc, subj, stop=tok.head), content, _kind(ctext))
 
 
