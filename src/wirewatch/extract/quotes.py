@@ -86,9 +86,28 @@ def _close(text: str, start: int, closers: str, breaks: list[int]) -> tuple[int 
                 if nxt < len(text) and text[nxt] == opener:
                     j, paras = nxt + 1, paras + 1
                     continue
+                # A page that set each sentence of a quotation in its own paragraph: the next
+                # paragraph closes it before it opens another ("... Putin.\n\nIt is ... immediately.”).
+                if _closes_next(text, nxt, opener, closers):
+                    j, paras = nxt, paras + 1
+                    continue
                 return None, paras
         j += 1
     return None, paras
+
+
+def _closes_next(text: str, start: int, opener: str, closers: str) -> bool:
+    """Whether the paragraph at `start` holds a closing mark before any opening one, counting only
+    marks that never open (a straight mark, or a German “, opens as well as it closes: no telling)."""
+    if opener in closers:
+        return False
+    end = text.find("\n", start)
+    for ch in text[start : len(text) if end < 0 else end]:
+        if ch in _PAIRS:
+            return False
+        if ch in closers:
+            return True
+    return False
 
 
 def word_tokens(text: str) -> list[str]:
