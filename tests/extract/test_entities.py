@@ -546,3 +546,15 @@ def test_big_city_named_alone_is_a_place_whatever_the_model_says(analyse, city):
 def test_surname_that_is_a_city_stays_a_person(analyse):
     ents, _ = analyse("Senator Anna Warren spoke in Detroit. Warren said the plant would stay open.")
     assert holding(ents, "Warren").type == "PERSON"
+
+
+def test_broadcaster_glued_to_its_presenter_is_split(analyse):
+    # the model tags "Channel Nine Sean Mallory" as one organisation
+    ents, _ = analyse("Last night Channel Nine Sean Mallory spoke with two reporters about the deal.")
+    assert holding(ents, "Sean Mallory").type == "PERSON"
+    assert holding(ents, "Channel Nine").type == "ORG"
+
+
+def test_firm_named_after_two_people_stays_a_firm(analyse):
+    ents, _ = analyse("Magna International Inc said it agreed to buy Douglas & Lomason Co for $25 a share.")
+    assert holding(ents, "Douglas & Lomason Co").type == "ORG"

@@ -386,6 +386,7 @@ def _named_like_a_person(span: Span) -> bool:
     tokens = [t for t in span if not t.is_punct]
     return (
         2 <= len(tokens) <= 3
+        and not any(t.text == "&" or t.lower_ == "and" for t in span)  # "Douglas & Lomason Co": a firm
         and all(t.is_title and t.is_alpha for t in tokens)
         and is_given_name(tokens[0].text)
         and not is_given_name(tokens[-1].text)
@@ -400,7 +401,7 @@ _PLACE_HEADS = words(
     "district street avenue road square park airport port station bridge hospital university college "
     "school church mosque cathedral palace stadium hotel"
 )
-_NOT_SURNAMES = INSTITUTION_WORDS | _PLACE_HEADS
+_NOT_SURNAMES = INSTITUTION_WORDS | _PLACE_HEADS | words("co inc corp ltd llc plc group holdings")
 
 
 def _context(

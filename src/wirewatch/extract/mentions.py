@@ -143,12 +143,13 @@ def _is_name_like(span: Span) -> bool:
 
 
 def _split_trailing_person(span: Span) -> tuple[Span, Span] | None:
-    """ORG span "X Ministry Ivan Petrov" -> (X Ministry, Ivan Petrov)."""
+    """ORG span "X Ministry Ivan Petrov" -> (X Ministry, Ivan Petrov); "Fox News Sean Hannity" ->
+    (Fox News, Sean Hannity): a given name opening the last words starts a person."""
     for k in (2, 3):
         if len(span) < k + 2:
             continue
         person, head = span[len(span) - k :], span[len(span) - k - 1]
-        if head.lower_ in _ORG_HEADS and all(
+        if (head.lower_ in _ORG_HEADS or is_given_name(person[0].text)) and all(
             t.is_title and t.pos_ == "PROPN" and t.lower_ not in _ORG_HEADS for t in person
         ):
             return span[: len(span) - k], person
