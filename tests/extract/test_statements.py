@@ -475,3 +475,22 @@ def test_it_for_an_organisation_still_speaks(nlp):
     ents = [entity(body, "Northern Alliance", "ORG")]
     found = [s for s in find_statements(nlp(body), ents, title=None) if "talks would resume" in s.content]
     assert found and found[0].speaker == "Northern Alliance"
+
+
+def test_subject_is_not_taken_from_the_paragraph_above(nlp):
+    # the parser makes "Ellen Price" on the tweet's signature line the subject of "took"
+    body = (
+        "The mayor wrote last night:\n\nNotice the council sniffing all the time. Bored? \u2014 Ellen Price "
+        "(@PriceForMayor) March 3, 2024\n\nOrtega supporters took to social media to express outrage, "
+        "completely forgetting that their own candidate spent weeks attacking the council."
+    )
+    people = (("Ellen Price",), ("Carlos Ortega", "Ortega"))
+    found = [s for s in run(nlp, body, people) if "their own candidate" in s.content]
+    assert found and found[0].speaker not in ("Ellen Price", "Carlos Ortega")
+    assert found[0].source_text == "Ortega supporters"
+
+
+def test_group_a_name_describes_is_not_that_person(nlp):
+    body = "Carlos Ortega spoke on Monday. Ortega supporters say the budget saves money."
+    found = [s for s in run(nlp, body, (("Carlos Ortega", "Ortega"),)) if "saves money" in s.content]
+    assert found and found[0].speaker != "Carlos Ortega"

@@ -43,7 +43,7 @@ def subject(tok: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:  # two only where the parse went wrong ("People like Scott, he said"): the nearer
         before = [c for c in subjects if c.i < tok.i]
-        return before[-1] if before else subjects[0]
+        return _in_verbs_paragraph(before[-1] if before else subjects[0], tok)
     if depth == 0 and tok.lemma_.lower() in SPEECH_VERBS and (stray := _stray_subject(tok)) is not None:
         return stray
     if depth >= 3 or tok.head.i == tok.i:
@@ -64,6 +64,18 @@ def subject(tok: Token, depth: int = 0) -> Token | None:
     if head.pos_ not in ("VERB", "AUX"):
         return None
     return subject(head, depth + 1)
+
+
+def _in_verbs_paragraph(subj: Token, verb: Token) -> Token | None:
+    """The subject, or where the parser took it from the paragraph above the verb's ("— Howard Dean
+    (@GovHowardDean) September 27, 2016\n\nTrump supporters took to Twitter", with "supporters" an
+    apposition to Dean), the last noun of its phrase in the verb's own paragraph."""
+    low, high = sorted((subj.i, verb.i))
+    if not any("\n" in t.text for t in subj.doc[low:high]):
+        return subj
+    own = [t for t in subj.subtree if low < t.i < high and t.pos_ in ("NOUN", "PROPN", "PRON")
+           and not any("\n" in b.text for b in subj.doc[t.i : high])]
+    return next((t for t in reversed(own) if t.dep_ != "compound"), None)
 
 
 def _voice(tok: Token) -> Token | None:

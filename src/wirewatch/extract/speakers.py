@@ -20,6 +20,7 @@ from wirewatch.extract.cues import (
     ANONYMOUS_HEADS,
     INSTITUTION_WORDS,
     ROLE_NOUNS,
+    SOURCE_NOUNS,
     TITLES,
     VAGUE_HEADS,
 )
@@ -128,8 +129,14 @@ def phrase(doc: Doc, head: Token, *, stop: Token | None = None) -> Span:
         and not (doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]))
     ):
         end -= 1
-    while start < end and doc[start].is_punct:
+    # A phrase does not run across a line break: the parser sometimes joins a paragraph to the line
+    # above it (a tweet's signature, "— Howard Dean (@GovHowardDean) September 27, 2016").
+    start = max([start] + [t.i + 1 for t in doc[start : head.i] if "\n" in t.text_with_ws])
+    end = min([end] + [t.i + 1 for t in doc[head.i : end] if "\n" in t.text_with_ws])
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
     # "WASHINGTON -- President Obama, ..., said": the dateline opening the paragraph is the report's,
     # not part of who speaks
     if start < end and (start == 0 or "\n" in doc[start - 1].text_with_ws):
@@ -199,9 +206,12 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     if low in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS:
         kind = "PERSON" if head.tag_ in ("NN", "NNP") else "GROUP"
         return Source(None, None, text, "anonymous", kind)
-    places = [(a, b) for a, b, e in index.within(np.start_char, np.end_char) if e.type in ("GPE", "NORP", "LOC")]
-    # "the coalition in Syria": a place in a common noun's phrase says where or whose, not who
-    where = {t.i for t in np if _common_noun(head) and any(a <= t.idx < b for a, b in places)}
+    named = index.within(np.start_char, np.end_char)
+    # "the coalition in Syria": a place in a common noun's phrase says where or whose, not who; nor
+    # is the man in "Trump supporters" the one who speaks
+    described = _group_described_by_names(head, named) and head.lemma_.lower() not in ROLE_NOUNS
+    skip = [(a, b) for a, b, e in named if described or e.type in ("GPE", "NORP", "LOC")]
+    where = {t.i for t in np if _common_noun(head) and any(a <= t.idx < b for a, b in skip)}
     if any(_name_word(t) and t.i not in where for t in np):
         return Source(
             strip_titles(" ".join(t.text for t in _propn_run(np, head, skip=where))), None, text, "named", "OTHER"
@@ -459,6 +469,9 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
         if name is not None:
             a, b, ent = name
             return Source(ent.name, _role(np, a, b), text, "named", "PERSON")
+    if not covering and not role_head and _group_described_by_names(head, ents):
+        # "Trump supporters", "critics of the mayor": a group the names only describe speaks
+        return None
     pick = None
     if covering and not (role_head and head.pos_ != "PROPN"):
         pick = covering[0]
@@ -498,6 +511,20 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
     if role is None and ent.roles and kind == "PERSON":
         role = ent.roles[0]
     return Source(ent.name, role, text, "named", kind)
+
+
+def _group_described_by_names(head: Token, ents: list) -> bool:
+    """A plural common noun whose names are its own modifiers ("Trump supporters", "the mayor's
+    critics", "opponents of the plan's author"), not words it reports or a clause's ("media reports
+    citing Kovrin": the one cited speaks)."""
+    if head.tag_ != "NNS" or not _common_noun(head) or head.lemma_.lower() in SOURCE_NOUNS:
+        return False
+    doc = head.doc
+    modifiers = {t.i for c in head.children if c.dep_ in ("compound", "poss", "amod", "nmod") for t in c.subtree}
+    modifiers |= {t.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    return bool(ents) and all(
+        any(t.i in modifiers for t in doc.char_span(a, b, alignment_mode="expand") or ()) for a, b, _ in ents
+    )
 
 
 # Words that name the top of an office: "security chief", "head of the service", "FSB director".
