@@ -558,3 +558,13 @@ def test_broadcaster_glued_to_its_presenter_is_split(analyse):
 def test_firm_named_after_two_people_stays_a_firm(analyse):
     ents, _ = analyse("Magna International Inc said it agreed to buy Douglas & Lomason Co for $25 a share.")
     assert holding(ents, "Douglas & Lomason Co").type == "ORG"
+
+
+@pytest.mark.parametrize(("city", "country"), [("Aleppo", "SY"), ("Mariupol", "UA")])
+def test_city_the_model_calls_a_nationality_or_a_firm_is_placed(analyse, city, country):
+    ents, _ = analyse(
+        f"The army said it would restart operations in the northern city of {city}, scene of some of the "
+        f"most bitter fighting. Talks on {city} collapsed."
+    )
+    place = holding(ents, city)
+    assert place.type == "GPE" and place.geo is not None and place.geo.country == country

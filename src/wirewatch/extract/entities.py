@@ -367,15 +367,15 @@ def _shared_surname(doc: Doc, members: list[M.Mention], surnames: set[str], gaz:
 
 
 def _city_named_alone(doc: Doc, members: list[M.Mention], surnames: set[str], gaz: Gazetteer) -> bool:
-    """A "person" or an "organisation" named only by one word that is a big city's or a country's
-    name, written at least once as a place ("out of Kirkuk"), no given name and no surname of anyone
-    named in full on the page: "Kirkuk" tagged PERSON in "the militias that helped retake Kirkuk",
-    "Erbil" ORG in "lost Erbil"."""
+    """A "person", an "organisation" or an untyped name written as one word that is a big city's or
+    a country's name, and at least once as a place ("out of Kirkuk"), no given name and no surname of
+    anyone named in full on the page: "Kirkuk" tagged PERSON in "the militias that helped retake
+    Kirkuk", "Erbil" ORG in "lost Erbil", "Aleppo" NORP in "the northern city of Aleppo"."""
     words = {m.span(doc).text for m in members}
     if len(words) != 1 or any(len(m.span(doc)) != 1 or m.canonical or m.title for m in members):
         return False
     word = next(iter(words))
-    return (not is_given_name(word) and fold(word) not in surnames and M.is_big_place(place_key(word), gaz)
+    return (not is_given_name(word) and place_key(word) not in gaz.demonyms and fold(word) not in surnames and M.is_big_place(place_key(word), gaz)
             and any(M.reads_as_place(m.span(doc)) for m in members))
 
 
@@ -453,7 +453,7 @@ def find_entities(doc: Doc, *, aliases: AliasTable, language: str = "en") -> tup
     for members_idx in groups:
         members = sorted((ms[k] for k in members_idx), key=lambda m: m.start)
         etype = "PERSON" if _shared_surname(doc, members, surnames, gaz) else _type(members, doc)
-        if etype in ("PERSON", "ORG") and _city_named_alone(doc, members, surnames, gaz):
+        if etype in ("PERSON", "ORG", "OTHER", "NORP") and _city_named_alone(doc, members, surnames, gaz):
             etype = "GPE"
         drafts.append((_name(doc, members, etype), etype, members))
     context = _context(doc, drafts, gaz, folded)
