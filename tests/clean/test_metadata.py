@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from wirewatch.clean.metadata import DATE_MARGIN_DAYS, published_of
+from wirewatch.clean.metadata import DATE_MARGIN_DAYS, published_of, title_of
 from wirewatch.clean.parts import DateSeen, PageParts
 from wirewatch.model import Found, Signal, Source
 
@@ -121,3 +121,20 @@ def test_no_dates_at_all():
 def test_a_cms_placeholder_date_is_no_date(placeholder):
     found, _ = published_of(_source(), _parts(DateSeen(placeholder[:10], "html_meta", placeholder)))
     assert found.value is None
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        ("Ferry Prices To Rise In January \u2013 Harbour Rising", "http://harbourrising.com/3694/ferry", "Ferry Prices To Rise In January"),
+        ("Judge Frees Dockers \u22c6 Valley Daily", "https://www.valleydaily.net/judge", "Judge Frees Dockers"),
+        ("Mayor leads in new poll - HARBOURPOST", "http://harbourp.st/2d15", "Mayor leads in new poll"),
+        # an ending that does not spell the address is the headline's
+        ("Council Pick \u2013 Promptly Resigns", "http://valleydaily.net/pick", "Council Pick \u2013 Promptly Resigns"),
+    ],
+)
+def test_outlet_name_after_the_headline_is_cut_where_it_spells_the_address(title, url, expected):
+    parts = PageParts(title=Found(title, "text line 1", 0.8), author=Found(None), paragraphs=())
+    assert title_of(_source(url=url), parts).value == expected
+    meta = Source(id="x", name="page", raw=b"", kind="jsonl", url=url, title=title)
+    assert title_of(meta, _parts()).value == expected

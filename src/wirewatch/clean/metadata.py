@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import urlparse
 
@@ -45,9 +46,31 @@ def outlet_of(source: Source, parts: PageParts) -> Found:
 
 
 def title_of(source: Source, parts: PageParts) -> Found:
-    if source.title:
-        return Found(source.title.strip(), "meta", 1.0)
-    return parts.title
+    found = Found(source.title.strip(), "meta", 1.0) if source.title else parts.title
+    if found.value and source.url:
+        return Found(_without_outlet(found.value, source.url), found.source, found.confidence)
+    return found
+
+
+# What sets an outlet's name after a headline: "Headline – Eagle Rising", "Headline ⋆ Freedom Daily".
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\-:\u00bb\u00b7\u22c6]\s+")
+# The shortest address label or name that counts as the same name ("politi" in politi.co: POLITICO).
+_NAME_PREFIX_MIN = 5
+
+
+def _without_outlet(title: str, url: str) -> str:
+    """The title without the outlet's name after it, where that name spells the page's address
+    ("eaglerising.com": "Eagle Rising", "politi.co": "POLITICO"); other endings are the headline's."""
+    parts = _TITLE_SEPARATOR.split(title)
+    host = (urlparse(url).hostname or "").removeprefix("www.")
+    label = re.sub(r"[^a-z0-9]", "", host.split(".")[0].lower()) if host else ""
+    name = re.sub(r"[^a-z0-9]", "", parts[-1].lower())
+    if len(parts) < 2 or not label or not name:
+        return title
+    shorter, longer = sorted((label, name), key=len)
+    if len(shorter) >= _NAME_PREFIX_MIN and longer.startswith(shorter):
+        return title[: title.rfind(parts[-1])].rstrip(" |-\u2013\u2014:\u00bb\u00b7\u22c6")
+    return title
 
 
 # The epoch and other "no date" values a CMS prints in its meta tags ("1970-01-01T00:00:00Z"), and the
