@@ -494,3 +494,11 @@ def test_group_a_name_describes_is_not_that_person(nlp):
     body = "Carlos Ortega spoke on Monday. Ortega supporters say the budget saves money."
     found = [s for s in run(nlp, body, (("Carlos Ortega", "Ortega"),)) if "saves money" in s.content]
     assert found and found[0].speaker != "Carlos Ortega"
+
+
+def test_said_as_aforesaid_is_no_statement(nlp):
+    body = (
+        "The council backed a registry for the dockers, forcing said dockers to wear special badges "
+        "on the quays at all times."
+    )
+    assert not [s for s in run(nlp, body) if s.cue == "said"]

@@ -611,8 +611,8 @@ def _role(np: Span, a: int, b: int) -> str | None:
     parts = [without_article(p) for p in parts if p]
     parts = [re.sub(r"^['\u2019]s\s*", "", p) for p in parts]
     role = clean(" ".join(p for p in parts if p))
-    if not role or not re.search(r"[A-Za-z]{3}", role):
-        return None
+    if not role or not re.search(r"[A-Za-z]{3}", role) or role.lower() in ("the", "a", "an"):
+        return None  # "The" of "The Donald's adviser" once the name is taken out: no role
     return role
 
 

@@ -603,7 +603,9 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
     quoted = _quoted_as(tok)
     if quoted is not None and (comp := complement(tok)) is not None:
         found = (*comp, quoted[0])
-    if found is None or not _reports(tok, found[0], found[1], found[2], found[4]):
+    if found is None or (found[4] is not None and found[4].tag_ == "VBG" and found[4].dep_ == "nsubj"):
+        return None  # "forcing said Muslims to wear badges": "said" as "the aforesaid", no speaker
+    if not _reports(tok, found[0], found[1], found[2], found[4]):
         return None
     frame, start, end, prep, subj = found
     content = token_range(doc, start, end)
