@@ -213,3 +213,16 @@ def test_picture_credits_and_section_labels_are_chrome(line, chrome):
 def test_a_byline_with_its_dates_glued_on_is_a_byline():
     assert L.is_byline("by Anna Kerr August 25, 2025August 29, 2025")
     assert not L.is_byline("By the numbers: what the census shows")
+
+
+@pytest.mark.parametrize(
+    ("line", "aside"),
+    [
+        ("Popular Video This young fiddler was stunned when the band invited her on stage at the harbour "
+         "festival. A few moments later, they made her wildest dreams come true:", True),
+        ("Recommended Video: Watch the mayor cut the ribbon", True),
+        ("Popular videos show that the new ferry is already a favourite with tourists.", False),
+    ],
+)
+def test_video_widget_label_with_its_teaser_is_an_aside(line, aside):
+    assert L.is_inline_aside(line) is aside

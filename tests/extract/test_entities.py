@@ -568,3 +568,9 @@ def test_city_the_model_calls_a_nationality_or_a_firm_is_placed(analyse, city, c
     )
     place = holding(ents, city)
     assert place.type == "GPE" and place.geo is not None and place.geo.country == country
+
+
+@pytest.mark.parametrize("name", ["Natalia", "Melania"])
+def test_given_name_the_model_calls_a_place_is_a_person(analyse, name):
+    ents, _ = analyse(f"But Mayor Harwell, with his wife {name} at his side, took a few questions from reporters.")
+    assert holding(ents, name).type == "PERSON"

@@ -257,12 +257,18 @@ _READ_ALSO = _Vocabulary(
     r"^[\W_]*(?:" + "|".join([*_READ_ALSO_PHRASES, r"also read", r"related", r"смотрите также", r"citeste si"])
     + r")\s*[:\-\u2013\u2014]\s*\w.{3,}$"
 )
+# A video widget's label glued to its teaser ("Popular Video This young singer was shocked when ..."),
+# in the label's own capitals: "Popular videos show that ..." opens a sentence.
+_VIDEO_TEASER = re.compile(r"^\W*(?:Popular|Recommended|Trending|Featured|Sponsored) Videos? *[:\-\u2013\u2014]? *[A-Z]\w*\s")
 
 
 def is_inline_aside(line: str) -> bool:
     """An ad slot's label or a read-also link: furniture that interrupts an article without ending it."""
     s = line.strip()
-    return bool(s) and len(s) <= 160 and bool(_AD_SLOT.match(s) or _READ_ALSO.match(s))
+    # a video's teaser runs longer than an ad slot's label or a read-also headline
+    return bool(s) and (
+        len(s) <= 160 and bool(_AD_SLOT.match(s) or _READ_ALSO.match(s)) or len(s) <= 300 and bool(_VIDEO_TEASER.match(s))
+    )
 
 
 def is_chrome(line: str) -> bool:

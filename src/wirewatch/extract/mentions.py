@@ -225,6 +225,8 @@ def _retype(span: Span, etype: str, *, aliases: AliasTable, gaz: Gazetteer) -> s
         return "NORP"  # "his Kazakh counterpart"
     if etype == "NORP" and key in gaz.countries:
         return "GPE"  # "Tajikistan" tagged as a nationality
+    if etype in ("GPE", "LOC") and len(span) == 1 and is_given_name(text) and not gaz.knows(text):
+        return "PERSON"  # "his wife Melania at his side": a given name no gazetteer knows as a place
     if etype in ("OTHER", "ORG", "PERSON") and key in gaz.regions and aliases.lookup(text) is None:
         return "LOC"  # "Caucasus" tagged as a product
     if etype == "ORG" and aliases.lookup(text) is None and is_big_place(key, gaz) and reads_as_place(span):
