@@ -481,11 +481,11 @@ _NEVER_KEPT = frozenset({_ASIDE, "page furniture", "site-wide notice (cookies, f
 def _with_lede(lines: list[_Line], keep: list[bool], rule_kept: set[int]) -> list[bool]:
     """The sentences the rules kept right above the first line the model keeps: the article's
     opening, which the model, taught on pages whose gold leaves standfirsts out, tends to drop."""
-    first = next((k for k, kept in enumerate(keep) if kept), None)
-    j = (first or 0) - 1
-    while first is not None and j >= 0 and id(lines[j]) in rule_kept and _sentence(lines[j]):
+    first = next((k for k, kept in enumerate(keep) if kept), 0)
+    for j in range(first - 1, -1, -1):
+        if id(lines[j]) not in rule_kept or not _sentence(lines[j]):
+            break
         keep[j] = True
-        j -= 1
     return keep
 
 

@@ -259,16 +259,20 @@ _READ_ALSO = _Vocabulary(
 )
 # A video widget's label glued to its teaser ("Popular Video This young singer was shocked when ..."),
 # in the label's own capitals: "Popular videos show that ..." opens a sentence.
-_VIDEO_TEASER = re.compile(r"^\W*(?:Popular|Recommended|Trending|Featured|Sponsored) Videos? *[:\-\u2013\u2014]? *[A-Z]\w*\s")
+_VIDEO_TEASER = re.compile(
+    r"^\W*(?:Popular|Recommended|Trending|Featured|Sponsored) Videos? *[:\-\u2013\u2014]? *[A-Z]\w*\s"
+)
 
 
 def is_inline_aside(line: str) -> bool:
     """An ad slot's label or a read-also link: furniture that interrupts an article without ending it."""
     s = line.strip()
     # a video's teaser runs longer than an ad slot's label or a read-also headline
-    return bool(s) and (
-        len(s) <= 160 and bool(_AD_SLOT.match(s) or _READ_ALSO.match(s)) or len(s) <= 300 and bool(_VIDEO_TEASER.match(s))
-    )
+    if not s:
+        return False
+    if len(s) <= 160 and (_AD_SLOT.match(s) or _READ_ALSO.match(s)):
+        return True
+    return len(s) <= 300 and _VIDEO_TEASER.match(s) is not None
 
 
 def is_chrome(line: str) -> bool:

@@ -375,8 +375,10 @@ def _city_named_alone(doc: Doc, members: list[M.Mention], surnames: set[str], ga
     if len(words) != 1 or any(len(m.span(doc)) != 1 or m.canonical or m.title for m in members):
         return False
     word = next(iter(words))
-    return (not is_given_name(word) and place_key(word) not in gaz.demonyms and fold(word) not in surnames and M.is_big_place(place_key(word), gaz)
-            and any(M.reads_as_place(m.span(doc)) for m in members))
+    key = place_key(word)
+    if is_given_name(word) or key in gaz.demonyms or fold(word) in surnames or not M.is_big_place(key, gaz):
+        return False
+    return any(M.reads_as_place(m.span(doc)) for m in members)
 
 
 def _named_like_a_person(span: Span) -> bool:

@@ -153,7 +153,9 @@ def ends_title(span: Span) -> bool:
     if span.end >= len(doc) or not doc[span.end].is_title:
         return False
     return any(
-        [t.lower_ for t in doc[span.start - k : span.end]] in _LEADING_TITLES for k in (1, 2, 3) if span.start - k >= 0
+        [t.lower_ for t in doc[span.start - k : span.end]] in _LEADING_TITLES
+        for k in (1, 2, 3)
+        if span.start - k >= 0
     )
 
 

@@ -213,9 +213,8 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     skip = [(a, b) for a, b, e in named if described or e.type in ("GPE", "NORP", "LOC")]
     where = {t.i for t in np if _common_noun(head) and any(a <= t.idx < b for a, b in skip)}
     if any(_name_word(t) and t.i not in where for t in np):
-        return Source(
-            strip_titles(" ".join(t.text for t in _propn_run(np, head, skip=where))), None, text, "named", "OTHER"
-        )
+        name = " ".join(t.text for t in _propn_run(np, head, skip=where))
+        return Source(strip_titles(name), None, text, "named", "OTHER")
     if low in TITLES:
         if not definite:  # "a deputy minister": one unnamed person
             return Source(None, None, text, "anonymous", "PERSON")
@@ -500,7 +499,8 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
         # "the US embassy in Astana", "the Afghan government": the places say whose or where the
         # institution is; the institution speaks.
         return Source(without_article(text), None, text, "named", "ORG")
-    if pick is None and ents and not (_common_noun(head) and all(t[2].type in ("GPE", "NORP", "LOC") for t in ents)):
+    only_places = all(t[2].type in ("GPE", "NORP", "LOC") for t in ents)
+    if pick is None and ents and not (_common_noun(head) and only_places):
         pick = ents[-1]
     if pick is None:
         # "The U.S. coalition in Syria said": places only say where or whose; the phrase speaks
@@ -513,14 +513,15 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
     return Source(ent.name, role, text, "named", kind)
 
 
-def _group_described_by_names(head: Token, ents: list) -> bool:
+def _group_described_by_names(head: Token, ents: Sequence[tuple[int, int, Entity]]) -> bool:
     """A plural common noun whose names are its own modifiers ("Trump supporters", "the mayor's
     critics", "opponents of the plan's author"), not words it reports or a clause's ("media reports
     citing Kovrin": the one cited speaks)."""
     if head.tag_ != "NNS" or not _common_noun(head) or head.lemma_.lower() in SOURCE_NOUNS:
         return False
     doc = head.doc
-    modifiers = {t.i for c in head.children if c.dep_ in ("compound", "poss", "amod", "nmod") for t in c.subtree}
+    modifiers = {t.i for c in head.children if c.dep_ in ("compound", "poss", "amod", "nmod")
+                 for t in c.subtree}
     modifiers |= {t.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
     return bool(ents) and all(
         any(t.i in modifiers for t in doc.char_span(a, b, alignment_mode="expand") or ()) for a, b, _ in ents

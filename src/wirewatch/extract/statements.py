@@ -477,7 +477,8 @@ _SUBJECTS_OWN = frozenset(
 
 def _someone(tok: Token) -> bool:
     """A person, an organisation or a nation as a clause's subject: a name, or a personal pronoun."""
-    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN" or tok.lower_ in ("he", "she", "they", "we", "i")
+    return (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN"
+            or tok.lower_ in ("he", "she", "they", "we", "i"))
 
 
 # Tokens on each side of a source phrase inside a sentence for the content to take in both sides.
@@ -540,14 +541,11 @@ def _noun(doc: Doc, tok: Token) -> _Draft | None:
         return None
     frame, start, end, owner = found
     lemma = tok.lemma_.lower()
-    if (name := _name_before_verb(doc, tok, frame)) is not None:
-        content = token_range(doc, start, end)
-        return None if content is None else _Draft(
-            tok.i, tok.text, name, content, _kind(body_text(doc)[content[0] : content[1]])
-        )
     content = token_range(doc, start, end)
     if content is None:
         return None
+    if (name := _name_before_verb(doc, tok, frame)) is not None:
+        return _Draft(tok.i, tok.text, name, content, _kind(body_text(doc)[content[0] : content[1]]))
     if owner is not None and (lemma in NOUN_CUES or _reports(tok, frame, start, end, owner)):
         # "claims about", "criticism of": the preposition right after belongs to the cue
         after = tok.i + 1 < len(doc) and frame == f"noun:{doc[tok.i + 1].lower_}"
@@ -565,7 +563,9 @@ def _name_before_verb(doc: Doc, tok: Token, frame: str) -> Span | None:
     reporting verb in the present as one noun phrase heading a sentence with no verb. A plural cue
     noun at the root, a that-clause after it and nothing but a capitalised name before it (a
     conjunction or an adverb first at most) is that verb; the name is returned as its subject."""
-    if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or frame != "noun:that" or tok.lemma_.lower() not in SPEECH_VERBS:
+    if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or frame != "noun:that":
+        return None
+    if tok.lemma_.lower() not in SPEECH_VERBS:
         return None
     first = tok.sent.start
     while first < tok.i and doc[first].pos_ in ("CCONJ", "ADV", "PUNCT"):
@@ -609,11 +609,11 @@ def _verb(doc: Doc, tok: Token) -> _Draft | None:
         return None
     frame, start, end, prep, subj = found
     content = token_range(doc, start, end)
-    if content is not None and subj is not None and subj.lower_ == "it" and lemma in _RAISING_VERBS:
-        # "It appears that ...": the "it" stands for the clause; the outlet hedges in its own voice
-        return _Draft(tok.i, cue_text(tok, prep), None, content, "indirect", sourcing="none")
     if content is None:
         return None
+    if subj is not None and subj.lower_ == "it" and lemma in _RAISING_VERBS:
+        # "It appears that ...": the "it" stands for the clause; the outlet hedges in its own voice
+        return _Draft(tok.i, cue_text(tok, prep), None, content, "indirect", sourcing="none")
     src = phrase(doc, subj, stop=tok.head.head if quoted is not None else tok)
     content, via = _trailing_relay(doc, start, end, content)
     via = _quoter(doc, quoted) or via
