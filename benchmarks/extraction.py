@@ -22,7 +22,7 @@ ceiling of any cleaner that keeps or drops whole lines) and the word oracle (the
 flattened page holds: the ceiling of any cleaner at all); `nonbody_kept` is the share of the page's
 non-article lines (menus, widgets, bylines, comments) left in the body.
 
-Usage: python -m benchmarks.extraction [--limit N]
+Usage: python -m benchmarks.extraction [--limit N] [--flat-only | --flat-news | --metadata]
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import trafilatura
+from lxml import html as lxml_html
 from trafilatura.utils import line_processing, trim
 
 from benchmarks._shared import missing_message, shared_path
@@ -100,6 +101,37 @@ def traf_eval_pages(limit: int | None = None) -> list[Page]:
 
 _WORD = re.compile(r"\w+")
 _WS = re.compile(r"\s+")
+
+
+def news_pages(limit: int | None = None) -> dict[str, list[Page]]:
+    """News pages with their article gold, for the flattened-text cleaner on news (the seeds'
+    situation): L3S-GN1 (Google News pages; gold: the blocks labelled as the article's text) and
+    Dragnet 2013 (gold: the text before its comments marker), pages whose gold holds at least
+    `_NEWS_MIN_WORDS` words. Empty lists where the sets are absent."""
+    from benchmarks.comments import _MARKER, DRAGNET, L3S, _labelled_text
+
+    out: dict[str, list[Page]] = {"l3s_gn1": [], "dragnet": []}
+    if (root := shared_path(*L3S)) is not None:
+        for ann in sorted((root / "annotated").glob("*.annotated.html.gz"))[:limit]:
+            stem = ann.name.removesuffix(".annotated.html.gz")
+            html_path = root / "input" / f"{stem}.html.gz"
+            gold = _labelled_text(lxml_html.fromstring(gzip.decompress(ann.read_bytes())), "x-nc-sel2")
+            if html_path.exists() and len(gold.split()) >= _NEWS_MIN_WORDS:
+                out["l3s_gn1"].append(Page(stem, None, gzip.decompress(html_path.read_bytes()), gold))
+    if (root := shared_path(*DRAGNET)) is not None:
+        for html_path in sorted((root / "input").glob("*.html.gz"))[:limit]:
+            stem = html_path.name.removesuffix(".html.gz")
+            gold_path = root / "gold" / f"{stem}.txt.gz"
+            if not gold_path.exists():
+                continue
+            gold = gzip.decompress(gold_path.read_bytes()).decode("utf-8", "replace").split(_MARKER)[0]
+            if len(gold.split()) >= _NEWS_MIN_WORDS:
+                out["dragnet"].append(Page(stem, None, gzip.decompress(html_path.read_bytes()), gold))
+    return out
+
+
+# News pages whose gold article is shorter than this are index and gallery pages: left out.
+_NEWS_MIN_WORDS = 50
 
 
 def word_f1(predicted: str, reference: str) -> float:
@@ -390,7 +422,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--metadata", action="store_true", help="title/author/date accuracy on WCXB instead")
     ap.add_argument("--flat-only", action="store_true", help="only the flattened-text figures on WCXB dev")
     ap.add_argument("--held-out", action="store_true", help="with --flat-only: only the pages the line model never saw")
+    ap.add_argument("--flat-news", action="store_true", help="only the flattened-text figures on L3S-GN1 and Dragnet")
     args = ap.parse_args(argv)
+    if args.flat_news:
+        sets = news_pages(args.limit)
+        if not any(sets.values()):
+            print(missing_message("data", "extraction", "l3s-gn1"))
+            return
+        print(json.dumps({name: {"pages": len(pages), "flat": _measure_flat(pages)}
+                          for name, pages in sets.items() if pages}, indent=1))
+        return
     if args.flat_only:
         from wirewatch.clean.line_train import is_held_out
 
