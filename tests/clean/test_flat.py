@@ -488,3 +488,11 @@ def test_article_opening_kept_where_the_model_drops_it_and_widgets_dropped_where
     )
     body = "\n".join(parts.paragraphs)
     assert "Privacy Policy" not in body and "story continues below" not in body
+
+
+def test_comments_link_in_the_menu_opens_no_comment_section():
+    page = (Path(__file__).parent / "fixtures" / "blog_menu_comments_link.txt").read_text(encoding="utf-8")
+    parts = clean_flat(page, language="en")
+    body = "\n".join(parts.paragraphs)
+    assert "embraced the lantern festival" in body and "Lanterns float in the harbour" in body
+    assert not parts.comments

@@ -183,13 +183,31 @@ def _under_header(texts: list[str], named: set[int], end_after: Callable[[int], 
         end = end_after(header)
         zone = texts[header + 1 : end]
         if (
-            any(len(L.words(t)) >= 5 for t in zone)
+            not _the_whole_article(texts, header, zone)
+            and any(len(L.words(t)) >= 5 for t in zone)
             and _looks_like_comments(zone)
             and not _mostly_prose(zone)
             and _opens_with_items(zone, named=header in named)
         ):
             return header + 1, end
     return None
+
+
+def _the_whole_article(texts: list[str], header: int, zone: list[str]) -> bool:
+    """A "Comments" link in the site's menu above the article heads no section: no prose stands
+    before it, under it is nearly all the page's prose, and that prose is not marked item by item
+    as comments are (a byline or two of related posts at most)."""
+    if any(L.is_prose(t) for t in texts[:header]):
+        return False
+    prose = [len(L.words(t)) for t in texts if L.is_prose(t)]
+    under = [len(L.words(t)) for t in zone if L.is_prose(t)]
+    markers = sum(1 for t in zone if _item_furniture(t))
+    return bool(prose) and sum(under) >= _WHOLE_ARTICLE_SHARE * sum(prose) and len(under) >= 2 * markers
+
+
+# The share of a page's prose words under a header with no article before it, from which what lies
+# under it is the article itself.
+_WHOLE_ARTICLE_SHARE = 0.8
 
 
 def _named_section(texts: list[str], named: set[int], end_after: Callable[[int], int]) -> tuple[int, int] | None:
