@@ -194,10 +194,10 @@ def _under_header(texts: list[str], named: set[int], end_after: Callable[[int], 
 
 
 def _the_whole_article(texts: list[str], header: int, zone: list[str]) -> bool:
-    """A "Comments" link in the site's menu above the article heads no section: no prose stands
-    before it, under it is nearly all the page's prose, and that prose is not marked item by item
-    as comments are (a byline or two of related posts at most)."""
-    if any(L.is_prose(t) for t in texts[:header]):
+    """A "Comments" link in the site's menu above the article heads no section: no article stands
+    before it (a teaser's sentence at most), under it is nearly all the page's prose, and that prose
+    is not marked item by item as comments are (a byline or two of related posts at most)."""
+    if article_before(texts, header):
         return False
     prose = [len(L.words(t)) for t in texts if L.is_prose(t)]
     under = [len(L.words(t)) for t in zone if L.is_prose(t)]
