@@ -210,7 +210,7 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     # "the coalition in Syria": a place in a common noun's phrase says where or whose, not who; nor
     # is the man in "Trump supporters" the one who speaks
     described = _group_described_by_names(head, named) and head.lemma_.lower() not in ROLE_NOUNS
-    skip = [(a, b) for a, b, e in named if described or e.type in ("GPE", "NORP", "LOC")]
+    skip = [(a, b) for a, b, e in named if described or e.type in _WHERE_TYPES]
     where = {t.i for t in np if _common_noun(head) and any(a <= t.idx < b for a, b in skip)}
     if any(_name_word(t) and t.i not in where for t in np):
         name = " ".join(t.text for t in _propn_run(np, head, skip=where))
@@ -389,6 +389,9 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
+# Entity types that say where or whose in a speaker's phrase ("the embassy in Astana", "the Afghan
+# government"), never who speaks there.
+_WHERE_TYPES = frozenset({"GPE", "NORP", "LOC"})
 # What a proper noun may name that speaks nothing: "a statement issued Tuesday morning".
 _TIMES_AND_AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
@@ -459,6 +462,8 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
     head = np.root
     ents = [t for t in index.within(np.start_char, np.end_char) if t[2].type in _NAMED_TYPES]
     covering = [t for t in ents if t[0] <= head.idx < t[1]]
+    # the names are all places or nationalities: they say where or whose, not who
+    only_places = all(t[2].type in _WHERE_TYPES for t in ents)
     persons = [t for t in ents if t[2].type == "PERSON"]
     role_head = head.lemma_.lower() in ROLE_NOUNS or head.lower_ in ROLE_NOUNS
     if not covering and head.pos_ == "PROPN" and _role_apposition(head):
@@ -490,16 +495,13 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
         if holder is not None:
             return Source(holder.name, without_article(text), text, "named", "PERSON")
         definite = any(t.dep_ in ("det", "poss") and t.lower_ not in ("a", "an", "some", "any") for t in head.children)
-        if definite and ents and all(t[2].type in ("GPE", "NORP", "LOC") for t in ents):
+        if definite and ents and only_places:
             # the country only says whose office it is: the office, not "Russia", is the speaker
             return Source(without_article(text), None, text, "named", "PERSON")
-    if pick is None and ents and _common_noun(head) and _names_institution(head) and all(
-        t[2].type in ("GPE", "NORP", "LOC") for t in ents
-    ):
+    if pick is None and ents and _common_noun(head) and _names_institution(head) and only_places:
         # "the US embassy in Astana", "the Afghan government": the places say whose or where the
         # institution is; the institution speaks.
         return Source(without_article(text), None, text, "named", "ORG")
-    only_places = all(t[2].type in ("GPE", "NORP", "LOC") for t in ents)
     if pick is None and ents and not (_common_noun(head) and only_places):
         pick = ents[-1]
     if pick is None:
