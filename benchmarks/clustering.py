@@ -50,7 +50,7 @@ class Doc:
 
 def detokenize(tokens: Sequence[str]) -> str:
     s = " ".join(tokens).replace("``", '"').replace("''", '"')
-    s = re.sub(r"(\d): (\d)", r"\1:\2", s)
+    s = re.sub(r"(?<=\d) ([:/]) (?=\d)", r"\1", s)  # 4 : 59 pm, 05 / 02 / 2013
     s = re.sub(r"(\w) - (\w)", r"\1-\2", s)
     s = re.sub(r"’ s\b", "’s", s)
     s = re.sub(r" ([.,!?;:%)\]}'’]|n't|'s|'re|'ve|'ll|'d)(?=\s|$)", r"\1", s)

@@ -496,3 +496,16 @@ def test_comments_link_in_the_menu_opens_no_comment_section():
     body = "\n".join(parts.paragraphs)
     assert "embraced the lantern festival" in body and "Lanterns float in the harbour" in body
     assert not parts.comments
+
+
+def test_a_date_stamp_glued_onto_the_lede_dates_the_page_and_leaves_the_body():
+    page = (
+        "Home | News | Sport | Weather\n\nFire destroys supermarket in market town\n\n"
+        "Updated: March 14, 2031, 6:12 AM GMT Crews from three stations fought a blaze that destroyed the "
+        "Hollins supermarket in Wexcombe High Street overnight, the fire service said.\n\n"
+        "About 40 residents were evacuated and roads around the store were closed until the morning.\n"
+    )
+    parts = clean_flat(page, language="en")
+    assert parts.paragraphs[0].startswith("Crews from three stations fought a blaze")
+    assert [(d.date, d.where) for d in parts.dates] == [("2031-03-14", "byline")]
+    assert "Updated: March 14, 2031, 6:12 AM GMT" in parts.removed

@@ -226,3 +226,43 @@ def test_a_byline_with_its_dates_glued_on_is_a_byline():
 )
 def test_video_widget_label_with_its_teaser_is_an_aside(line, aside):
     assert L.is_inline_aside(line) is aside
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "stamp", "day"),
+    [
+        ("July 21, 2031, 2:21 pm BST A LARGE fire broke out at the Hollins supermarket this morning.",
+         "July 21, 2031, 2:21 pm BST", "2031-07-21"),
+        ("Published: August 2, 2031 Dana Whitlock will host the awards for a second time next year.",
+         "Published: August 2, 2031", "2031-08-02"),
+        ("12:52 p.m. EDT May 2, 2031 She checked in today, her lawyer told the court in a short hearing.",
+         "12:52 p.m. EDT May 2, 2031", "2031-05-02"),
+        ("Last updated at 11:24, Tuesday, 18 June 2031 A provisional trial date has been set in the case.",
+         "Last updated at 11:24, Tuesday, 18 June 2031", "2031-06-18"),
+        ("PUBLISHED: 22:07 GMT, 7 July 2031 UPDATED: 22:09 GMT, 7 July 2031 The champion kept his belts on Saturday.",
+         "PUBLISHED: 22:07 GMT, 7 July 2031 UPDATED: 22:09 GMT, 7 July 2031", "2031-07-07"),
+        ("on Feb. 04, 2031 The defensive tackle was arrested on suspicion of drunken driving.",
+         "on Feb. 04, 2031", "2031-02-04"),
+        ("Fri., May. 3, 2031 11:45 AM PDT Early Friday morning, around 1:30 a.m., the actress arrived.",
+         "Fri., May. 3, 2031 11:45 AM PDT", "2031-05-03"),
+        # 05/02/2031 is the 5th of February or May 2nd: the stamp goes, the day stays unknown
+        ("Posted: 05/02/2031 11:10 am EDT The comedian will host the show again, the academy said.",
+         "Posted: 05/02/2031 11:10 am EDT", None),
+    ],
+)
+def test_a_publication_stamp_glued_onto_the_lede_is_found_with_its_day(paragraph, stamp, day):
+    assert L.stamp_opening(paragraph) == (stamp, day)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "May 3, 2031 was the day the bridge finally reopened to traffic after two years.",  # the date is the subject
+        "May 3, 2031, President Arlen Voss signed the bill into law in front of reporters.",  # a sentence opening
+        "On May 3, 2031 the court ruled that the contract had been broken by both sides.",
+        "March 12, 2031 Police intervened.",  # too short to be a lede
+        "The fire broke out on July 21, 2031, at 2:21 pm, and crews fought it until dawn.",
+    ],
+)
+def test_a_date_in_a_sentence_is_no_stamp(paragraph):
+    assert L.stamp_opening(paragraph) is None

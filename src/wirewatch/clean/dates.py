@@ -58,7 +58,7 @@ _MONTHS = {
 }
 # Names of the days of the week, in the languages of the month names and those of the region's
 # relays (Spanish, Romanian, Indonesian).
-_WEEKDAYS = frozenset([
+WEEKDAYS = frozenset([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
@@ -74,7 +74,7 @@ _WEEKDAYS = frozenset([
 
 def calendar_words() -> frozenset[str]:
     """Month and weekday names, lower case: words that date a report and name nothing in it."""
-    return frozenset(_MONTHS) | _WEEKDAYS
+    return frozenset(_MONTHS) | WEEKDAYS
 
 
 _MONTH = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"

@@ -526,19 +526,25 @@ def clean_flat(
 
     removed: list[str] = []
     paragraphs: list[str] = []
+    dates: list[DateSeen] = []
     for line in body_lines:
         para = line.text
         prefix = L.glued_prefix(para)
         if prefix:
             removed.append(prefix)
             para = para[len(prefix) :]
+        stamp = None if paragraphs else L.stamp_opening(para)
+        if stamp:  # the article's date stamp glued onto its lede: the date under the headline
+            removed.append(stamp[0])
+            para = para[len(stamp[0]) :].lstrip()
+            if stamp[1]:
+                dates.append(DateSeen(stamp[1], "byline", stamp[0]))
         paragraphs.append(para)
     kept = {id(ln) for ln in body_lines}
     for line in lines:
         if id(line) not in kept and not (title_key and L.normalise_line(line.text) == title_key):
             removed.append(line.text)
 
-    dates: list[DateSeen] = []
     first_body = body_lines[0].index if body_lines else texts_count
     title_at = title_line.index if title_line else None
     for line in lines:

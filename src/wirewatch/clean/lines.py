@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import cache
 
-from wirewatch.clean.dates import calendar_words, find_dates
+from wirewatch.clean.dates import WEEKDAYS, calendar_words, date_at, find_dates
 from wirewatch.clean.language import stop_words
 
 # Characters that `re.IGNORECASE` matches to a letter of the vocabularies below without lower-casing
@@ -457,6 +457,76 @@ _STAMP_WORDS = frozenset(word for phrase in _STAMP_VERB_PHRASES for word in phra
 def is_publication_stamp(line: str) -> bool:
     """A date line that says it is the article's publication or update ("Published: ...")."""
     return _STAMP_VERBS.search(line) and is_date_line(line)
+
+
+# A publication stamp that lost its line break and opens the lede: "May 3, 2013 11:45 AM PDT Early Friday
+# morning, ...", "Published: August 2, 2013 Ellen DeGeneres will ...", "12:52 p.m. EDT May 2, 2013 She ...".
+# Its pieces: a stamp verb ("Last updated at", or a lower-case "on" left of "Posted by X on"), a clock
+# time with its zone, a weekday, the date; "Published: ... Updated: ..." repeats them.
+_STAMP_LABEL = re.compile(
+    r"(?:(?:first|originally|last)\s+)?(?:" + "|".join(_STAMP_VERB_PHRASES) + r")(?:\s+(?:on|at|le|am|el|pada))?"
+    r"\s*:?\s*|(?-i:on)\s+",
+    re.I,
+)
+_TIME_ZONES = (
+    "ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|EET|EEST|MSK|IST|AEST|AEDT|WIB|WITA|WIT|JST|"
+    "KST|HKT|SGT|UK|hrs|Uhr"
+)
+_CLOCK = re.compile(
+    r"(?:(?:at|um|à|pukul|@)\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?(?:\s?m\.?)?(?![^\W\d_]))?"
+    rf"(?:\s*(?-i:{_TIME_ZONES})\b)?(?:\s*\(?(?:GMT|UTC)[+-]\d\d?(?::?\d\d)?\)?)?\s*",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+",
+    re.I,
+)
+_STAMP_GAP = re.compile(r"\s*(?:[.,|•\u2013\u2014-]\s*)?")
+_NUMERIC_DAY = re.compile(r"[0-3]?\d/[0-3]?\d/(?:19|20)\d\d\b")  # 05/02/2013: the 5th of February or May 2nd
+# What follows the stamp must read as the lede's opening: a capital, a digit or a quotation mark.
+_LEDE_START = re.compile(r"[^\W\d_]|[\d\"“'‘«„]")
+_LEDE_MIN_WORDS = 6
+
+
+def stamp_opening(paragraph: str) -> tuple[str, str | None] | None:
+    """The publication stamp that opens a paragraph of prose, and its day (YYYY-MM-DD, None where the
+    stamp's numbers could be read either way): (stamp, day)."""
+    pos, day, dated, labelled, clocked = 0, None, False, False, False
+    while True:
+        at = _end(_STAMP_GAP, paragraph, pos) if pos else 0
+        label = _STAMP_LABEL.match(paragraph, at)
+        at = label.end() if label else at
+        clock = _CLOCK.match(paragraph, at)
+        if clock:
+            at = _end(_STAMP_GAP, paragraph, clock.end())
+        at = _end(_WEEKDAY, paragraph, at)
+        found = date_at(paragraph, at)
+        numeric = None if found else _NUMERIC_DAY.match(paragraph, at)
+        if found or numeric:
+            day = day or (found[0] if found else None)
+            at = found[1] if found else numeric.end()
+            after = _CLOCK.match(paragraph, _end(_STAMP_GAP, paragraph, at))
+            if after:
+                clock, at = after, after.end()
+        elif not (dated and clock):
+            break
+        dated, labelled = True, labelled or bool(label and label.group(0).strip().lower() != "on")
+        clocked = bool(clock)
+        pos = at
+    if not dated:
+        return None
+    gap = _STAMP_GAP.match(paragraph, pos)
+    if "," in gap.group(0) and not (labelled or clocked):
+        return None  # "May 3, 2013, President Obama signed ...": a sentence that opens with its date
+    rest = paragraph[gap.end() :]
+    if not _LEDE_START.match(rest) or rest[:1].islower() or len(words(rest)) < _LEDE_MIN_WORDS:
+        return None
+    return paragraph[: gap.end()].rstrip(), day
+
+
+def _end(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    m = pattern.match(text, pos)
+    return m.end() if m else pos
 
 
 _NUMERIC_DATE = re.compile(r"\b[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d\b")

@@ -194,7 +194,8 @@ class _Weighed:
             else:
                 score = 0.0
         undated = a.day is None or b.day is None
-        if undated and a.year and b.year and abs(a.year - b.year) >= 2:
+        a_year, b_year = (int(f.day[:4]) if f.day else f.year for f in (a, b))
+        if undated and a_year and b_year and abs(a_year - b_year) >= 2:
             score *= opts.year_penalty
         mine_counts, their_counts = self.p.counts, other.counts
         if mine_counts and their_counts and not mine_counts & their_counts:
@@ -231,8 +232,9 @@ def years_named(f: LinkFeatures) -> frozenset[str]:
     disjoint years in 7% of same-event pairs and 19% of two-event pairs; B3 F1 0.900 -> 0.914 (0.913-0.918
     for factors 0.6-0.8 and thresholds 0.16-0.17), though on topics 1-10 alone 0.884 -> 0.873 (pages
     citing other background years split off). Pages with dates are left to the story window: within
-    it, the years their background recalls say nothing more."""
-    return frozenset(k for k in f.anchors if k.startswith("#:") and _is_year(k[2:]))
+    it, the years their background recalls say nothing more. A dated page's own year is among them."""
+    named = {k for k in f.anchors if k.startswith("#:") and _is_year(k[2:])}
+    return frozenset(named | {"#:" + f.day[:4]} if f.day else named)
 
 
 def _is_year(value: str) -> bool:
