@@ -45,7 +45,9 @@ from benchmarks._shared import missing_message, shared_path
 from benchmarks.flatten import flatten, line_kinds
 from wirewatch.clean.flat import clean_flat
 from wirewatch.clean.html import clean_html
+from wirewatch.clean.metadata import published_of
 from wirewatch.ingest.decode import decode
+from wirewatch.model import Source
 
 WCXB = ("data", "extraction", "wcxb", "dev")
 TRAF_EVAL = ("data", "extraction", "trafilatura-eval")
@@ -369,10 +371,11 @@ def measure_metadata(limit: int | None = None) -> dict:
         truth = gt["ground_truth"]
         raw = gzip.decompress((root / "html" / f"{gt_file.stem}.html.gz").read_bytes())
         parts = clean_html(decode(raw, "page").text, url=gt.get("url"))
-        dates = [d.date for d in parts.dates if d.where == "html_meta"] + [d.date for d in parts.dates]
+        # the date wirewatch outputs: the page's candidates weighed as the clean stage weighs them
+        published, _ = published_of(Source(id=gt_file.stem, name=gt_file.name, raw=raw, kind="html", url=gt.get("url")), parts)
         doc = trafilatura.bare_extraction(raw, url=gt.get("url"), with_metadata=True)
         found = {
-            "wirewatch": (parts.title.value, parts.author.value, dates[0] if dates else None),
+            "wirewatch": (parts.title.value, parts.author.value, published.value),
             "trafilatura": (doc.title, doc.author, doc.date) if doc is not None else (None, None, None),
         }
         for k, field in enumerate(("title", "author", "publish_date")):

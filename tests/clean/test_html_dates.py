@@ -1,8 +1,9 @@
-"""The publication date an HTML page prints in `<time>`: a published date, never an update date.
+"""The publication date an HTML page gives: in `<time>`, in an element named for its date, in its
+meta tags and JSON-LD; a published date before an update date.
 
 Fictional pages written for these tests: a story edited months after readers commented on it is no
-contradiction, so neither its update date nor a reader comment's date may stand in for the
-publication date, and `date_conflict` stays quiet.
+contradiction, so a reader comment's date never stands in for the publication date, an update date
+only where nothing else dates the page, and `date_conflict` stays quiet.
 """
 
 from __future__ import annotations
@@ -71,11 +72,15 @@ def test_published_date_wins_over_an_update(dates, expected):
     assert _byline(page(dates)) == expected
 
 
-def test_an_update_date_alone_is_no_publication_date():
-    """The WCXB case: a page says when it was 'last updated' and nothing else; its reader comments'
-    dates are not the publication date either."""
+def test_an_update_date_alone_stands_in_weakly_and_says_so():
+    """The WCXB case: a page says when it was 'last updated' and nothing else. It was published by
+    then: the update date stands in, named as such and weakly held; its reader comments' dates are
+    not the publication date."""
     html = page('This page was last updated <time datetime="2024-06-10T08:00:00Z">June 10, 2024</time>')
     assert _byline(html) is None
+    found, signals = published_of(Source(id="x", name="bridge.html", raw=html.encode(), kind="html"), clean_html(html))
+    assert (found.value, found.source) == ("2024-06-10", "updated") and found.confidence < 0.5
+    assert not signals
 
 
 @pytest.mark.parametrize("dates", [
@@ -87,3 +92,60 @@ def test_an_update_after_the_comments_is_no_date_conflict(dates):
     source = Source(id="x", name="bridge.html", raw=html.encode(), kind="html")
     _, signals = published_of(source, clean_html(html))
     assert not any(s.kind == "date_conflict" for s in signals)
+
+
+def _dated(body: str, head: str = "") -> tuple[str | None, str | None]:
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}
+    <title>Harbour Bridge Reopens After Repairs</title></head><body>{body}</body></html>"""
+    found, _ = published_of(Source(id="x", name="bridge.html", raw=html.encode(), kind="html"), clean_html(html))
+    return found.value, found.source
+
+
+ARTICLE = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+# the site's header: a "today" widget, then a menu, well above the headline
+HEADER = '<header><div class="current-date">Monday, June 17, 2024</div><nav><ul>' + "".join(
+    f'<li><a href="/s{k}">Section {k}</a></li>' for k in range(8)) + "</ul></nav></header>"
+# a share bar of nine buttons between the headline and the date: too far down the visible text to be
+# read as the headline's date line
+SHARE_BAR = '<ul class="share">' + "".join(f"<li><button>Share on {n}</button></li>" for n in (
+    "Facebook", "X", "LinkedIn", "Reddit", "WhatsApp", "Telegram", "Email", "Print", "Copy link")) + "</ul>"
+RELATED = '<aside><h3>More news</h3><ul>' + "".join(
+    f'<li><a href="/n{k}">Ferry timetable {k}</a><span class="post-date">May {k + 1}, 2024</span></li>'
+    for k in range(3)) + "</ul></aside>"
+
+
+@pytest.mark.parametrize("marked", [
+    '<div class="post-date">March 2, 2024</div>',
+    '<ul class="c-list"><li class="c-meta__date">March 2, 2024</li><li>Bridges</li></ul>',
+    '<div class="meta date-section-header"><span>Posted on March 2, 2024</span><div class="tags">Bridges, Ports</div></div>',
+])
+def test_a_date_in_an_element_named_for_it_under_the_headline_is_the_byline_date(marked):
+    body = (f"{HEADER}<main><article><h1>Harbour Bridge Reopens After Repairs</h1>{SHARE_BAR}{marked}{ARTICLE}"
+            f"</article>{RELATED}</main>")
+    assert _dated(body) == ("2024-03-02", "byline")
+
+
+def test_the_sites_today_above_the_menu_and_related_posts_dates_are_no_publication_date():
+    body = f"{HEADER}<main><article><h1>Harbour Bridge Reopens After Repairs</h1>{ARTICLE}</article>{RELATED}</main>"
+    assert _dated(body) == (None, None)
+
+
+def test_a_marked_update_date_under_the_headline_stands_in_as_an_update():
+    body = (f"{HEADER}<main><article><h1>Harbour Bridge Reopens After Repairs</h1>"
+            f'{SHARE_BAR}<p class="post-date">Updated: June 10, 2024</p>{ARTICLE}</article></main>')
+    assert _dated(body) == ("2024-06-10", "updated")
+
+
+@pytest.mark.parametrize("head, expected", [
+    # a site's own name for its publication meta; "published-time" is what a CMS stamps on each version
+    ('<meta name="published-time" content="2026-03-09T08:45:32Z"><meta name="published-date" content="2024-03-02">',
+     "2024-03-02"),
+    ('<meta name="w-published-date" content="2024-03-02T06:03:43Z">', "2024-03-02"),
+    ('<meta name="publisher" content="Kessel Courier 2024-06-17">', None),
+    # a guide's JSON-LD calls it a WebPage, not an Article
+    ('<script type="application/ld+json">{"@type": "WebPage", "dateModified": "2025-12-02", '
+     '"datePublished": "2024-03-02T12:53:00-07:00"}</script>', "2024-03-02"),
+])
+def test_publication_meta_in_a_sites_own_words_and_page_json_ld(head, expected):
+    body = f"<main><article><h1>Harbour Bridge Reopens After Repairs</h1>{ARTICLE}</article></main>"
+    assert _dated(body, head)[0] == expected

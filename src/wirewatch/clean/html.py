@@ -121,6 +121,24 @@ def _is_article(obj: dict) -> bool:
     return any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds)
 
 
+def _is_page(obj: dict) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and (k.endswith("Page") or k.endswith("Posting")) for k in kinds)
+
+
+# Meta names that say "published" in a site's own words ("published", "w-published-date",
+# "parsely-pub-date", "publish-date"); not the publisher's name.
+_PUBLISHED_META = re.compile(r"publish(?!er)|pub-?date")
+
+
+def _published_meta(metas: dict[str, str]) -> str | None:
+    """The first such meta's date, one named a date first ("published-date" before "published-time",
+    which a CMS stamps on every version of a page)."""
+    found = [(k, v) for k, v in metas.items() if _PUBLISHED_META.search(k) and normalise_date(v)]
+    return next((v for k, v in sorted(found, key=lambda kv: "date" not in kv[0])), None)
+
+
 def _person_names(value: object, *, organisations: bool = False) -> list[str]:
     """Names in a JSON-LD `author`: its people, or with `organisations` its organisations."""
     if isinstance(value, str):
@@ -184,7 +202,8 @@ def _site_suffix_off(title: str, site: str | None) -> str:
 def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Found, Found, list[DateSeen], str | None]:
     metas = _metas(tree)
     site = _first(metas, "og:site_name", "application-name")
-    articles = [o for o in _jsonld(tree) if _is_article(o)]
+    objects = _jsonld(tree)
+    articles = [o for o in objects if _is_article(o)]
 
     def h1() -> str | None:
         return next(iter(_h1_texts(tree)), None)
@@ -246,17 +265,38 @@ def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Foun
 
     dates: list[DateSeen] = []
     published = _first(metas, "article:published_time", "og:published_time", "datepublished", "date", "dc.date",
-                       "dc.date.issued", "sailthru.date", "pubdate", "publishdate")
+                       "dc.date.issued", "sailthru.date", "pubdate", "publishdate") or _published_meta(metas)
     if normalise_date(published):
         dates.append(DateSeen(normalise_date(published) or "", "html_meta", published or ""))
-    for o in articles:
+    # the article's own JSON-LD first, then the page's (a guide or a course page is a WebPage)
+    for o in [*articles, *(o for o in objects if _is_page(o))]:
         value = o.get("datePublished")
         if isinstance(value, str) and normalise_date(value):
             dates.append(DateSeen(normalise_date(value) or "", "html_meta", value))
+            break
     byline = _byline_date(tree, in_comments)
     if byline:
         dates.append(byline)
+    if not dates:  # then when the page says it was updated may stand in
+        updated = _updated_date(tree, metas, articles, in_comments)
+        dates += [updated] if updated else []
     return title, author, dates, site
+
+
+def _updated_date(tree: HtmlElement, metas: dict[str, str], articles: list[dict], in_comments: set[etree._Element]) -> DateSeen | None:
+    """When the page says it was last updated: the date it prints as such, else its markup's."""
+    for t in tree.iter("time"):
+        value = t.get("datetime") or t.text_content()
+        if normalise_date(value) and _time_says(t) == "updated" and not _in_comments(t, in_comments):
+            return DateSeen(normalise_date(value) or "", "updated", value.strip())
+    marked = _marked_date(tree, in_comments, updates=True)
+    if marked:
+        return marked
+    for value in (_first(metas, "article:modified_time", "og:updated_time", "datemodified"),
+                  *(o.get("dateModified") for o in articles)):
+        if isinstance(value, str) and normalise_date(value):
+            return DateSeen(normalise_date(value) or "", "updated", value)
+    return None
 
 
 # What a `<time>` element dates, from its own markup (itemprop, class, id) and, failing that, from
@@ -266,6 +306,7 @@ def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Foun
 _PUBLISHED_MARK = re.compile(r"publish|pubdate|posted|created|entry-date", re.I)
 _UPDATED_MARK = re.compile(r"updat|modif|revis|edited", re.I)
 _DATE_WORDS = re.compile(r"\b(?:(published|posted|first published|created)|(updated|modified|revised|edited))\b", re.I)
+_DATE_WORDS_UPDATED = re.compile(r"\b(?:updated|modified|revised|edited)\b", re.I)
 
 
 def _words_before(el: etree._Element, *, levels: int = 3) -> str:
@@ -307,12 +348,74 @@ def _byline_date(tree: HtmlElement, in_comments: set[etree._Element]) -> DateSee
     edited after readers commented on it is no contradiction; `date_conflict` compares comments
     with the publication date)."""
     for t in tree.iter("time"):
-        if any(a in in_comments or "comment" in (a.get("class") or "") for a in t.iterancestors()):
+        if _in_comments(t, in_comments):
             continue
         value = t.get("datetime") or t.text_content()
         iso = normalise_date(value)
         if iso and _time_says(t) != "updated":
             return DateSeen(iso, "byline", value.strip())
+    return _marked_date(tree, in_comments)
+
+
+def _in_comments(el: etree._Element, in_comments: set[etree._Element]) -> bool:
+    return any(a in in_comments or "comment" in (a.get("class") or "") for a in el.iterancestors())
+
+
+# An element named for its date ("post-date", "sno-story-date", "c-meta__date"), the article's own
+# where it stands close to a headline, most often under it, at times just above it: further up sits
+# the site's "today", far below the dates of related posts.
+_DATE_MARK = re.compile(r"date|posted|published", re.I)
+_DATE_AFTER_HEADLINE = 150  # elements
+_DATE_BEFORE_HEADLINE = 10
+_DATE_TEXT_MAX = 80  # characters: a date with its label, not a sentence that holds one
+_NOT_THE_ARTICLES = frozenset({"aside", "nav", "footer", "a"})
+_DATED_ITEM = frozenset({"datePublished", "dateCreated"})  # not uploadDate (a video's), not dateModified
+
+
+
+def _near_headline(marked: str) -> etree.XPath:
+    """The elements so marked near an h1, in page order: the search runs inside libxml2 (a walk in
+    Python over every element of the page cost a tenth of the whole extraction)."""
+    return etree.XPath(
+        f"//h1/following::*[position() <= {_DATE_AFTER_HEADLINE}][{marked}]"
+        f" | //h1/preceding::*[position() <= {_DATE_BEFORE_HEADLINE}][{marked}]"
+    )
+
+
+# XPath's contains() is case-sensitive: "post-date", "articleDate", "published", "postedOn"
+_DATE_CLASSES = " or ".join(
+    f"contains(@{attr}, '{word}')" for attr in ("class", "id") for word in ("date", "Date", "publish", "Publish", "posted", "Posted"))
+_UPDATE_CLASSES = " or ".join(
+    f"contains(@{attr}, '{word}')" for attr in ("class", "id") for word in ("updat", "Updat", "modif", "Modif"))
+_DATED_ITEMS = " or ".join(f"@itemprop = '{item}'" for item in sorted(_DATED_ITEM))
+_NEAR_HEADLINE = _near_headline(f"{_DATE_CLASSES} or {_DATED_ITEMS}")
+_NEAR_HEADLINE_UPDATES = _near_headline(f"{_DATE_CLASSES} or {_UPDATE_CLASSES} or {_DATED_ITEMS}")
+
+
+def _updated(el: etree._Element, marks: str) -> bool:
+    """Whether a date element says it is an update: in its markup, in its own words ("Last Updated
+    on ...") or in those just before it."""
+    return bool(_UPDATED_MARK.search(marks) or _DATE_WORDS_UPDATED.search(el.text_content()[: 2 * _DATE_TEXT_MAX])
+                or _time_says(el) == "updated")
+
+
+def _marked_date(tree: HtmlElement, in_comments: set[etree._Element], *, updates: bool = False) -> DateSeen | None:
+    """The date printed in an element marked as a date (class, id or itemprop) near a headline,
+    outside reader comments, side bars and links, unless marked as an update (with `updates`: only
+    one marked as an update)."""
+    for el in (_NEAR_HEADLINE_UPDATES if updates else _NEAR_HEADLINE)(tree):
+        itemprop = el.get("itemprop")
+        marks = " ".join(filter(None, (el.get("class"), el.get("id"), itemprop if itemprop in _DATED_ITEM else None)))
+        if not (_DATE_MARK.search(marks) or updates and _UPDATED_MARK.search(marks)):
+            continue
+        value = el.get("content") or next(
+            (t.strip() for t in el.itertext() if find_dates(t) and len(t.strip()) <= _DATE_TEXT_MAX), "")
+        iso = normalise_date(value)
+        if (
+            iso and (el.get("content") or L.is_date_line(value)) and _updated(el, marks) == updates
+            and not _in_comments(el, in_comments) and not any(a.tag in _NOT_THE_ARTICLES for a in el.iterancestors())
+        ):
+            return DateSeen(iso, "updated" if updates else "byline", value)
     return None
 
 

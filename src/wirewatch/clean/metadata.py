@@ -13,10 +13,11 @@ from wirewatch.clean.parts import DateSeen, PageParts
 from wirewatch.model import Found, Signal, Source
 
 # How far each kind of date is trusted. A full date printed above the headline is as often the
-# site's "today" widget as the publication date, so it is the weakest.
+# site's "today" widget as the publication date, so it is the weakest. A page that only says when it
+# was last updated was published by then: that date stands in, weakly, where nothing else dates it.
 _DATE_CONFIDENCE = {
-    "meta": 0.95, "html_meta": 0.9, "url": 0.85, "byline": 0.75, "dateline": 0.7, "page_header": 0.3,
-    "page_footer": 0.2,
+    "meta": 0.95, "html_meta": 0.9, "url": 0.85, "byline": 0.75, "dateline": 0.7, "updated": 0.35,
+    "page_header": 0.3, "page_footer": 0.2,
 }
 # A wire dateline dates the report when it opens one of the article's first paragraphs (a standfirst
 # may come before it).
@@ -128,6 +129,8 @@ def published_of(
     comments = [d for d in parts.dates if d.where == "comment" and d.date >= _FIRST_COMMENT_DATE]
     earliest_comment = min(comments, key=lambda d: d.date) if comments else None
     if earliest_comment is None or _days_between(earliest_comment.date, best.date) <= margin_days:
+        return Found(best.date, best.where, confidence), ()
+    if best.where == "updated":  # updated after readers commented: no contradiction
         return Found(best.date, best.where, confidence), ()
     signal = Signal(
         kind="date_conflict",
