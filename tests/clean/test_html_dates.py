@@ -149,3 +149,17 @@ def test_a_marked_update_date_under_the_headline_stands_in_as_an_update():
 def test_publication_meta_in_a_sites_own_words_and_page_json_ld(head, expected):
     body = f"<main><article><h1>Harbour Bridge Reopens After Repairs</h1>{ARTICLE}</article></main>"
     assert _dated(body, head)[0] == expected
+
+
+def test_an_update_line_beside_the_byline_stands_in_as_an_update():
+    body = ("<main><article><h1>Harbour Bridge Reopens After Repairs</h1>"
+            '<div class="byline">By <a href="/staff/brell">Tomas Brell</a> · Transport Editor · '
+            f"<span class='small'>Updated June 10, 2024</span></div>{ARTICLE}</article></main>")
+    assert _dated(body) == ("2024-06-10", "updated")
+
+
+def test_a_publication_element_far_under_the_headline_past_a_deep_layout_is_found():
+    wrappers = "".join("<div><span><svg><path d='M0 0'/></svg></span></div>" for _ in range(60))
+    body = (f"<main><article><h1>Harbour Bridge Reopens After Repairs</h1>{wrappers}"
+            f'<span class="Author_publicationTime">2024-03-02T08:10+02:00</span>{ARTICLE}</article></main>')
+    assert _dated(body) == ("2024-03-02", "byline")

@@ -199,7 +199,10 @@ def _site_suffix_off(title: str, site: str | None) -> str:
     return title
 
 
-def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Found, Found, list[DateSeen], str | None]:
+def _metadata(
+    tree: HtmlElement, in_comments: set[etree._Element]
+) -> tuple[Found, Found, list[DateSeen], DateSeen | None, str | None]:
+    """Title, author, the dates the markup gives, the date it says the page was modified, site name."""
     metas = _metas(tree)
     site = _first(metas, "og:site_name", "application-name")
     objects = _jsonld(tree)
@@ -277,26 +280,19 @@ def _metadata(tree: HtmlElement, in_comments: set[etree._Element]) -> tuple[Foun
     byline = _byline_date(tree, in_comments)
     if byline:
         dates.append(byline)
-    if not dates:  # then when the page says it was updated may stand in
-        updated = _updated_date(tree, metas, articles, in_comments)
-        dates += [updated] if updated else []
-    return title, author, dates, site
+    modified = next((DateSeen(normalise_date(v) or "", "updated", v) for v in (
+        _first(metas, "article:modified_time", "og:updated_time", "datemodified"), *(o.get("dateModified") for o in articles)
+    ) if isinstance(v, str) and normalise_date(v)), None)
+    return title, author, dates, modified, site
 
 
-def _updated_date(tree: HtmlElement, metas: dict[str, str], articles: list[dict], in_comments: set[etree._Element]) -> DateSeen | None:
-    """When the page says it was last updated: the date it prints as such, else its markup's."""
+def _updated_date(tree: HtmlElement, in_comments: set[etree._Element]) -> DateSeen | None:
+    """When the page prints that it was last updated: in a `<time>`, or an element named for it."""
     for t in tree.iter("time"):
         value = t.get("datetime") or t.text_content()
         if normalise_date(value) and _time_says(t) == "updated" and not _in_comments(t, in_comments):
             return DateSeen(normalise_date(value) or "", "updated", value.strip())
-    marked = _marked_date(tree, in_comments, updates=True)
-    if marked:
-        return marked
-    for value in (_first(metas, "article:modified_time", "og:updated_time", "datemodified"),
-                  *(o.get("dateModified") for o in articles)):
-        if isinstance(value, str) and normalise_date(value):
-            return DateSeen(normalise_date(value) or "", "updated", value)
-    return None
+    return _marked_date(tree, in_comments, updates=True)
 
 
 # What a `<time>` element dates, from its own markup (itemprop, class, id) and, failing that, from
@@ -354,7 +350,7 @@ def _byline_date(tree: HtmlElement, in_comments: set[etree._Element]) -> DateSee
         iso = normalise_date(value)
         if iso and _time_says(t) != "updated":
             return DateSeen(iso, "byline", value.strip())
-    return _marked_date(tree, in_comments)
+    return None
 
 
 def _in_comments(el: etree._Element, in_comments: set[etree._Element]) -> bool:
@@ -364,10 +360,11 @@ def _in_comments(el: etree._Element, in_comments: set[etree._Element]) -> bool:
 # An element named for its date ("post-date", "sno-story-date", "c-meta__date"), the article's own
 # where it stands close to a headline, most often under it, at times just above it: further up sits
 # the site's "today", far below the dates of related posts.
-_DATE_MARK = re.compile(r"date|posted|published", re.I)
-_DATE_AFTER_HEADLINE = 150  # elements
+_DATE_MARK = re.compile(r"date|posted|publish|publication", re.I)
+_DATE_AFTER_HEADLINE = 500  # elements (on WCXB dev, 150 missed three dates and took none better)
 _DATE_BEFORE_HEADLINE = 10
 _DATE_TEXT_MAX = 80  # characters: a date with its label, not a sentence that holds one
+_ISO_STAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\d(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")
 _NOT_THE_ARTICLES = frozenset({"aside", "nav", "footer", "a"})
 _DATED_ITEM = frozenset({"datePublished", "dateCreated"})  # not uploadDate (a video's), not dateModified
 
@@ -384,7 +381,8 @@ def _near_headline(marked: str) -> etree.XPath:
 
 # XPath's contains() is case-sensitive: "post-date", "articleDate", "published", "postedOn"
 _DATE_CLASSES = " or ".join(
-    f"contains(@{attr}, '{word}')" for attr in ("class", "id") for word in ("date", "Date", "publish", "Publish", "posted", "Posted"))
+    f"contains(@{attr}, '{word}')" for attr in ("class", "id")
+    for word in ("date", "Date", "publish", "Publish", "ublication", "posted", "Posted"))
 _UPDATE_CLASSES = " or ".join(
     f"contains(@{attr}, '{word}')" for attr in ("class", "id") for word in ("updat", "Updat", "modif", "Modif"))
 _DATED_ITEMS = " or ".join(f"@itemprop = '{item}'" for item in sorted(_DATED_ITEM))
@@ -409,10 +407,11 @@ def _marked_date(tree: HtmlElement, in_comments: set[etree._Element], *, updates
         if not (_DATE_MARK.search(marks) or updates and _UPDATED_MARK.search(marks)):
             continue
         value = el.get("content") or next(
-            (t.strip() for t in el.itertext() if find_dates(t) and len(t.strip()) <= _DATE_TEXT_MAX), "")
+            (t.strip() for t in el.itertext() if len(t.strip()) <= _DATE_TEXT_MAX and normalise_date(t)), "")
         iso = normalise_date(value)
         if (
-            iso and (el.get("content") or L.is_date_line(value)) and _updated(el, marks) == updates
+            iso and (el.get("content") or _ISO_STAMP.fullmatch(value) or L.is_date_line(value))
+            and _updated(el, marks) == updates
             and not _in_comments(el, in_comments) and not any(a.tag in _NOT_THE_ARTICLES for a in el.iterancestors())
         ):
             return DateSeen(iso, "updated" if updates else "byline", value)
@@ -741,7 +740,7 @@ def _weak_dates(lines: list[str]) -> list[DateSeen]:
     return [DateSeen(iso, "page_header", found) for line in lines for iso, found in find_dates(line)]
 
 
-def _dates_by_headline(page_text: str, headlines: list[str]) -> list[DateSeen]:
+def _dates_by_headline(page_text: str, headlines: list[str], *, updates: bool = False) -> list[DateSeen]:
     """The date printed in a short line beside the headline (the title, or an h1) in the page's
     visible text ("Oct 21, 2025", "Published on Oct 21, 2025", "17.05.2021"; not "Updated May 6,
     2025"), below it first, for a page whose meta tags and markup give none: where a byline stands.
@@ -762,9 +761,10 @@ def _dates_by_headline(page_text: str, headlines: list[str]) -> list[DateSeen]:
             break  # past a standfirst, the article itself: reader comments may follow a short one
         below.append(ln)
     near = below + lines[max(0, at - _DATE_LINES_ABOVE) : at][::-1]
-    # an update date is not when the page was published (as in `_byline_date`)
-    return [DateSeen(iso, "byline", found) for ln in near
-            if len(L.words(ln)) <= _DATE_LINE_WORDS and not _UPDATED_MARK.search(ln)
+    # an update date is not when the page was published (as in `_byline_date`); with `updates`, only
+    # one is taken
+    return [DateSeen(iso, "updated" if updates else "byline", found) for ln in near
+            if len(L.words(ln)) <= _DATE_LINE_WORDS and bool(_UPDATED_MARK.search(ln)) == updates
             for iso, found in find_dates(ln)][:1]
 
 
@@ -780,11 +780,17 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         return PageParts(title=Found(None), author=Found(None), paragraphs=())
     items = comment_items(tree)
     comments = read_comments(items)
-    title, author, dates, site = _metadata(tree, set(items))
+    comment_elements = set(items)
+    title, author, dates, modified, site = _metadata(tree, comment_elements)
     streamed = streamed_parts(tree) if has_streamed_parts(html) else {}
     page_text = visible_text(tree, streamed)
+    headlines = [h for h in (title.value, *_h1_texts(tree)) if h]
     if not any(d.date and d.where in ("html_meta", "byline") for d in dates):
-        dates += _dates_by_headline(page_text, [h for h in (title.value, *_h1_texts(tree)) if h])
+        # the date printed beside the headline, else one in an element named for it further off
+        dates += _dates_by_headline(page_text, headlines) or [d for d in [_marked_date(tree, comment_elements)] if d]
+    if not dates:  # nothing dates the page: when it says it was updated may stand in
+        dates += _dates_by_headline(page_text, headlines, updates=True) or [
+            d for d in [_updated_date(tree, comment_elements) or modified] if d]
     _lighten(tree)
     # What trafilatura can read once the tree is lightened, the measure of how much of it an
     # extraction took; reader comments are not article text it could have missed.
