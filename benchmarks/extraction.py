@@ -360,11 +360,12 @@ def _same(a: str | None, b: str | None) -> bool:
 
 
 def measure_metadata(limit: int | None = None) -> dict:
-    """Title, author and publication date against WCXB's gold, for wirewatch and trafilatura."""
+    """Title, author and publication date against WCXB's gold, for wirewatch and trafilatura, and for
+    wirewatch on the page flattened to text."""
     root = shared_path(*WCXB)
     if root is None:
         return {"skipped": missing_message(*WCXB)}
-    hits = {"wirewatch": Counter(), "trafilatura": Counter()}
+    hits = {"wirewatch": Counter(), "trafilatura": Counter(), "flat:wirewatch": Counter()}
     counts: Counter = Counter()
     for gt_file in sorted((root / "ground-truth").glob("*.json"))[:limit]:
         gt = json.loads(gt_file.read_text(encoding="utf-8"))
@@ -374,8 +375,12 @@ def measure_metadata(limit: int | None = None) -> dict:
         # the date wirewatch outputs: the page's candidates weighed as the clean stage weighs them
         published, _ = published_of(Source(id=gt_file.stem, name=gt_file.name, raw=raw, kind="html", url=gt.get("url")), parts)
         doc = trafilatura.bare_extraction(raw, url=gt.get("url"), with_metadata=True)
+        # the same page flattened to text (the seeds' situation): no meta tags, only what it shows
+        flat = clean_flat(flat_text(raw), url=gt.get("url"))
+        flat_published, _ = published_of(Source(id=gt_file.stem, name=gt_file.name, raw=raw, kind="text", url=gt.get("url")), flat)
         found = {
             "wirewatch": (parts.title.value, parts.author.value, published.value),
+            "flat:wirewatch": (flat.title.value, flat.author.value, flat_published.value),
             "trafilatura": (doc.title, doc.author, doc.date) if doc is not None else (None, None, None),
         }
         for k, field in enumerate(("title", "author", "publish_date")):

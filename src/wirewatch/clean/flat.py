@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from wirewatch.clean import lines as L
+from wirewatch.clean.authors import byline_in_block
 from wirewatch.clean.dates import find_dates
 from wirewatch.clean.language import stop_words
 from wirewatch.clean.line_model import LineFacts, LineModel, features, load_line_model
@@ -558,7 +559,9 @@ def clean_flat(
                 dates.append(DateSeen(iso, place, s))
     dates += comment_dates(comments)
 
-    byline = next((L.byline_name(ln.text) for ln in lines if L.byline_name(ln.text)), None)
+    # the byline block under the headline first, else a "by X" line anywhere on the page
+    under = [ln.text for ln in lines if title_at is not None and title_at < ln.index < first_body]
+    byline = byline_in_block(under, text) or next((L.byline_name(ln.text) for ln in lines if L.byline_name(ln.text)), None)
     if byline:
         author = Found(byline, "byline", 0.8)
     elif author_box:
