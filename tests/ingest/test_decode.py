@@ -56,3 +56,28 @@ def test_control_characters_are_dropped_from_utf8_text(raw):
     expected = raw.decode("utf-8", "replace")
     assert decoded.text == "".join(c for c in expected if c not in "\x00\x01\x0b\x7f")
     assert not any(0 < ord(c) < 9 or ord(c) in (0x0b, 0x7f) or 0x0e <= ord(c) < 0x20 for c in decoded.text)
+
+
+@pytest.mark.parametrize("shown, meant", [
+    # UTF-8 read as Windows-1252 and stored so
+    ("The investorâ€™s guide says â€œwaitâ€\x9d â€” and the cafÃ© agreed.",
+     "The investor’s guide says “wait” — and the café agreed."),
+    # the same read as Latin-1: the continuation bytes became C1 controls
+    ("The investor\u00e2\u0080\u0099s guide, na\u00c3\u00afve and Â\u00a0calm.",
+     "The investor’s guide, naïve and \u00a0calm."),
+])
+def test_double_decoded_utf8_is_repaired_and_says_so(shown, meant):
+    decoded = decode(shown.encode("utf-8"), "page.html")
+    assert decoded.text == meant
+    assert "repaired" in decoded.encoding
+
+
+@pytest.mark.parametrize("text", [
+    "„Grüß Gott“, sagte er. „Grüß Gott“, sagte sie.",  # German quotes after ß
+    "“ESPAÑ” y “ESPAÑ” en la pancarta.",  # a letter before a closing quote, twice
+    "São Paulo é grande. Copyright Â© 2031 only once.",  # one telltale alone
+])
+def test_text_that_only_looks_double_decoded_is_left_alone(text):
+    decoded = decode(text.encode("utf-8"), "page.html")
+    assert decoded.text == text and decoded.encoding == "utf-8"
+
