@@ -509,3 +509,34 @@ def test_a_date_stamp_glued_onto_the_lede_dates_the_page_and_leaves_the_body():
     assert parts.paragraphs[0].startswith("Crews from three stations fought a blaze")
     assert [(d.date, d.where) for d in parts.dates] == [("2031-03-14", "byline")]
     assert "Updated: March 14, 2031, 6:12 AM GMT" in parts.removed
+
+
+def test_the_headline_is_the_line_over_the_byline_not_the_tools_nearer_the_article():
+    """A news page as flattened from a 2008-style layout: the headline, then byline, agency and date,
+    then a share bar and font tools, then the article (fictional page)."""
+    page = (
+        "Sponsored Links\n\nMore World news\n\n"
+        "Judges in harbour trial allow video of witnesses\n\n"
+        "By Marta Kellner\n\nASSOCIATED PRESS\n\n3:56 a.m. January 8, 2031\n\n"
+        "Email|Print| Text size – +\n\nFont size: Decrease Increase\n\n"
+        "KESSEL – Judges in the trial of the former harbour master allowed video testimony from three "
+        "witnesses on Tuesday, overriding objections from the defence.\n\n"
+        "The ruling by the three-judge panel capped two weeks of argument over how the witnesses, who "
+        "live abroad, could be heard without travelling to the court.\n"
+    )
+    parts = clean_flat(page, language="en")
+    assert parts.title.value == "Judges in harbour trial allow video of witnesses"
+
+
+@pytest.mark.parametrize("line", [
+    "Email|Print| Text size – +", "Font size: Decrease Increase", "THE CANADIAN PRESS", "Sat 19 Jan, 10:45 AM",
+    "Recipient's Email", "Keywords: harbour, Kessel",
+])
+def test_tools_credits_and_stamps_are_never_the_headline(line):
+    page = (
+        f"Harbour master resigns over dredging contract\n\n{line}\n\n"
+        "The harbour master of Kessel resigned on Friday after an inquiry found that a dredging contract had "
+        "been awarded without a tender, the port authority said in a statement.\n\n"
+        "His deputy will run the harbour until the council appoints a successor, the authority said.\n"
+    )
+    assert clean_flat(page, language="en").title.value == "Harbour master resigns over dredging contract"

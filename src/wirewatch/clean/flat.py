@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 from wirewatch.clean import lines as L
 from wirewatch.clean.authors import byline_in_block
-from wirewatch.clean.dates import find_dates
+from wirewatch.clean.dates import calendar_words, find_dates
 from wirewatch.clean.language import stop_words
 from wirewatch.clean.line_model import LineFacts, LineModel, features, load_line_model
 from wirewatch.clean.parts import DateSeen, PageParts, comment_dates
@@ -310,6 +310,34 @@ def _title_score(line: _Line, slug: set[str], repeats: int, proximity: float) ->
 PROXIMITY_TOP = 4.0
 PROXIMITY_STEP = 0.4
 FIRST_LINE = 1.0
+# A news page prints its byline and date under the headline, over the article: a line with a
+# byline or a date line among the few under it is the headline more likely than a line nearer the
+# article (a share bar, "Printer friendly version", an agency's name). A line of tools, credits or
+# menu items ("Email|Print| Text size", "The Associated Press", "Sports Section Sponsors") is none.
+OVER_BYLINE = 3.5
+_BYLINE_BELOW = 3  # lines
+TOOL_LINE = 5.0
+_TOOL_WORDS = re.compile(
+    r"\b(?:e-?mail|print(?:er)?|share|font|text size|rss|digg|del\.icio\.us|bookmark|sponsor(?:s|ed)?|"
+    r"advertis\w*|subscribe|newsletters?|related|keywords?|tags?|go to|click here|comments?|recipient'?s?)\b",
+    re.I,
+)
+
+
+def _over_byline(candidates: list[_Line], k: int) -> bool:
+    below = candidates[k + 1 : k + 1 + _BYLINE_BELOW]
+    return any(ln.why in ("byline", "date line") or L.is_byline(ln.text) for ln in below)
+
+
+def _tool_line(text: str) -> bool:
+    """Tools, a credit or menu items rather than a headline: a tool's word in a short line, items
+    between separators, or a few words in capitals ("ASSOCIATED PRESS")."""
+    words = L.words(text)
+    return (
+        (len(words) <= 6 and _TOOL_WORDS.search(text) is not None)
+        or text.count("|") >= 1 or "»" in text
+        or (len(words) <= 4 and text.isupper())
+    )
 
 
 def _proximity(lines_between: int) -> float:
@@ -319,9 +347,15 @@ def _proximity(lines_between: int) -> float:
 
 
 def _mostly_figures(text: str) -> bool:
-    """A date or time stamp in any language ("24 Eylül 2019, 14:20"), a score, a phone number."""
+    """A date or time stamp in any language ("24 Eylül 2019, 14:20", "Sat 19 Jan, 10:45 AM"), a
+    score, a phone number."""
     ws = L.words(text)
-    return 2 * sum(w.isdigit() for w in ws) > len(ws)
+    stamp = sum(w.isdigit() or w.lower().rstrip(".") in _STAMP_WORDS for w in ws)
+    return 2 * sum(w.isdigit() for w in ws) > len(ws) or (bool(ws) and stamp == len(ws))
+
+
+# month names (abbreviations too) and weekdays, with the short weekdays and the clock's halves
+_STAMP_WORDS = calendar_words() | {"am", "pm", "sat", "sun", "mon", "tue", "tues", "wed", "thu", "thurs", "fri"}
 
 
 def _choose_title(candidates: list[_Line], all_lines: list[_Line], url: str | None) -> tuple[_Line, str] | None:
@@ -331,15 +365,17 @@ def _choose_title(candidates: list[_Line], all_lines: list[_Line], url: str | No
         counts[L.normalise_line(line.text)] = counts.get(L.normalise_line(line.text), 0) + 1
     usable = [
         c for c in candidates
-        if c.label != "bad" and 2 <= c.n_words <= _TITLE_MAX_WORDS and not c.text.rstrip().endswith(".")
-        and not L.is_byline(c.text) and not _mostly_figures(c.text)
+        if c.label != "bad" and 2 <= c.n_words <= _TITLE_MAX_WORDS and not c.text.rstrip().endswith((".", ":"))
+        and not L.is_byline(c.text) and not _mostly_figures(c.text) and not L.is_date_line(c.text)
     ]
     if not usable:
         return None
     at = {id(c): k for k, c in enumerate(candidates)}
     scored = [
         (_title_score(c, slug, counts[L.normalise_line(c.text)], _proximity(len(candidates) - 1 - at[id(c)]))
-         + (FIRST_LINE if c is all_lines[0] else 0.0), -k, c)
+         + (FIRST_LINE if c is all_lines[0] else 0.0)
+         + (OVER_BYLINE if _over_byline(candidates, at[id(c)]) else 0.0) - (TOOL_LINE if _tool_line(c.text) else 0.0),
+         -k, c)
         for k, c in enumerate(usable)
     ]
     score, _, best = max(scored, key=lambda x: (x[0], x[1]))
