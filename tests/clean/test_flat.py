@@ -540,3 +540,13 @@ def test_tools_credits_and_stamps_are_never_the_headline(line):
         "His deputy will run the harbour until the council appoints a successor, the authority said.\n"
     )
     assert clean_flat(page, language="en").title.value == "Harbour master resigns over dredging contract"
+
+
+def test_a_headline_in_guillemets_is_no_breadcrumb():
+    page = (
+        "Главная\n\nНовости\n\nДосов: «Черное знамя» перебрасывают на север\n\n04.03.2031 14:25\n\n"
+        "Американские спецслужбы перебрасывают боевиков группировки «Черное знамя» из Сирии на север "
+        "Афганистана, заявил во вторник председатель Комитета национальной безопасности Арман Досов.\n\n"
+        "По словам Досова, за последние полгода туда были доставлены более 2500 боевиков.\n"
+    )
+    assert clean_flat(page, language="ru").title.value == "Досов: «Черное знамя» перебрасывают на север"

@@ -335,7 +335,7 @@ def _tool_line(text: str) -> bool:
     words = L.words(text)
     return (
         (len(words) <= 6 and _TOOL_WORDS.search(text) is not None)
-        or text.count("|") >= 1 or "»" in text
+        or "|" in text or (" » " in text and "«" not in text)  # a breadcrumb's », not a closing quote
         or (len(words) <= 4 and text.isupper())
     )
 
