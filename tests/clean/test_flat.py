@@ -550,3 +550,30 @@ def test_a_headline_in_guillemets_is_no_breadcrumb():
         "По словам Досова, за последние полгода туда были доставлены более 2500 боевиков.\n"
     )
     assert clean_flat(page, language="ru").title.value == "Досов: «Черное знамя» перебрасывают на север"
+
+
+@pytest.mark.parametrize("block", [
+    "By MARTA KELLNER\n\nAssociated Press Writer\n\nThursday, December 27, 2031",
+    "Marta Kellner and Ilse Varga\n\nKessel Courier staff\n\nJan. 10, 2031 12:00 AM",
+    "Article from: Agence France-Presse\n\nFont size: Decrease Increase\n\nBy Marta Kellner\n\nJanuary 08, 2031 10:28pm",
+])
+def test_the_headline_stands_over_the_byline_block_past_credits_and_tools(block):
+    page = (
+        "Photo Galleries\n\nMost read\n\nHarbour master resigns over dredging contract\n\n"
+        f"{block}\n\n"
+        "KESSEL – The harbour master of Kessel resigned on Friday after an inquiry found that a dredging "
+        "contract had been awarded without a tender, the port authority said in a statement.\n\n"
+        "His deputy will run the harbour until the council appoints a successor, the authority said.\n"
+    )
+    assert clean_flat(page, language="en").title.value == "Harbour master resigns over dredging contract"
+
+
+def test_a_headline_over_its_deck_over_the_byline_is_the_headline():
+    page = (
+        "Blog\n\nWhy Harbour Towns Keep Their Old Cranes\n\nA short history of keeping what still works\n\n"
+        "Renata Quill\n\nDec 18, 2031\n\n"
+        "Walk along any harbour on this coast and you will see cranes that stopped lifting decades ago, "
+        "kept by towns that could have sold them for scrap.\n\n"
+        "The reasons are partly sentimental and partly practical, as the harbour boards explain.\n"
+    )
+    assert clean_flat(page, language="en").title.value == "Why Harbour Towns Keep Their Old Cranes"

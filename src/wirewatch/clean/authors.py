@@ -135,7 +135,7 @@ def byline_in_block(texts: list[str], page: str) -> str | None:
             before_date = _before_date(part)
             if not (before_date != part or dated_beside or any(_dated(p) for p in _BLOCK_PARTS.split(line))):
                 continue
-            name = _person_name(before_date)
+            name = person_name(before_date)
             if name:
                 lower_case = lower_case if lower_case is not None else set(_LOWER_WORD.findall(page))
                 if 2 * sum(w.lower() in lower_case for w in name.split()) <= len(name.split()):
@@ -166,7 +166,15 @@ def _before_date(part: str) -> str:
 _BEFORE_A_DATE = frozenset(["on", "at", "le", "am", "um", "el", "pada", "-", "|", "·", "–", "—", "posted", "published"])
 
 
-def _person_name(text: str) -> str | None:
+def names_only(text: str) -> bool:
+    """Whether a line names people and nothing else: "Scott Roxborough and Gregg Goldstein", "Rui Ma,
+    Heba Ledwon & Suparn Patra", "Jason Botchford, The Province" (a name and its paper)."""
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", text.strip()) if p]
+    return bool(parts) and person_name(parts[0]) is not None and all(
+        person_name(p) or (k == len(parts) - 1 and k > 0 and p[:1].isupper()) for k, p in enumerate(parts))
+
+
+def person_name(text: str) -> str | None:
     """Two to four capitalised words (particles aside), no figures: a name as a byline prints it."""
     words = text.split()
     if not _PERSON_WORDS[0] <= len(words) <= _PERSON_WORDS[1] or _NOT_IN_NAMES.search(text):

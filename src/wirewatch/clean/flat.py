@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from wirewatch.clean import lines as L
-from wirewatch.clean.authors import byline_in_block
+from wirewatch.clean.authors import byline_in_block, names_only
 from wirewatch.clean.dates import calendar_words, find_dates
 from wirewatch.clean.language import stop_words
 from wirewatch.clean.line_model import LineFacts, LineModel, features, load_line_model
@@ -315,7 +315,6 @@ FIRST_LINE = 1.0
 # article (a share bar, "Printer friendly version", an agency's name). A line of tools, credits or
 # menu items ("Email|Print| Text size", "The Associated Press", "Sports Section Sponsors") is none.
 OVER_BYLINE = 3.5
-_BYLINE_BELOW = 3  # lines
 TOOL_LINE = 5.0
 _TOOL_WORDS = re.compile(
     r"\b(?:e-?mail|print(?:er)?|share|font|text size|rss|digg|del\.icio\.us|bookmark|sponsor(?:s|ed)?|"
@@ -324,9 +323,42 @@ _TOOL_WORDS = re.compile(
 )
 
 
-def _over_byline(candidates: list[_Line], k: int) -> bool:
-    below = candidates[k + 1 : k + 1 + _BYLINE_BELOW]
-    return any(ln.why in ("byline", "date line") or L.is_byline(ln.text) for ln in below)
+def _over_bylines(candidates: list[_Line]) -> set[int]:
+    """Positions of the lines that stand over a byline block: going up from each byline or date
+    line, past the rest of the block (other bylines and dates, credits such as "Associated Press
+    Writer" or "Jason Botchford, The Province", tools, lines of a word or two), the first line."""
+    over = set()
+    for b, line in enumerate(candidates):
+        if not _in_byline_block(line):
+            continue
+        k = b - 1
+        while k >= 0 and b - k <= _BYLINE_BLOCK_UP and (_in_byline_block(candidates[k]) or _filler(candidates[k])):
+            k -= 1
+        if k >= 0 and b - k <= _BYLINE_BLOCK_UP:
+            # and the line over that one: a headline may stand over its deck (which the scores tell apart)
+            over.update((k, k - 1) if k > 0 and not _filler(candidates[k - 1]) else (k,))
+    return over
+
+
+_BYLINE_BLOCK_UP = 6  # lines
+_CREDIT = re.compile(
+    rf"\b(?:{L.JOURNALIST_ROLE}s?|press|agenc(?:y|ies)|news service|reuters|afp|courtesy|staff|team|(?:co-)?founder)\b"
+    r"|^article from\b", re.I,
+)
+_CREDIT_WORDS = 10
+
+
+def _in_byline_block(line: _Line) -> bool:
+    return line.why in ("byline", "date line") or L.is_byline(line.text) or L.is_date_line(line.text)
+
+
+def _filler(line: _Line) -> bool:
+    """A line of the byline block that is neither byline nor date: a credit, a tool, a word or two."""
+    text = line.text
+    return (
+        line.label == "bad" or line.n_words <= 2 or _tool_line(text) or _mostly_figures(text)
+        or (line.n_words <= _CREDIT_WORDS and _CREDIT.search(text) is not None) or names_only(text)
+    )
 
 
 def _tool_line(text: str) -> bool:
@@ -371,10 +403,11 @@ def _choose_title(candidates: list[_Line], all_lines: list[_Line], url: str | No
     if not usable:
         return None
     at = {id(c): k for k, c in enumerate(candidates)}
+    over = _over_bylines(candidates)
     scored = [
         (_title_score(c, slug, counts[L.normalise_line(c.text)], _proximity(len(candidates) - 1 - at[id(c)]))
          + (FIRST_LINE if c is all_lines[0] else 0.0)
-         + (OVER_BYLINE if _over_byline(candidates, at[id(c)]) else 0.0) - (TOOL_LINE if _tool_line(c.text) else 0.0),
+         + (OVER_BYLINE if at[id(c)] in over else 0.0) - (TOOL_LINE if _tool_line(c.text) else 0.0),
          -k, c)
         for k, c in enumerate(usable)
     ]
