@@ -533,13 +533,21 @@ def test_the_headline_is_the_line_over_the_byline_not_the_tools_nearer_the_artic
     "Recipient's Email", "Keywords: harbour, Kessel",
 ])
 def test_tools_credits_and_stamps_are_never_the_headline(line):
+    assert _harbour_headline(f"{HARBOUR_HEADLINE}\n\n{line}") == HARBOUR_HEADLINE
+
+
+HARBOUR_HEADLINE = "Harbour master resigns over dredging contract"
+
+
+def _harbour_headline(above: str) -> str | None:
+    """The headline of a short report on the harbour master with `above` over its article."""
     page = (
-        f"Harbour master resigns over dredging contract\n\n{line}\n\n"
-        "The harbour master of Kessel resigned on Friday after an inquiry found that a dredging contract had "
-        "been awarded without a tender, the port authority said in a statement.\n\n"
+        f"{above}\n\n"
+        "KESSEL – The harbour master of Kessel resigned on Friday after an inquiry found that a dredging "
+        "contract had been awarded without a tender, the port authority said in a statement.\n\n"
         "His deputy will run the harbour until the council appoints a successor, the authority said.\n"
     )
-    assert clean_flat(page, language="en").title.value == "Harbour master resigns over dredging contract"
+    return clean_flat(page, language="en").title.value
 
 
 def test_a_headline_in_guillemets_is_no_breadcrumb():
@@ -558,14 +566,7 @@ def test_a_headline_in_guillemets_is_no_breadcrumb():
     "Article from: Agence France-Presse\n\nFont size: Decrease Increase\n\nBy Marta Kellner\n\nJanuary 08, 2031 10:28pm",
 ])
 def test_the_headline_stands_over_the_byline_block_past_credits_and_tools(block):
-    page = (
-        "Photo Galleries\n\nMost read\n\nHarbour master resigns over dredging contract\n\n"
-        f"{block}\n\n"
-        "KESSEL – The harbour master of Kessel resigned on Friday after an inquiry found that a dredging "
-        "contract had been awarded without a tender, the port authority said in a statement.\n\n"
-        "His deputy will run the harbour until the council appoints a successor, the authority said.\n"
-    )
-    assert clean_flat(page, language="en").title.value == "Harbour master resigns over dredging contract"
+    assert _harbour_headline(f"Photo Galleries\n\nMost read\n\n{HARBOUR_HEADLINE}\n\n{block}") == HARBOUR_HEADLINE
 
 
 def test_a_headline_over_its_deck_over_the_byline_is_the_headline():
