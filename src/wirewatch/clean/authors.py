@@ -158,7 +158,7 @@ def _before_date(part: str) -> str:
     if not found:
         return part
     words = part[: part.find(found[0][1])].split()
-    while words and (words[-1].strip(",.") .lower() in _CALENDAR or words[-1].lower() in _BEFORE_A_DATE):
+    while words and (words[-1].strip(",.").lower() in _CALENDAR or words[-1].lower() in _BEFORE_A_DATE):
         words.pop()
     return " ".join(words).strip(" ,")
 

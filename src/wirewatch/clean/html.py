@@ -115,16 +115,17 @@ def _jsonld(tree: HtmlElement) -> list[dict]:
     return found
 
 
-def _is_article(obj: dict) -> bool:
+def _kinds(obj: dict) -> list[str]:
     kind = obj.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds)
+    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+
+
+def _is_article(obj: dict) -> bool:
+    return any("Article" in k or k in ("BlogPosting", "Report") for k in _kinds(obj))
 
 
 def _is_page(obj: dict) -> bool:
-    kind = obj.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and (k.endswith("Page") or k.endswith("Posting")) for k in kinds)
+    return any(k.endswith(("Page", "Posting")) for k in _kinds(obj))
 
 
 # Meta names that say "published" in a site's own words ("published", "w-published-date",
@@ -301,8 +302,9 @@ def _updated_date(tree: HtmlElement, in_comments: set[etree._Element]) -> DateSe
 # when the post was never edited: published wins there.
 _PUBLISHED_MARK = re.compile(r"publish|pubdate|posted|created|entry-date", re.I)
 _UPDATED_MARK = re.compile(r"updat|modif|revis|edited", re.I)
-_DATE_WORDS = re.compile(r"\b(?:(published|posted|first published|created)|(updated|modified|revised|edited))\b", re.I)
-_DATE_WORDS_UPDATED = re.compile(r"\b(?:updated|modified|revised|edited)\b", re.I)
+_UPDATE_WORDS = r"updated|modified|revised|edited"
+_DATE_WORDS = re.compile(rf"\b(?:(published|posted|first published|created)|({_UPDATE_WORDS}))\b", re.I)
+_DATE_WORDS_UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 
 
 def _words_before(el: etree._Element, *, levels: int = 3) -> str:
@@ -367,7 +369,6 @@ _DATE_TEXT_MAX = 80  # characters: a date with its label, not a sentence that ho
 _ISO_STAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\d(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")
 _NOT_THE_ARTICLES = frozenset({"aside", "nav", "footer", "a"})
 _DATED_ITEM = frozenset({"datePublished", "dateCreated"})  # not uploadDate (a video's), not dateModified
-
 
 
 def _near_headline(marked: str) -> etree.XPath:
