@@ -504,3 +504,21 @@ def test_a_user_name_in_a_meta_tag_is_the_author_even_in_lower_case():
     html = page().replace('<meta name="author" content="Anna Kerr">', '<meta name="sailthru.author" content="annakerr">')
     html = html.replace('<p class="byline">By <a rel="author" href="/a/kerr">Anna Kerr</a></p>', "")
     assert clean_html(html).author.value == "annakerr"
+
+
+def test_the_headline_is_the_part_of_the_title_the_page_prints():
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+    <title>Valdren Post | {TITLE}</title></head><body>
+    <div class="logo">Valdren Post</div><div class="story"><b>{TITLE}</b>{paras}</div></body></html>"""
+    assert clean_html(html).title.value == TITLE
+
+
+def test_a_title_naming_only_the_site_gives_way_to_the_headline_over_the_byline():
+    paras = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Valdren Post</title></head>
+    <body><div class="nav"><span>Home</span> <span>Regions</span></div>
+    <table><tr><td><font size="4">{TITLE}</font><br>By ANNA KERR<br>Valdren Post Staff Writer<br>
+    March 4, 2034</td></tr></table><div class="story">{paras}</div></body></html>"""
+    parts = clean_html(html)
+    assert (parts.title.value, parts.title.source) == (TITLE, "text over the article")

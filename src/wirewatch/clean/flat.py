@@ -423,6 +423,20 @@ def _choose_title(candidates: list[_Line], all_lines: list[_Line], url: str | No
     return best, ", ".join(reasons)
 
 
+def headline_over(texts: list[str], *, language: str = "en", over_byline: bool = False) -> str | None:
+    """The headline among the lines printed over an article (`texts`, in page order, the article's
+    first line excluded): for an HTML page whose markup names no headline but the site. With
+    `over_byline`, only a line standing over a byline block."""
+    lines = [_Line(i, t.strip()) for i, t in enumerate(texts) if t.strip()]
+    stops = stop_words(language)
+    for line in lines:
+        _label(line, stops, frozenset())
+    chosen = _choose_title(lines, lines, None) if lines else None
+    if chosen is None or (over_byline and lines.index(chosen[0]) not in _over_bylines(lines)):
+        return None
+    return chosen[0].text
+
+
 # --- the cascade ------------------------------------------------------------------------------
 
 

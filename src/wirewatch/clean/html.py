@@ -42,7 +42,7 @@ from trafilatura.xml import xmltotxt
 from wirewatch.clean import lines as L
 from wirewatch.clean.authors import NAME_PARTICLES, plausible_author
 from wirewatch.clean.dates import find_dates, normalise_date
-from wirewatch.clean.flat import clean_flat
+from wirewatch.clean.flat import clean_flat, headline_over
 from wirewatch.clean.html_comments import comment_items, read_comments
 from wirewatch.clean.html_tree import has_streamed_parts, parse_html, streamed_parts, visible_text
 from wirewatch.clean.language import detect_language
@@ -198,6 +198,37 @@ def _site_suffix_off(title: str, site: str | None) -> str:
         if len(parts[-1].split()) <= 4 and longest is parts[0]:
             return title[: title.rfind(parts[-1])].rstrip(" |-\u2013\u2014:\u00bb\u00b7")
     return title
+
+
+# How far above the article's first line its headline is looked for, in lines of the page's text.
+_HEADLINE_LINES_ABOVE = 40
+
+
+def _headline_over_article(page_text: str, first: str, markup_title: str | None) -> str | None:
+    """The headline the page prints over its article, where the markup gave none or only a <title>
+    the page does not print (the site's name: "Herald Sun", "580 CFRA - News Talk Radio")."""
+    lines = page_text.split("\n")
+    key = L.normalise_line(first)
+    at = next((k for k, ln in enumerate(lines) if ln and L.normalise_line(ln) == key), None)
+    if at is None:
+        return None
+    above = lines[max(0, at - _HEADLINE_LINES_ABOVE) : at]
+    if markup_title and L.normalise_line(markup_title) in {L.normalise_line(ln) for ln in above if ln}:
+        return None  # the <title> is printed over the article: it is the headline
+    # against a <title>, only a line that stands over a byline block: a site may print no headline
+    return headline_over(above, over_byline=markup_title is not None)
+
+
+def _printed_part(title: str, page_text: str) -> str | None:
+    """The part of a page's <title> that the page prints as a line of its own: the headline without
+    the site's name and sections on either side ("MyFox Houston | Bush Strongly Warns Iran on Naval
+    Clash", "Bulls, Jones pursue talks: Sport: Rugby: News24"), where the <title> is all there is."""
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if len(p.split()) >= 2]
+    if len(parts) < 2:
+        return None
+    keys = {L.normalise_line(p): p for p in parts}
+    printed = [keys[k] for ln in page_text.split("\n") if ln and (k := L.normalise_line(ln)) in keys]
+    return max(printed, key=len) if printed else None
 
 
 def _metadata(
@@ -785,6 +816,8 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     title, author, dates, modified, site = _metadata(tree, comment_elements)
     streamed = streamed_parts(tree) if has_streamed_parts(html) else {}
     page_text = visible_text(tree, streamed)
+    if title.source == "html_title" and title.value and (printed := _printed_part(title.value, page_text)):
+        title = Found(printed, "html_title, the part the page prints", title.confidence)
     headlines = [h for h in (title.value, *_h1_texts(tree)) if h]
     if not any(d.date and d.where in ("html_meta", "byline") for d in dates):
         # the date printed beside the headline, else one in an element named for it further off
@@ -861,6 +894,10 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         # prose, a section label between at most) is it
         title = Found(paragraphs[0], "first_line", 0.5)
         removed.append(paragraphs.pop(0))
+    elif paragraphs and (title.value is None or title.source == "html_title") and (
+        headline := _headline_over_article(page_text, paragraphs[0], title.value)
+    ):
+        title = Found(headline, "text over the article", 0.6)
     if streamed:
         paragraphs = _in_page_order(paragraphs, page_text)
     # Both sides are whitespace-collapsed already; the body may join lines the page split, so a
