@@ -530,7 +530,9 @@ def test_the_headline_is_the_line_over_the_byline_not_the_tools_nearer_the_artic
 
 @pytest.mark.parametrize("line", [
     "Email|Print| Text size – +", "Font size: Decrease Increase", "THE CANADIAN PRESS", "Sat 19 Jan, 10:45 AM",
-    "Recipient's Email", "Keywords: harbour, Kessel",
+    "Recipient's Email", "Keywords: harbour, Kessel", "E-mail this to a friend Printable version",
+    "Advertise with us - Contact us - Newsletters - Subscribe", "Jan 14 2031 by Marta Kellner, Kessel Courier",
+    "01/13/31 - Kessel Harbour Board",
 ])
 def test_tools_credits_and_stamps_are_never_the_headline(line):
     assert _harbour_headline(f"{HARBOUR_HEADLINE}\n\n{line}") == HARBOUR_HEADLINE

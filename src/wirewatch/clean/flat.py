@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 from wirewatch.clean import lines as L
 from wirewatch.clean.authors import byline_in_block, names_only
-from wirewatch.clean.dates import calendar_words, find_dates
+from wirewatch.clean.dates import calendar_words, date_at, find_dates
 from wirewatch.clean.language import stop_words
 from wirewatch.clean.line_model import LineFacts, LineModel, features, load_line_model
 from wirewatch.clean.parts import DateSeen, PageParts, comment_dates
@@ -319,7 +319,8 @@ OVER_BYLINE = 3.5
 TOOL_LINE = 5.0
 _TOOL_WORDS = re.compile(
     r"\b(?:e-?mail|print(?:er)?|share|font|text size|rss|digg|del\.icio\.us|bookmark|sponsor(?:s|ed)?|"
-    r"advertis\w*|subscribe|newsletters?|related|keywords?|tags?|go to|click here|comments?|recipient'?s?)\b",
+    r"advertis\w*|subscribe|newsletters?|related|keywords?|tags?|go to|click here|comments?|recipient'?s?|"
+    r"friend|feeds?|printable|write to)\b",
     re.I,
 )
 
@@ -350,7 +351,17 @@ _CREDIT_WORDS = 10
 
 
 def _in_byline_block(line: _Line) -> bool:
-    return line.why in ("byline", "date line") or L.is_byline(line.text) or L.is_date_line(line.text)
+    return line.why in ("byline", "date line") or L.is_byline(line.text) or L.is_date_line(line.text) or _dated_at_start(
+        line.text)
+
+
+# A line that opens with its date is a stamp or a byline ("Jan 14 2008 by Andy Howell, Western Mail",
+# "01/13/08 - Ontario Hockey League"), not a headline.
+_NUMERIC_DATE_AT_START = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b")
+
+
+def _dated_at_start(text: str) -> bool:
+    return date_at(text, 0) is not None or _NUMERIC_DATE_AT_START.match(text) is not None
 
 
 def _filler(line: _Line) -> bool:
@@ -362,13 +373,17 @@ def _filler(line: _Line) -> bool:
     )
 
 
+_TOOL_LINE_WORDS = 8
+
+
 def _tool_line(text: str) -> bool:
     """Tools, a credit or menu items rather than a headline: a tool's word in a short line, items
     between separators, or a few words in capitals ("ASSOCIATED PRESS")."""
     words = L.words(text)
     return (
-        (len(words) <= 6 and _TOOL_WORDS.search(text) is not None)
-        or "|" in text or (" » " in text and "«" not in text)  # a breadcrumb's », not a closing quote
+        (len(words) <= _TOOL_LINE_WORDS and _TOOL_WORDS.search(text) is not None)
+        or "|" in text or text.count(" - ") >= 2
+        or (" » " in text and "«" not in text)  # a breadcrumb's », not a closing quote
         or (len(words) <= 4 and text.isupper())
     )
 
@@ -400,6 +415,7 @@ def _choose_title(candidates: list[_Line], all_lines: list[_Line], url: str | No
         c for c in candidates
         if c.label != "bad" and 2 <= c.n_words <= _TITLE_MAX_WORDS and not c.text.rstrip().endswith((".", ":"))
         and not L.is_byline(c.text) and not _mostly_figures(c.text) and not L.is_date_line(c.text)
+        and not _dated_at_start(c.text)
     ]
     if not usable:
         return None
