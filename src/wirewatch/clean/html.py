@@ -58,7 +58,7 @@ _WHITESPACE = re.compile(r"\s+")
 # --- metadata --------------------------------------------------------------------------------
 
 _JSONLD = etree.XPath("//script[@type='application/ld+json']/text()")
-_TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb\u00b7]\s+")
+_TITLE_SEPARATORS = L.title_separator()
 
 
 def _byline_elements(tree: HtmlElement, *, limit: int = 6) -> Iterator[etree._Element]:
@@ -196,7 +196,7 @@ def _site_suffix_off(title: str, site: str | None) -> str:
         # "Headline | Outlet": the outlet part is short and the headline the longest part.
         longest = max(parts, key=len)
         if len(parts[-1].split()) <= 4 and longest is parts[0]:
-            return title[: title.rfind(parts[-1])].rstrip(" |-\u2013\u2014:\u00bb\u00b7")
+            return L.before_last_part(title, parts[-1])
     return title
 
 

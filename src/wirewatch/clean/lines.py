@@ -410,6 +410,20 @@ def byline_name(line: str) -> str | None:
     return name if any(p[:1].isupper() for p in parts) else None
 
 
+# The marks that set a site's name or section apart from the headline in a page's title:
+# "Headline | Site", "Headline – Site", "Site » Section: Headline" (a spaced hyphen, colon or dot too).
+TITLE_MARKS = "|-\u2013\u2014:\u00bb\u00b7"
+
+
+def title_separator(marks: str = TITLE_MARKS) -> re.Pattern[str]:
+    return re.compile(rf"\s+[{re.escape(marks)}]\s+")
+
+
+def before_last_part(title: str, last: str, marks: str = TITLE_MARKS) -> str:
+    """The title up to its last part (`last`, a site's name) and the mark before it."""
+    return title[: title.rfind(last)].rstrip(" " + marks)
+
+
 def glued_prefix(paragraph: str) -> str | None:
     m = _GLUED_PREFIX.match(paragraph)
     return m.group(1) if m else None

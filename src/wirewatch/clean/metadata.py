@@ -6,6 +6,7 @@ import re
 from datetime import date
 from urllib.parse import urlparse
 
+from wirewatch.clean import lines as L
 from wirewatch.clean.authors import given_authors
 from wirewatch.clean.dateline import dateline_at
 from wirewatch.clean.dates import date_in_url, normalise_date
@@ -53,8 +54,10 @@ def title_of(source: Source, parts: PageParts) -> Found:
     return found
 
 
-# What sets an outlet's name after a headline: "Headline – Eagle Rising", "Headline ⋆ Freedom Daily".
-_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\-:\u00bb\u00b7\u22c6]\s+")
+# What sets an outlet's name after a headline: "Headline – Eagle Rising", and in a feed's or an
+# export's titles also a star, "Headline ⋆ Freedom Daily".
+_OUTLET_MARKS = L.TITLE_MARKS + "\u22c6"
+_TITLE_SEPARATOR = L.title_separator(_OUTLET_MARKS)
 # The shortest address label or name that counts as the same name ("politi" in politi.co: POLITICO).
 _NAME_PREFIX_MIN = 5
 
@@ -70,7 +73,7 @@ def _without_outlet(title: str, url: str) -> str:
         return title
     shorter, longer = sorted((label, name), key=len)
     if len(shorter) >= _NAME_PREFIX_MIN and longer.startswith(shorter):
-        return title[: title.rfind(parts[-1])].rstrip(" |-\u2013\u2014:\u00bb\u00b7\u22c6")
+        return L.before_last_part(title, parts[-1], _OUTLET_MARKS)
     return title
 
 

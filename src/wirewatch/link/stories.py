@@ -143,6 +143,7 @@ class _Packed:
     tf: np.ndarray  # 1 + log(count)
     counts: frozenset[str]
     years: frozenset[str]
+    year: int | None  # of its publication date, else of the latest full date it recounts
 
     @classmethod
     def of(cls, f: LinkFeatures, vocab: _Vocabulary) -> _Packed:
@@ -150,7 +151,7 @@ class _Packed:
             f, vocab.ids_of(f.anchors), np.fromiter(f.anchors.values(), dtype=float, count=len(f.anchors)),
             vocab.ids_of(term_key(f.language, t) for t in f.terms),
             1.0 + np.log(np.fromiter(f.terms.values(), dtype=float, count=len(f.terms))),
-            event_numbers(f), years_named(f),
+            event_numbers(f), years_named(f), int(f.day[:4]) if f.day else f.year,
         )
 
     def keys(self) -> np.ndarray:
@@ -194,8 +195,7 @@ class _Weighed:
             else:
                 score = 0.0
         undated = a.day is None or b.day is None
-        a_year, b_year = (int(f.day[:4]) if f.day else f.year for f in (a, b))
-        if undated and a_year and b_year and abs(a_year - b_year) >= 2:
+        if undated and self.p.year and other.year and abs(self.p.year - other.year) >= 2:
             score *= opts.year_penalty
         mine_counts, their_counts = self.p.counts, other.counts
         if mine_counts and their_counts and not mine_counts & their_counts:
