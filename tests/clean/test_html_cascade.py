@@ -1,5 +1,6 @@
 """The extraction cascade of `clean_html`: trafilatura's costlier modes run only where they could
-change the text. trafilatura is replaced by a stub that records how it was asked."""
+change the text. trafilatura is replaced by a stub that records how it was asked, but for the last
+test, which reads a whole page."""
 
 from __future__ import annotations
 
@@ -57,3 +58,34 @@ def test_recall_text_is_taken_only_where_it_adds_prose(calls):
     texts[(True, True)] = ARTICLE + "\nHome\nWorld\nSport\nWeather\nContact us\nNewsletters\nPodcasts"
     assert H._main_text(None, None, page_words=2 * len(ARTICLE.split())) == ARTICLE
     assert made == [(False, True), (True, True)]
+
+
+# A guestbook page laid out in tables: its entries scroll in a <marquee>, which trafilatura's cleaning
+# deletes; wirewatch drops it ahead of trafilatura, so the comparison must still see it.
+ENTRIES = [
+    ("I met Tomas at the river clinic in 2019 and he was the kindest nurse on the ward. He stayed late every night "
+     "to read to the children, and we will never forget the songs he taught them.", "Rosa Delane (Harwick, ME)"),
+    ("Tomas coached our youth football team for six seasons. He never raised his voice, and he made every boy "
+     "feel that he belonged on the field. Our thoughts are with his family this week.", "Kevin Marsh (Olden, VT)"),
+    ("We shared an office at the county library for eleven years. Tomas could find any book from a half "
+     "remembered title and a colour, and he laughed at every one of my terrible jokes.", "Ada Fenwick"),
+    ("My daughter learned to swim because Tomas refused to give up on her fear of the water. Thank you for "
+     "sharing him with all of us, and may the memories bring you some comfort.", "Lena Ostrova (Marlow, NH)"),
+]
+
+
+def _guestbook_page() -> str:
+    rows = "".join(f"<tr><td><font size=2>{text}<br><i>{who}</i></font></td></tr>" for text, who in ENTRIES)
+    return (
+        "<html><head><title>Remembering Tomas Abel</title></head><body>"
+        "<table><tr><td><a href='/'>Home</a> | <a href='/guestbook'>Guestbook</a></td></tr>"
+        "<tr><td><p>We lost Tomas in March after a long illness. Below are messages left by friends.</p></td></tr>"
+        f"<tr><td><marquee direction=up behavior=scroll><table>{rows}</table></marquee></td></tr>"
+        "<tr><td>Site by Harwick Web Works</td></tr></table></body></html>"
+    )
+
+
+def test_a_page_whose_text_scrolls_in_a_marquee_keeps_it():
+    body = "\n".join(H.clean_html(_guestbook_page()).paragraphs)
+    assert "river clinic" in body
+    assert "terrible jokes" in body

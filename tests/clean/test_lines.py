@@ -88,6 +88,20 @@ def test_a_short_line_made_of_share_and_page_tools_is_chrome(line, expected):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        ("FREE Newsletter. Sign Up Now!", True),
+        ("Print. Email. Share this article", True),
+        ("Free newsletter", True),
+        ("He said no. Home.", False),
+        ("Sign up. It is free.", False),
+    ],
+)
+def test_a_short_line_of_sentences_that_each_are_furniture_is_chrome(line, expected):
+    assert L.is_chrome(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
         ("Your email address will not be published.", True),
         ("YOUR EMAIL ADDRESS WILL NOT BE PUBLISHED", True),
         ("Оставьте комментарий", True),

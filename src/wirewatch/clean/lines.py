@@ -120,7 +120,7 @@ _CHROME_PHRASES = [
     r"cari", r"masuk", r"daftar", r"berlangganan", r"balas", r"kirim",
     r"berita terkait", r"selengkapnya", r"tulis komentar( anda)?", r"hak cipta.*",
 ]
-_CHROME = _Vocabulary(r"^[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")[\W_\d]*$")
+_CHROME = _Vocabulary(r"^[\W_]*(?:free\s+)?(?:" + "|".join(_CHROME_PHRASES) + r")[\W_\d]*$")
 
 # A count of comments on the article: "59 Comments on “<headline>”", "8 appreciated comments on “...”".
 _COUNTED_ON_PHRASE = r"\d+\s+(?:[^\W\d_]+\s+)?(?:thoughts on|responses to|comments? (?:on|to)|replies to)\s"
@@ -279,7 +279,20 @@ def is_chrome(line: str) -> bool:
     s = line.strip()
     return bool(s) and len(s) <= 120 and bool(
         _CHROME.match(s) or _tool_bar(s) or _menu_bar(s) or _CREDIT.match(s) or _FILED_UNDER.match(s)
+        or _chrome_sentences(s)
     )
+
+
+# A short line of two or more sentences that each are furniture: "FREE Newsletter. Sign Up Now!".
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_CHROME_SENTENCES_MAX_WORDS = 10
+
+
+def _chrome_sentences(s: str) -> bool:
+    if not few_words(s, _CHROME_SENTENCES_MAX_WORDS) or not _SENTENCE_BREAK.search(s):
+        return False
+    parts = _SENTENCE_BREAK.split(s)
+    return len(parts) >= 2 and all(_CHROME.match(p) or is_call_to_action(p) for p in parts)
 
 
 # A post's section label: "Posted in World, Politics", "Filed under: Travel", "Posted inProof Points"
