@@ -167,6 +167,20 @@ def test_generic_comment_section_without_wordpress_markup_is_separated():
 
 
 
+def test_a_definition_list_of_comments_beside_a_list_of_links_gives_each_comment_with_its_date():
+    # Blogger's old layout: a <dt> header with the date over each <dd> comment, and a second list
+    # (links to the post) beside the comment list in the same section
+    stamps = ["3/22/2021 07:14:49 PM", "3/22/2021 09:02:10 PM", "3/23/2021 06:40:00 AM"]
+    pairs = "".join(f'<dt class="comment-data">At <a href="#c{k}">{stamps[k]}</a>, Reader {k} said...</dt>'
+                    f'<dd class="comment-body"><p>{c.replace(", ", ",<br>", 1)}</p></dd>' for k, c in enumerate(COMMENTS))
+    section = (f'<div id="comments"><h4>{len(COMMENTS)} Comments:</h4><dl id="comments-block">{pairs}</dl>'
+               '<dl id="backlinks"><dt>Links to this post:</dt><dd>Create a Link</dd></dl></div>')
+    parts = clean_html(page(comments=False).replace("</main>", f"{section}</main>"))
+    assert len(parts.comments) == len(COMMENTS)
+    assert [c.date for c in parts.comments] == ["2021-03-22", "2021-03-22", "2021-03-23"][: len(COMMENTS)]
+    # a line break in a comment stays one
+    assert parts.comments[0].text.split("\n")[0] == COMMENTS[0].split(", ")[0] + ","
+
 def test_an_article_inside_an_app_layouts_nav_element_is_still_found():
     # everything but a promotion line sits in one <nav>: dropping what trafilatura deletes anyway
     # first would leave it nothing to rescue the article from

@@ -106,7 +106,7 @@ def read_comments(items: list[etree._Element]) -> list[Comment]:
             continue  # too short, or the comment form's own boxes marked up like an item
         date = _comment_date(item, skip)
         if date is None:
-            found = find_dates(_own_text(item, skip))
+            found = find_dates(_own_text(item, skip)) or _header_dates(item, skip)
             date = found[0][0] if found else None
         comments.append(Comment(text=text, date=date))
     return comments
@@ -129,7 +129,7 @@ def _own_text(el: etree._Element, skip: set[etree._Element]) -> str:
             if e.tail:
                 out.append(e.tail)
             return
-        if tag in BLOCK:
+        if tag in BLOCK or tag == "br":
             out.append("\n")
         if e.text:
             out.append(e.text)
@@ -143,6 +143,17 @@ def _own_text(el: etree._Element, skip: set[etree._Element]) -> str:
     walk(el)
     lines = [_SPACES.sub(" ", ln).strip() for ln in "".join(out).split("\n")]
     return "\n".join(ln for ln in lines if ln and not L.is_chrome(ln))
+
+
+def _header_dates(item: etree._Element, skip: set[etree._Element]) -> list[tuple[str, str]]:
+    """The dates in the element just before an item, where that is its header rather than another
+    item: a definition list's term over each comment ("At 4/19/2005 07:14 PM, Anonymous said...")."""
+    header = item.getprevious()
+    while header is not None and not isinstance(header.tag, str):
+        header = header.getprevious()
+    if header is None or header in skip or _signature(header) == _signature(item):
+        return []
+    return find_dates(_own_text(header, skip))
 
 
 def _comment_date(item: etree._Element, skip: set[etree._Element]) -> str | None:
@@ -161,7 +172,9 @@ def _signature(el: etree._Element) -> tuple[str, str]:
 
 def _repeated_blocks(section: etree._Element) -> list[etree._Element]:
     """The section's comments: the largest group of same-looking siblings in it (two or more),
-    or the section itself as one comment."""
+    or the section itself as one comment; a group inside the largest whose members each say they
+    are comments, where it holds most of its text and is the larger group or the only one that says
+    so."""
     best: list[etree._Element] = []
     best_len = 0
     for parent in section.iter():
@@ -173,9 +186,22 @@ def _repeated_blocks(section: etree._Element) -> list[etree._Element]:
             if len(group) < 2:
                 continue
             size = sum(len(c.text_content()) for c in group)
-            if size > best_len:
+            if size > best_len or (
+                size >= _MARKED_SHARE * best_len and _marked(group) and (len(group) > len(best) or not _marked(best))
+                and any(a in best for a in group[0].iterancestors())
+            ):
                 best, best_len = group, size
     return best or [section]
+
+
+# Share of a group's text that a group inside it, each marked as a comment, must hold to be the
+# comments instead (Blogger's comment list beside its list of links to the post: the two lists are
+# a group, the comments inside one of them another).
+_MARKED_SHARE = 0.5
+
+
+def _marked(group: list[etree._Element]) -> bool:
+    return all(_SECTION.search(f"{el.get('id') or ''} {el.get('class') or ''}") for el in group)
 
 
 def _is_reply(el: etree._Element) -> bool:
