@@ -37,7 +37,16 @@ def test_a_date_whose_day_and_month_cannot_be_told_apart_or_that_does_not_exist_
         ("24 қыркүйек 2031 ж.", "2031-09-24"),  # Kazakh
         ("24 сентябр 2031", "2031-09-24"),  # Tajik
         ("24 de setembro de 2031", "2031-09-24"),  # Portuguese
+        ("الأربعاء 24 سبتمبر 2031", "2031-09-24"),  # Arabic (Egypt, the Gulf)
+        ("السبت 24 أيلول 2031", "2031-09-24"),  # Arabic (the Levant)
+        ("24 سبتمبر/أيلول 2031", "2031-09-24"),  # both names, as pages print them
+        ("Toshkent, 24-sentabr, 2031-yil", "2031-09-24"),  # Uzbek, with its suffixes
     ],
 )
 def test_month_names_of_the_regions_other_languages(text, iso):
     assert [d for d, _ in find_dates(text)] == [iso]
+
+
+def test_a_page_not_in_english_writes_its_numeric_dates_day_first():
+    assert find_dates("05/06/2031 - 13:15 CET", day_first=True) == [("2031-06-05", "05/06/2031")]
+    assert find_dates("06/17/2031", day_first=True) == [("2031-06-17", "06/17/2031")]  # the order shows

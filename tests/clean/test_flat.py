@@ -580,3 +580,28 @@ def test_a_headline_over_its_deck_over_the_byline_is_the_headline():
         "The reasons are partly sentimental and partly practical, as the harbour boards explain.\n"
     )
     assert clean_flat(page, language="en").title.value == "Why Harbour Towns Keep Their Old Cranes"
+
+
+def test_the_headline_over_its_deck_is_the_headline():
+    text = ("THE DAILY HERALD\nNEWS | SPORT | MONEY\nWORLD NEWS\n"
+            "FLOOD ALERT: River bursts its banks in Brisk, two missing\n"
+            "Rescue boats search submerged streets overnight as water levels keep rising in the north\n"
+            "By Anna Kerr, World News Reporter\nPublished: 10:24, 4 March 2031\n\n" + "\n\n".join(PARAGRAPHS))
+    assert clean_flat(text).title.value == "FLOOD ALERT: River bursts its banks in Brisk, two missing"
+
+
+def test_a_headline_and_deck_that_read_as_sentences_stay_out_of_the_body():
+    text = ("Valdren Letters - a newsletter on river towns\nHome | Archive | About | Subscribe\n"
+            "Did the river authority just admit the embankments are failing?\n"
+            "Its new warning about Brisk says more about the budget than about the weather this spring.\n"
+            "Anna Kerr\nMar 4, 2031\n" + "\n".join(PARAGRAPHS))
+    parts = clean_flat(text)
+    assert parts.title.value == "Did the river authority just admit the embankments are failing?"
+    assert parts.paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_a_picture_caption_with_its_credit_is_not_the_headline():
+    text = ("Valdren Post\n" + TITLE + "\n"
+            "Sandbags are stacked along the embankment in Brisk, March 3, 2031. (VALDREN PRESS/Anna Kerr)\n"
+            "Email|Print| Text size – + By Tomas Brell\nMarch 4, 2031\n" + "\n\n".join(PARAGRAPHS))
+    assert clean_flat(text).title.value == TITLE

@@ -128,3 +128,48 @@ def test_a_labelled_stamp_above_the_headline_is_the_articles_date_not_the_sites_
     assert [(d.date, d.where) for d in dates] == [("2031-03-24", "byline")]
     plain = clean_flat(text.replace("Last updated: ", ""), language="en").dates
     assert [(d.date, d.where) for d in plain] == [("2031-03-24", "page_header")]
+
+
+def test_a_weather_widget_over_a_russian_headline_is_not_the_headline():
+    # capitalised words mark no headline in Russian: the widget's "Погода в Тальске" is as capitalised
+    text = ("Тальские вести\nГлавная\nНовости\nПроисшествия\nПогода в Тальске: -4\n"
+            "В Тальске беспилотник повредил котельную, пострадавших нет\n04.03.2031 11:40\n\n"
+            "Беспилотник повредил котельную на окраине Тальска в ночь на вторник, сообщил губернатор области "
+            "Пётр Ларин.\n\nПо его словам, пострадавших нет, подача тепла восстановлена к утру.\n\nРеклама\n")
+    parts = clean_flat(text, language="ru")
+    assert parts.title.value == "В Тальске беспилотник повредил котельную, пострадавших нет"
+    assert [d.date for d in parts.dates] == ["2031-03-04"]
+
+
+def test_a_search_box_and_a_stamp_with_its_author_are_neither_headline_nor_body():
+    text = ("ВЗГЛЯД С ВОСТОКА\nполитика | общество | мир\nПоиск по сайту\nМИР\n"
+            "Готовит ли Лондон боевиков у границ Тарании?\n"
+            "Опубликовано: 4 марта 2031 г. Автор: Игорь Беленький\n"
+            "Спецслужбы Тарании обвинили Лондон в подготовке боевиков на севере соседней страны, заявив, что "
+            "инструкторы работают в двух лагерях у границы.\n\n"
+            "Британская сторона комментариев не дала, а эксперты разделились во мнениях о том, насколько "
+            "правдоподобно это обвинение.\n")
+    parts = clean_flat(text, language="ru")
+    assert parts.title.value == "Готовит ли Лондон боевиков у границ Тарании?"
+    assert parts.paragraphs[0].startswith("Спецслужбы Тарании")
+    assert [d.date for d in parts.dates] == ["2031-03-04"]
+
+
+def test_an_arabic_page_dates_itself_under_its_headline():
+    text = ("الخبر اليومي\nالرئيسية\nأخبار العالم\nالأحد 5 مارس 2031\n"
+            "الدفاع: مسيّرة تضرب مستودعا للوقود في بلدة حدودية\nالسبت 4 مارس/آذار 2031\n"
+            "أعلن المتحدث باسم وزارة الدفاع اليوم السبت أن طائرة مسيّرة أصابت مستودعا للوقود في بلدة تالسك "
+            "الحدودية، ما أدى إلى اندلاع حريق كبير.\n"
+            "وقال المتحدث إن فرق الإطفاء سيطرت على الحريق بعد ساعات، وإن الدفاعات الجوية أسقطت مسيّرات أخرى.\n")
+    parts = clean_flat(text, language="ar")
+    assert parts.title.value == "الدفاع: مسيّرة تضرب مستودعا للوقود في بلدة حدودية"
+    assert ("2031-03-04", "byline") in [(d.date, d.where) for d in parts.dates]
+
+
+def test_a_spanish_stamp_is_read_day_first():
+    text = ("El Diario Hoy\nPortada | Internacional | España\n"
+            "Un dron incendia un depósito de combustible en una ciudad fronteriza, según el ministerio\n"
+            "Agencias | Talsk\n04/03/2031 - 13:15 CET\n"
+            "Un dron alcanzó en la madrugada de este sábado un depósito de combustible en Talsk, según informó el "
+            "portavoz del ministerio de Defensa.\n\nEl ataque provocó un incendio en un tanque de gasóleo.\n")
+    assert [d.date for d in clean_flat(text, language="es").dates] == ["2031-03-04"]

@@ -102,6 +102,24 @@ def test_a_short_line_of_sentences_that_each_are_furniture_is_chrome(line, expec
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        ("Filed 04/03/2031 09:58 by our news desk", True),
+        ("Опубликовано: 4 марта 2031 г. Автор: Игорь Беленький", True),
+        ("March 4, 2031 by Anna Kerr", True),
+        ("Talks on 4 March 2031 were called off by the two sides after a long row", False),
+    ],
+)
+def test_a_date_stamp_with_its_byline_glued_on_is_a_date_line(line, expected):
+    assert L.is_date_line(line) is expected
+
+
+@pytest.mark.parametrize("line", ["Search this site", "Поиск по сайту", "Site search"])
+def test_a_search_box_is_chrome(line):
+    assert L.is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
         ("Your email address will not be published.", True),
         ("YOUR EMAIL ADDRESS WILL NOT BE PUBLISHED", True),
         ("Оставьте комментарий", True),

@@ -55,9 +55,16 @@ _MONTHS = {
     "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "май": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
     "октябр": 10, "ноябр": 11, "декабр": 12,
+    # Arabic: the Gregorian months as Egypt and the Gulf name them, and the Levant's names, which
+    # pages print beside them ("9 مارس/آذار 2024"); "كانون" and "تشرين" name two months each, with
+    # a second word, and are left out
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+    "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11,
+    "ديسمبر": 12, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9,
 }
 # Names of the days of the week, in the languages of the month names and those of the region's
-# relays (Spanish, Romanian, Indonesian).
+# relays (Spanish, Romanian, Indonesian, Italian, Polish, Turkish, Uzbek, Arabic; the Turkish and
+# Uzbek names that are common words too, such as "cuma" and "pazar", are left out).
 WEEKDAYS = frozenset([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
@@ -69,6 +76,11 @@ WEEKDAYS = frozenset([
     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     "luni", "marți", "marţi", "miercuri", "joi", "vineri", "sâmbătă", "duminică",
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+    "pazartesi", "salı", "çarşamba", "perşembe", "cumartesi",
+    "dushanba", "seshanba", "chorshanba", "payshanba", "shanba", "yakshanba",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
 ])
 
 
@@ -77,7 +89,8 @@ def calendar_words() -> frozenset[str]:
     return frozenset(_MONTHS) | WEEKDAYS
 
 
-_MONTH = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+# A month may carry a second name after a slash ("مارس/آذار"), which is passed over.
+_MONTH = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?(?:/[^\W\d_]+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
@@ -85,6 +98,7 @@ _PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 17, 2024
     # 29th October 2015, 17 июня 2024, 5 de marzo de 2031
     re.compile(rf"\b{_DAY}(?:\s+(?:of|de))?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}-{_MONTH},?\s+{_YEAR}(?:-yil)?\b", re.I),  # 14-iyul, 2024-yil (Uzbek)
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b"),  # 17.06.2024 (day first: Europe)
     re.compile(rf"\b{_YEAR}/(?P<m>[01]?\d)/(?P<day>[0-3]?\d)\b"),  # 2024/06/17
     # 17/06/2024 or 06/17/2024: read only where the order shows (a part above 12, or both the same)
@@ -100,14 +114,14 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _match_iso(m: re.Match[str]) -> str | None:
+def _match_iso(m: re.Match[str], *, day_first: bool = False) -> str | None:
     g = m.groupdict()
     if g.get("a"):
         a, b = int(g["a"]), int(g["b"])
-        if a > 12 >= b or a == b:
-            day, month = a, b
-        elif b > 12 >= a:
+        if b > 12 >= a:
             day, month = b, a
+        elif a > 12 >= b or a == b or day_first:
+            day, month = a, b
         else:
             return None  # 05/06/2024: the 5th of June or the 6th of May
         return _iso(int(g["year"]), month, day)
@@ -119,7 +133,10 @@ def _match_iso(m: re.Match[str]) -> str | None:
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def find_dates(text: str) -> list[tuple[str, str]]:
+def find_dates(text: str, *, day_first: bool = False) -> list[tuple[str, str]]:
+    """The full dates in the text, in order. `day_first`: "09/03/2024" is the 9th of March, as
+    everywhere but in the United States (a page not in English); otherwise a date whose order the
+    numbers do not show is left out."""
     if not _ANY_YEAR.search(text):
         return []
     found: list[tuple[int, str, str]] = []
@@ -128,7 +145,7 @@ def find_dates(text: str) -> list[tuple[str, str]]:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            iso = _match_iso(m)
+            iso = _match_iso(m, day_first=day_first)
             if iso:
                 found.append((m.start(), iso, m.group(0)))
                 taken.append((m.start(), m.end()))

@@ -73,7 +73,7 @@ _CHROME_PHRASES = [
     r"more articles", r"related( articles| posts| stories| news)?", r"read more",
     r"you may also like", r"you might also like", r"recommended( for you)?", r"popular",
     r"most read", r"most popular", r"latest( news)?", r"trending( now)?", r"previous( article| post)?",
-    r"next( article| post)?", r"home", r"menu", r"search", r"close", r"back to top", r"top stories",
+    r"next( article| post)?", r"home", r"menu", r"(site )?search", r"search (the |this )?(site|website)", r"close", r"back to top", r"top stories",
     r"skip to( (main )?(content|navigation))?:?", r"(open|close|toggle) (the )?(menu|navigation)",
     r"((main|section|site|network|primary|secondary) )?navigation:?", r"(view the )?site ?map",
     r"load more", r"show more", r"view all", r"more news", r"more stories",
@@ -103,10 +103,10 @@ _CHROME_PHRASES = [
     r"(copyright|©).*", r"all rights reserved.*", r"privacy policy", r"terms of (use|service)",
     r"cookie(s| policy| settings)?", r"accept( all)?( cookies)?", r"contact( us)?", r"about( us)?",
     # the same furniture in the languages whose relays wirewatch reads (ru, uk, de, fr, es, ro, id)
-    r"главная", r"поиск", r"войти", r"поделиться", r"подписаться", r"читать (далее|полностью)",
+    r"главная", r"поиск( по сайту)?", r"войти", r"поделиться", r"подписаться", r"читать (далее|полностью)",
     r"подробнее", r"похожие (новости|статьи)", r"популярное", r"ответить", r"отправить",
     r"оставьте комментарий", r"ваше имя", r"введите (код|текст)( с картинки)?", r"все права защищены.*",
-    r"головна", r"пошук", r"увійти", r"поділитися", r"відповісти", r"надіслати",
+    r"головна", r"пошук( по сайту)?", r"увійти", r"поділитися", r"відповісти", r"надіслати",
     r"всі права захищені.*", r"startseite", r"teilen", r"suche", r"anmelden", r"abonnieren",
     r"antworten", r"kommentar schreiben", r"alle rechte vorbehalten.*", r"datenschutz(erklärung)?",
     r"impressum", r"mehr zum thema", r"das könnte sie auch interessieren", r"accueil", r"partager",
@@ -470,14 +470,14 @@ _CALENDAR = calendar_words()
 # the article's own stamp, not a site's "today" printed above every page.
 _STAMP_VERB_PHRASES = (
     "published", "updated", "posted", "publié", "mis à jour", "modifié", "veröffentlicht", "aktualisiert",
-    "stand", "publicado", "actualizado", "publicat", "actualizat", "опубликовано", "обновлено",
+    "stand", "filed", "publicado", "actualizado", "publicat", "actualizat", "опубликовано", "обновлено",
     "опубліковано", "оновлено", "diterbitkan", "diperbarui", "dipublikasikan",
 )
 _STAMP_VERBS = _Vocabulary(r"\b(?:" + "|".join(_STAMP_VERB_PHRASES) + r")\b")
 # Every word such a stamp is made of, its verbs and the small words around them.
 _STAMP_WORDS = frozenset(word for phrase in _STAMP_VERB_PHRASES for word in phrase.split()) | frozenset([
     "last", "modified", "on", "at", "am", "pm", "le", "à", "mise", "um", "uhr", "zuletzt", "el", "a", "las",
-    "la", "ora", "modificat", "в", "о", "pukul", "wib", "wita", "wit",
+    "la", "ora", "modificat", "в", "о", "г", "pukul", "wib", "wita", "wit",
 ])
 
 
@@ -559,6 +559,10 @@ def _end(pattern: re.Pattern[str], text: str, pos: int) -> int:
 _NUMERIC_DATE = re.compile(r"\b[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d\b")
 
 
+_GLUED_BYLINE = re.compile(rf"(?:^|(?<=[\s|,;\u00b7]))(?:{BYLINE_LABEL})\s+(\S.*)$", re.I)
+_GLUED_BYLINE_WORDS = 6
+
+
 def is_date_line(text: str) -> bool:
     """A date with little else: a weekday, a time and its zone, the words of a publication stamp
     ("Rabu, 5 Maret 2031 | 08:15 WIB", "Published: July 23, 2012", "Publié le 24/09/2019 à 14:05, mis à
@@ -568,6 +572,13 @@ def is_date_line(text: str) -> bool:
     found += _NUMERIC_DATE.findall(text)
     if not found:
         return False
+    # a byline glued on after the date ("Filed 13/03/2031 09:58 by our news desk", "Опубликовано:
+    # 15 ноября 2031 г. Автор: Игорь Савельев"): the date line is what stands before it
+    if (glued := _GLUED_BYLINE.search(text)) and glued.start() > 0 and 1 <= len(words(glued.group(1))) <= _GLUED_BYLINE_WORDS:
+        text = text[: glued.start()]
+        found = [s for s in found if s in text]
+        if not found:
+            return False
     rest = text
     for s in found:
         rest = rest.replace(s, " ")
