@@ -338,3 +338,42 @@ def test_a_headline_of_what_can_happen_asserts_nothing():
 def test_the_body_may_name_the_headlines_country_by_its_nationality(language, title, body, content):
     sig = headline_overstates(title, body, [said(body, content, speaker="Ivan Kolev")], language=language)
     assert sig is not None and sig.evidence == content
+
+
+def test_a_tabloid_kicker_in_capitals_is_no_speaker():
+    body = ("A DRONE slammed into a fuel depot in a Valdren border town overnight, killing one worker, the "
+            "ministry says. Firefighters were still at the scene on Sunday.")
+    content = "A DRONE slammed into a fuel depot in a Valdren border town overnight, killing one worker"
+    valdren = Entity("Valdren", "GPE", ("Valdren",))
+    assert headline_overstates("DRONE BLITZ: Fuel depot ablaze in Valdren border town, one dead", body,
+                               [said(body, content)], [valdren]) is not None
+
+
+def test_a_headline_crediting_the_agency_the_body_relays_attributes():
+    body = ("A drone struck a fuel depot in the town of Brisk early on Saturday, killing one worker, the "
+            "Interlink news agency reported, citing ministry spokesman Tomas Brell.")
+    content = "A drone struck a fuel depot in the town of Brisk early on Saturday, killing one worker"
+    at = body.index(content)
+    st = Statement("Tomas Brell", None, "ministry spokesman Tomas Brell", "the Interlink news agency", "reported",
+                   content, "indirect", "named", (at, at + len(content)))
+    assert headline_overstates("Drone hits fuel depot in Brisk, one killed - Interlink", body, [st]) is None
+    assert headline_overstates("Drone hits fuel depot in Brisk, one killed - Weekend", body, [st]) is not None
+
+
+def test_an_own_voice_sentence_holding_only_the_headlines_names_does_not_say_the_claim():
+    body = ("Numerous reports on social media say the Tarvik dam gave way on Saturday, flooding villages "
+            "downstream. Tarvik, built in the 1960s, is the largest reservoir in the Olden Valley.")
+    content = "the Tarvik dam gave way on Saturday, flooding villages downstream"
+    ents = [Entity("Tarvik", "GPE", ("Tarvik",)), Entity("Olden Valley", "LOC", ("Olden Valley",))]
+    assert headline_overstates("Tarvik dam breached, villages in Olden Valley flooded", body,
+                               [said(body, content, "vague", None)], ents) is not None
+
+
+def test_a_headline_whose_first_words_are_its_actor_is_read_by_them():
+    # the name comes late ("... linked to IMU ..."): the unit that holds the first words carries the claim
+    body = ("Seven residents of Olden region have been detained on suspicion of smuggling weapons for a cell, "
+            "the State Security Service said. The service did not say when they would appear in court.")
+    content = "Seven residents of Olden region have been detained on suspicion of smuggling weapons for a cell"
+    ents = [Entity("IMU", "ORG", ("IMU",)), Entity("Olden", "GPE", ("Olden",))]
+    assert headline_overstates("Weapons smuggling cell linked to IMU smashed in Olden", body,
+                               [said(body, content)], ents) is not None

@@ -119,7 +119,7 @@ def names_source(phrase: str, names: Iterable[str]) -> bool:
     ("Bortnikov: ..."). Anything else is the headline's topic ("America's Secret Plan: ...",
     "Afghanistan: the forgotten war")."""
     tokens = re.findall(r"[\w'\u2019.-]+", phrase)
-    if not tokens:
+    if not tokens or _shouted_kicker(tokens):
         return False
     head = re.sub(r"['\u2019]s?$", "", tokens[-1]).strip(".")
     if head.lower() in _SPEAKING_HEADS or (head.isupper() and 2 <= len(head) <= 6):
@@ -130,6 +130,12 @@ def names_source(phrase: str, names: Iterable[str]) -> bool:
         for n in (name.lower() for name in names)
         if len(n) > 1
     )
+
+
+def _shouted_kicker(tokens: list[str]) -> bool:
+    """A tabloid's kicker in capitals ("DRONE BLITZ: ...", "FLOOD HORROR: ..."): two or more words of
+    four letters or more, all in capitals; acronyms that speak are shorter ("UN WFP: ...")."""
+    return len(tokens) >= 2 and all(t.isupper() and len(t) >= 4 for t in tokens)
 
 
 # Entities that may speak in a headline ("Bortnikov: ...", "Russia: ..."); a place label is a GPE too,
