@@ -44,7 +44,19 @@ Figures:
   of them (`benchmarks.relays.found`, no content words), from `analyze_text`;
 - headline_overstates: precision, recall, F1 of the signal on English pages with `overstates`.
 
-    .venv/bin/python benchmarks/heldout.py [--show] [--json]
+`--pages DIR` measures another folder of pages with its own `gold.jsonl` in the same schema instead.
+The second corpus, `benchmarks/heldout_relays/` (48 pages, English only), was written the same way,
+blind, to measure how the original speaker and headline_overstates generalise to English relays of a
+claim: eight fictional events of 2021-2025 (a security service accusing a foreign state, a ministry's
+casualty figures, a regulator's case against a company, a health official on an outbreak's origin, a
+military spokesman claiming a village, an opposition leader alleging vote fraud, a UN agency's
+displacement figures, a police chief blaming a named group for a bombing), six outlets each, with
+speakers introduced in many ways and headlines that assert, attribute or hedge (20 overstate, 4 of
+them over anonymous sourcing only, where `speakers` names the anonymous description). Measured blind
+once: stories F1 1.000 together and 0.964 one at a time (the TF-IDF baseline 1.000 here too),
+original speaker 43 / 48, headline_overstates P 1.000 R 0.550 F1 0.710.
+
+    .venv/bin/python benchmarks/heldout.py [--pages DIR] [--show] [--json]
 """
 
 from __future__ import annotations
@@ -66,8 +78,8 @@ from wirewatch.store.db import Store  # noqa: E402
 PAGES = Path(__file__).parent / "heldout"
 
 
-def load_gold() -> dict[str, dict]:
-    rows = [json.loads(line) for line in (PAGES / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+def load_gold(pages: Path = PAGES) -> dict[str, dict]:
+    rows = [json.loads(line) for line in (pages / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
     return {r["file"]: r for r in rows}
 
 
@@ -143,9 +155,11 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show", action="store_true", help="print every miss and the stories found")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    ap.add_argument("--pages", type=Path, default=PAGES, metavar="DIR",
+                    help="folder of pages and their gold.jsonl (default: benchmarks/heldout)")
     args = ap.parse_args(argv)
-    gold = load_gold()
-    files = sorted(PAGES.glob("*.txt"))
+    gold = load_gold(args.pages)
+    files = sorted(args.pages.glob("*.txt"))
     missing = sorted({f.name for f in files} ^ set(gold))
     if missing:
         sys.exit(f"pages and gold.jsonl disagree: {missing}")
