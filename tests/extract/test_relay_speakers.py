@@ -192,3 +192,53 @@ def test_a_claim_made_by_or_coming_from_someone_is_theirs():
 def test_a_wire_dateline_without_the_year_is_no_part_of_the_statement():
     (s,) = statements("VARNA, Sept 24 - Fighters are being moved to the valleys, the Border Committee said.")
     assert s.content == "Fighters are being moved to the valleys"
+
+
+def test_a_person_cited_through_a_news_agency_speaks_and_the_agency_relays():
+    (s,) = statements(
+        "Foreign instructors are training around 150 militants in the northern valleys, according to Temir "
+        "Saparov, the head of the Border Committee, citing the news agency Steppe Wire."
+    )
+    assert s.speaker == "Temir Saparov" and s.via is not None and "Steppe Wire" in s.via
+
+
+def test_officials_who_spoke_to_an_outlet_are_anonymous_not_the_outlet():
+    (s,) = statements(
+        "The messaging app will be blocked from April 1, according to officials familiar with the matter who "
+        "spoke to Steppe Wire."
+    )
+    assert s.sourcing == "anonymous" and s.speaker is None
+
+
+def test_the_official_told_refers_back_to_the_official_named_before():
+    found = statements(
+        "Temir Saparov, the first deputy head of the Border Committee, was quoted by the agency as saying that "
+        'the camps had been moved north. "These people are being prepared for attacks," the official told the '
+        "agency."
+    )
+    assert [s.speaker for s in found] == ["Temir Saparov", "Temir Saparov"]
+
+
+def test_she_after_an_unnamed_neighbour_is_the_neighbour_not_the_official_quoted_before():
+    found = statements(
+        "Temir Saparov, the head of the Border Committee, said seven men had been detained. A neighbour of one "
+        'of the detained men told our correspondent that officers searched the house. "He repaired cars, we '
+        'never thought anything of it," she said.'
+    )
+    assert found[-1].speaker is None and found[-1].sourcing == "anonymous"
+
+
+def test_a_minister_named_after_the_ministry_is_the_person_with_the_office_as_role():
+    found = statements(
+        "The app will be blocked from April 1, Minister of Digital Development Talant Oskonbaev told a news "
+        'conference. "The law is the same for everyone," Oskonbaev said.'
+    )
+    assert [(s.speaker, s.speaker_role) for s in found][0] == ("Talant Oskonbaev", "Minister of Digital Development")
+
+
+def test_an_office_that_speaks_without_a_name_is_the_person_who_opens_the_next_sentence():
+    found = statements(
+        "Seven men have been detained for smuggling rifles across the river, the committee's first deputy "
+        "chairman said on Friday. Temir Saparov told state television that officers had seized twelve rifles."
+    )
+    assert [s.speaker for s in found] == ["Temir Saparov", "Temir Saparov"]

@@ -81,6 +81,8 @@ ANONYMOUS_HEADS = _words(
     officer officers adviser advisers advisor advisors staffer staffers employee employees
     investigator investigators spokesman spokeswoman spokesperson representative representatives
     member members lawmaker lawmakers witness witnesses resident residents
+    neighbour neighbours neighbor neighbors villager villagers relative relatives eyewitness eyewitnesses
+    survivor survivors passer-by bystander bystanders
     """
 )
 

@@ -142,14 +142,17 @@ def _is_name_like(span: Span) -> bool:
     )
 
 
-def _split_trailing_person(span: Span) -> tuple[Span, Span] | None:
+def _split_trailing_person(span: Span, surnames: frozenset[str] = frozenset()) -> tuple[Span, Span] | None:
     """ORG span "X Ministry Ivan Petrov" -> (X Ministry, Ivan Petrov); "Fox News Sean Hannity" ->
-    (Fox News, Sean Hannity): a given name opening the last words starts a person."""
+    (Fox News, Sean Hannity): a given name opening the last words starts a person, and so do two
+    words that end with a surname the page names a person by alone (`surnames`: "Minister of Digital
+    Development Talant Mamyrov" where "Mamyrov said" follows)."""
     for k in (2, 3):
         if len(span) < k + 2:
             continue
         person, head = span[len(span) - k :], span[len(span) - k - 1]
-        if (head.lower_ in _ORG_HEADS or is_given_name(person[0].text)) and all(
+        known = k == 2 and person[-1].text in surnames
+        if (head.lower_ in _ORG_HEADS or is_given_name(person[0].text) or known) and all(
             t.is_title and t.pos_ == "PROPN" and t.lower_ not in _ORG_HEADS for t in person
         ):
             return span[: len(span) - k], person
@@ -158,6 +161,8 @@ def _split_trailing_person(span: Span) -> tuple[Span, Span] | None:
 
 def from_ner(doc: Doc, *, aliases: AliasTable, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
+    # one-word person names the model found: surnames, where a later mention drops the given name
+    surnames = frozenset(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1)
     for ent in doc.ents:
         etype = LABELS.get(ent.label_)
         if etype is None:
@@ -192,7 +197,7 @@ def from_ner(doc: Doc, *, aliases: AliasTable, gaz: Gazetteer) -> list[Mention]:
             else:
                 title = None
         if etype == "ORG":
-            split = _split_trailing_person(span)
+            split = _split_trailing_person(span, surnames)
             if split is not None:
                 org, person = split
                 out.append(Mention(org.start, org.end, "ORG"))

@@ -64,6 +64,7 @@ class Mention:
     role: str | None = None
     said: bool = False  # a speaker of an earlier statement, not only a mention
     subject: bool = False  # the subject of its clause: the likelier antecedent of a later pronoun
+    sourcing: str = "named"  # an unnamed speaker ("a neighbour ... told") may be a later pronoun's too
 
 
 class EntityIndex:
@@ -256,12 +257,13 @@ def _relaying_participle(np: Span) -> str | None:
 
 
 def _naming_part(np: Span) -> Span:
-    """The phrase without a trailing relative clause of its head, or a participle that says who
-    passed the words on ("Dosov, quoted by Interfax,")."""
+    """The phrase without a trailing relative clause (of its head, or of a word after it, where the
+    parser hangs it: "officials familiar with the matter who spoke to Central Asia Wire"), or a
+    participle that says who passed the words on ("Dosov, quoted by Interfax,")."""
     head = np.root
     cut = [
-        c.left_edge.i for c in head.children
-        if (c.dep_ == "relcl" or _relaying(c)) and np.start <= c.left_edge.i and c.i > head.i
+        c.left_edge.i for c in np
+        if (c.dep_ == "relcl" or c.head.i == head.i and _relaying(c)) and np.start <= c.left_edge.i and c.i > head.i
     ]
     end = min(cut, default=np.end)
     while end > np.start + 1 and np.doc[end - 1].is_punct:
@@ -302,7 +304,11 @@ def _pronoun(text: str, kind: str, offset: int, history: Sequence[Mention]) -> S
     pick = strong[-1] if strong else (earlier[-1] if earlier else None)
     if pick is None:
         return Source(None, None, text, "anonymous", kind)
-    return Source(pick.name, pick.role, text, "named", pick.kind)
+    return Source(pick.name or None, pick.role, text, pick.sourcing, pick.kind)
+
+
+# Nouns that refer back to a person in any office.
+_ANY_OFFICE = frozenset(["official", "officer", "diplomat", "politician"])
 
 
 def _description(np: Span, history: Sequence[Mention]) -> Mention | None:
@@ -317,6 +323,10 @@ def _description(np: Span, history: Sequence[Mention]) -> Mention | None:
             and all(w in hay for w in words if w != head)
             or (m.kind == "ORG" and head in hay.split())
         ):
+            return m
+        if head in _ANY_OFFICE and m.kind == "PERSON" and m.role and all(w in hay for w in words if w != head):
+            # "..., the official told the agency": the last person quoted in an office ("first deputy
+            # chairman of the State Security Service"), whatever the office is called
             return m
         if generic and m.kind == "ORG" and not (set(hay.split()) & INSTITUTION_WORDS) and len(words) == 1:
             # "KNB said ... the agency said": an organisation whose name says nothing of what it is
@@ -491,7 +501,7 @@ def _from_entities(np: Span, index: EntityIndex) -> Source | None:
     if role_head and head.pos_ != "PROPN" and not persons:
         # "the head of Russia's security service said": a person named by office, often named in
         # full a paragraph later ("The FSB's head, Alexander Bortnikov, told ...").
-        holder = role_holder(text, index, near=np.start_char)
+        holder = role_holder(text, index, near=np.start_char) or _named_next(np, index)
         if holder is not None:
             return Source(holder.name, without_article(text), text, "named", "PERSON")
         definite = any(t.dep_ in ("det", "poss") and t.lower_ not in ("a", "an", "some", "any") for t in head.children)
@@ -563,6 +573,21 @@ def _with_entity_names(text: str, index: EntityIndex) -> set[str]:
                 words |= _role_words(n)
     index.office_words[text] = words
     return words
+
+
+def _named_next(np: Span, index: EntityIndex) -> Entity | None:
+    """The person who opens the next sentence, where the office speaks without a name and the name
+    follows on its own ("..., the service's first deputy chairman said on Friday. Anvar Rakhimov told
+    state television ..."): a person no role of their own is given to, there or anywhere."""
+    sent = np.sent
+    if sent.end >= len(np.doc):
+        return None
+    start = np.doc[sent.end].idx
+    opener = next((t for t in index.within(start, start + 1) if t[0] == start), None)
+    if opener is None or opener[2].type != "PERSON" or opener[2].roles:
+        return None
+    after = np.doc.char_span(opener[1], opener[1] + 1, alignment_mode="expand")
+    return None if after is not None and after.text.startswith(",") else opener[2]
 
 
 def role_holder(description: str, index: EntityIndex, *, near: int = 0) -> Entity | None:

@@ -751,9 +751,21 @@ def _fold_onto_cue(
 
 def _cited_speaks(report: _Draft, cited: Span, **changes: Any) -> _Draft:
     """The report (which has a source) with the one it cites as its speaker, and its own source as the
-    relay (`via`): "Citing X, the agency reported", "..., agencies reported, citing X"."""
+    relay (`via`): "Citing X, the agency reported", "..., agencies reported, citing X". Where the one
+    cited is a news outlet and the one reporting is not ("according to Anvar Rakhimov, ..., citing the
+    news agency Central Asia Wire"), the outlet relays what the other says."""
+    if _OUTLET.search(cited.text) and not _OUTLET.search(report.source.text):  # type: ignore[union-attr]
+        return replace(report, via=clean(cited.text), **changes)
     return replace(report, source=cited, via=clean(report.source.text), sourcing=None, relay=False,  # type: ignore[union-attr]
                    **changes)
+
+
+# What a news outlet calls itself: "the news agency X", "X newspaper", "state television".
+_OUTLET = re.compile(
+    r"\b(?:news|agency|agencies|newspapers?|tabloid|daily|weekly|television|tv|channel|broadcaster|radio|wire"
+    r"|gazette|magazine|website|portal)\b",
+    re.I,
+)
 
 
 def _fold_citations(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
@@ -913,6 +925,7 @@ def _resolve(
     mentions = [_subjecthood(doc, m) for m in index.mentions_before(len(text) + 1) if not quoted(m.start)]
     starts = [m.start for m in mentions]
     speakers: list[Mention] = []
+    unnamed: list[Mention] = []
     resolved: dict[int, Source] = {}
     for i in order:
         d = drafts[i]
@@ -920,8 +933,9 @@ def _resolve(
         if d.follows is not None and d.follows in resolved:
             src = resolved[d.follows]
         elif d.source is not None and d.sourcing is None:
+            spoken = speakers + unnamed if _pronoun_text(d.source.text) else speakers
             history = sorted(
-                mentions[: bisect_left(starts, at)] + [m for m in speakers if m.start < at],
+                mentions[: bisect_left(starts, at)] + [m for m in spoken if m.start < at],
                 key=lambda m: m.start,
             )
             src = describe(d.source, index, history)
@@ -934,6 +948,10 @@ def _resolve(
         resolved[i] = src
         if src.speaker and src.sourcing == "named":
             speakers.append(Mention(at, src.speaker, src.kind, src.role, said=True))
+        elif src.sourcing in ("anonymous", "vague") and src.kind == "PERSON" and src.text and not _pronoun_text(src.text):
+            # "A neighbour ... told us ... '...,' she said": an unnamed speaker is who a pronoun right
+            # after may mean (and only a pronoun: the history's other readers want names)
+            unnamed.append(Mention(at, src.speaker or "", "PERSON", None, said=True, sourcing=src.sourcing))
     out = []
     for i in sorted(range(len(drafts)), key=lambda i: drafts[i].content):
         d, src = drafts[i], resolved[i]
@@ -957,6 +975,13 @@ def _resolve(
 # Offices one person holds, as a definite description names them: "the senator", "the Virginia governor".
 # Not "official", "spokesman" or "aide": those stay anonymous where no one was named as one.
 _OFFICES = (TITLES & ROLE_NOUNS) - ANONYMOUS_HEADS - {"head", "chief", "general", "deputy", "leader"}
+
+
+def _pronoun_text(text: str) -> bool:
+    return text.strip().lower() in _PRONOUNS
+
+
+_PRONOUNS = frozenset(["he", "she", "they", "it", "him", "her", "them"])
 
 
 def _office_holder_in_content(
