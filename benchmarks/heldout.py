@@ -40,8 +40,9 @@ Figures:
   store) against `event`, beside the TF-IDF + agglomerative baseline of `benchmarks.clustering`
   (threshold tuned on these pages), and F1 with the pages ingested one at a time in two shuffled
   orders; a rejected page counts as a story of its own;
-- speakers: share of English pages with `speakers` where some statement's speaker or role holds one
-  of them (`benchmarks.relays.found`, no content words), from `analyze_text`;
+- speakers: share of English pages with `speakers` where some statement's speaker or role (or an
+  unnamed source's words) holds one of them (`benchmarks.relays.found`, no content words), from
+  `analyze_text`;
 - headline_overstates: precision, recall, F1 of the signal on English pages with `overstates`.
 
 `--pages DIR` measures another folder of pages with its own `gold.jsonl` in the same schema instead.

@@ -12,9 +12,9 @@ measure: a regression check, not an estimate of the real ones.
 
     .venv/bin/python benchmarks/relays.py [--show]
 
-`pages.jsonl`: per page, `speakers` (any of them, found in a statement's speaker or role, counts)
-and `content` (words every such statement's content must hold; none: any statement). A page is
-found when one statement in its body meets both. `headlines.jsonl`: a headline over one of the two
+`pages.jsonl`: per page, `speakers` (any of them, found in a statement's speaker or role, or for an
+unnamed source in the words that describe it, counts) and `content` (words every such statement's
+content must hold; none: any statement). A page is found when one statement in its body meets both. `headlines.jsonl`: a headline over one of the two
 bodies of `bodies.json` (one attributes the claim, one asserts it in the outlet's voice) and whether
 it overstates. Printed beside the do-nothing baseline that flags every headline.
 """
@@ -34,8 +34,12 @@ DATA = Path(__file__).parent / "relays"
 
 
 def found(article, speakers: list[str], content: list[str]) -> bool:
+    """Whether a statement of the body names one of `speakers` (in its speaker or role, or for an
+    unnamed source, in the words that describe it: "officials familiar with the matter") and holds
+    every word of `content`."""
     for s in article.extracted.statements if article.extracted else ():
-        who = f"{s.speaker or ''} {s.speaker_role or ''}".lower()
+        unnamed = s.source_text if s.sourcing in ("anonymous", "vague") and not s.speaker else ""
+        who = f"{s.speaker or ''} {s.speaker_role or ''} {unnamed or ''}".lower()
         if s.span is not None and any(x.lower() in who for x in speakers) and all(w in s.content for w in content):
             return True
     return False

@@ -377,3 +377,49 @@ def test_a_headline_whose_first_words_are_its_actor_is_read_by_them():
     ents = [Entity("IMU", "ORG", ("IMU",)), Entity("Olden", "GPE", ("Olden",))]
     assert headline_overstates("Weapons smuggling cell linked to IMU smashed in Olden", body,
                                [said(body, content)], ents) is not None
+
+
+def test_a_headline_in_capitals_is_read_as_words():
+    body = ("Valdren's spy chiefs claim that foreign agents hired two locals to blow up a fuel depot in Brisk "
+            "last month. The two men are in custody.")
+    content = "foreign agents hired two locals to blow up a fuel depot in Brisk last month"
+    ents = [Entity("Brisk", "GPE", ("Brisk",))]
+    assert headline_overstates("FOREIGN AGENTS BLEW UP BRISK FUEL DEPOT", body, [said(body, content)], ents) is not None
+
+
+def test_a_toll_in_words_matches_the_headlines_figures():
+    body = ("Sixty-three people died and 112 others were injured in the clashes in Tolla, according to the "
+            "health ministry. Aid convoys reached the town on Monday.")
+    content = "Sixty-three people died and 112 others were injured in the clashes in Tolla"
+    ents = [Entity("Tolla", "GPE", ("Tolla",))]
+    assert headline_overstates("63 dead, 112 wounded in Tolla", body, [said(body, content)], ents) is not None
+
+
+def test_a_topic_at_a_place_before_the_colon_is_no_speaker_and_the_claim_follows_it():
+    body = ("Sixty-three villagers were killed when herders stormed farming villages, the health ministry said. "
+            "Aid groups blame the drought.")
+    content = "Sixty-three villagers were killed when herders stormed farming villages"
+    ents = [Entity("Tolla", "GPE", ("Tolla",))]
+    assert headline_overstates("Massacre in Tolla: 63 killed as herders storm villages", body,
+                               [said(body, content)], ents) is not None
+    body = ("The count in Brisk was manipulated, opposition leader Anna Kerr said. \"38,000 votes were changed "
+            "between the machines and the tally,\" Kerr wrote.")
+    quote = '"38,000 votes were changed between the machines and the tally,"'
+    assert headline_overstates("Stolen election: 38,000 votes rigged in Brisk", body,
+                               [said(body, quote)], [Entity("Brisk", "GPE", ("Brisk",))]) is not None
+
+
+def test_an_armys_word_that_it_took_a_village_is_a_claim_not_its_own_act():
+    body = "The army said that its forces had seized the village of Marn from the rebels on Sunday."
+    content = "that its forces had seized the village of Marn from the rebels on Sunday"
+    at = body.index(content)
+    st = Statement("the army", None, "The army", None, "said", content, "indirect", "named", (at, at + len(content)))
+    marn = Entity("Marn", "GPE", ("Marn",))
+    assert headline_overstates("Army takes Marn from rebels", body, [st], [marn]) is not None
+
+
+def test_a_sentence_handed_to_its_source_by_the_next_is_attributed():
+    body = ("The mayoral election in Brisk was rigged, with 38,000 votes switched. That's according to opposition "
+            "leader Anna Kerr, who posted the claim on Sunday.")
+    ents = [Entity("Brisk", "GPE", ("Brisk",)), Entity("Anna Kerr", "PERSON", ("Anna Kerr",))]
+    assert headline_overstates("Brisk mayoral vote was rigged", body, [], ents) is not None

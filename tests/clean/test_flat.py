@@ -605,3 +605,26 @@ def test_a_picture_caption_with_its_credit_is_not_the_headline():
             "Sandbags are stacked along the embankment in Brisk, March 3, 2031. (VALDREN PRESS/Anna Kerr)\n"
             "Email|Print| Text size – + By Tomas Brell\nMarch 4, 2031\n" + "\n\n".join(PARAGRAPHS))
     assert clean_flat(text).title.value == TITLE
+
+
+def test_the_sites_name_on_the_first_line_and_again_under_the_headline_is_not_the_headline():
+    text = ("Valdren Daily News\nEnglish | Deutsch\nHome\nRegions\nWeather\nOpinion\nTuesday 4 Mar 2031\nRegions\n"
+            "River bursts its banks in Brisk\nValdren Daily News\nPublished: 4 Mar 2031 at 15:20\nShare\nPrint\n"
+            + "\n\n".join(PARAGRAPHS))
+    assert clean_flat(text).title.value == "River bursts its banks in Brisk"
+
+
+def test_a_menu_of_sections_in_capitals_and_a_reading_time_are_not_the_headline():
+    text = ("VALDREN POST\nHOME NEWS WORLD VIDEO OPINION\n" + TITLE + "\nWorld\nBy Post Staff\n3 min read\n"
+            "Tuesday, March 4, 2031 11:23 PM\n" + "\n\n".join(PARAGRAPHS))
+    assert clean_flat(text).title.value == TITLE
+
+
+def test_an_opening_paragraph_printed_over_the_byline_stays_in_the_body():
+    lede = ("Floodwater swept through three villages in the Brisk valley overnight and forced hundreds of families "
+            "from their homes, the Northern River Authority said on Tuesday.")
+    text = ("THE VALDREN EXPRESS\nHome | News | World | Sport\n" + TITLE + "\n" + lede + "\nBy Anna Kerr\n"
+            "10:32, Tue, Mar 4, 2031\nLink copied\nComments\n" + "\n".join(PARAGRAPHS))
+    parts = clean_flat(text)
+    assert parts.title.value == TITLE
+    assert parts.paragraphs[0] == lede

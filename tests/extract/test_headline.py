@@ -1,6 +1,6 @@
 import pytest
 
-from wirewatch.extract.headline import headline_statement
+from wirewatch.extract.headline import headline_statement, names_source
 from wirewatch.extract.speakers import EntityIndex
 from wirewatch.model import Entity
 
@@ -109,3 +109,8 @@ def test_a_foreign_headline_source_before_its_cue(title, language, sourcing, spe
 def test_a_source_before_its_cue_at_the_end_of_the_headline(title, sourcing, speaker, content):
     st = headline_statement(title, EntityIndex([VOSK]))
     assert st is not None and (st.sourcing, st.speaker, st.content) == (sourcing, speaker, content)
+
+
+def test_a_topic_at_a_place_before_a_colon_names_no_speaker():
+    assert not names_source("Massacre in Tolla", ["Tolla"])
+    assert names_source("Tolla", ["Tolla"])

@@ -29,6 +29,7 @@ from wirewatch.extract.country_names import nationality
 from wirewatch.extract.cues import reporting_words, says_something, word_regex
 from wirewatch.extract.headline import names_source, speaking_names
 from wirewatch.extract.places import capitals, load_gazetteer, place_key
+from wirewatch.link.number_words import number_words
 from wirewatch.model import Entity, Signal, Statement
 
 KIND = "headline_overstates"
@@ -92,10 +93,10 @@ class _Unit:
 
 
 # Section labels before a colon are not a speaker ("BREAKING: ...", "Watch: ..."), nor is a tabloid's
-# kicker in capitals ("DRONE BLITZ: ...", as `extract.headline.names_source` reads it).
+# kicker in capitals ("DRONE BLITZ: ...", as `extract.headline.names_source` reads it; "DEATH WELL! ...").
 _LABEL = re.compile(
     r"^\s*(?:(?i:breaking|exclusive|watch|video|photos?|update[d]?|live|just in|revealed|urgent)"
-    r"|[A-Z]{4,}(?:\s+[A-Z]{4,})+)\s*:\s*"
+    r"|[A-Z]{4,}(?:\s+[A-Z]{4,})+)\s*:\s*|^\s*[A-Z]{4,}(?:\s+[A-Z]{2,})*\s*!\s+"
 )
 
 
@@ -168,6 +169,15 @@ def _credited(title: str, statements: Sequence[Statement]) -> bool:
     )
 
 
+def _shouted(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= _SHOUTED_MIN_LETTERS and sum(c.isupper() for c in letters) >= _SHOUTED_SHARE * len(letters)
+
+
+_SHOUTED_MIN_LETTERS = 12
+_SHOUTED_SHARE = 0.8
+
+
 def _key_terms(title: str, entities: Iterable[Entity], language: str) -> list[tuple[str, float]]:
     """The headline's content stems in order, each with its weight (entity words weigh double)."""
     # spaCy's English list holds content verbs ("move", "call", "show"); other languages need theirs.
@@ -177,11 +187,15 @@ def _key_terms(title: str, entities: Iterable[Entity], language: str) -> list[tu
     }
     terms: list[tuple[str, float]] = []
     seen: set[str] = set()
+    # a headline in capitals ("PUTIN'S SPIES BLEW UP MOLDOVA FUEL DEPOT") has no acronyms to tell apart
+    shouted = _shouted(title)
     for w, _, _ in words(title):
-        acronym = len(w) >= 2 and w.isupper()
+        acronym = not shouted and len(w) >= 2 and w.isupper()
+        w = w.lower() if shouted else w
         if (w.lower() in stops and not acronym) or w.isdigit() and len(w) < 2:
             continue
         s = stem(w)
+        s = _SAME.get(s, s)
         if s in seen:
             continue
         seen.add(s)
@@ -241,7 +255,21 @@ def _naming_as_headline(units: list[_Unit], other: _OtherNames, body: str, langu
 
 def _stems(text: str, language: str) -> frozenset[str]:
     stem = stemmer(language)
-    return frozenset(stem(w) for w, _, _ in words(text))
+    return frozenset(_SAME.get(s, s) for w, _, _ in words(text) if (s := stem(w)))
+
+
+def _unit_stems(text: str, language: str) -> frozenset[str]:
+    """A unit's stems, with the figures it writes in words ("Sixty-three people died": 63)."""
+    return _stems(text, language) | number_words(text, language)
+
+
+# The words of a toll and of a capture, which a headline and the body it sums up word differently
+# ("63 dead, 112 wounded" / "Sixty-three people died and 112 others were injured"; "army takes Um
+# Sidra" / "its forces had seized the village"), as one stem each.
+_SAME = {
+    "dead": "die", "death": "die", "kill": "die", "injur": "wound", "injury": "wound", "hurt": "wound",
+    "took": "tak", "taken": "tak", "seiz": "tak", "captur": "tak",
+}
 
 
 def _units(body: str, statements: Sequence[Statement], language: str) -> tuple[list[_Unit], list[_Unit]]:
@@ -260,27 +288,56 @@ def _units(body: str, statements: Sequence[Statement], language: str) -> tuple[l
             continue  # "Police released a photo of a man wanted ...": the outlet tells of an act
         s, e = st.span
         if 0 <= s < e <= len(body):
-            attributed.append(_Unit((s, e), _stems(body[s:e], language), st.speaker or st.source_text or st.sourcing))
+            attributed.append(_Unit((s, e), _unit_stems(body[s:e], language), st.speaker or st.source_text or st.sourcing))
     cue_fallback = not statements
     vague = vague_scan(body)
     own: list[_Unit] = []
-    for s, e in sentences(body):
+    spans = list(sentences(body))
+    for k, (s, e) in enumerate(spans):
         text = body[s:e]
         covered = any(a.span[0] < e and a.span[1] > s for a in attributed)
         if text.rstrip("\"'\u201d\u2019 ").endswith("?"):
             continue  # a question asserts nothing
-        if any(vs < e and ve > s for vs, ve in vague):
-            attributed.append(_Unit((s, e), _stems(text, language), "vague sourcing"))
+        if k + 1 < len(spans) and (back := _BACK_ATTRIBUTION.match(body, spans[k + 1][0])):
+            # "... was rigged, with 38,000 votes switched. That's according to opposition leader X"
+            attributed.append(_Unit((s, e), _unit_stems(text, language), back.group(1).strip(" ,")))
+        elif any(vs < e and ve > s for vs, ve in vague):
+            attributed.append(_Unit((s, e), _unit_stems(text, language), "vague sourcing"))
         elif cue_fallback and (_BODY_CUE.search(text) or text.lstrip().startswith(("\u201c", '"'))):
-            attributed.append(_Unit((s, e), _stems(text, language), None))
+            attributed.append(_Unit((s, e), _unit_stems(text, language), None))
         elif not covered:
-            own.append(_Unit((s, e), _stems(text, language), None))
+            own.append(_Unit((s, e), _unit_stems(text, language), None))
     return attributed, own
+
+
+# A sentence that hands the one before it to its source: "That's according to X", "That is what X
+# told reporters".
+_BACK_ATTRIBUTION = re.compile(
+    r"(?:that|this)(?:'s|\u2019s|\s+is|\s+was)\s+(?:according\s+to|what)\s+([^,.;]{2,80})", re.I
+)
 
 
 def _subject(terms: Sequence[tuple[str, float]]) -> str:
     """The headline's actor: its first name (acronym or entity word), else its first content word."""
     return next((t for t, w in terms if w > 1.0), terms[0][0])
+
+
+def _claim_actor(title: str, language: str) -> set[str]:
+    """The first word of the claim after a topic and its colon ("Stolen election: 38,000 votes rigged
+    in ...": 38), where what stands before the colon names no speaker (checked before)."""
+    m = _BEFORE_COLON.match(title)
+    if m is None:
+        return set()
+    stem = stemmer(language)
+    stops = STOPWORDS if language == "en" else STOPWORDS | stop_words(language)
+    first = next((w for w, _, _ in words(title[m.end():]) if w.lower() not in stops), None)
+    return {_SAME.get(stem(first), stem(first))} if first else set()
+
+
+# What a party to a fight claims of its own deeds: the army's word that it "took" a village is a
+# claim, where the police's that it arrested three men is the record of an act.
+_CONTESTED = frozenset(["tak", "liberat", "recaptur", "retak", "retook", "destroy", "repell", "repuls", "encircl",
+                        "shot", "shoot", "down", "overran", "overrun"])
 
 
 def _actors(terms: Sequence[tuple[str, float]]) -> set[str]:
@@ -295,7 +352,7 @@ _WITHOUT_SUBJECT_SHARE = 0.6
 _WITHOUT_SUBJECT_TERMS = 4
 
 
-def _score(terms: Sequence[tuple[str, float]], unit: _Unit) -> tuple[float, int]:
+def _score(terms: Sequence[tuple[str, float]], unit: _Unit, actors: set[str]) -> tuple[float, int]:
     """(weighted share of the headline's terms found in the unit, how many), or (0, 0) when the unit
     does not carry the headline's claim: its subject is missing and too little of the rest is there."""
     if not terms:
@@ -303,7 +360,7 @@ def _score(terms: Sequence[tuple[str, float]], unit: _Unit) -> tuple[float, int]
     total = sum(w for _, w in terms)
     hit = [(t, w) for t, w in terms if t in unit.stems]
     share = sum(w for _, w in hit) / total
-    if not _actors(terms).isdisjoint(unit.stems) or (share >= _WITHOUT_SUBJECT_SHARE and len(hit) >= _WITHOUT_SUBJECT_TERMS):
+    if not actors.isdisjoint(unit.stems) or (share >= _WITHOUT_SUBJECT_SHARE and len(hit) >= _WITHOUT_SUBJECT_TERMS):
         return share, len(hit)
     return 0.0, 0
 
@@ -346,11 +403,12 @@ def headline_overstates(
     attributed = _naming_as_headline(attributed, other_names, body, language)
     own = _naming_as_headline(own, other_names, body, language)
     best: tuple[float, int, _Unit] | None = None
-    actors = _actors(terms)
+    actors = _actors(terms) | _claim_actor(title, language)
+    contested = bool(_CONTESTED & {t for t, _ in terms})
     for u in attributed:
-        if u.who and actors & _stems(u.who, language):
+        if u.who and actors & _stems(u.who, language) and not contested:
             continue  # "Kremlin orders troops" from "the Kremlin said it ordered troops": its own act
-        share, n = _score(terms, u)
+        share, n = _score(terms, u, actors)
         if n >= need and share >= min_share and (best is None or (share, n) > best[:2]):
             best = (share, n, u)
     if best is None:
@@ -358,7 +416,7 @@ def headline_overstates(
     # an own-voice sentence says the claim too where it holds more than its names: "Karkidon, built
     # in the 1960s, is one of the largest reservoirs in the Fergana Valley" tells nothing of a breach
     events = {t for t, w in terms if w == 1.0}
-    own_best = max((_score(terms, u)[0] for u in own if events & u.stems), default=0.0)
+    own_best = max((_score(terms, u, actors)[0] for u in own if events & u.stems), default=0.0)
     if own_best >= best[0]:
         return None  # the outlet says it too, in its own voice
     s, e = best[2].span

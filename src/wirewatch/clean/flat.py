@@ -325,6 +325,13 @@ TOOL_LINE = 5.0
 # ("DRONE BLITZ: Fuel depot ablaze ..." over "Huge fireball lights up night sky over ..."); a short
 # lower line is the headline under a kicker or a promotion. Flattened L3S-GN1 headlines 0.6904 ->
 # 0.6921, WCXB dev 0.6103 -> 0.6129 (+1.0 instead of +0.6: same / 0.6116; on any pair: L3S 0.6689).
+# The page's first line, where more than this many lines stand between it and the article, is its
+# masthead (the site's name, a tagline) more likely than its headline: it loses what it gains for
+# standing first and more. Flattened L3S-GN1 headlines 0.6921 -> 0.7185 (2 or 3 the same; 5: 0.7053;
+# over 6 lines: 0.6987), WCXB dev without the address 0.5095 -> 0.512, FakeNewsNet 0.981.
+MASTHEAD = 3.0
+MASTHEAD_LINES = 4
+_SITE_NAME_WORDS = 4
 OVER_DECK = 0.6
 DECK_MIN_WORDS = 10
 _TOOL_WORDS = re.compile(
@@ -357,6 +364,21 @@ def _under_byline_block(lines: list[_Line], start: int, end: int) -> int:
         if heads > _HEAD_IN_RUN or line.n_words > _TITLE_MAX_WORDS:
             return start
     return start
+
+
+def _lede_over_byline(lines: list[_Line], start: int) -> _Line | None:
+    """The article's opening paragraph printed over its byline block, the block right above the
+    run of prose ("SIXTY-THREE villagers were slaughtered ..., the health ministry said." / "By Gemma
+    Pryce" / "10:32, Wed, Sep 28, 2022" / "Link copied" / article): a long sentence, as a deck is not."""
+    k = start - 1
+    block = False
+    while k >= 0 and start - k <= _BYLINE_BLOCK_UP and (_in_byline_block(lines[k]) or _filler(lines[k])):
+        block = block or _in_byline_block(lines[k])
+        k -= 1
+    if not block or k < 0 or start - k > _BYLINE_BLOCK_UP:
+        return None
+    line = lines[k]
+    return line if line.label == "good" and line.n_words >= L.PROSE_LONG_WORDS and L.ends_sentence(line.text) else None
 
 
 def _over_deck(line: _Line, k: int, candidates: list[_Line], over: set[int]) -> bool:
@@ -468,6 +490,10 @@ def _choose_title(
         and not L.is_byline(c.text) and not _mostly_figures(c.text) and not L.is_date_line(c.text)
         and not _dated_at_start(c.text) and not _PHOTO_CREDIT.search(c.text)
     ]
+    if len(candidates) > MASTHEAD_LINES and all_lines[0].n_words <= _SITE_NAME_WORDS:
+        # the masthead's words again, credited under the headline or in the footer: the site's name
+        masthead = L.normalise_line(all_lines[0].text)
+        usable = [c for c in usable if c is all_lines[0] or L.normalise_line(c.text) != masthead]
     if not usable:
         return None
     at = {id(c): k for k, c in enumerate(candidates)}
@@ -476,6 +502,7 @@ def _choose_title(
         (_title_score(c, slug, counts[L.normalise_line(c.text)], _proximity(len(candidates) - 1 - at[id(c)]),
                       title_case=language in _TITLE_CASE_LANGUAGES)
          + (FIRST_LINE if c is all_lines[0] else 0.0)
+         - (MASTHEAD if c is all_lines[0] and len(candidates) > MASTHEAD_LINES else 0.0)
          + (OVER_BYLINE if at[id(c)] in over else 0.0) - (TOOL_LINE if _tool_line(c.text) else 0.0)
          + (OVER_DECK if _over_deck(c, at[id(c)], candidates, over) else 0.0),
          -k, c)
@@ -591,7 +618,8 @@ def _read(text: str, *, language: str, chrome: frozenset[str], url: str | None) 
     else:
         start, end = run
         start = _under_byline_block(lines, start, end)
-        body_lines = _near_prose(lines[start : end + 1])
+        lede = _lede_over_byline(lines, start)
+        body_lines = ([lede] if lede is not None else []) + _near_prose(lines[start : end + 1])
         closing = _closing_candidate(lines, start, end)
         if closing is not None and closing not in body_lines and _closing_sentence(closing, stops):
             body_lines.append(closing)

@@ -76,7 +76,7 @@ _CHROME_PHRASES = [
     r"next( article| post)?", r"home", r"menu", r"(site )?search", r"search (the |this )?(site|website)", r"close", r"back to top", r"top stories",
     r"skip to( (main )?(content|navigation))?:?", r"(open|close|toggle) (the )?(menu|navigation)",
     r"((main|section|site|network|primary|secondary) )?navigation:?", r"(view the )?site ?map",
-    r"load more", r"show more", r"view all", r"more news", r"more stories",
+    r"load more", r"show more", r"view all", r"more news", r"more stories", r"\d+\s*min(?:ute)?s?\.?\s+read",
     r"(advertisement\W*)?(the )?(story|article) continue[sd]? (below|after (this )?(advertisement|ad))( advertisement)?",
     r"continue reading( (below|the (main )?story|the article))?", r"scroll (down )?to continue( with content)?",
     r"weitere artikel", r"end of (the )?(article|story)",
@@ -279,8 +279,25 @@ def is_chrome(line: str) -> bool:
     s = line.strip()
     return bool(s) and len(s) <= 120 and bool(
         _CHROME.match(s) or _tool_bar(s) or _menu_bar(s) or _CREDIT.match(s) or _FILED_UNDER.match(s)
-        or _chrome_sentences(s)
+        or _chrome_sentences(s) or _section_menu(s)
     )
+
+
+# A site's sections, the items of a menu that a page flattened without separators ("HOME NEWS WORLD
+# VIDEO OPINION"), in English.
+_SECTION_WORDS = frozenset((
+    "home", "news", "world", "politics", "business", "economy", "markets", "money", "sport", "sports",
+    "opinion", "opinions", "video", "videos", "culture", "arts", "tech", "technology", "science", "health",
+    "entertainment", "lifestyle", "travel", "weather", "live", "podcasts", "newsletters", "local", "national",
+    "international", "us", "uk", "europe", "asia", "africa", "analysis", "features", "photos", "more", "latest",
+    "about", "contact", "subscribe", "login", "search", "menu", "showbiz", "tv", "style", "food", "climate",
+))
+_SECTION_MENU_MIN = 3
+
+
+def _section_menu(s: str) -> bool:
+    ws = words(s)
+    return len(ws) >= _SECTION_MENU_MIN and not ends_sentence(s) and all(w.lower() in _SECTION_WORDS for w in ws)
 
 
 # A short line of two or more sentences that each are furniture: "FREE Newsletter. Sign Up Now!".

@@ -119,7 +119,7 @@ def names_source(phrase: str, names: Iterable[str]) -> bool:
     ("Bortnikov: ..."). Anything else is the headline's topic ("America's Secret Plan: ...",
     "Afghanistan: the forgotten war")."""
     tokens = re.findall(r"[\w'\u2019.-]+", phrase)
-    if not tokens or _shouted_kicker(tokens):
+    if not tokens or _shouted_kicker(tokens) or _AT_A_PLACE.search(phrase):
         return False
     head = re.sub(r"['\u2019]s?$", "", tokens[-1]).strip(".")
     if head.lower() in _SPEAKING_HEADS or (head.isupper() and 2 <= len(head) <= 6):
@@ -130,6 +130,11 @@ def names_source(phrase: str, names: Iterable[str]) -> bool:
         for n in (name.lower() for name in names)
         if len(n) > 1
     )
+
+
+# A topic set at a place or a time ("Massacre in Mandoul: ...", "Fire at Brisk depot: ..."): the name
+# after the preposition is where, not who.
+_AT_A_PLACE = re.compile(r"\b(?:in|at|near|over|across|after|before|during)\s+(?:the\s+)?[A-Z]")
 
 
 def _shouted_kicker(tokens: list[str]) -> bool:

@@ -48,10 +48,20 @@ def number_words(text: str, language: str) -> set[str]:
         return set()
     words = [w.lower() for w in _WORD.findall(text)]
     out = set()
+    taken = -1  # the units word of a compound just read
     for i, w in enumerate(words):
         value = numbers.get(w)
-        if value is None:
+        if value is None or i == taken:
             continue
-        factor = _factor(words[i + 1], language) if i + 1 < len(words) else None
+        after = words[i + 1] if i + 1 < len(words) else ""
+        unit = numbers.get(after, 0)
+        if value in _TENS and 0 < unit < 10:
+            value += unit  # "sixty-three", "шестьдесят три"
+            taken = i + 1
+            after = words[i + 2] if i + 2 < len(words) else ""
+        factor = _factor(after, language) if after else None
         out.add(str(value * (factor or 1)))
     return out
+
+
+_TENS = frozenset(range(20, 100, 10))
