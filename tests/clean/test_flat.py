@@ -620,11 +620,14 @@ def test_a_menu_of_sections_in_capitals_and_a_reading_time_are_not_the_headline(
     assert clean_flat(text).title.value == TITLE
 
 
-def test_an_opening_paragraph_printed_over_the_byline_stays_in_the_body():
+@pytest.mark.parametrize("related", [0, 30])  # a long page goes through the line model too
+def test_an_opening_paragraph_printed_over_the_byline_stays_in_the_body(related):
     lede = ("Floodwater swept through three villages in the Brisk valley overnight and forced hundreds of families "
             "from their homes, the Northern River Authority said on Tuesday.")
+    links = "".join(f"\nRelated story number {k} about rivers" for k in range(related))
     text = ("THE VALDREN EXPRESS\nHome | News | World | Sport\n" + TITLE + "\n" + lede + "\nBy Anna Kerr\n"
-            "10:32, Tue, Mar 4, 2031\nLink copied\nComments\n" + "\n".join(PARAGRAPHS))
+            "10:32, Tue, Mar 4, 2031\nLink copied\nComments\n" + "\n".join(PARAGRAPHS) + "\nMost read" + links)
     parts = clean_flat(text)
     assert parts.title.value == TITLE
     assert parts.paragraphs[0] == lede
+    assert [(d.date, d.where) for d in parts.dates] == [("2031-03-04", "byline")]

@@ -178,10 +178,14 @@ _SHOUTED_MIN_LETTERS = 12
 _SHOUTED_SHARE = 0.8
 
 
+def _content_stops(language: str) -> frozenset[str]:
+    # spaCy's English list holds content verbs ("move", "call", "show"); other languages need theirs.
+    return STOPWORDS if language == "en" else STOPWORDS | stop_words(language)
+
+
 def _key_terms(title: str, entities: Iterable[Entity], language: str) -> list[tuple[str, float]]:
     """The headline's content stems in order, each with its weight (entity words weigh double)."""
-    # spaCy's English list holds content verbs ("move", "call", "show"); other languages need theirs.
-    stem, stops = stemmer(language), STOPWORDS if language == "en" else STOPWORDS | stop_words(language)
+    stem, stops = stemmer(language), _content_stops(language)
     entity_words = {
         stem(w) for e in entities for m in (e.name, *e.mentions) for w, _, _ in words(m) if w.lower() not in stops
     }
@@ -194,8 +198,7 @@ def _key_terms(title: str, entities: Iterable[Entity], language: str) -> list[tu
         w = w.lower() if shouted else w
         if (w.lower() in stops and not acronym) or w.isdigit() and len(w) < 2:
             continue
-        s = stem(w)
-        s = _SAME.get(s, s)
+        s = _same(stem(w))
         if s in seen:
             continue
         seen.add(s)
@@ -255,7 +258,7 @@ def _naming_as_headline(units: list[_Unit], other: _OtherNames, body: str, langu
 
 def _stems(text: str, language: str) -> frozenset[str]:
     stem = stemmer(language)
-    return frozenset(_SAME.get(s, s) for w, _, _ in words(text) if (s := stem(w)))
+    return frozenset(_same(stem(w)) for w, _, _ in words(text))
 
 
 def _unit_stems(text: str, language: str) -> frozenset[str]:
@@ -270,6 +273,10 @@ _SAME = {
     "dead": "die", "death": "die", "kill": "die", "injur": "wound", "injury": "wound", "hurt": "wound",
     "took": "tak", "taken": "tak", "seiz": "tak", "captur": "tak",
 }
+
+
+def _same(stem: str) -> str:
+    return _SAME.get(stem, stem)
 
 
 def _units(body: str, statements: Sequence[Statement], language: str) -> tuple[list[_Unit], list[_Unit]]:
@@ -328,10 +335,9 @@ def _claim_actor(title: str, language: str) -> set[str]:
     m = _BEFORE_COLON.match(title)
     if m is None:
         return set()
-    stem = stemmer(language)
-    stops = STOPWORDS if language == "en" else STOPWORDS | stop_words(language)
+    stops = _content_stops(language)
     first = next((w for w, _, _ in words(title[m.end():]) if w.lower() not in stops), None)
-    return {_SAME.get(stem(first), stem(first))} if first else set()
+    return {_same(stemmer(language)(first))} if first else set()
 
 
 # What a party to a fight claims of its own deeds: the army's word that it "took" a village is a

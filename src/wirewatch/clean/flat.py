@@ -308,12 +308,12 @@ def _title_score(line: _Line, slug: set[str], repeats: int, proximity: float, *,
 # nearest line's +0.5 of before; 0.570 / 0.364 / 0.981 now. Without the first-line bonus WCXB gave
 # 0.573 / 0.371 and FakeNewsNet 0.902.
 PROXIMITY_TOP = 4.0
+PROXIMITY_STEP = 0.4
+FIRST_LINE = 1.0
 # Languages whose headlines capitalise most words ("Drone Strike Wounds Two"), where that marks a
 # headline; in others a menu item or a widget's label is as capitalised as a headline ("Погода в
 # Брянске" beside "В Севске беспилотник атаковал нефтебазу"), and in German every noun is.
 _TITLE_CASE_LANGUAGES = frozenset({"en"})
-PROXIMITY_STEP = 0.4
-FIRST_LINE = 1.0
 # A news page prints its byline and date under the headline, over the article: the line over that
 # block (`_over_bylines`) is the headline more likely than a line nearer the article (a share bar,
 # "Printer friendly version", an agency's name). A line of tools, credits or menu items ("Email|Print|
@@ -325,15 +325,16 @@ TOOL_LINE = 5.0
 # ("DRONE BLITZ: Fuel depot ablaze ..." over "Huge fireball lights up night sky over ..."); a short
 # lower line is the headline under a kicker or a promotion. Flattened L3S-GN1 headlines 0.6904 ->
 # 0.6921, WCXB dev 0.6103 -> 0.6129 (+1.0 instead of +0.6: same / 0.6116; on any pair: L3S 0.6689).
+OVER_DECK = 0.6
+DECK_MIN_WORDS = 10
 # The page's first line, where more than this many lines stand between it and the article, is its
 # masthead (the site's name, a tagline) more likely than its headline: it loses what it gains for
 # standing first and more. Flattened L3S-GN1 headlines 0.6921 -> 0.7185 (2 or 3 the same; 5: 0.7053;
-# over 6 lines: 0.6987), WCXB dev without the address 0.5095 -> 0.512, FakeNewsNet 0.981.
+# over 6 lines: 0.6987), WCXB dev without the address 0.5095 -> 0.512, FakeNewsNet 0.981. A line of
+# up to `_SITE_NAME_WORDS` words that repeats it is the site's name.
 MASTHEAD = 3.0
 MASTHEAD_LINES = 4
 _SITE_NAME_WORDS = 4
-OVER_DECK = 0.6
-DECK_MIN_WORDS = 10
 _TOOL_WORDS = re.compile(
     r"\b(?:e-?mail|print(?:er)?|share|font|text size|rss|digg|del\.icio\.us|bookmark|sponsor(?:s|ed)?|"
     r"advertis\w*|subscribe|newsletters?|related|keywords?|tags?|go to|click here|comments?|recipient'?s?|"
@@ -582,6 +583,7 @@ class _Reading:
     rule_body: list[_Line]
     title: tuple[_Line, str] | None
     stops: frozenset[str]
+    lede: _Line | None = None  # the article's opening, printed over its byline block
 
     def facts(self) -> list[LineFacts]:
         """Each line with what the rules found, for the line model."""
@@ -612,6 +614,7 @@ def _read(text: str, *, language: str, chrome: frozenset[str], url: str | None) 
     author_box = _mark_author_boxes(lines)
     anchor = _headline_anchor(lines, url)
     run = _best_run(lines)
+    lede = None
     if run is None:
         body_lines = [ln for ln in lines if ln.label != "bad"]
         start = 0
@@ -630,7 +633,7 @@ def _read(text: str, *, language: str, chrome: frozenset[str], url: str | None) 
         # Where the article runs from the first line, only that line can be its headline ("Title\n\n
         # Body", as exports write pages): a line further down is a subheading or a caption.
         chosen = _choose_title(lines[:start] or lines[:1], lines, url, language)
-    return _Reading(lines, comments, author_box, run, body_lines, chosen, stops)
+    return _Reading(lines, comments, author_box, run, body_lines, chosen, stops, lede)
 
 
 def line_facts(
@@ -698,6 +701,8 @@ def clean_flat(
         body_lines = [ln for ln, k in zip(lines, keep, strict=True) if k and ln.why not in _NEVER_KEPT]
         if sum(ln.n_words for ln in body_lines) < _MODEL_MIN_SHARE * sum(ln.n_words for ln in reading.rule_body):
             body_lines = reading.rule_body  # a page unlike any it learnt from: the rules know better
+        elif reading.lede is not None and body_lines and reading.lede not in body_lines:
+            body_lines = [reading.lede, *body_lines]  # the model reads it as a deck, cut off by the byline
     else:
         body_lines = reading.rule_body
 
@@ -728,7 +733,8 @@ def clean_flat(
         if id(line) not in kept and not (title_key and L.normalise_line(line.text) == title_key):
             removed.append(line.text)
 
-    first_body = body_lines[0].index if body_lines else texts_count
+    # where the article runs on under its byline block (an opening printed over that block aside)
+    first_body = next((ln.index for ln in body_lines if ln is not reading.lede), texts_count)
     title_at = title_line.index if title_line else None
     for line in lines:
         if line.label == "bad" and line.why in ("date line", "byline") or (
