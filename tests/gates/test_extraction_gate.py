@@ -2,7 +2,7 @@
 
 The subset (`pages` in the baseline file: the first N WCXB dev article pages in file-name order and
 the first N English trafilatura-eval pages in URL order; the first N L3S-GN1 pages for the headlines
-of flattened news pages) keeps the gate under about three minutes
+of flattened news pages; CleanEval dev's 58 pages) keeps the gate under about three minutes
 on two cores. It runs wirewatch alone; `python -m benchmarks.extraction` gives the figures on the
 whole sets with trafilatura beside them, and `python -m benchmarks.comments` the comment figures.
 """
@@ -27,7 +27,7 @@ def scores() -> dict:
     skipped = [r["skipped"] for r in res.values() if "skipped" in r]
     if skipped:
         pytest.skip("; ".join(skipped))
-    wcxb, traf = res["wcxb_dev"], res["trafilatura_eval_en"]
+    wcxb, traf, cleaneval = res["wcxb_dev"], res["trafilatura_eval_en"], res["cleaneval_dev"]
     headlines = measure_news_headlines(BASELINE["pages"])
     return {
         "l3s_flat_title": headlines.get("title"),  # None where L3S-GN1 is absent
@@ -36,6 +36,8 @@ def scores() -> dict:
         "traf_eval_html_f1": traf["wirewatch"]["f1"],
         "wcxb_flat_f1": wcxb["flat"]["wirewatch"]["f1"],
         "wcxb_flat_nonbody_kept": wcxb["flat"]["wirewatch"]["nonbody_kept"],
+        "cleaneval_html_f1": cleaneval["wirewatch"]["f1"],
+        "cleaneval_html_comments_f1": cleaneval["wirewatch+comments"]["f1"],
     }
 
 
