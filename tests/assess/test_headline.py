@@ -423,3 +423,12 @@ def test_a_sentence_handed_to_its_source_by_the_next_is_attributed():
             "leader Anna Kerr, who posted the claim on Sunday.")
     ents = [Entity("Brisk", "GPE", ("Brisk",)), Entity("Anna Kerr", "PERSON", ("Anna Kerr",))]
     assert headline_overstates("Brisk mayoral vote was rigged", body, [], ents) is not None
+
+
+def test_a_unit_naming_the_actor_another_way_carries_the_claim_with_much_of_the_rest():
+    body = ("The European Commission is preparing to open formal proceedings against the marketplace Tolvia, "
+            "according to three officials familiar with the matter. A decision is expected soon.")
+    content = "The European Commission is preparing to open formal proceedings against the marketplace Tolvia"
+    ents = [Entity("Tolvia", "ORG", ("Tolvia",)), Entity("European Commission", "ORG", ("European Commission",))]
+    assert headline_overstates("EU to open formal DSA investigation into Tolvia", body,
+                               [said(body, content, "anonymous", None)], ents) is not None

@@ -536,3 +536,12 @@ def test_a_title_naming_only_the_site_gives_way_to_the_headline_over_the_byline(
     March 4, 2034</td></tr></table><div class="story">{paras}</div></body></html>"""
     parts = clean_html(html)
     assert (parts.title.value, parts.title.source) == (TITLE, "text over the article")
+
+
+def test_a_headline_closing_with_who_says_it_keeps_that_part_where_the_page_prints_it():
+    headline = "Water cannon fired at supply boat near the shoal - coast guard"
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (f"<html><head><title>Valdren Wire - {headline}</title>"
+            f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{headline}"}}</script>'
+            f"</head><body><article><h1>{headline}</h1>{paras}</article></body></html>")
+    assert clean_html(html).title.value == headline

@@ -188,6 +188,14 @@ def _names_a_section(text: str) -> bool:
     return bool(L.is_chrome(text) or _DOMAIN.match(text) or (len(ws) <= 3 and all(w in _SECTION_WORDS for w in ws)))
 
 
+def _says_who(title: str, printed: set[str]) -> bool:
+    """Whether a headline's short last part says who says it ("... - coast guard", "... — источники"),
+    not the site's name or a section ("... | Opinion", "... - Personally Tested"): in lower case, and
+    printed as part of the headline over the article."""
+    last = _TITLE_SEPARATORS.split(title)[-1].strip()
+    return last[:1].islower() and L.normalise_line(title) in printed
+
+
 def _site_suffix_off(title: str, site: str | None) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) > 1:
@@ -240,9 +248,12 @@ def _metadata(
     objects = _jsonld(tree)
     articles = [o for o in objects if _is_article(o)]
 
-    def h1() -> str | None:
-        return next(iter(_h1_texts(tree)), None)
+    h1s = _h1_texts(tree)
 
+    def h1() -> str | None:
+        return next(iter(h1s), None)
+
+    printed = {L.normalise_line(h) for h in h1s}
     title = Found(None)
     for where, get in (
         ("html_meta", lambda: _first(metas, "og:title", "twitter:title")),
@@ -251,7 +262,7 @@ def _metadata(
         ("html_title", lambda: tree.findtext(".//title")),
     ):
         value = _headline_text(get())
-        headline = _site_suffix_off(value, site) if value else None
+        headline = (value if _says_who(value, printed) else _site_suffix_off(value, site)) if value else None
         # a section's or the site's name is no headline ("Latest News", "Opinion", "www.smh.com.au"):
         # the next candidate may be one
         if headline and not _names_a_section(headline):
