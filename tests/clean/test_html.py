@@ -545,3 +545,11 @@ def test_a_headline_closing_with_who_says_it_keeps_that_part_where_the_page_prin
             f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{headline}"}}</script>'
             f"</head><body><article><h1>{headline}</h1>{paras}</article></body></html>")
     assert clean_html(html).title.value == headline
+
+
+def test_a_logo_in_an_h1_that_names_the_site_is_not_the_headline():
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = ('<html><head><title>Valdren Ledger</title><meta property="og:site_name" content="Valdren Ledger">'
+            '</head><body><header><h1 class="masthead__logo"><a href="/">Valdren Ledger</a></h1></header>'
+            f'<main><div class="title">{TITLE}</div><p class="byline">By Anna Kerr</p>{paras}</main></body></html>')
+    assert clean_html(html).title.value == TITLE

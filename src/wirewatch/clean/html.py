@@ -263,9 +263,9 @@ def _metadata(
     ):
         value = _headline_text(get())
         headline = (value if _says_who(value, printed) else _site_suffix_off(value, site)) if value else None
-        # a section's or the site's name is no headline ("Latest News", "Opinion", "www.smh.com.au"):
-        # the next candidate may be one
-        if headline and not _names_a_section(headline):
+        # a section's or the site's name is no headline ("Latest News", "Opinion", "www.smh.com.au",
+        # the logo in an h1): the next candidate may be one
+        if headline and not _names_a_section(headline) and not (site and L.normalise_line(headline) == L.normalise_line(site)):
             title = Found(headline, where, 0.9)
             break
 
