@@ -553,3 +553,12 @@ def test_a_logo_in_an_h1_that_names_the_site_is_not_the_headline():
             '</head><body><header><h1 class="masthead__logo"><a href="/">Valdren Ledger</a></h1></header>'
             f'<main><div class="title">{TITLE}</div><p class="byline">By Anna Kerr</p>{paras}</main></body></html>')
     assert clean_html(html).title.value == TITLE
+
+
+def test_a_read_also_link_set_in_the_article_is_not_article_text():
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    aside = "<p><b>READ ALSO:</b> Brisk farmers protest delayed payments for flooded fields</p>"
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[3:])
+    html = f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>{paras}{aside}{rest}</article></body></html>"
+    body = "\n".join(clean_html(html).paragraphs)
+    assert "Brisk farmers protest" not in body and PARAGRAPHS[4] in body

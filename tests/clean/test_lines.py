@@ -298,3 +298,12 @@ def test_a_publication_stamp_glued_onto_the_lede_is_found_with_its_day(paragraph
 )
 def test_a_date_in_a_sentence_is_no_stamp(paragraph):
     assert L.stamp_opening(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["İlgili Haber: Sahil güvenlik gemisi limana döndü", "LEA TAMBIÉN: El puerto reabre tras la tormenta",
+     "Czytaj też: Rząd przyjął projekt ustawy", "Leia também: Porto reabre após a tempestade", "Reklama"],
+)
+def test_read_also_links_and_ad_labels_in_more_languages_are_asides(line):
+    assert L.is_inline_aside(line)

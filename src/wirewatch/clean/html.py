@@ -625,6 +625,8 @@ def _keep(paragraph: str, title_key: str | None) -> str | None:
         return "headline repeated"  # also as the last item of a breadcrumb trail: "- <headline>"
     if len(paragraph) <= 120 and (L.is_chrome(paragraph) or L.is_comment_form(paragraph) or L.is_comment_header(paragraph)):
         return "page furniture"
+    if L.is_inline_aside(paragraph):
+        return "link to another article"  # "READ ALSO: <headline>", "Baca juga: <headline>"
     if L.is_call_to_action(paragraph):
         return "call to action"
     if len(paragraph) <= 120 and L.is_date_line(paragraph):

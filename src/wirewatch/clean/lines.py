@@ -53,7 +53,8 @@ class _Vocabulary:
 # Ad slots' labels: furniture that stands between an article's paragraphs as often as around them.
 _AD_PHRASES = [
     r"advertisement", r"advertising", r"sponsored( content)?", r"promoted( content)?", r"ad", r"ads",
-    r"реклама", r"anzeige", r"werbung", r"publicité", r"publicidad", r"publicitate", r"iklan",
+    r"реклама", r"anzeige", r"werbung", r"publicité", r"publicidad", r"publicitate", r"iklan", r"reklama",
+    r"reklam", r"pubblicità", r"publicidade",
     # the label over a widget set into the article ("take our poll - story continues below")
     r"(?:take our poll\W+)?(?:story|article) continues (?:below|after (?:this )?(?:ad|advertisement))",
     r"continue reading (?:below|after (?:this )?(?:ad|advertisement))",
@@ -62,7 +63,8 @@ _AD_PHRASES = [
 # linked headline ("Baca Juga: <headline>").
 _READ_ALSO_PHRASES = [
     r"read also", r"see also", r"lesen sie auch", r"à lire aussi", r"lire aussi", r"читайте также",
-    r"читайте також", r"citește și", r"lee también", r"baca juga",
+    r"читайте також", r"citește și", r"lee también", r"lea también", r"baca juga", r"ilgili haber(?:ler)?",
+    r"czytaj (?:też|także|również)", r"zobacz (?:też|także)", r"leia também", r"leggi anche",
 ]
 # Lines made only of these phrases (and punctuation) are chrome, whatever page they are on.
 _CHROME_PHRASES = [
