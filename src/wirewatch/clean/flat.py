@@ -371,12 +371,8 @@ def _lede_over_byline(lines: list[_Line], start: int) -> _Line | None:
     """The article's opening paragraph printed over its byline block, the block right above the
     run of prose ("SIXTY-THREE villagers were slaughtered ..., the health ministry said." / "By Gemma
     Pryce" / "10:32, Wed, Sep 28, 2022" / "Link copied" / article): a long sentence, as a deck is not."""
-    k = start - 1
-    block = False
-    while k >= 0 and start - k <= _BYLINE_BLOCK_UP and (_in_byline_block(lines[k]) or _filler(lines[k])):
-        block = block or _in_byline_block(lines[k])
-        k -= 1
-    if not block or k < 0 or start - k > _BYLINE_BLOCK_UP:
+    k = _over_block(lines, start)
+    if k is None or not any(_in_byline_block(ln) for ln in lines[k + 1 : start]):
         return None
     line = lines[k]
     return line if line.label == "good" and line.n_words >= L.PROSE_LONG_WORDS and L.ends_sentence(line.text) else None
@@ -394,15 +390,20 @@ def _over_bylines(candidates: list[_Line]) -> set[int]:
     Writer" or "Jason Botchford, The Province", tools, lines of a word or two), the first line."""
     over = set()
     for b, line in enumerate(candidates):
-        if not _in_byline_block(line):
-            continue
-        k = b - 1
-        while k >= 0 and b - k <= _BYLINE_BLOCK_UP and (_in_byline_block(candidates[k]) or _filler(candidates[k])):
-            k -= 1
-        if k >= 0 and b - k <= _BYLINE_BLOCK_UP:
+        if _in_byline_block(line) and (k := _over_block(candidates, b)) is not None:
             # and the line over that one: a headline may stand over its deck (which the scores tell apart)
             over.update((k, k - 1) if k > 0 and not _filler(candidates[k - 1]) else (k,))
     return over
+
+
+def _over_block(lines: list[_Line], below: int) -> int | None:
+    """The position of the first line over the byline block that ends right above `below`: up past
+    bylines, dates and the block's other lines (`_filler`), within `_BYLINE_BLOCK_UP` lines; None
+    where the block runs longer or to the top."""
+    k = below - 1
+    while k >= 0 and below - k <= _BYLINE_BLOCK_UP and (_in_byline_block(lines[k]) or _filler(lines[k])):
+        k -= 1
+    return k if k >= 0 and below - k <= _BYLINE_BLOCK_UP else None
 
 
 _BYLINE_BLOCK_UP = 6  # lines
@@ -491,10 +492,11 @@ def _choose_title(
         and not L.is_byline(c.text) and not _mostly_figures(c.text) and not L.is_date_line(c.text)
         and not _dated_at_start(c.text) and not _PHOTO_CREDIT.search(c.text)
     ]
-    if len(candidates) > MASTHEAD_LINES and all_lines[0].n_words <= _SITE_NAME_WORDS:
+    masthead = all_lines[0] if len(candidates) > MASTHEAD_LINES else None
+    if masthead is not None and masthead.n_words <= _SITE_NAME_WORDS:
         # the masthead's words again, credited under the headline or in the footer: the site's name
-        masthead = L.normalise_line(all_lines[0].text)
-        usable = [c for c in usable if c is all_lines[0] or L.normalise_line(c.text) != masthead]
+        key = L.normalise_line(masthead.text)
+        usable = [c for c in usable if c is masthead or L.normalise_line(c.text) != key]
     if not usable:
         return None
     at = {id(c): k for k, c in enumerate(candidates)}
@@ -503,7 +505,7 @@ def _choose_title(
         (_title_score(c, slug, counts[L.normalise_line(c.text)], _proximity(len(candidates) - 1 - at[id(c)]),
                       title_case=language in _TITLE_CASE_LANGUAGES)
          + (FIRST_LINE if c is all_lines[0] else 0.0)
-         - (MASTHEAD if c is all_lines[0] and len(candidates) > MASTHEAD_LINES else 0.0)
+         - (MASTHEAD if c is masthead else 0.0)
          + (OVER_BYLINE if at[id(c)] in over else 0.0) - (TOOL_LINE if _tool_line(c.text) else 0.0)
          + (OVER_DECK if _over_deck(c, at[id(c)], candidates, over) else 0.0),
          -k, c)

@@ -254,6 +254,7 @@ def _metadata(
         return next(iter(h1s), None)
 
     printed = {L.normalise_line(h) for h in h1s}
+    site_key = L.normalise_line(site) if site else None
     title = Found(None)
     for where, get in (
         ("html_meta", lambda: _first(metas, "og:title", "twitter:title")),
@@ -265,11 +266,9 @@ def _metadata(
         headline = (value if _says_who(value, printed) else _site_suffix_off(value, site)) if value else None
         # a section's or the site's name is no headline ("Latest News", "Opinion", "www.smh.com.au",
         # the logo in an h1): the next candidate may be one
-        if headline and not _names_a_section(headline) and not (site and L.normalise_line(headline) == L.normalise_line(site)):
+        if headline and not _names_a_section(headline) and L.normalise_line(headline) != site_key:
             title = Found(headline, where, 0.9)
             break
-
-    site_key = L.normalise_line(site) if site else None
 
     def author_candidates():  # cheapest first; the XPath over the whole page only when needed
         meta_author = _first(metas, "author", "article:author", "parsely-author", "dc.creator", "sailthru.author",
@@ -689,8 +688,8 @@ def _lighten(tree: HtmlElement, *, ahead_of_trafilatura: bool = True) -> bool:
     anyway, unless that would take nearly all the paragraphs' text (trafilatura then rescues the
     text from the uncleaned tree, or its recall mode undoes its cleaning); unwrap what it would
     unwrap. Elements are dropped with their tail text kept, in lxml's C loops. False where what
-    trafilatura deletes anyway held nearly all the page's text, the tree left without it: the page
-    is to be read again without that step (`_lightened`)."""
+    trafilatura deletes anyway held nearly all the page's text, the tree left without it: trafilatura's
+    comparison is then to read the page again without that step (`_lightened`)."""
     for el in [el for el in tree.iter("script") if el.get("type") != "application/ld+json"]:
         el.tag = _GONE
     etree.strip_elements(tree, _GONE, *(tag for tag in _DEAD_WEIGHT if tag != "script"), with_tail=False)

@@ -41,6 +41,11 @@ _PERSONAL = {
     "its": "ORG",
 }
 _FIRST_PERSON = frozenset(["i", "we", "me", "us", "my", "our", "you"])
+
+
+def is_personal_pronoun(text: str) -> bool:
+    """Whether a source phrase is a third person's pronoun ("she", "they"), which points back."""
+    return text.strip().lower() in _PERSONAL
 _RELATIVE = frozenset(["who", "which", "that", "whom", "whose"])
 _EDGE_JUNK = re.compile(r"^[\s,;:.\-\u2013\u2014(]+|[\s,;:\-\u2013\u2014(]+$")
 _NAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT", "LOC")

@@ -67,6 +67,7 @@ from wirewatch.extract.speakers import (
     clean,
     describe,
     fits_office,
+    is_personal_pronoun,
     phrase,
     without_article,
 )
@@ -933,7 +934,7 @@ def _resolve(
         if d.follows is not None and d.follows in resolved:
             src = resolved[d.follows]
         elif d.source is not None and d.sourcing is None:
-            spoken = speakers + unnamed if _pronoun_text(d.source.text) else speakers
+            spoken = speakers + unnamed if is_personal_pronoun(d.source.text) else speakers
             history = sorted(
                 mentions[: bisect_left(starts, at)] + [m for m in spoken if m.start < at],
                 key=lambda m: m.start,
@@ -948,7 +949,7 @@ def _resolve(
         resolved[i] = src
         if src.speaker and src.sourcing == "named":
             speakers.append(Mention(at, src.speaker, src.kind, src.role, said=True))
-        elif src.sourcing in ("anonymous", "vague") and src.kind == "PERSON" and src.text and not _pronoun_text(src.text):
+        elif src.sourcing in ("anonymous", "vague") and src.kind == "PERSON" and src.text and not is_personal_pronoun(src.text):
             # "A neighbour ... told us ... '...,' she said": an unnamed speaker is who a pronoun right
             # after may mean (and only a pronoun: the history's other readers want names)
             unnamed.append(Mention(at, src.speaker or "", "PERSON", None, said=True, sourcing=src.sourcing))
@@ -975,13 +976,6 @@ def _resolve(
 # Offices one person holds, as a definite description names them: "the senator", "the Virginia governor".
 # Not "official", "spokesman" or "aide": those stay anonymous where no one was named as one.
 _OFFICES = (TITLES & ROLE_NOUNS) - ANONYMOUS_HEADS - {"head", "chief", "general", "deputy", "leader"}
-
-
-def _pronoun_text(text: str) -> bool:
-    return text.strip().lower() in _PRONOUNS
-
-
-_PRONOUNS = frozenset(["he", "she", "they", "it", "him", "her", "them"])
 
 
 def _office_holder_in_content(
