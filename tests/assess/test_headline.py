@@ -432,3 +432,35 @@ def test_a_unit_naming_the_actor_another_way_carries_the_claim_with_much_of_the_
     ents = [Entity("Tolvia", "ORG", ("Tolvia",)), Entity("European Commission", "ORG", ("European Commission",))]
     assert headline_overstates("EU to open formal DSA investigation into Tolvia", body,
                                [said(body, content, "anonymous", None)], ents) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "content"),
+    [
+        # the seat of a government for its nationality
+        ("Kremlin cash bankrolled Tarvik rally crowd",
+         "The demonstrators at Sunday's rally in Tarvik were paid with Russian money, the country's security "
+         "service claimed. Several thousand people attended.",
+         "The demonstrators at Sunday's rally in Tarvik were paid with Russian money"),
+        # the union's seat for the union
+        ("Dravo faces EU crackdown over overheating chargers",
+         "Online marketplace Dravo is set to be barred by Brussels over phone chargers that catch fire, people "
+         "familiar with the plans say. Dravo did not reply.",
+         "Online marketplace Dravo is set to be barred by Brussels over phone chargers that catch fire"),
+    ],
+)
+def test_the_body_may_name_the_headlines_government_by_its_seat_or_country(title, body, content):
+    sig = headline_overstates(title, body, [said(body, content)])
+    assert sig is not None and sig.evidence == content
+
+
+def test_an_explainers_tail_neither_hedges_the_headline_nor_adds_to_its_claim():
+    title = "Moscow funded the Tarvik rally. Here is how the money moved"
+    assert not attributes_or_hedges(title)
+    assert not attributes_or_hedges("Tarvik dam breached: what we know")
+    assert attributes_or_hedges("Tarvik dam may have been breached: what we know")
+    body = ("A Moscow foundation funded the weekend rally in Tarvik, the security service said. Transfers of "
+            "up to 3,000 lei went to each demonstrator.")
+    content = "A Moscow foundation funded the weekend rally in Tarvik"
+    sig = headline_overstates(title, body, [said(body, content)])
+    assert sig is not None and sig.evidence == content

@@ -28,7 +28,7 @@ from wirewatch.extract.aliases import AliasTable, load_aliases
 from wirewatch.extract.country_names import nationality
 from wirewatch.extract.cues import reporting_words, says_something, word_regex
 from wirewatch.extract.headline import names_source, speaking_names
-from wirewatch.extract.places import capitals, load_gazetteer, place_key
+from wirewatch.extract.places import governments, load_gazetteer
 from wirewatch.link.number_words import number_words
 from wirewatch.model import Entity, Signal, Statement
 
@@ -100,15 +100,30 @@ _LABEL = re.compile(
 )
 
 
+# A closing sentence that announces an explainer ("Moscow paid for Chisinau's protest. Here is how
+# the money moved", "...: what we know") frames the article: it neither hedges the claim before it
+# nor adds to it.
+_EXPLAINER = re.compile(
+    r"(?:[.:!\u2014\u2013]|\s-)\s+(?:here(?:'s|\u2019s|\s+is|\s+are)|this\s+is|what\s+(?:we|you)\s+know"
+    r"|what\s+to\s+know|everything\s+(?:we|you)\s+know)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _claim_of(title: str) -> str:
+    """The headline's claim: the headline less its section label or kicker and an explainer's tail."""
+    return _EXPLAINER.sub("", _LABEL.sub("", title)).strip()
+
+
 def attributes_or_hedges(title: str, language: str = "en", names: Iterable[str] = ()) -> bool:
     """True when the headline itself attributes its claim, hedges it, or asks a question (in another
     language: its reporting or vague words of `data/reporting_words.toml`, a colon, a quotation).
     `names`: the article's entity names, any of which may speak before a colon."""
-    return _attributes_or_hedges(_LABEL.sub("", title), language, names)
+    return _attributes_or_hedges(_claim_of(title), language, names)
 
 
 def _attributes_or_hedges(title: str, language: str, names: Iterable[str]) -> bool:
-    """`attributes_or_hedges` for a headline whose section label is already removed."""
+    """`attributes_or_hedges` for a headline's claim (`_claim_of`)."""
     title = _without_quoted_names(title)
     if _HEADLINE_ATTRIBUTION.search(title) or _HEDGE.search(title) or _speaker_before_colon(title, language, names):
         return True
@@ -211,47 +226,58 @@ class _OtherNames:
     """How the body may name what a headline word names another way."""
 
     forms: dict[str, list[frozenset[str]]]  # headline stem -> stem sets of its entity's names in the body
-    countries: dict[str, str]  # headline stem -> the country it names (ISO 3166-1 alpha-2)
+    governments: dict[str, frozenset[str]]  # headline stem -> the governments it may stand for (`places.governments`)
 
 
 def _other_names(title: str, entities: Iterable[Entity], language: str, table: AliasTable) -> _OtherNames:
     """Headline words that name an entity of the article another way (the headline's "US" for the
     body's "United States", "Islamic State" for "ISIS", "Washington" for the US government), found
-    through the alias table and the capitals of countries; and those that name a country, which the
-    body may name by its adjective of nationality ("США" / "американские спецслужбы")."""
+    through the alias table and the capitals of countries; and those that stand for a government (a
+    country, its capital, its seat: "Kremlin", "Brussels" for the EU), which the body may name by
+    any of these or by an adjective of nationality ("США" / "американские спецслужбы")."""
     by_name = {e.name: e for e in entities}
     stem = stemmer(language)
     tokens = [w for w, _, _ in words(title)]
     out = _OtherNames({}, {})
-    gaz, capital = load_gazetteer(), capitals()
+    gaz = load_gazetteer()
     for n in range(min(table.max_words, 3), 0, -1):
         for i in range(len(tokens) - n + 1):
             phrase = " ".join(tokens[i : i + n])
             hit = table.lookup(phrase)
-            country = gaz.countries.get(place_key(hit.canonical if hit else phrase))
-            iso = country.country if country else capital.get(place_key(phrase)) if phrase[:1].isupper() else None
+            isos = governments(hit.canonical if hit else phrase) | governments(phrase)
             entity = by_name.get(hit.canonical) if hit else None
-            if entity is None and iso is not None and iso in gaz.by_iso:
-                entity = by_name.get(gaz.by_iso[iso].name)  # "Washington" for the body's United States
+            if entity is None:  # "Washington" for the body's United States
+                entity = next((e for iso in isos if iso in gaz.by_iso and (e := by_name.get(gaz.by_iso[iso].name))), None)
             forms = [f for m in (entity.name, *entity.mentions) if (f := _stems(m, language))] if entity else []
             for w in tokens[i : i + n]:
                 if forms:
                     out.forms.setdefault(stem(w), []).extend(forms)
-                if iso is not None:
-                    out.countries.setdefault(stem(w), iso)
+                if isos:
+                    out.governments.setdefault(stem(w), isos)
     return out
+
+
+def _governments_named(text: str, language: str) -> set[str]:
+    """The governments a unit of the body names: by a country's name, its capital or seat, or an
+    adjective of nationality ("Moldova's parliament", "Russian money")."""
+    tokens = [w for w, _, _ in words(text)]
+    named = {iso for w in tokens if (iso := nationality(w, language))}
+    for n in (1, 2, 3):
+        for i in range(len(tokens) - n + 1):
+            named |= governments(" ".join(tokens[i : i + n]))
+    return named
 
 
 def _naming_as_headline(units: list[_Unit], other: _OtherNames, body: str, language: str) -> list[_Unit]:
     """The units with the headline's stem added wherever they name its entity their own way."""
-    if not other.forms and not other.countries:
+    if not other.forms and not other.governments:
         return units
     out = []
     for u in units:
         extra = {t for t, forms in other.forms.items() if t not in u.stems and any(f <= u.stems for f in forms)}
-        if other.countries:
-            named = {nationality(w, language) for w, _, _ in words(body[u.span[0] : u.span[1]])}
-            extra |= {t for t, iso in other.countries.items() if t not in u.stems and iso in named}
+        if other.governments:
+            named = _governments_named(body[u.span[0] : u.span[1]], language)
+            extra |= {t for t, isos in other.governments.items() if t not in u.stems and isos & named}
         out.append(_Unit(u.span, u.stems | extra, u.who) if extra else u)
     return out
 
@@ -389,7 +415,7 @@ def headline_overstates(
     headline's names to the body's (default: the shipped one)."""
     if not title or not body:
         return None
-    title = _LABEL.sub("", title)  # "REVEALED: ..." is not what the headline's claim is about
+    title = _claim_of(title)  # "REVEALED: ..." and "Here is how ..." are not what the headline claims
     headline_st = [st for st in statements if st.span is None]
     entities = list(entities)
     names = speaking_names(entities)

@@ -294,3 +294,25 @@ def geocode(name: str, *, context: Mapping[str, int] | None = None, trim: bool =
     if place is None:
         return None
     return Geo(lat=place.lat, lon=place.lon, country=place.country, place=place.name)
+
+
+@lru_cache(maxsize=1)
+def _government_names() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for name, iso in table_rows("government_names.csv"):
+        out.setdefault(place_key(name), set()).add(iso)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def governments(phrase: str) -> frozenset[str]:
+    """The governments a capitalised phrase may stand for, as ISO codes (EU for the European Union):
+    a country's name, its capital or the seat of its government ("Moldova", "Chisinau", "the
+    Kremlin"; "Brussels": BE and EU). Empty for any other phrase."""
+    if not phrase[:1].isupper():
+        return frozenset()
+    key = place_key(phrase)
+    country = load_gazetteer().countries.get(key)
+    found = {country.country} if country else set()
+    if iso := capitals().get(key):
+        found.add(iso)
+    return frozenset(found) | _government_names().get(key, frozenset())
