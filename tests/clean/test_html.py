@@ -562,3 +562,24 @@ def test_a_read_also_link_set_in_the_article_is_not_article_text():
     html = f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>{paras}{aside}{rest}</article></body></html>"
     body = "\n".join(clean_html(html).paragraphs)
     assert "Brisk farmers protest" not in body and PARAGRAPHS[4] in body
+
+
+def test_a_page_laid_out_in_tables_keeps_its_own_lines():
+    # the old sites' one big table: top bar with today's date, menu, the article column, footer. The
+    # article column is one table cell: it comes out as the page's paragraphs, not as one row of text
+    # holding headline, menus and article together.
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<html><head><title>The Olden Courier :: News</title></head><body>
+    <table width="980"><tr><td colspan="2"><font size="1">Monday, March 6, 2034 | <a href="/e">E-Paper</a> |
+    <a href="/ads">Advertise with us</a> | <a href="/c">Contact</a></font></td></tr>
+    <tr><td colspan="2"><b><a href="/">HOME</a> | <a href="/n">NEWS</a> | <a href="/r">REGIONS</a> |
+    <a href="/s">SPORTS</a></b></td></tr>
+    <tr><td width="680"><p class="crumbs"><a href="/">Home</a> &gt; <a href="/n">News</a></p>
+    <div class="title"><font size="5"><b>{TITLE}</b></font></div>
+    <p class="meta">By <b>ANNA KERR</b>, Courier Correspondent<br>Posted: 05/03/2034 06:10</p>{paras}</td>
+    <td width="300"><table><tr><td><b>MOST READ</b></td></tr><tr><td><ol><li><a href="/1">Ferry fares rise</a></li>
+    <li><a href="/2">Harbour road closed</a></li></ol></td></tr></table></td></tr><tr><td colspan="2">&copy; 2034 Olden Courier Ltd. All Rights Reserved.</td></tr>
+    </table></body></html>"""
+    parts = clean_html(html)
+    assert (parts.title.value, parts.title.source) == (TITLE, "text over the article")
+    assert list(parts.paragraphs) == PARAGRAPHS

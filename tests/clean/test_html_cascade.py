@@ -30,7 +30,7 @@ def calls(monkeypatch):
 def test_a_text_covering_the_page_takes_one_fast_extraction(calls):
     made, texts = calls
     texts[(False, True)] = ARTICLE
-    assert H._main_text(None, None, page_words=len(ARTICLE.split()) + 10) == ARTICLE
+    assert H._main_text(None, None, page_words=len(ARTICLE.split()) + 10)[0] == ARTICLE
     assert made == [(False, True)]
 
 
@@ -40,7 +40,7 @@ def test_a_thin_text_the_comparison_keeps_gets_recall_mode_too(calls):
     texts[(False, True)] = thin
     texts[(False, False)] = thin
     texts[(True, True)] = ARTICLE
-    assert H._main_text(None, None, page_words=10 * len(ARTICLE.split())) == ARTICLE
+    assert H._main_text(None, None, page_words=10 * len(ARTICLE.split()))[0] == ARTICLE
     assert made == [(False, True), (False, False), (True, True)]
 
 
@@ -48,7 +48,7 @@ def test_a_thin_text_the_comparison_replaced_is_not_tried_in_recall_mode(calls):
     made, texts = calls
     texts[(False, True)] = "Share this article. Sign up for our newsletter to read more news."
     texts[(False, False)] = ARTICLE
-    assert H._main_text(None, None, page_words=10 * len(ARTICLE.split())) == ARTICLE
+    assert H._main_text(None, None, page_words=10 * len(ARTICLE.split()))[0] == ARTICLE
     assert made == [(False, True), (False, False)]
 
 
@@ -56,7 +56,7 @@ def test_recall_text_is_taken_only_where_it_adds_prose(calls):
     made, texts = calls
     texts[(False, True)] = ARTICLE
     texts[(True, True)] = ARTICLE + "\nHome\nWorld\nSport\nWeather\nContact us\nNewsletters\nPodcasts"
-    assert H._main_text(None, None, page_words=2 * len(ARTICLE.split())) == ARTICLE
+    assert H._main_text(None, None, page_words=2 * len(ARTICLE.split()))[0] == ARTICLE
     assert made == [(False, True), (True, True)]
 
 

@@ -129,6 +129,7 @@ def test_a_cms_placeholder_date_is_no_date(placeholder):
         ("Ferry Prices To Rise In January \u2013 Harbour Rising", "http://harbourrising.com/3694/ferry", "Ferry Prices To Rise In January"),
         ("Judge Frees Dockers \u22c6 Valley Daily", "https://www.valleydaily.net/judge", "Judge Frees Dockers"),
         ("Mayor leads in new poll - HARBOURPOST", "http://harbourp.st/2d15", "Mayor leads in new poll"),
+        ("Mayor leads in new poll :: Harbour Post", "http://harbourpost.net/2d15", "Mayor leads in new poll"),
         # an ending that does not spell the address is the headline's
         ("Council Pick \u2013 Promptly Resigns", "http://valleydaily.net/pick", "Council Pick \u2013 Promptly Resigns"),
     ],

@@ -506,6 +506,36 @@ def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False, fast: 
     return xmltotxt(body, options.formatting), body
 
 
+# What a cell of trafilatura's output holds when its table lays out a page rather than data.
+_OUTPUT_BLOCKS = ("p", "head", "list", "quote", "table", "code")
+_UNFOLD = "wirewatch-unfold"
+
+
+def _lays_out(table: etree._Element) -> bool:
+    """Whether a table of trafilatura's output lays out the page: a cell holds paragraphs or headings,
+    or no row has two cells with text (a one-column box of links or captions holds no data)."""
+    return any(c.tag in _OUTPUT_BLOCKS for cell in table.iter("cell") for c in cell) or not any(
+        sum(1 for cell in row.findall("cell") if "".join(cell.itertext()).strip()) >= 2 for row in table.iter("row")
+    )
+
+
+def _unfold_layout_tables(body: etree._Element) -> bool:
+    """A table of trafilatura's output that lays out the page (`_lays_out`: the old sites' one big
+    table of top bar, menu, article column and footer, a box of links): its cells become blocks
+    of their own, in reading order, instead of one row of text per table row that glues the whole
+    article column, headline and menus included, into one line ("| Home > News EDUCATION Students
+    torched ... |"). The words are the same; their lines are the page's. False where no table is one."""
+    layout = [t for t in body.iter("table") if _lays_out(t)]
+    for table in layout:
+        for row in table.iter("row"):
+            row.tag = _UNFOLD
+            for cell in row.findall("cell"):
+                cell.tag = _UNFOLD if any(c.tag in _OUTPUT_BLOCKS for c in cell) else "p"
+        table.tag = _UNFOLD
+    etree.strip_tags(body, _UNFOLD)
+    return bool(layout)
+
+
 # Whether trafilatura's text is made of paragraphs, answered inside libxml2: the list of text nodes
 # and the lists of elements this replaces were built only to be tested and counted.
 _PARAGRAPHS = etree.XPath("boolean(.//p//text()) and count(.//table) <= count(.//p)")
@@ -520,8 +550,9 @@ _BODY_TEXT = etree.XPath("string(//body)")
 
 def _main_text(
     tree: HtmlElement, url: str | None, page_words: int, uncleaned: Callable[[], HtmlElement] | None = None
-) -> str:
-    """trafilatura's text of the article, each of its costlier modes only where it could help.
+) -> tuple[str, etree._Element | None]:
+    """trafilatura's text of the article and the element it wrote it from, each of its costlier
+    modes only where it could help.
     `uncleaned`, where given, is the page again without what `_lighten` dropped ahead of
     trafilatura's cleaning: its comparison runs on that page too (readability and justext read the
     page from before that cleaning), and its text is taken where what it adds is prose."""
@@ -530,18 +561,18 @@ def _main_text(
     replaced = False
     if words < _COMPARE_SHARE * page_words or len(text) < _MIN_EXTRACTED or _not_paragraphs(body):
         fast_text = text
-        text, _ = _extract(tree, url, fast=False)
-        if uncleaned is not None and _adds_prose(text, wider := _extract(uncleaned(), url, fast=False)[0]):
-            text = wider
+        text, body = _extract(tree, url, fast=False)
+        if uncleaned is not None and _adds_prose(text, (wider := _extract(uncleaned(), url, fast=False))[0]):
+            text, body = wider
         words = len(text.split())
         replaced = text != fast_text
     # Recall mode widens trafilatura's own selection: not tried where the comparison has already
     # put readability's or justext's text in its place.
     if words < _RECALL_SHARE * page_words and not replaced:
-        recalled, _ = _extract(tree, url, recall=True)
+        recalled, recalled_body = _extract(tree, url, recall=True)
         if len(recalled) > len(text) and _adds_prose(text, recalled):
-            text = recalled
-    return text
+            text, body = recalled, recalled_body
+    return text, body
 
 
 # Share of the extracted text that "comments" may hold before they are taken for the article.
@@ -870,7 +901,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     # What trafilatura can read once the tree is lightened, the measure of how much of it an
     # extraction took; reader comments are not article text it could have missed.
     readable_words = len(_BODY_TEXT(tree).split()) - sum(len(c.text.split()) for c in comments)
-    text = _main_text(tree, url, readable_words, uncleaned)
+    text, body = _main_text(tree, url, readable_words, uncleaned)
 
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if _one_block(lines) and _holds_comments(text, page_text, comments):
@@ -883,6 +914,10 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
                 dates=tuple(dates + comment_dates(comments)),
                 site_name=site,
             )
+    if body is not None and _unfold_layout_tables(body):
+        # the choices so far weighed the text as trafilatura writes it; the article is read in the
+        # page's own lines
+        lines = [ln.strip() for ln in xmltotxt(body, False).split("\n") if ln.strip()]
     in_comments = _comment_lines(lines, comments)
     if sum(len(ln) for ln, c in zip(lines, in_comments, strict=True) if c) > _SWALLOWED * sum(map(len, lines)):
         # "Comments" that hold most of the article are its own container (a class such as
@@ -898,6 +933,12 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         in_comments[start:end] = [True] * (end - start)
         comments = comments + [c for c in found if c.text not in {x.text for x in comments}]
 
+    if title.source == "html_title" and (first := next(
+        (ln for ln, c in zip(lines, in_comments, strict=True) if not c and L.is_prose(ln)), None
+    )) and (headline := _headline_over_article(page_text, first, title.value)):
+        # a <title> the page does not print (the site's name, "Site :: Section") gives way to the
+        # headline printed over the article, which then comes out of the body as a repeated headline
+        title = Found(headline, "text over the article", 0.6)
     title_key = L.normalise_line(title.value) if title.value else None
     paragraphs: list[str] = []
     removed: list[str] = []
@@ -935,9 +976,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         # prose, a section label between at most) is it
         title = Found(paragraphs[0], "first_line", 0.5)
         removed.append(paragraphs.pop(0))
-    elif paragraphs and (title.value is None or title.source == "html_title") and (
-        headline := _headline_over_article(page_text, paragraphs[0], title.value)
-    ):
+    elif paragraphs and title.value is None and (headline := _headline_over_article(page_text, paragraphs[0], None)):
         title = Found(headline, "text over the article", 0.6)
     if streamed:
         paragraphs = _in_page_order(paragraphs, page_text)
