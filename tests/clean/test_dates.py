@@ -47,6 +47,21 @@ def test_month_names_of_the_regions_other_languages(text, iso):
     assert [d for d, _ in find_dates(text)] == [iso]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tue, 02/11/2031 - 16:32", "2031-02-11"),  # a Tuesday: month first (Drupal's date)
+    ("Tuesday 11/02/2031", "2031-02-11"),  # day first
+    ("Mardi 11/02/2031", "2031-02-11"),
+    ("вторник, 11/02/2031", "2031-02-11"),
+])
+def test_the_weekday_before_a_numeric_date_tells_its_order(text, expected):
+    assert [iso for iso, _ in find_dates(text)] == [expected]
+
+
+def test_a_weekday_that_fits_neither_order_leaves_the_date_unread():
+    assert find_dates("Sat, 02/11/2031") == []
+    assert find_dates("on 02/11/2031") == []
+
+
 def test_a_page_not_in_english_writes_its_numeric_dates_day_first():
     assert find_dates("05/06/2031 - 13:15 CET", day_first=True) == [("2031-06-05", "05/06/2031")]
     assert find_dates("06/17/2031", day_first=True) == [("2031-06-17", "06/17/2031")]  # the order shows

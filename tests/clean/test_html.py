@@ -583,3 +583,27 @@ def test_a_page_laid_out_in_tables_keeps_its_own_lines():
     parts = clean_html(html)
     assert (parts.title.value, parts.title.source) == (TITLE, "text over the article")
     assert list(parts.paragraphs) == PARAGRAPHS
+
+
+def test_a_page_in_another_language_gets_its_headline_and_its_day_first_date():
+    # Spanish, laid out in a table, its <title> the site's name, a deck that reads as a sentence
+    # between the headline and the byline, the date written day first
+    headline = "El río Tolla se desborda y aísla a tres aldeas del valle"
+    paras = [
+        "Las lluvias de los últimos cuatro días hicieron que el río Tolla se desbordara el lunes por la noche, "
+        "según informó la autoridad fluvial, que pidió a los vecinos que no usen la carretera del valle.",
+        "El ingeniero jefe, Marta Olsen, dijo que el nivel del agua en el puente de Kessel superaba en cuarenta "
+        "centímetros el máximo registrado y que los equipos de rescate ya estaban en la zona.",
+        "Los alcaldes de las tres aldeas pidieron ayuda al gobierno regional para reparar el dique, que no se "
+        "había reforzado desde la última inundación.",
+    ]
+    html = f"""<html><head><meta charset="utf-8"><title>Diario del Valle</title></head><body>
+    <table><tr><td>PORTADA | NACIONAL | INTERNACIONAL | DEPORTES</td></tr>
+    <tr><td><p>Portada &gt; Nacional</p><div class="titulo"><b>{headline}</b></div>
+    <p class="entradilla"><i>Los vecinos de Brisk, Olden y Tarvik llevan dos días sin acceso por carretera.</i></p>
+    <p class="meta">Por <b>Redacción</b><br>Publicado el 12/03/2034 - 07:30</p>
+    {"".join(f"<p>{p}</p>" for p in paras)}</td></tr></table></body></html>"""
+    parts = clean_html(html)
+    assert (parts.title.value, parts.title.source) == (headline, "text over the article")
+    assert [(d.date, d.where) for d in parts.dates] == [("2034-03-12", "byline")]
+    assert all(p in parts.paragraphs for p in paras) and headline not in parts.paragraphs

@@ -65,23 +65,29 @@ _MONTHS = {
 # Names of the days of the week, in the languages of the month names and those of the region's
 # relays (Spanish, Romanian, Indonesian, Italian, Polish, Turkish, Uzbek, Arabic; the Turkish and
 # Uzbek names that are common words too, such as "cuma" and "pazar", are left out).
-WEEKDAYS = frozenset([
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу", "суббота", "субботу",
-    "воскресенье",
-    "понеділок", "вівторок", "середа", "середу", "четвер", "п'ятниця", "п'ятницю", "субота", "суботу",
-    "неділя", "неділю",
-    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
-    "luni", "marți", "marţi", "miercuri", "joi", "vineri", "sâmbătă", "duminică",
-    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
-    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
-    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
-    "pazartesi", "salı", "çarşamba", "perşembe", "cumartesi",
-    "dushanba", "seshanba", "chorshanba", "payshanba", "shanba", "yakshanba",
-    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
-])
+# Monday to Sunday, each with its names in those languages.
+_WEEKDAY_NAMES = (
+    ("monday", "montag", "lundi", "понедельник", "понеділок", "lunes", "luni", "senin", "lunedì", "poniedziałek",
+     "pazartesi", "dushanba", "الاثنين", "الإثنين"),
+    ("tuesday", "dienstag", "mardi", "вторник", "вівторок", "martes", "marți", "marţi", "selasa", "martedì",
+     "wtorek", "salı", "seshanba", "الثلاثاء"),
+    ("wednesday", "mittwoch", "mercredi", "среда", "среду", "середа", "середу", "miércoles", "miercuri", "rabu",
+     "mercoledì", "środa", "çarşamba", "chorshanba", "الأربعاء"),
+    ("thursday", "donnerstag", "jeudi", "четверг", "четвер", "jueves", "joi", "kamis", "giovedì", "czwartek",
+     "perşembe", "payshanba", "الخميس"),
+    ("friday", "freitag", "vendredi", "пятница", "пятницу", "п'ятниця", "п'ятницю", "viernes", "vineri", "jumat",
+     "venerdì", "piątek", "الجمعة"),
+    ("saturday", "samstag", "samedi", "суббота", "субботу", "субота", "суботу", "sábado", "sâmbătă", "sabtu",
+     "sabato", "sobota", "cumartesi", "shanba", "السبت"),
+    ("sunday", "sonntag", "dimanche", "воскресенье", "неділя", "неділю", "domingo", "duminică", "minggu",
+     "domenica", "niedziela", "yakshanba", "الأحد"),
+)
+_WEEKDAY_NUMBER = {name: k for k, names in enumerate(_WEEKDAY_NAMES) for name in names}
+WEEKDAYS = frozenset(_WEEKDAY_NUMBER)
+# English short forms, read only as the weekday of a numeric date ("Tue, 02/11/2025 - 16:32"): as
+# words of their own they are too often something else ("Sun", "Sat").
+_SHORT_WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                         "sat": 5, "sun": 6}
 
 
 def calendar_words() -> frozenset[str]:
@@ -93,6 +99,7 @@ def calendar_words() -> frozenset[str]:
 _MONTH = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?(?:/[^\W\d_]+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = "|".join(sorted((re.escape(w) for w in (*_WEEKDAY_NUMBER, *_SHORT_WEEKDAY_NUMBER)), key=len, reverse=True))
 _PATTERNS = [
     re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 17, 2024
@@ -101,8 +108,9 @@ _PATTERNS = [
     re.compile(rf"\b{_DAY}-{_MONTH},?\s+{_YEAR}(?:-yil)?\b", re.I),  # 14-iyul, 2024-yil (Uzbek)
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b"),  # 17.06.2024 (day first: Europe)
     re.compile(rf"\b{_YEAR}/(?P<m>[01]?\d)/(?P<day>[0-3]?\d)\b"),  # 2024/06/17
-    # 17/06/2024 or 06/17/2024: read only where the order shows (a part above 12, or both the same)
-    re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b"),
+    # 17/06/2024 or 06/17/2024: read only where the order shows (a part above 12, both the same, or
+    # the weekday before it: "Tue, 02/11/2025" is the 11th of February, a Tuesday)
+    re.compile(rf"(?:(?<!\w)(?P<wd>{_WEEKDAY})\.?,?\s+)?\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b", re.I),
 ]
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)")
 
@@ -114,17 +122,32 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def _weekday_number(word: str | None) -> int | None:
+    """Monday 0 to Sunday 6 for a weekday's name or English short form, else None."""
+    if not word:
+        return None
+    low = word.lower()
+    return _WEEKDAY_NUMBER.get(low, _SHORT_WEEKDAY_NUMBER.get(low))
+
+
 def _match_iso(m: re.Match[str], *, day_first: bool = False) -> str | None:
     g = m.groupdict()
     if g.get("a"):
-        a, b = int(g["a"]), int(g["b"])
+        a, b, year = int(g["a"]), int(g["b"]), int(g["year"])
         if b > 12 >= a:
             day, month = b, a
-        elif a > 12 >= b or a == b or day_first:
+        elif a > 12 >= b or a == b:
+            day, month = a, b
+        elif (weekday := _weekday_number(g.get("wd"))) is not None and (
+            told := [iso for iso in (_iso(year, a, b), _iso(year, b, a))
+                     if iso and date.fromisoformat(iso).weekday() == weekday]
+        ):
+            return told[0]
+        elif day_first:
             day, month = a, b
         else:
             return None  # 05/06/2024: the 5th of June or the 6th of May
-        return _iso(int(g["year"]), month, day)
+        return _iso(year, month, day)
     month = int(g["m"]) if g.get("m") else _MONTHS.get((g.get("mon") or "").lower().rstrip("."))
     return _iso(int(g["year"]), month, int(g["day"])) if month else None
 

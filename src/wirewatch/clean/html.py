@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -212,7 +212,7 @@ def _site_suffix_off(title: str, site: str | None) -> str:
 _HEADLINE_LINES_ABOVE = 40
 
 
-def _headline_over_article(page_text: str, first: str, markup_title: str | None) -> str | None:
+def _headline_over_article(page_text: str, first: str, markup_title: str | None, language: str) -> str | None:
     """The headline the page prints over its article, where the markup gave none or only a <title>
     the page does not print (the site's name: "Herald Sun", "580 CFRA - News Talk Radio")."""
     lines = page_text.split("\n")
@@ -224,7 +224,7 @@ def _headline_over_article(page_text: str, first: str, markup_title: str | None)
     if markup_title and L.normalise_line(markup_title) in {L.normalise_line(ln) for ln in above if ln}:
         return None  # the <title> is printed over the article: it is the headline
     # against a <title>, only a line that stands over a byline block: a site may print no headline
-    return headline_over(above, over_byline=markup_title is not None)
+    return headline_over(above, language=language, over_byline=markup_title is not None)
 
 
 def _printed_part(title: str, page_text: str) -> str | None:
@@ -838,11 +838,13 @@ def _in_page_order(paragraphs: list[str], page_text: str) -> list[str]:
     return [paragraphs[k] for _, k in sorted(keys)]
 
 
-def _weak_dates(lines: list[str]) -> list[DateSeen]:
-    return [DateSeen(iso, "page_header", found) for line in lines for iso, found in find_dates(line)]
+def _weak_dates(lines: list[str], *, day_first: bool = False) -> list[DateSeen]:
+    return [DateSeen(iso, "page_header", found) for line in lines for iso, found in find_dates(line, day_first=day_first)]
 
 
-def _dates_by_headline(page_text: str, headlines: list[str], *, updates: bool = False) -> list[DateSeen]:
+def _dates_by_headline(
+    page_text: str, headlines: list[str], *, updates: bool = False, day_first: bool = False
+) -> list[DateSeen]:
     """The date printed in a short line beside the headline (the title, or an h1) in the page's
     visible text ("Oct 21, 2025", "Published on Oct 21, 2025", "17.05.2021"; not "Updated May 6,
     2025"), below it first, for a page whose meta tags and markup give none: where a byline stands.
@@ -867,13 +869,16 @@ def _dates_by_headline(page_text: str, headlines: list[str], *, updates: bool = 
     # one is taken
     return [DateSeen(iso, "updated" if updates else "byline", found) for ln in near
             if len(L.words(ln)) <= _DATE_LINE_WORDS and bool(_UPDATED_MARK.search(ln)) == updates
-            for iso, found in find_dates(ln)][:1]
+            for iso, found in find_dates(ln, day_first=day_first)][:1]
 
 
 # How far from the headline a date line is looked for, in lines of visible text, and how long it may be.
 _DATE_LINES_ABOVE = 3
 _DATE_LINES_BELOW = 8
 _DATE_LINE_WORDS = 15
+
+
+_LANGUAGE_SAMPLE = 2000
 
 
 def clean_html(html: str, *, url: str | None = None) -> PageParts:
@@ -888,13 +893,26 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     page_text = visible_text(tree, streamed)
     if title.source == "html_title" and title.value and (printed := _printed_part(title.value, page_text)):
         title = Found(printed, "html_title, the part the page prints", title.confidence)
-    headlines = [h for h in (title.value, *_h1_texts(tree)) if h]
-    if not any(d.date and d.where in ("html_meta", "byline") for d in dates):
-        # the date printed beside the headline, else one in an element named for it further off
-        dates += _dates_by_headline(page_text, headlines) or [d for d in [_marked_date(tree, comment_elements)] if d]
-    if not dates:  # nothing dates the page: when it says it was updated may stand in
-        dates += _dates_by_headline(page_text, headlines, updates=True) or [
-            d for d in [_updated_date(tree, comment_elements) or modified] if d]
+
+    # The dates the markup gives in elements named for them, read now: trafilatura cuts from the tree.
+    h1s = _h1_texts(tree)
+    undated = not any(d.date and d.where in ("html_meta", "byline") for d in dates)
+    marked = _marked_date(tree, comment_elements) if undated else None
+    updated = (_updated_date(tree, comment_elements) or modified) if not dates else None
+
+    def dated(title: Found) -> list[DateSeen]:
+        """The markup's dates, else those printed beside the headline (`title` or an h1)."""
+        headlines = [h for h in (title.value, *h1s) if h]
+        found = list(dates)
+        day_first = language != "en"
+        if undated:
+            # the date printed beside the headline, else one in an element named for it further off
+            found += _dates_by_headline(page_text, headlines, day_first=day_first) or [d for d in [marked] if d]
+        if not found:  # nothing dates the page: when it says it was updated may stand in
+            found += _dates_by_headline(page_text, headlines, updates=True, day_first=day_first) or [
+                d for d in [updated] if d]
+        return found
+
     # where what trafilatura deletes anyway held nearly all the page's text, its comparison reads
     # the page without that step
     uncleaned = None if _lighten(tree) else lambda: _lightened(html)
@@ -902,6 +920,9 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     # extraction took; reader comments are not article text it could have missed.
     readable_words = len(_BODY_TEXT(tree).split()) - sum(len(c.text.split()) for c in comments)
     text, body = _main_text(tree, url, readable_words, uncleaned)
+    # the article's language: what counts as prose in it, how a numeric date reads ("12/02/2025");
+    # its opening is enough
+    language = detect_language(text[:_LANGUAGE_SAMPLE] or page_text[:_LANGUAGE_SAMPLE])
 
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if _one_block(lines) and _holds_comments(text, page_text, comments):
@@ -911,7 +932,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
             return PageParts(
                 title=title if title.value else flat.title, author=author if author.value else flat.author,
                 paragraphs=flat.paragraphs, removed=flat.removed, comments=tuple(comments),
-                dates=tuple(dates + comment_dates(comments)),
+                dates=tuple(dated(title) + comment_dates(comments)),
                 site_name=site,
             )
     if body is not None and _unfold_layout_tables(body):
@@ -933,12 +954,16 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         in_comments[start:end] = [True] * (end - start)
         comments = comments + [c for c in found if c.text not in {x.text for x in comments}]
 
-    if title.source == "html_title" and (first := next(
-        (ln for ln, c in zip(lines, in_comments, strict=True) if not c and L.is_prose(ln)), None
-    )) and (headline := _headline_over_article(page_text, first, title.value)):
+    if title.source == "html_title" and (headline := next(filter(None, (
+        _headline_over_article(page_text, first, title.value, language)
+        # over the article's first prose, or over its second where the first is a deck over the byline
+        for first in islice((ln for ln, c in zip(lines, in_comments, strict=True)
+                             if not c and L.is_prose(ln, language)), 2)
+    )), None)):
         # a <title> the page does not print (the site's name, "Site :: Section") gives way to the
         # headline printed over the article, which then comes out of the body as a repeated headline
         title = Found(headline, "text over the article", 0.6)
+    dates = dated(title)
     title_key = L.normalise_line(title.value) if title.value else None
     paragraphs: list[str] = []
     removed: list[str] = []
@@ -962,21 +987,25 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
             paragraphs = [p for p in paragraphs if len(L.words(p)) > _ABOVE_HEADLINE_WORDS]
             # a date there is the page's ("Page updated at ...") or the site's "today": weak, as the
             # flattened-text cleaner counts a date above the headline
-            dates += _weak_dates(above)
+            dates += _weak_dates(above, day_first=language != "en")
         elif why == "date line":
             # a date stamp among the article's lines ("Published: July 23, 2012"): weak, like the above
-            dates += _weak_dates([line])
+            dates += _weak_dates([line], day_first=language != "en")
         if why:
             removed.append(line)
         else:
             paragraphs.append(line)
-            before_prose = before_prose and not L.is_prose(line)
-    if title.value is None and paragraphs and _headline_like(paragraphs[0]) and any(map(L.is_prose, paragraphs[1:3])):
+            before_prose = before_prose and not L.is_prose(line, language)
+    if title.value is None and paragraphs and _headline_like(paragraphs[0]) and any(
+        L.is_prose(p, language) for p in paragraphs[1:3]
+    ):
         # no headline in the page's markup: the short line opening the article (over its first
         # prose, a section label between at most) is it
         title = Found(paragraphs[0], "first_line", 0.5)
         removed.append(paragraphs.pop(0))
-    elif paragraphs and title.value is None and (headline := _headline_over_article(page_text, paragraphs[0], None)):
+    elif paragraphs and title.value is None and (
+        headline := _headline_over_article(page_text, paragraphs[0], None, language)
+    ):
         title = Found(headline, "text over the article", 0.6)
     if streamed:
         paragraphs = _in_page_order(paragraphs, page_text)
