@@ -607,6 +607,33 @@ def test_a_picture_caption_with_its_credit_is_not_the_headline():
     assert clean_flat(text).title.value == TITLE
 
 
+@pytest.mark.parametrize("caption", [
+    "Sandbags along the embankment in Brisk, March 3, 2031. VALDREN PRESS (Valdren Press Agency) via Post",
+    "Sandbags along the embankment in Brisk. Photo: Post archive",
+    "Sandbags along the embankment in Brisk (stock image)",
+])
+def test_a_caption_ending_with_its_credit_after_its_sentence_is_not_the_headline(caption):
+    text = ("Valdren Post\nHome | World | Business\n" + TITLE + "\nBy Tomas Brell\nMarch 4, 2031 11:47 AM\n"
+            "Share\nX\nFacebook\nLinkedIn\nEmail\nLink\n" + caption + "\n" + "\n\n".join(PARAGRAPHS))
+    assert clean_flat(text).title.value == TITLE
+
+
+def test_a_headline_printed_twice_over_its_decks_is_the_headline():
+    headline = "FLOOD HORROR: Two missing as river bursts its banks in Brisk"
+    text = ("THE DAILY HERALD\nHOME\nNEWS\nSPORT\nWorld News\n" + headline + "\n" + headline + "\n"
+            "Rescue boats search the streets overnight\nFarmers say the warning came too late\n"
+            "Villages cut off as the water keeps rising\nBy Anna Kerr, World News Reporter\n"
+            "PUBLISHED: 10:24, 4 March 2031\n" + "\n\n".join(PARAGRAPHS))
+    assert clean_flat(text).title.value == headline
+
+
+def test_the_sites_name_with_the_under_the_headline_and_a_tag_list_are_not_the_headline():
+    text = ("Valdren Morning Post\nE-Paper\nSubscribe\nWednesday, March 5, 2031\nRegions\n" + TITLE + "\n"
+            "Anna Kerr\nThe Valdren Morning Post\nBrisk \u25cf Tue, March 4, 2031\n"
+            "floods, Brisk, river authority, weather\nShare this article\n" + "\n\n".join(PARAGRAPHS))
+    assert clean_flat(text).title.value == TITLE
+
+
 def test_the_sites_name_on_the_first_line_and_again_under_the_headline_is_not_the_headline():
     text = ("Valdren Daily News\nEnglish | Deutsch\nHome\nRegions\nWeather\nOpinion\nTuesday 4 Mar 2031\nRegions\n"
             "River bursts its banks in Brisk\nValdren Daily News\nPublished: 4 Mar 2031 at 15:20\nShare\nPrint\n"

@@ -169,6 +169,9 @@ def test_a_byline_gives_its_names_without_their_roles_and_contacts(byline, name)
         # a site's top bar opens with today's date
         ("Monday, March 6, 2034 | E-Paper | Advertise with us | Contact", True),
         ("E-Paper | 6 March 2034 | Contact", False),
+        # an article's tags; a headline's list of places is none
+        ("floods, Brisk, river authority, weather", True),
+        ("Brisk, Olden, Tarvik and Kessel brace for floods", False),
         # a headline with its outlet, a table row, labelled or numbered lists and text are not menus
         ("Dam breach floods villages | Korvania Daily", False),
         ("| Name | Age | City |", False),

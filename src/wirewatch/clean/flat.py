@@ -326,6 +326,11 @@ TOOL_LINE = 5.0
 # lower line is the headline under a kicker or a promotion. Flattened L3S-GN1 headlines 0.6904 ->
 # 0.6921, WCXB dev 0.6103 -> 0.6129 (+1.0 instead of +0.6: same / 0.6116; on any pair: L3S 0.6689).
 OVER_DECK = 0.6
+# A line printed twice, one right under the other, is the headline (the first of the two), beside
+# its deck and standfirst nearer the byline.
+PRINTED_TWICE = 3.5
+_TWICE_OVER_BYLINE = 4
+_TWICE_MIN_WORDS = 5  # a menu item printed twice is shorter ("What's on MyTV9")
 DECK_MIN_WORDS = 10
 # The page's first line, where more than this many lines stand between it and the article, is its
 # masthead (the site's name, a tagline) more likely than its headline: it loses what it gains for
@@ -378,6 +383,15 @@ def _lede_over_byline(lines: list[_Line], start: int) -> _Line | None:
     return line if line.label == "good" and line.n_words >= L.PROSE_LONG_WORDS and L.ends_sentence(line.text) else None
 
 
+def _printed_twice(k: int, candidates: list[_Line], over: set[int]) -> bool:
+    """The line printed again right under itself, a few lines over the byline block, and as long as a
+    headline: a headline in its page's title bar and its <h1>, with its decks under it (a menu printed
+    twice, for phones and for desktops, stands far from the byline)."""
+    return (k + 1 < len(candidates) and candidates[k].n_words >= _TWICE_MIN_WORDS
+            and L.normalise_line(candidates[k].text) == L.normalise_line(candidates[k + 1].text)
+            and any(j in over for j in range(k + 1, k + 1 + _TWICE_OVER_BYLINE)))
+
+
 def _over_deck(line: _Line, k: int, candidates: list[_Line], over: set[int]) -> bool:
     """A headline over its deck, both over the byline block: the deck under it runs longer than a
     kicker or a section label does."""
@@ -420,9 +434,14 @@ def _in_byline_block(line: _Line) -> bool:
         line.text)
 
 
-# A picture's caption ends with its credit: "(REUTERS/Jose Gomez)", "(Photo: Anna Kerr)".
+# A picture's caption ends with its credit: "(REUTERS/Jose Gomez)", "(Photo: Anna Kerr)", "(stock
+# image)", or after its sentence "... in Asunción. Photo: Star archive", "... April 2, 2023. WANA
+# (West Asia News Agency) via Meridian".
 _PHOTO_CREDIT = re.compile(
-    r"\((?:[^()]*\b(?-i:[A-Z])[\w.&-]*\s?/\s?(?-i:[A-Z])[^()]*|(?:photo|picture|image|foto|фото)\b[^()]*)\)\W*$", re.I
+    r"\((?:[^()]*\b(?-i:[A-Z])[\w.&-]*\s?/\s?(?-i:[A-Z])[^()]*|[^()]*\b(?:photo|picture[ds]?|image|foto|фото)\b[^()]*)\)\W*$"
+    r"|[.!?]\s+(?:(?:photo|picture|image|foto|фото)\s*[:|/]\s*[^.!?]{2,60}"
+    r"|[^.!?]{0,80}\bvia\s+(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*){0,3})$",
+    re.I,
 )
 
 
@@ -495,8 +514,8 @@ def _choose_title(
     masthead = all_lines[0] if len(candidates) > MASTHEAD_LINES else None
     if masthead is not None and masthead.n_words <= _SITE_NAME_WORDS:
         # the masthead's words again, credited under the headline or in the footer: the site's name
-        key = L.normalise_line(masthead.text)
-        usable = [c for c in usable if c is masthead or L.normalise_line(c.text) != key]
+        key = _name_key(masthead.text)
+        usable = [c for c in usable if c is masthead or _name_key(c.text) != key]
     if not usable:
         return None
     at = {id(c): k for k, c in enumerate(candidates)}
@@ -507,7 +526,8 @@ def _choose_title(
          + (FIRST_LINE if c is all_lines[0] else 0.0)
          - (MASTHEAD if c is masthead else 0.0)
          + (OVER_BYLINE if at[id(c)] in over else 0.0) - (TOOL_LINE if _tool_line(c.text) else 0.0)
-         + (OVER_DECK if _over_deck(c, at[id(c)], candidates, over) else 0.0),
+         + (OVER_DECK if _over_deck(c, at[id(c)], candidates, over) else 0.0)
+         + (PRINTED_TWICE if _printed_twice(at[id(c)], candidates, over) else 0.0),
          -k, c)
         for k, c in enumerate(usable)
     ]
@@ -520,6 +540,11 @@ def _choose_title(
     if slug and any(w.lower() in slug for w in L.words(best.text)):
         reasons.append("matches the URL")
     return best, ", ".join(reasons)
+
+
+def _name_key(text: str) -> str:
+    """A site's name compared without its article: "Jakarta Morning Post", "The Jakarta Morning Post"."""
+    return L.normalise_line(text).removeprefix("the ")
 
 
 def headline_over(texts: list[str], *, language: str = "en", over_byline: bool = False) -> str | None:

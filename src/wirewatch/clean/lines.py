@@ -281,7 +281,7 @@ def is_chrome(line: str) -> bool:
     s = line.strip()
     return bool(s) and len(s) <= 120 and bool(
         _CHROME.match(s) or _tool_bar(s) or _menu_bar(s) or _CREDIT.match(s) or _FILED_UNDER.match(s)
-        or _chrome_sentences(s) or _section_menu(s)
+        or _chrome_sentences(s) or _section_menu(s) or _tag_list(s)
     )
 
 
@@ -323,6 +323,20 @@ _FILED_UNDER = re.compile(r"(?:posted|filed)\s+(?:in|under)(?:\b|(?-i:(?=[A-Z]))
 # Not "•": in article text it strings together the features of a product ("Sound quality • ANC").
 _MENU_SEPARATOR = re.compile(r"\s*[|\u00b7\u00bb\u203a]\s*|\s+[/>]\s+")
 _SEPARATOR_MARKS = "|\u00b7\u00bb\u203a/>"
+
+
+def _tag_list(s: str) -> bool:
+    """An article's tags, comma-separated: "cholera, East Nusa Tenggara, Lembah Sari, public health,
+    water". Four short items or more, two of them in lower case (a headline's list of names, "Paris,
+    Berlin, Rome and Madrid ...", has capitals and a verb), no figures, no sentence."""
+    if s.count(",") < _TAG_LIST_MIN - 1 or ends_sentence(s) or ":" in s or any(c.isdigit() for c in s):
+        return False
+    items = [i.strip() for i in s.split(",")]
+    return (len(items) >= _TAG_LIST_MIN and all(1 <= len(words(i)) <= 3 for i in items)
+            and sum(i[:1].islower() for i in items) >= 2)
+
+
+_TAG_LIST_MIN = 4
 
 
 def _menu_bar(s: str) -> bool:
