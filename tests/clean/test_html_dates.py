@@ -163,3 +163,27 @@ def test_a_publication_element_far_under_the_headline_past_a_deep_layout_is_foun
     body = (f"<main><article><h1>Harbour Bridge Reopens After Repairs</h1>{wrappers}"
             f'<span class="Author_publicationTime">2024-03-02T08:10+02:00</span>{ARTICLE}</article></main>')
     assert _dated(body) == ("2024-03-02", "byline")
+
+
+STALE = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour Bridge Reopens After '
+         'Repairs", "datePublished": "2019-03-01T00:00:00+01:00"%s}</script>')
+
+
+@pytest.mark.parametrize(("head", "comments"), [
+    (STALE % ', "dateModified": "2024-03-02T11:00:00Z"', False),  # the markup's own modified date agrees
+    (STALE % "", True),  # the readers commented two days after the printed date
+])
+def test_a_printed_date_that_another_of_the_page_s_dates_backs_wins_over_a_stale_markup_date(head, comments):
+    html = page("Saturday 2 March 2024 · 10:05").replace("</title>", "</title>" + head)
+    if not comments:
+        html = html.split('<section id="comments">')[0] + "</main></body></html>"
+    found, signals = published_of(Source(id="x", name="bridge.html", raw=html.encode(), kind="html"), clean_html(html))
+    assert (found.value, found.source) == ("2024-03-02", "byline, against the html_meta date")
+    assert [s.kind for s in signals] == ["date_conflict"] and "2019-03-01" in signals[0].evidence
+
+
+def test_a_printed_date_nothing_else_backs_leaves_the_markup_date_standing():
+    html = page("Saturday 2 March 2024 · 10:05").replace("</title>", "</title>" + STALE % "")
+    html = html.split('<section id="comments">')[0] + "</main></body></html>"
+    found, signals = published_of(Source(id="x", name="bridge.html", raw=html.encode(), kind="html"), clean_html(html))
+    assert (found.value, signals) == ("2019-03-01", ())

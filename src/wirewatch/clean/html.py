@@ -897,6 +897,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     # The dates the markup gives in elements named for them, read now: trafilatura cuts from the tree.
     h1s = _h1_texts(tree)
     undated = not any(d.date and d.where in ("html_meta", "byline") for d in dates)
+    markup_dated = not any(d.where == "byline" for d in dates)  # meta tags or JSON-LD, no byline element
     marked = _marked_date(tree, comment_elements) if undated else None
     updated = (_updated_date(tree, comment_elements) or modified) if not dates else None
 
@@ -905,12 +906,18 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         headlines = [h for h in (title.value, *h1s) if h]
         found = list(dates)
         day_first = language != "en"
+        printed = _dates_by_headline(page_text, headlines, day_first=day_first)
         if undated:
             # the date printed beside the headline, else one in an element named for it further off
-            found += _dates_by_headline(page_text, headlines, day_first=day_first) or [d for d in [marked] if d]
+            found += printed or [d for d in [marked] if d]
+        elif printed and markup_dated:
+            # kept beside the markup's date: `metadata.published_of` weighs them where they disagree
+            found += printed
         if not found:  # nothing dates the page: when it says it was updated may stand in
             found += _dates_by_headline(page_text, headlines, updates=True, day_first=day_first) or [
                 d for d in [updated] if d]
+        if modified is not None:
+            found.append(DateSeen(modified.date, "modified", modified.evidence))
         return found
 
     # where what trafilatura deletes anyway held nearly all the page's text, its comparison reads
