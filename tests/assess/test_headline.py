@@ -176,6 +176,9 @@ def test_entities_weigh_their_names():
         ("Minister attacked by 'tolerant' protesters", False),
         ("Mayor declares state of emergency", True),
         ("Minister disputes the council's figures", True),
+        # the claim after a topic's colon, read as a headline of its own
+        ("Valdren live: Army says it downed seven drones over Brisk", True),
+        ("Valdren live: Army downs seven drones over Brisk", False),
     ],
 )
 def test_headline_attribution_and_hedges(title, expected):

@@ -607,3 +607,14 @@ def test_a_page_in_another_language_gets_its_headline_and_its_day_first_date():
     assert (parts.title.value, parts.title.source) == (headline, "text over the article")
     assert [(d.date, d.where) for d in parts.dates] == [("2034-03-12", "byline")]
     assert all(p in parts.paragraphs for p in paras) and headline not in parts.paragraphs
+
+
+def test_a_menus_last_item_over_the_byline_does_not_replace_the_titles_headline():
+    # the page prints no headline: its <title> holds it, and the line over the byline is the menu's end
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (f"<html><head><title>{TITLE} | Valdren Insider</title></head><body><header><p>Valdren Insider</p>"
+            "<nav><ul><li><a href='/news'>News</a></li><li><a href='/food'>Food &amp; drink</a></li>"
+            "<li><a href='/events'>What's on</a></li></ul></nav></header><main><article>"
+            "<div class='meta'>News \u00b7 Published 12 February 2034 \u00b7 by Anna Kerr</div>"
+            f"{paras}</article></main></body></html>")
+    assert clean_html(html).title.value == TITLE

@@ -127,6 +127,11 @@ def _attributes_or_hedges(title: str, language: str, names: Iterable[str]) -> bo
     title = _without_quoted_names(title)
     if _HEADLINE_ATTRIBUTION.search(title) or _HEDGE.search(title) or _speaker_before_colon(title, language, names):
         return True
+    # after a topic and its colon the claim reads as a headline of its own ("Sahel live: Chad army
+    # says it downed seven drones")
+    topic = _BEFORE_COLON.match(title)
+    if topic and _HEADLINE_ATTRIBUTION.search(title[topic.end():]):
+        return True
     foreign = _foreign_hedge(language)
     return bool(foreign and foreign.search(title))
 

@@ -879,6 +879,9 @@ _DATE_LINE_WORDS = 15
 
 
 _LANGUAGE_SAMPLE = 2000
+# A line over the byline block shorter than this is a menu's last item ("What's on") more likely than a
+# headline to put in the <title>'s place.
+_HEADLINE_MIN_WORDS = 3
 
 
 def clean_html(html: str, *, url: str | None = None) -> PageParts:
@@ -966,7 +969,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         # over the article's first prose, or over its second where the first is a deck over the byline
         for first in islice((ln for ln, c in zip(lines, in_comments, strict=True)
                              if not c and L.is_prose(ln, language)), 2)
-    )), None)):
+    )), None)) and len(headline.split()) >= _HEADLINE_MIN_WORDS:
         # a <title> the page does not print (the site's name, "Site :: Section") gives way to the
         # headline printed over the article, which then comes out of the body as a repeated headline
         title = Found(headline, "text over the article", 0.6)
