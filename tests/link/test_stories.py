@@ -39,7 +39,7 @@ def test_initials_give_no_key():
 @pytest.mark.parametrize(
     ("raw", "key"),
     [("2,300", "2300"), ("2.300", "2300"), ("2 300", "2300"), ("7,4", "7.4"), ("7.40", "7.4"), ("2019", "2019"),
-     ("6", None), ("06", None)],
+     ("6", None), ("06", None), ("\u06f2\u06f7", "27"), ("\u0662\u0663\u0660\u0660", "2300")],  # Persian, Arabic digits
 )
 def test_numbers_are_written_one_way(raw, key):
     assert number_key(raw) == key

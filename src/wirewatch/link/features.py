@@ -125,7 +125,9 @@ def skeleton(word: str) -> str:
 
 
 def number_key(raw: str) -> str | None:
-    """`2,500` `2.500` `2 500` -> `2500`; `7,4` -> `7.4`; single digits are too common to count."""
+    """`2,500` `2.500` `2 500` -> `2500`; `7,4` -> `7.4`; `۲۷` and `٢٧` (Persian and Arabic digits)
+    -> `27`; single digits are too common to count."""
+    raw = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in raw)
     m = re.fullmatch(r"(\d{1,3})((?:[.,\u00a0 ]\d{3})+)([.,]\d+)?", raw)
     if m:
         value = m.group(1) + re.sub(r"\D", "", m.group(2)) + (("." + m.group(3)[1:]) if m.group(3) else "")
