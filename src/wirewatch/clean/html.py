@@ -527,7 +527,7 @@ def _unfold_layout_tables(body: etree._Element) -> bool:
     torched ... |"). The words are the same; their lines are the page's. False where no table is one."""
     layout = [t for t in body.iter("table") if _lays_out(t)]
     for table in layout:
-        for row in table.iter("row"):
+        for row in table.findall("row"):  # a data table inside keeps its own rows
             row.tag = _UNFOLD
             for cell in row.findall("cell"):
                 cell.tag = _UNFOLD if any(c.tag in _OUTPUT_BLOCKS for c in cell) else "p"
@@ -878,7 +878,7 @@ _DATE_LINES_BELOW = 8
 _DATE_LINE_WORDS = 15
 
 
-_LANGUAGE_SAMPLE = 2000
+_LANGUAGE_SAMPLE = 2000  # characters of the article's opening its language is told from
 # A line over the byline block shorter than this is a menu's last item ("What's on") more likely than a
 # headline to put in the <title>'s place.
 _HEADLINE_MIN_WORDS = 3
@@ -900,7 +900,6 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     # The dates the markup gives in elements named for them, read now: trafilatura cuts from the tree.
     h1s = _h1_texts(tree)
     undated = not any(d.date and d.where in ("html_meta", "byline") for d in dates)
-    markup_dated = not any(d.where == "byline" for d in dates)  # meta tags or JSON-LD, no byline element
     marked = _marked_date(tree, comment_elements) if undated else None
     updated = (_updated_date(tree, comment_elements) or modified) if not dates else None
 
@@ -913,8 +912,8 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         if undated:
             # the date printed beside the headline, else one in an element named for it further off
             found += printed or [d for d in [marked] if d]
-        elif printed and markup_dated:
-            # kept beside the markup's date: `metadata.published_of` weighs them where they disagree
+        elif not any(d.where == "byline" for d in found):
+            # kept beside the meta tags' date: `metadata.published_of` weighs them where they disagree
             found += printed
         if not found:  # nothing dates the page: when it says it was updated may stand in
             found += _dates_by_headline(page_text, headlines, updates=True, day_first=day_first) or [

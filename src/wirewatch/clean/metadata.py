@@ -95,16 +95,17 @@ def author_of(source: Source, parts: PageParts) -> Found:
     return parts.author
 
 
-def _printed_against(meta: DateSeen, parts: PageParts, margin_days: int) -> DateSeen | None:
+def _printed_against(meta: DateSeen, parts: PageParts, margin_days: int) -> tuple[DateSeen, str] | None:
     """The date printed beside the headline where it contradicts the markup's date and another of the
-    page's dates agrees with it: a CMS template's stale date ("datePublished": 2019 on a page
-    printed "Thursday 15 September 2022" whose readers commented that day). Alone, the markup's date
-    stands: on WCXB dev, where a byline date and the markup's disagreed, the markup was right 14
-    times and the byline 8."""
+    page's dates agrees with it, with which one: a CMS template's stale date ("datePublished": 2019
+    on a page printed "Thursday 15 September 2022" whose readers commented that day). Alone, the
+    markup's date stands: on WCXB dev, where a byline date and the markup's disagreed, the markup was
+    right 14 times and the byline 8."""
     printed = next((d for d in parts.dates if d.where == "byline"), None)
     if printed is None or abs(_days_between(meta.date, printed.date)) <= margin_days:
         return None
-    return printed if _corroboration(printed, parts, margin_days) else None
+    backed_by = _corroboration(printed, parts, margin_days)
+    return (printed, backed_by) if backed_by else None
 
 
 # How sure a printed date is that won against the markup's: less than an uncontested byline, enough
@@ -157,12 +158,12 @@ def published_of(
         return Found(None), ()
     best = max(candidates, key=lambda d: _DATE_CONFIDENCE[d.where])
     confidence = _DATE_CONFIDENCE[best.where]
-    if best.where == "html_meta" and (printed := _printed_against(best, parts, margin_days)):
+    if best.where == "html_meta" and (against := _printed_against(best, parts, margin_days)):
+        printed, backed_by = against
         signal = Signal(
             kind="date_conflict",
             evidence=f"{best.evidence} (html_meta) against the date printed beside the headline: {printed.evidence}",
-            detail=f"html_meta date {best.date}; printed date {printed.date}, which the page's "
-            f"{_corroboration(printed, parts, margin_days)} date agrees with",
+            detail=f"html_meta date {best.date}; printed date {printed.date}, which the page's {backed_by} date agrees with",
         )
         return Found(printed.date, "byline, against the html_meta date", _CONTESTED_CONFIDENCE), (signal,)
     if best.where in _STRUCTURED:
