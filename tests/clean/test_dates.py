@@ -57,6 +57,16 @@ def test_the_weekday_before_a_numeric_date_tells_its_order(text, expected):
     assert [iso for iso, _ in find_dates(text)] == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("\u06f1\u06f9 \u0627\u0631\u062f\u06cc\u0628\u0647\u0634\u062a \u06f1\u06f4\u06f1\u06f0", "2031-05-09"),  # Iran's Ordibehesht
+    ("\u06f7 \u0639\u0642\u0631\u0628 \u06f1\u06f4\u06f1\u06f0", "2031-10-29"),  # Afghanistan's Aqrab
+    ("\u0669 \u0645\u0627\u0631\u0633 \u0662\u0660\u0663\u0661", "2031-03-09"),  # Arabic-Indic digits
+])
+def test_solar_hijri_dates_and_digits_of_other_scripts(text, expected):
+    assert [iso for iso, _ in find_dates(text)] == [expected]
+    assert find_dates(text)[0][1] == text  # the evidence as written
+
+
 def test_a_weekday_that_fits_neither_order_leaves_the_date_unread():
     assert find_dates("Sat, 02/11/2031") == []
     assert find_dates("on 02/11/2031") == []

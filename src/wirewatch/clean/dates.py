@@ -4,13 +4,17 @@ Only dates with a day, a month and a year count: "September 23rd" alone cannot d
 `latest_past_date` also reads a month of a year ("in March 2019"): not to date a page, but to say
 that it was written after then.
 Month names in English, German, French, Russian and Ukrainian (genitive forms, as dates use them),
-Spanish, Romanian and Indonesian.
+Spanish, Romanian and Indonesian (and the other languages listed at `_MONTHS`), and the Solar Hijri
+months of Iranian and Afghan pages, converted to the Gregorian calendar; digits of other scripts
+(Persian, Arabic-Indic) read as Latin ones.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+
+from jalali_core import JalaliToGregorian
 
 _MONTHS = {
     # English
@@ -112,6 +116,20 @@ _PATTERNS = [
     # the weekday before it: "Tue, 02/11/2025" is the 11th of February, a Tuesday)
     re.compile(rf"(?:(?<!\w)(?P<wd>{_WEEKDAY})\.?,?\s+)?\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b", re.I),
 ]
+# The Solar Hijri calendar's months, 1 to 12, as Iran names them and as Afghanistan does (Dari and
+# Pashto pages): "۱۹ اردیبهشت ۱۴۰۲" is the 9th of May 2023, "۷ عقرب ۱۳۹۴" the 29th of October 2015.
+_SOLAR_MONTHS = {name: k for k, names in enumerate((
+    ("فروردین", "حمل"), ("اردیبهشت", "ثور"), ("خرداد", "جوزا"), ("تیر", "سرطان"), ("مرداد", "امرداد", "اسد"),
+    ("شهریور", "سنبله"), ("مهر", "میزان"), ("آبان", "عقرب"), ("آذر", "قوس"), ("دی", "جدی"), ("بهمن", "دلو"),
+    ("اسفند", "حوت"),
+), 1) for name in names}
+_PATTERNS.append(re.compile(
+    r"(?<!\d)(?P<jday>[0-3]?\d)\s+(?P<jmon>" + "|".join(sorted(_SOLAR_MONTHS, key=len, reverse=True))
+    + r")\s+(?:ماه\s+)?(?P<jyear>1[34]\d\d)(?!\d)"
+))
+# Digits of other scripts ("۱۴۰۲", "٢٠٢٤") read as Latin ones, one character for one, so that a date
+# found in the text so read stands at the same place in the text as written.
+_DIGITS = str.maketrans({chr(zero + k): str(k) for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xFF10) for k in range(10)})
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)")
 
 
@@ -132,6 +150,11 @@ def _weekday_number(word: str | None) -> int | None:
 
 def _match_iso(m: re.Match[str], *, day_first: bool = False) -> str | None:
     g = m.groupdict()
+    if g.get("jmon"):
+        year, month, day = int(g["jyear"]), _SOLAR_MONTHS[g["jmon"]], int(g["jday"])
+        if not 1 <= day <= (31 if month <= 6 else 30):
+            return None
+        return _iso(*JalaliToGregorian(year, month, day).getGregorianList())
     if g.get("a"):
         a, b, year = int(g["a"]), int(g["b"]), int(g["year"])
         if b > 12 >= a:
@@ -153,32 +176,34 @@ def _match_iso(m: re.Match[str], *, day_first: bool = False) -> str | None:
 
 
 # Every pattern above needs a year: a text without one is spared them all (most lines of a page).
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_ANY_YEAR = re.compile(r"(?:19|20|13|14)\d\d")
 
 
 def find_dates(text: str, *, day_first: bool = False) -> list[tuple[str, str]]:
     """The full dates in the text, in order. `day_first`: "09/03/2024" is the 9th of March, as
     everywhere but in the United States (a page not in English); otherwise a date whose order the
     numbers do not show is left out."""
-    if not _ANY_YEAR.search(text):
+    latin = text.translate(_DIGITS)
+    if not _ANY_YEAR.search(latin):
         return []
     found: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(latin):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             iso = _match_iso(m, day_first=day_first)
             if iso:
-                found.append((m.start(), iso, m.group(0)))
+                found.append((m.start(), iso, text[m.start() : m.end()]))
                 taken.append((m.start(), m.end()))
     return [(iso, s) for _, iso, s in sorted(found)]
 
 
 def date_at(text: str, pos: int) -> tuple[str, int] | None:
     """The full date that starts at `pos`, as (YYYY-MM-DD, where it ends); None if none starts there."""
+    latin = text.translate(_DIGITS)
     for pattern in _PATTERNS:
-        m = pattern.match(text, pos)
+        m = pattern.match(latin, pos)
         iso = _match_iso(m) if m else None
         if m and iso:
             return iso, m.end()
