@@ -92,6 +92,7 @@ WEEKDAYS = frozenset(_WEEKDAY_NUMBER)
 # words of their own they are too often something else ("Sun", "Sat").
 _SHORT_WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
                          "sat": 5, "sun": 6}
+SHORT_WEEKDAYS = frozenset(_SHORT_WEEKDAY_NUMBER)
 
 
 def calendar_words() -> frozenset[str]:

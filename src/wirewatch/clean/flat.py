@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 from wirewatch.clean import lines as L
 from wirewatch.clean.authors import byline_in_block, names_only
-from wirewatch.clean.dates import calendar_words, date_at, find_dates
+from wirewatch.clean.dates import SHORT_WEEKDAYS, calendar_words, date_at, find_dates
 from wirewatch.clean.language import stop_words
 from wirewatch.clean.line_model import LineFacts, LineModel, features, load_line_model
 from wirewatch.clean.parts import DateSeen, PageParts, comment_dates
@@ -495,7 +495,7 @@ def _mostly_figures(text: str) -> bool:
 
 
 # month names (abbreviations too) and weekdays, with the short weekdays and the clock's halves
-_STAMP_WORDS = calendar_words() | {"am", "pm", "sat", "sun", "mon", "tue", "tues", "wed", "thu", "thurs", "fri"}
+_STAMP_WORDS = calendar_words() | SHORT_WEEKDAYS | {"am", "pm"}
 
 
 def _choose_title(

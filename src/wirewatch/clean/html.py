@@ -240,15 +240,14 @@ def _printed_part(title: str, page_text: str) -> str | None:
 
 
 def _metadata(
-    tree: HtmlElement, in_comments: set[etree._Element]
+    tree: HtmlElement, in_comments: set[etree._Element], h1s: list[str]
 ) -> tuple[Found, Found, list[DateSeen], DateSeen | None, str | None]:
-    """Title, author, the dates the markup gives, the date it says the page was modified, site name."""
+    """Title, author, the dates the markup gives, the date it says the page was modified, site name.
+    `h1s`: the page's h1 texts (`_h1_texts`)."""
     metas = _metas(tree)
     site = _first(metas, "og:site_name", "application-name")
     objects = _jsonld(tree)
     articles = [o for o in objects if _is_article(o)]
-
-    h1s = _h1_texts(tree)
 
     def h1() -> str | None:
         return next(iter(h1s), None)
@@ -904,7 +903,8 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     items = comment_items(tree)
     comments = read_comments(items)
     comment_elements = set(items)
-    title, author, dates, modified, site = _metadata(tree, comment_elements)
+    h1s = _h1_texts(tree)
+    title, author, dates, modified, site = _metadata(tree, comment_elements, h1s)
     streamed = streamed_parts(tree) if has_streamed_parts(html) else {}
     page_text = visible_text(tree, streamed)
     if title.source == "html_title" and title.value and (printed := _printed_part(title.value, page_text)):
@@ -912,7 +912,6 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
 
     # The dates the markup gives in elements named for them, read now (trafilatura cuts from the tree)
     # where no date beside the markup's headline stands in for them (the costlier queries).
-    h1s = _h1_texts(tree)
     undated = not any(d.date and d.where in ("html_meta", "byline") for d in dates)
     beside = undated and bool(_dates_by_headline(page_text, [h for h in (title.value, *h1s) if h], day_first=True))
     marked = _marked_date(tree, comment_elements) if undated and not beside else None

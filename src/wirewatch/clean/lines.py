@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import cache
 
-from wirewatch.clean.dates import WEEKDAYS, calendar_words, date_at, find_dates
+from wirewatch.clean.dates import SHORT_WEEKDAYS, WEEKDAYS, calendar_words, date_at, find_dates
 from wirewatch.clean.language import stop_words
 
 # Characters that `re.IGNORECASE` matches to a letter of the vocabularies below without lower-casing
@@ -542,7 +542,7 @@ _CLOCK = re.compile(
     re.I,
 )
 _WEEKDAY = re.compile(
-    r"(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+",
+    r"(?:" + "|".join(sorted(WEEKDAYS | SHORT_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+",
     re.I,
 )
 _STAMP_GAP = re.compile(r"\s*(?:[.,|•\u2013\u2014-]\s*)?")
