@@ -109,3 +109,37 @@ def test_a_sentence_opening_as_something_happened_reports_nothing():
 def test_went_as_far_as_to_say_keeps_the_subject_of_went():
     [s] = statements(f"Arman Dosov went as far as to say that {CONTENT[0].lower()}{CONTENT[1:]}.")
     assert s.speaker == "Arman Dosov" and s.content.startswith("that ")
+
+
+def test_a_relay_named_after_the_cue_is_the_via_and_the_source_is_not_said():
+    sentence = ("Six people have died and 212 have fallen ill in a cholera outbreak in the coastal city of Selmar, "
+                "the country's health ministry said, as cited by the Harbour Daily Record, which in turn quoted "
+                "the Meridian news agency.")
+    found = statements(sentence)
+    assert len(found) == 1
+    s = found[0]
+    assert s.content.endswith("coastal city of Selmar") and s.via == "the Harbour Daily Record"
+    assert "ministry" in (s.source_text or "")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["a source in law enforcement has said, in what would be one of the largest graft cases in the south",
+     "the regional prosecutor's office said on Monday, six days after it opened a second case"],
+)
+def test_a_source_the_parse_joined_as_a_second_clause_speaks_the_first(tail):
+    found = statements(f"A former deputy governor of Selmar province has been detained at the northern border, {tail}.")
+    first = found[0]
+    assert first.content == "A former deputy governor of Selmar province has been detained at the northern border"
+    assert first.sourcing in ("named", "anonymous") and first.cue.endswith("said")
+
+
+def test_a_report_citing_an_unnamed_source_is_the_sources_words_relayed_by_the_agency():
+    sentence = ("Oleh Marchuk, the former deputy head of the Selmar regional administration, was detained overnight "
+                "near the northern border checkpoint, Interfax-Selmar reported on Oct. 18, citing a source in the law "
+                "enforcement agencies.")
+    found = statements(sentence)
+    assert len(found) == 1
+    s = found[0]
+    assert s.content.endswith("northern border checkpoint") and s.sourcing == "anonymous"
+    assert s.source_text == "a source in the law enforcement agencies" and s.via == "Interfax-Selmar"

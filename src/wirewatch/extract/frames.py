@@ -204,7 +204,8 @@ def _content_before(tok: Token, comma: int) -> tuple[int, int] | None:
 
 # A phrase set off after the verb that says how it was said, not what: "..., X claimed on Wednesday,
 # without providing evidence", "..., X said, despite denials from Kabul".
-_MANNER_OPENERS = frozenset(["without", "despite", "amid", "after", "before", "during", "while", "in"])
+# (and "citing X", "quoting X": who the report rests on, which `statements` folds in as the one who speaks)
+_MANNER_OPENERS = frozenset(["without", "despite", "amid", "after", "before", "during", "while", "in", "citing", "quoting"])
 
 
 def _verb_after(tok: Token) -> bool:
@@ -376,8 +377,13 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
             if c.dep_ == "relcl" and c.i > obj[0].i and tok.doc[c.left_edge.i - 1].text == ",":
                 end = min(end, c.left_edge.i - 1)
         return "dobj", obj[0].left_edge.i, end, None
+    if (comma := _second_clause_comma(tok, kids)) is not None:
+        # "X was detained, a source has said on Monday, in what ...": the clause before it is what is
+        # said, and what follows the verb says when or where
+        return "ccomp", tok.head.left_edge.i, comma, None
     for c in kids:
-        if c.dep_ == "prep" and c.i > tok.i:
+        # "..., a source has said, in what would be ...": a phrase set off by a comma is not what is said
+        if c.dep_ == "prep" and c.i > tok.i and not (c.i > tok.i + 1 and tok.doc[c.i - 1].text == ","):
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj:
                 return (
@@ -399,16 +405,36 @@ def complement(tok: Token) -> tuple[str, int, int, Token | None] | None:
     return None
 
 
+def _second_clause_comma(tok: Token, kids: list[Token]) -> int | None:
+    """ "X was detained at the border, a source has said": where the parse made the cue a second
+    clause, joined by the comma before its subject alone (no "and", no "but"), that comma."""
+    if tok.dep_ != "conj" or tok.head.i > tok.i or any(c.dep_ == "cc" and c.i < tok.i for c in (*kids, *tok.head.children)):
+        return None
+    subj = next((c for c in kids if c.dep_ == "nsubj" and c.i < tok.i), None)
+    comma = subj.left_edge.i - 1 if subj is not None else -1
+    return comma if comma > tok.head.left_edge.i and tok.doc[comma].text == "," else None
+
+
 def _said_after(tok: Token, kids: list[Token]) -> tuple[str, int, int, None] | None:
     """ "People like Scott, he said." where the parse did not hang the clause on the verb: what runs
     from the sentence start to the comma before the subject, when nothing follows the verb."""
     subj = [c for c in kids if c.dep_ == "nsubj" and c.i < tok.i]
-    if not subj or any(c.i > tok.i and not c.is_punct and c.dep_ != "npadvmod" for c in kids):
+    if not subj or any(c.i > tok.i and not c.is_punct and c.dep_ != "npadvmod" and not _relayed_by(c) for c in kids):
         return None
     comma, start = subj[-1].left_edge.i - 1, tok.sent.start
+    if comma == start - 1 >= 0:  # the parser closed a sentence on the comma before the subject
+        start = tok.doc[comma].sent.start
     if comma - start < 2 or tok.doc[comma].text != ",":
         return None
     return "ccomp", start, comma, None
+
+
+def _relayed_by(tok: Token) -> bool:
+    """ "..., he said, as cited by the Daily Record": the clause tells who carried the words."""
+    return (
+        tok.dep_ == "advcl" and tok.lemma_.lower() in ("cite", "quote", "report", "carry", "relay")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    )
 
 
 def _said_before_colon(tok: Token) -> tuple[str, int, int, None] | None:

@@ -384,6 +384,18 @@ def _indirect(doc: Doc, inside: list[int], used: set[int]) -> list[_Draft]:
     return out
 
 
+def _sentence_start(doc: Doc, tok: Token) -> int:
+    """Where the sentence of `tok` starts, past the parser's sentence breaks on a comma."""
+    sent = tok.sent
+    while sent.start > 0 and doc[sent.start - 1].text == ",":
+        sent = doc[sent.start - 1].sent
+    return sent.start_char
+
+
+# A passive relay after the cue of a clause it closes: ", as cited by the Jakarta Daily Record".
+_RELAYED_BY = re.compile(r"(?:\s+(?:on|in|at|late|early|last|this)\b[^,.;:\n]{1,30})?\s*,?\s*as\s+(?:cited|quoted|reported|carried|relayed)\s+by\s+(?P<via>[^,.;:\n]{2,80})", re.I)
+
+
 def _clip(doc: Doc, cue: Token, d: _Draft) -> _Draft | None:
     """Keep reported speech inside the cue's paragraph, and inside its sentence when it runs ahead of
     the cue ("..., officials said"): a parse that runs over a break has nothing to say beyond it."""
@@ -394,9 +406,16 @@ def _clip(doc: Doc, cue: Token, d: _Draft) -> _Draft | None:
     para_end = text.find("\n\n", cue.idx)
     para_end = len(text) if para_end < 0 else para_end
     a, b = max(a, para_start), min(b, para_end)
-    if a < cue.sent.start_char and cue.idx > a:
-        a = cue.sent.start_char
-    if d.source is not None and a < d.source.start_char < b <= cue.idx:
+    if a < (start := _sentence_start(doc, cue)) and cue.idx > a:
+        a = start
+    if d.source is not None and a < d.source.start_char < cue.idx and (
+        relayed := _RELAYED_BY.match(text, cue.idx + len(cue.text))
+    ):
+        # "..., the ministry said, as cited by the Daily Record, which quoted Antara": the clause
+        # closes on its source, and the outlet that carried the words is the relay
+        b = min(b, d.source.start_char)
+        d = replace(d, via=clean(relayed.group("via")))
+    elif d.source is not None and a < d.source.start_char < b <= cue.idx:
         b = d.source.start_char  # the parse hung the source on the content's last noun: it is not said
     clipped = trim(text, a, b)
     if clipped is None:
@@ -755,7 +774,9 @@ def _cited_speaks(report: _Draft, cited: Span, **changes: Any) -> _Draft:
     relay (`via`): "Citing X, the agency reported", "..., agencies reported, citing X". Where the one
     cited is a news outlet and the one reporting is not ("according to Anvar Rakhimov, ..., citing the
     news agency Central Asia Wire"), the outlet relays what the other says."""
-    if _OUTLET.search(cited.text) and not _OUTLET.search(report.source.text):  # type: ignore[union-attr]
+    # ("a source in the law enforcement agencies" is a person, whatever the words after its head)
+    outlet = _OUTLET.search(cited.text) and cited.root.lower_ not in ANONYMOUS_HEADS
+    if outlet and not _OUTLET.search(report.source.text):  # type: ignore[union-attr]
         return replace(report, via=clean(cited.text), **changes)
     return replace(report, source=cited, via=clean(report.source.text), sourcing=None, relay=False,  # type: ignore[union-attr]
                    **changes)
@@ -814,20 +835,24 @@ def _fold_citing_tails(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         if d.source is None or d.cue_i < 0:
             continue
         a, b = d.content
+        # or after the cue, where the content closed before the claimant: "CONTENT, Interfax
+        # reported, citing a source in the law enforcement agencies"
+        after = b <= d.source.start_char and d.via is None  # (not one `_fold_citations` folded)
         cite = next(
             (
                 t
-                for t in doc[d.cue_i + 1 :]
-                if a < t.idx < b
+                for t in doc[d.cue_i + 1 : doc[d.cue_i].sent.end]
+                if (a < t.idx < b and t.right_edge.idx + len(t.right_edge) >= b or after and t.idx >= b)
                 and t.lemma_.lower() in _CITING
                 and t.dep_ in _SUBORDINATE
                 and doc[t.i - 1].text == ","
-                and t.right_edge.idx + len(t.right_edge) >= b
             ),
             None,
         )
         cited = next((c for c in cite.children if c.dep_ == "dobj"), None) if cite is not None else None
-        content = trim(body_text(doc), a, doc[cite.i - 1].idx) if cited is not None else None
+        if cited is None:
+            continue
+        content = d.content if cite.idx >= b else trim(body_text(doc), a, doc[cite.i - 1].idx)
         if content is None:
             continue
         source = _with_apposed_name(doc, phrase(doc, cited))
