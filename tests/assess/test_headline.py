@@ -467,3 +467,69 @@ def test_an_explainers_tail_neither_hedges_the_headline_nor_adds_to_its_claim():
     content = "A Moscow foundation funded the weekend rally in Tarvik"
     sig = headline_overstates(title, body, [said(body, content)])
     assert sig is not None and sig.evidence == content
+
+
+def test_a_speakers_claim_spread_over_sentences_is_read_whole():
+    body = ("The money came from a foundation registered in Moscow, the security service said. Many of those "
+            "outside parliament had been paid to be there, the service said. Turnout was about 3,000.")
+    first = "The money came from a foundation registered in Moscow"
+    second = "Many of those outside parliament had been paid to be there"
+    statements = [said(body, first, speaker="security service"), said(body, second, speaker="security service")]
+    sig = headline_overstates("Moscow paid parliament protesters", body, statements)
+    assert sig is not None and sig.evidence in (first, second)
+    # two sources' halves make no one's claim
+    statements[1] = said(body, second, speaker="a police officer")
+    assert headline_overstates("Moscow paid parliament protesters", body, statements) is None
+
+
+def test_the_demonym_of_any_country_names_it():
+    body = "Chadian troops used jamming against two drones near the border on Thursday, the army said."
+    content = "Chadian troops used jamming against two drones near the border on Thursday"
+    sig = headline_overstates("Chad jams rebel drones", body, [said(body, content, speaker="the army")])
+    assert sig is not None and sig.evidence == content
+
+
+def test_an_acronym_matches_the_words_it_stands_for():
+    body = "Nordland will not export any liquefied natural gas between June and September, its ministry said."
+    content = "Nordland will not export any liquefied natural gas between June and September"
+    sig = headline_overstates("Nordland halts LNG exports", body, [said(body, content, speaker="its ministry")])
+    assert sig is not None and sig.evidence == content
+
+
+def test_a_sentence_telling_of_accusations_does_not_say_them():
+    body = ("Militants of the Red Banner planned attacks on border posts, the ministry said. In the past, Lundish "
+            "government has rejected accusations that Red Banner militants had planned attacks on border posts from its soil.")
+    content = "Militants of the Red Banner planned attacks on border posts"
+    sig = headline_overstates("Red Banner militants planned attacks on border posts", body, [said(body, content)])
+    assert sig is not None and sig.evidence == content
+
+
+def test_an_actor_after_its_modifiers_telling_its_own_act_is_no_overstatement():
+    body = "Prosecutors said they had charged the mayor of Lunden with taking bribes from a paving company."
+    content = "they had charged the mayor of Lunden with taking bribes from a paving company"
+    st = said(body, content, speaker="Prosecutors")
+    assert headline_overstates("Anti-graft prosecutors charge Lunden mayor with taking bribes", body, [st]) is None
+    # a nationality is no modifier: another country's coast guard's act is the claim
+    body = "The Philippine coast guard said a Chinese coast guard ship fired water cannon at its supply boat."
+    content = "a Chinese coast guard ship fired water cannon at its supply boat"
+    st = said(body, content, speaker="Philippine coast guard")
+    assert headline_overstates("Chinese coast guard fires water cannon at supply boat", body, [st]) is not None
+
+
+def test_a_speech_act_the_body_has_only_from_another_source_is_the_claim():
+    body = ("Peru's foreign ministry said the deputy head of Bolivia's embassy had urged striking truckers to keep "
+            "the border blocked. Bolivia said he spoke in a personal capacity.")
+    content = "the deputy head of Bolivia's embassy had urged striking truckers to keep the border blocked"
+    ministry = said(body, content, speaker="Peru's foreign ministry")
+    retold = Statement(None, None, "Bolivian diplomat", None, "urged", "Peruvian truckers to keep border blockade",
+                       "indirect", "anonymous", None)
+    title = "Bolivian diplomat urged truckers to keep border blockade"
+    sig = headline_overstates(title, body, [retold, ministry])
+    assert sig is not None and sig.evidence == content
+    # the body quoting the diplomat himself: the headline reports his words
+    own = ('"Keep the border blocked," the diplomat urged the truckers.')
+    spoken = Statement("diplomat", None, "the diplomat", None, "urged", '"Keep the border blocked,"', "direct", "named",
+                       (0, 26))
+    assert headline_overstates(title, body + " " + own, [retold, ministry, spoken]) is None
+    # a hedge keeps it a report
+    assert headline_overstates("Bolivian diplomat may have urged truckers to keep blockade", body, [retold, ministry]) is None

@@ -60,7 +60,10 @@ _HEADLINE_ATTRIBUTION = re.compile(
     rf"|\b(?:{_CUES})\s*(?::|that\b|,)"  # "X says: ...", "X warns that ..."
     rf"|^\W*(?:[\w'\u2019.-]+\s+){{1,5}}(?:{_SPEECH})\s+\w"  # "Police say gunman acted alone"
     rf"|^\W*(?:[\w'\u2019.-]+\s+){{1,4}}(?:{_CUES})\s+(?:[\w'\u2019.-]+\s+){{0,3}}(?:for|over|as)\s"  # "X slams Y for ..."
-    r"|\baccording to\b|\bsources?\b|\bofficials?\b|\b(?:saying|claiming|alleging|insisting|suggesting|arguing)\b"
+    # "officials" only as a credit closing the headline ("..., officials"); "Ex-Odesa official caught
+    # fleeing" is about an official
+    r"|\baccording to\b|\bsources?\b|[,:\u2014\u2013-]\s*(?:[\w'\u2019.-]+\s+){0,3}officials?\W*$"
+    r"|\b(?:saying|claiming|alleging|insisting|suggesting|arguing)\b"
     r"|\s:\s|:\s*$|:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"  # "...: WHO" (a leading "X: ..." is read apart)
     r"|^\s*[\"'\u201c\u2018]|[\"\u201c\u201d]"  # a quotation
     # a quoted phrase in single quotes, as headlines print them; one word so marked is a scare quote
@@ -232,6 +235,7 @@ class _OtherNames:
 
     forms: dict[str, list[frozenset[str]]]  # headline stem -> stem sets of its entity's names in the body
     governments: dict[str, frozenset[str]]  # headline stem -> the governments it may stand for (`places.governments`)
+    spelled: dict[str, re.Pattern[str]]  # headline acronym -> the words it stands for ("LNG": "liquefied natural gas")
 
 
 def _other_names(title: str, entities: Iterable[Entity], language: str, table: AliasTable) -> _OtherNames:
@@ -243,7 +247,9 @@ def _other_names(title: str, entities: Iterable[Entity], language: str, table: A
     by_name = {e.name: e for e in entities}
     stem = stemmer(language)
     tokens = [w for w, _, _ in words(title)]
-    out = _OtherNames({}, {})
+    out = _OtherNames({}, {}, {
+        t: _spelled_out(t) for t, _ in _key_terms(title, (), language) if 2 < len(t) <= 6 and t.isalpha() and t.isupper()
+    })
     gaz = load_gazetteer()
     for n in range(min(table.max_words, 3), 0, -1):
         for i in range(len(tokens) - n + 1):
@@ -262,6 +268,12 @@ def _other_names(title: str, entities: Iterable[Entity], language: str, table: A
     return out
 
 
+def _spelled_out(acronym: str) -> re.Pattern[str]:
+    """Words whose initials spell a headline's acronym: "liquefied natural gas" for "LNG"."""
+    words_of = r"\s+(?:(?:of|and|for|the|de|&)\s+)?".join(rf"{c}[\w-]*" for c in acronym)
+    return re.compile(rf"\b{words_of}\b", re.IGNORECASE)
+
+
 def _governments_named(text: str, language: str) -> set[str]:
     """The governments a unit of the body names: by a country's name, its capital or seat, or an
     adjective of nationality ("Moldova's parliament", "Russian money")."""
@@ -275,11 +287,12 @@ def _governments_named(text: str, language: str) -> set[str]:
 
 def _naming_as_headline(units: list[_Unit], other: _OtherNames, body: str, language: str) -> list[_Unit]:
     """The units with the headline's stem added wherever they name its entity their own way."""
-    if not other.forms and not other.governments:
+    if not other.forms and not other.governments and not other.spelled:
         return units
     out = []
     for u in units:
         extra = {t for t, forms in other.forms.items() if t not in u.stems and any(f <= u.stems for f in forms)}
+        extra |= {t for t, spelled in other.spelled.items() if t not in u.stems and spelled.search(body, *u.span)}
         if other.governments:
             named = _governments_named(body[u.span[0] : u.span[1]], language)
             extra |= {t for t, isos in other.governments.items() if t not in u.stems and isos & named}
@@ -343,9 +356,18 @@ def _units(body: str, statements: Sequence[Statement], language: str) -> tuple[l
             attributed.append(_Unit((s, e), _unit_stems(text, language), "vague sourcing"))
         elif cue_fallback and (_BODY_CUE.search(text) or text.lstrip().startswith(("\u201c", '"'))):
             attributed.append(_Unit((s, e), _unit_stems(text, language), None))
-        elif not covered:
+        elif not covered and not _CLAIM_NOUN.search(text):
             own.append(_Unit((s, e), _unit_stems(text, language), None))
     return attributed, own
+
+
+# A sentence that tells of a claim ("Taliban officials have rejected Tajik accusations that militants
+# use Afghan territory") does not make it in the outlet's voice.
+_CLAIM_NOUN = re.compile(
+    r"\b(?:accusations?|allegations?|claims?|reports?|rumou?rs?|suggestions?|charges?|suspicions?|assertions?)"
+    r"\s+(?:that|of)\b",
+    re.IGNORECASE,
+)
 
 
 # A sentence that hands the one before it to its source: "That's according to X", "That is what X
@@ -377,10 +399,35 @@ _CONTESTED = frozenset(["tak", "liberat", "recaptur", "retak", "retook", "destro
                         "shot", "shoot", "down", "overran", "overrun"])
 
 
+def _contested(title: str, language: str) -> bool:
+    """Whether the headline tells of a deed a party claims; its gerunds tell of something else
+    ("charge mayor with taking bribes", "arrest man after shooting")."""
+    stem = stemmer(language)
+    return any(_same(stem(w)) in _CONTESTED for w, _, _ in words(title) if not w.lower().endswith("ing"))
+
+
 def _actors(terms: Sequence[tuple[str, float]]) -> set[str]:
     """What the headline is about: its subject, and its first word where a name comes later ("Police
     arrest three over Tarvik bombing", "Weapons smuggling cell linked to IMU smashed")."""
     return {_subject(terms), terms[0][0]}
+
+
+# Words before the noun that names a headline's actor: "Anti-graft prosecutors charge ...", "Top
+# regional investigators ...". (Hyphenated words are skipped too; an adjective of nationality is
+# not: "Chinese coast guard ..." is not the Philippine coast guard's act.)
+_MODIFIERS = frozenset(["top", "senior", "chief", "state", "federal", "national", "regional", "local", "military"])
+
+
+def _opening_noun(title: str, language: str) -> set[str]:
+    """The stem of the headline's first content word after its modifiers: whose act the headline
+    tells where a unit's speaker is that actor ("Anti-graft prosecutors charge mayor")."""
+    stem, stops = stemmer(language), _content_stops(language)
+    for token in re.findall(r"[\w'\u2019-]+", title):
+        low = token.lower()
+        if low in stops or low in _MODIFIERS or "-" in token:
+            continue
+        return {_same(stem(token))}
+    return set()
 
 
 # A unit that lacks the headline's subject still carries its claim when it holds this much of the
@@ -405,6 +452,65 @@ def _score(terms: Sequence[tuple[str, float]], unit: _Unit, actors: set[str]) ->
     return 0.0, 0
 
 
+def _retold_speech(
+    title: str,
+    body: str,
+    retold: Statement,
+    attributed: list[_Unit],
+    own: list[_Unit],
+    in_body: Sequence[Statement],
+    terms: Sequence[tuple[str, float]],
+    need: int,
+    min_share: float,
+    language: str,
+) -> Signal | None:
+    """A headline that tells what someone said ("Bolivian diplomat urged truckers to keep blockade")
+    overstates where the body has those words only as what another source says they said ("the
+    foreign ministry said the diplomat had urged ..."): the speech act is itself the claim. Not where
+    the body quotes its speaker or says it in its own voice."""
+    stem = stemmer(language)
+    cue = [w for w, _, _ in words(retold.cue or "")]
+    speaker = {s for w, _, _ in words(retold.source_text or retold.speaker or "")
+               if not nationality(w, language) and (s := _same(stem(w))) not in _content_stops(language)}
+    if not cue or not speaker or not re.fullmatch(_SPEECH, cue[-1], re.IGNORECASE):
+        return None
+    act = _same(stem(cue[-1]))
+    if any(speaker & _stems(who, language) for st in in_body for who in (st.speaker, st.source_text) if who):
+        return None  # the body has the speaker's own words
+    actors = _actors(terms)
+    best = max(
+        ((share, n, u) for u in attributed
+         if act in u.stems and not speaker & _stems(u.who or "", language)
+         for share, n in [_score(terms, u, actors)] if n >= need and share >= min_share),
+        default=None, key=lambda c: c[:2],
+    )
+    if best is None or any(act in u.stems and _score(terms, u, actors)[0] >= best[0] for u in own):
+        return None
+    return _signal(title, body, best[2])
+
+
+def _signal(title: str, body: str, unit: _Unit) -> Signal:
+    s, e = unit.span
+    who = f" to {unit.who}" if unit.who else ""
+    return Signal(KIND, body[s:e], (s, e), f"headline {title!r} states as fact what the body attributes{who}")
+
+
+def _pooled(units: list[_Unit], terms: Sequence[tuple[str, float]]) -> list[_Unit]:
+    """One unit per source of several: a speaker's claim is often spread over sentences ("the money
+    came from a foundation registered in Moscow" ... "many of them had been paid to be there"). Each
+    stands at the span of its part that holds most of the headline's terms, as its evidence."""
+    by_who: dict[str, list[_Unit]] = {}
+    for u in units:
+        if u.who:
+            by_who.setdefault(u.who.lower(), []).append(u)
+    out = []
+    for parts in by_who.values():
+        if len(parts) > 1:
+            lead = max(parts, key=lambda u: sum(w for t, w in terms if t in u.stems))
+            out.append(_Unit(lead.span, frozenset().union(*(u.stems for u in parts)), lead.who))
+    return out
+
+
 def headline_overstates(
     title: str | None,
     body: str,
@@ -424,16 +530,17 @@ def headline_overstates(
     headline_st = [st for st in statements if st.span is None]
     entities = list(entities)
     names = speaking_names(entities)
-    if (
-        any(st.sourcing in ATTRIBUTED for st in headline_st) or _attributes_or_hedges(title, language, names)
-        or _credited(title, statements)
-    ):
+    retold = next((st for st in headline_st if st.sourcing in ATTRIBUTED), None)
+    if retold is None and (_attributes_or_hedges(title, language, names) or _credited(title, statements)):
+        return None
+    if retold is not None and (_HEDGE.search(title) or not (retold.cue or "").strip(" :-\u2013\u2014")):
         return None
     terms = _key_terms(title, entities, language)
     if len(terms) < 2:
         return None
     need = min(min_terms, len(terms))
-    attributed, own = _units(body, [st for st in statements if st.span is not None], language)
+    in_body = [st for st in statements if st.span is not None]
+    attributed, own = _units(body, in_body, language)
     # The headline itself repeated in the body (a caption, a teaser; as written, capitals and all) is
     # neither what the body attributes nor the body saying it again.
     headline = title.strip()
@@ -442,11 +549,14 @@ def headline_overstates(
     other_names = _other_names(title, entities, language, aliases or load_aliases())
     attributed = _naming_as_headline(attributed, other_names, body, language)
     own = _naming_as_headline(own, other_names, body, language)
+    if retold is not None:
+        return _retold_speech(title, body, retold, attributed, own, in_body, terms, need, min_share, language)
     best: tuple[float, int, _Unit] | None = None
     actors = _actors(terms) | _claim_actor(title, language)
-    contested = bool(_CONTESTED & {t for t, _ in terms})
-    for u in attributed:
-        if u.who and actors & _stems(u.who, language) and not contested:
+    contested = _contested(title, language)
+    acting = actors | _opening_noun(title, language)
+    for u in attributed + _pooled(attributed, terms):
+        if u.who and acting & _stems(u.who, language) and not contested:
             continue  # "Kremlin orders troops" from "the Kremlin said it ordered troops": its own act
         share, n = _score(terms, u, actors)
         if n >= need and share >= min_share and (best is None or (share, n) > best[:2]):
@@ -459,6 +569,4 @@ def headline_overstates(
     own_best = max((_score(terms, u, actors)[0] for u in own if events & u.stems), default=0.0)
     if own_best >= best[0]:
         return None  # the outlet says it too, in its own voice
-    s, e = best[2].span
-    who = f" to {best[2].who}" if best[2].who else ""
-    return Signal(KIND, body[s:e], (s, e), f"headline {title!r} states as fact what the body attributes{who}")
+    return _signal(title, body, best[2])
