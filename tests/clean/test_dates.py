@@ -75,3 +75,15 @@ def test_a_weekday_that_fits_neither_order_leaves_the_date_unread():
 def test_a_page_not_in_english_writes_its_numeric_dates_day_first():
     assert find_dates("05/06/2031 - 13:15 CET", day_first=True) == [("2031-06-05", "05/06/2031")]
     assert find_dates("06/17/2031", day_first=True) == [("2031-06-17", "06/17/2031")]  # the order shows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("２０２３年１１月１４日 １０時０５分 配信", "2023-11-14"),  # Japanese, full-width digits
+        ("本网讯 2026年4月14日，石油部表示", "2026-04-14"),  # Chinese
+        ("입력 2023년 11월 14일 오전 9:00", "2023-11-14"),  # Korean
+    ],
+)
+def test_east_asian_year_month_day_dates(text, expected):
+    assert find_dates(text)[0][0] == expected

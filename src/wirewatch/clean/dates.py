@@ -117,6 +117,11 @@ _PATTERNS = [
     # the weekday before it: "Tue, 02/11/2025" is the 11th of February, a Tuesday)
     re.compile(rf"(?:(?<!\w)(?P<wd>{_WEEKDAY})\.?,?\s+)?\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b", re.I),
 ]
+# Chinese, Japanese and Korean write a date year, month, day, each with its character: "2023年11月14日",
+# "2023년 11월 14일".
+_PATTERNS.append(re.compile(
+    rf"(?<!\d){_YEAR}\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
+))
 # The Solar Hijri calendar's months, 1 to 12, as Iran names them and as Afghanistan does (Dari and
 # Pashto pages): "۱۹ اردیبهشت ۱۴۰۲" is the 9th of May 2023, "۷ عقرب ۱۳۹۴" the 29th of October 2015.
 _SOLAR_MONTHS = {name: k for k, names in enumerate((
