@@ -150,6 +150,11 @@ def test_the_people_a_page_is_about_are_its_leads():
     assert link_features(make_article("b", "x", entities=(_person("Tom Ekland", 1),)), 2).leads == frozenset()
 
 
+def test_a_big_city_the_tagger_took_for_a_person_is_no_lead():
+    a = make_article("a", "x", entities=(_person("Alexandria", 5), _person("Dario Vence", 4)))
+    assert link_features(a, 1).leads == {skeleton("Vence")}
+
+
 def test_two_arrests_of_one_kind_with_different_leads_are_marked_down(settings):
     """The second player's arrest recalls the first: most words and names are shared, the leads are not."""
     opts = LinkOptions.from_settings(settings)

@@ -25,6 +25,7 @@ from anyascii import anyascii
 
 from wirewatch.clean.dates import calendar_words, find_dates, latest_past_date
 from wirewatch.clean.language import stop_words
+from wirewatch.extract.places import is_dateline_city
 from wirewatch.link import bodies
 from wirewatch.model import Article, Entity
 
@@ -159,7 +160,10 @@ def latest_dated_year(text: str) -> int | None:
 
 
 def lead_persons(entities: Iterable[Entity]) -> frozenset[str]:
-    named = [e for e in entities if e.type == "PERSON" and e.count >= 2]
+    # a one-word "person" that is a big city is the city the tagger misread ("LNG plants at Idku and
+    # Damietta"): reports of one event that name it or not must not conflict over it
+    named = [e for e in entities if e.type == "PERSON" and e.count >= 2
+             and not (" " not in e.name.strip() and is_dateline_city(e.name))]
     if not named:
         return frozenset()
     top = max(e.count for e in named)
