@@ -533,3 +533,10 @@ def test_a_speech_act_the_body_has_only_from_another_source_is_the_claim():
     assert headline_overstates(title, body + " " + own, [retold, ministry, spoken]) is None
     # a hedge keeps it a report
     assert headline_overstates("Bolivian diplomat may have urged truckers to keep blockade", body, [retold, ministry]) is None
+
+
+def test_a_one_word_tabloid_kicker_is_no_part_of_the_claim():
+    body = "Lundish agents were caught spying near the Nordish border, the security service said. Lundia denies it."
+    content = "Lundish agents were caught spying near the Nordish border"
+    sig = headline_overstates("SHOCK: Lundish agents caught spying", body, [said(body, content, speaker="security service")])
+    assert sig is not None and sig.evidence == content

@@ -98,7 +98,8 @@ class _Unit:
 # Section labels before a colon are not a speaker ("BREAKING: ...", "Watch: ..."), nor is a tabloid's
 # kicker in capitals ("DRONE BLITZ: ...", as `extract.headline.names_source` reads it; "DEATH WELL! ...").
 _LABEL = re.compile(
-    r"^\s*(?:(?i:breaking|exclusive|watch|video|photos?|update[d]?|live|just in|revealed|urgent)"
+    r"^\s*(?:(?i:breaking|exclusive|watch|video|photos?|update[d]?|live|just in|revealed|urgent|shock(?:ing)?"
+    r"|horror|exposed|busted|fury|outrage|chaos|terror|tragedy|scandal|bombshell|nightmare|carnage|panic|pictured)"
     r"|[A-Z]{4,}(?:\s+[A-Z]{4,})+)\s*:\s*|^\s*[A-Z]{4,}(?:\s+[A-Z]{2,})*\s*!\s+"
 )
 

@@ -218,7 +218,8 @@ def _describe(np: Span, index: EntityIndex, history: Sequence[Mention]) -> Sourc
     described = _group_described_by_names(head, named) and head.lemma_.lower() not in ROLE_NOUNS
     skip = [(a, b) for a, b, e in named if described or e.type in _WHERE_TYPES]
     where = {t.i for t in np if _common_noun(head) and any(a <= t.idx < b for a, b in skip)}
-    if any(_name_word(t) and t.i not in where for t in np):
+    # (a word in lower case is no name, whatever the tagger says: "the country's health ministry")
+    if any(_name_word(t) and t.i not in where and not t.text.islower() for t in np):
         name = " ".join(t.text for t in _propn_run(np, head, skip=where))
         return Source(strip_titles(name), None, text, "named", "OTHER")
     if low in TITLES:
