@@ -618,3 +618,49 @@ def test_a_menus_last_item_over_the_byline_does_not_replace_the_titles_headline(
             "<div class='meta'>News \u00b7 Published 12 February 2034 \u00b7 by Anna Kerr</div>"
             f"{paras}</article></main></body></html>")
     assert clean_html(html).title.value == TITLE
+
+
+def _teaser_page(article_body: str) -> str:
+    import json
+
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Dam breach floods Tarvik valley",
+                     "articleBody": article_body})
+    return (
+        "<html><head><title>Dam breach floods Tarvik valley | Valley Wire</title>"
+        f'<script type="application/ld+json">{ld}</script></head><body>'
+        "<div id='__next'><div class='shell'><header><a href='/'>Valley Wire</a><nav><a href='/news'>News</a><a href='/region'>Region</a></nav></header>"
+        "<main><p class='section'>Region</p><h1>Dam breach floods Tarvik valley</h1>"
+        "<p class='byline'>Ana Ruiz &middot; 15 Nov 2023</p>"
+        "<div class='hero'><img src='/img/dam.jpg' alt='The breached dam'><span>Photo: Valley Wire</span></div>"
+        "<p class='teaser'>Three villages flooded in the Tarvik valley. Rescuers reached the town of Olden "
+        "overnight and moved hundreds of people to schools. The regional emergency office has opened a hotline "
+        "for relatives.</p>"
+        "<div class='app-gate'><p>Continue reading this story in the Valley Wire app. It's free.</p>"
+        "<a href='https://app.valleywire.example/open'>Open in app</a> <a href='/login'>Already a member? Log in</a>"
+        "</div><div class='loading' aria-busy='true'></div></main><footer>&copy; 2023 Valley Wire</footer></div></div>"
+        "<script id='__NEXT_DATA__' type='application/json'>{\"props\":{\"gated\":true}}</script></body></html>"
+    )
+
+
+FULL_STORY = "\n".join(
+    f"Paragraph {k}: the regional emergency office said rescuers had reached the flooded villages of the Tarvik "
+    f"valley on Tuesday and that {k * 40} people had been moved to schools in the town of Olden overnight."
+    for k in range(1, 9)
+)
+
+
+def test_a_teaser_gives_way_to_the_whole_article_its_json_ld_carries():
+    parts = clean_html(_teaser_page(FULL_STORY))
+    body = "\n\n".join(parts.paragraphs)
+    assert "Paragraph 8:" in body and "320 people" in body
+    assert "Continue reading" not in body
+
+
+def test_a_page_showing_its_article_keeps_its_own_text():
+    shown = "<p>" + "</p><p>".join(FULL_STORY.split("\n")) + "</p>"
+    page = _teaser_page("A short summary of the flood.").replace(
+        "<p>Continue reading this story in the Valley Wire app. It's free.</p>", shown)
+    assert "Paragraph 8:" in page
+    parts = clean_html(page)
+    assert any("Paragraph 8:" in p for p in parts.paragraphs)
+    assert all("short summary" not in p for p in parts.paragraphs)

@@ -241,9 +241,9 @@ def _printed_part(title: str, page_text: str) -> str | None:
 
 def _metadata(
     tree: HtmlElement, in_comments: set[etree._Element], h1s: list[str]
-) -> tuple[Found, Found, list[DateSeen], DateSeen | None, str | None]:
-    """Title, author, the dates the markup gives, the date it says the page was modified, site name.
-    `h1s`: the page's h1 texts (`_h1_texts`)."""
+) -> tuple[Found, Found, list[DateSeen], DateSeen | None, str | None, str | None]:
+    """Title, author, the dates the markup gives, the date it says the page was modified, site name,
+    the article's text as its JSON-LD gives it (`articleBody`). `h1s`: the page's h1 texts (`_h1_texts`)."""
     metas = _metas(tree)
     site = _first(metas, "og:site_name", "application-name")
     objects = _jsonld(tree)
@@ -324,7 +324,8 @@ def _metadata(
     modified = next((DateSeen(normalise_date(v) or "", "updated", v) for v in (
         _first(metas, "article:modified_time", "og:updated_time", "datemodified"), *(o.get("dateModified") for o in articles)
     ) if isinstance(v, str) and normalise_date(v)), None)
-    return title, author, dates, modified, site
+    article_body = next((o["articleBody"] for o in articles if isinstance(o.get("articleBody"), str)), None)
+    return title, author, dates, modified, site, article_body
 
 
 def _updated_date(tree: HtmlElement, in_comments: set[etree._Element]) -> DateSeen | None:
@@ -896,6 +897,26 @@ def _language_of(text: str) -> str:
 _HEADLINE_MIN_WORDS = 3
 
 
+# A page that shows only a teaser of its article ("Continue reading in the app", a paywall's first
+# lines) may carry the whole of it in its JSON-LD `articleBody`: taken where the visible text holds
+# fewer than this many words and the articleBody at least this many times as many.
+_TEASER_WORDS = 120
+_TEASER_SHARE = 3
+
+
+def _behind_teaser(text: str, article_body: str | None) -> str | None:
+    """The article's text from its JSON-LD where the page shows only a teaser of it, else None."""
+    if not article_body:
+        return None
+    shown = len(text.split())
+    if shown >= _TEASER_WORDS or len(article_body.split()) < _TEASER_SHARE * max(shown, _MIN_EXTRACTED // 10):
+        return None
+    if "<" in article_body:  # some sites put the article's markup there
+        fragment = parse_html(f"<html><body>{article_body}</body></html>")
+        article_body = visible_text(fragment, {}) if fragment is not None else article_body
+    return "\n".join(ln.strip() for ln in article_body.split("\n") if ln.strip())
+
+
 def clean_html(html: str, *, url: str | None = None) -> PageParts:
     tree = parse_html(html)
     if tree is None:
@@ -904,7 +925,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     comments = read_comments(items)
     comment_elements = set(items)
     h1s = _h1_texts(tree)
-    title, author, dates, modified, site = _metadata(tree, comment_elements, h1s)
+    title, author, dates, modified, site, article_body = _metadata(tree, comment_elements, h1s)
     streamed = streamed_parts(tree) if has_streamed_parts(html) else {}
     page_text = visible_text(tree, streamed)
     if title.source == "html_title" and title.value and (printed := _printed_part(title.value, page_text)):
@@ -943,6 +964,8 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     # extraction took; reader comments are not article text it could have missed.
     readable_words = len(_BODY_TEXT(tree).split()) - sum(len(c.text.split()) for c in comments)
     text, body = _main_text(tree, url, readable_words, uncleaned)
+    if (full := _behind_teaser(text, article_body)) is not None:
+        text, body = full, None
     language = _language_of(text or page_text)
 
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
