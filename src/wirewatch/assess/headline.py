@@ -239,17 +239,20 @@ class _OtherNames:
     spelled: dict[str, re.Pattern[str]]  # headline acronym -> the words it stands for ("LNG": "liquefied natural gas")
 
 
-def _other_names(title: str, entities: Iterable[Entity], language: str, table: AliasTable) -> _OtherNames:
+def _other_names(
+    title: str, terms: Sequence[tuple[str, float]], entities: Iterable[Entity], language: str, table: AliasTable
+) -> _OtherNames:
     """Headline words that name an entity of the article another way (the headline's "US" for the
     body's "United States", "Islamic State" for "ISIS", "Washington" for the US government), found
     through the alias table and the capitals of countries; and those that stand for a government (a
     country, its capital, its seat: "Kremlin", "Brussels" for the EU), which the body may name by
-    any of these or by an adjective of nationality ("США" / "американские спецслужбы")."""
+    any of these or by an adjective of nationality ("США" / "американские спецслужбы"); and the
+    acronyms among the headline's `terms`, which the body may spell out ("LNG")."""
     by_name = {e.name: e for e in entities}
     stem = stemmer(language)
     tokens = [w for w, _, _ in words(title)]
     out = _OtherNames({}, {}, {
-        t: _spelled_out(t) for t, _ in _key_terms(title, (), language) if 2 < len(t) <= 6 and t.isalpha() and t.isupper()
+        t: _spelled_out(t) for t, _ in terms if 2 < len(t) <= 6 and t.isalpha() and t.isupper()
     })
     gaz = load_gazetteer()
     for n in range(min(table.max_words, 3), 0, -1):
@@ -547,7 +550,7 @@ def headline_overstates(
     headline = title.strip()
     attributed = [u for u in attributed if headline not in body[u.span[0] : u.span[1]]]
     own = [u for u in own if headline not in body[u.span[0] : u.span[1]]]
-    other_names = _other_names(title, entities, language, aliases or load_aliases())
+    other_names = _other_names(title, terms, entities, language, aliases or load_aliases())
     attributed = _naming_as_headline(attributed, other_names, body, language)
     own = _naming_as_headline(own, other_names, body, language)
     if retold is not None:

@@ -892,6 +892,8 @@ def _language_of(text: str) -> str:
     if L.stop_word_share(L.words(sample), stop_words("en")) >= _ENGLISH_STOP_SHARE:
         return "en"
     return detect_language(sample)
+
+
 # A line over the byline block shorter than this is a menu's last item ("What's on") more likely than a
 # headline to put in the <title>'s place.
 _HEADLINE_MIN_WORDS = 3
@@ -902,6 +904,9 @@ _HEADLINE_MIN_WORDS = 3
 # fewer than this many words and the articleBody at least this many times as many.
 _TEASER_WORDS = 120
 _TEASER_SHARE = 3
+# An articleBody is weighed against a teaser at least this long: under three times it (75 words) it
+# is a summary, whatever the page shows.
+_TEASER_FLOOR_WORDS = 25
 
 
 def _behind_teaser(text: str, article_body: str | None) -> str | None:
@@ -909,7 +914,7 @@ def _behind_teaser(text: str, article_body: str | None) -> str | None:
     if not article_body:
         return None
     shown = len(text.split())
-    if shown >= _TEASER_WORDS or len(article_body.split()) < _TEASER_SHARE * max(shown, _MIN_EXTRACTED // 10):
+    if shown >= _TEASER_WORDS or len(article_body.split()) < _TEASER_SHARE * max(shown, _TEASER_FLOOR_WORDS):
         return None
     if "<" in article_body:  # some sites put the article's markup there
         fragment = parse_html(f"<html><body>{article_body}</body></html>")
@@ -942,7 +947,6 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
         """The markup's dates, else those printed beside the headline (`title` or an h1)."""
         headlines = [h for h in (title.value, *h1s) if h]
         found = list(dates)
-        day_first = language != "en"
         printed = _dates_by_headline(page_text, headlines, day_first=day_first)
         if undated:
             # the date printed beside the headline, else one in an element named for it further off
@@ -967,6 +971,7 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
     if (full := _behind_teaser(text, article_body)) is not None:
         text, body = full, None
     language = _language_of(text or page_text)
+    day_first = language != "en"  # how a numeric date ("12/02/2025") reads
 
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if _one_block(lines) and _holds_comments(text, page_text, comments):
@@ -1031,10 +1036,10 @@ def clean_html(html: str, *, url: str | None = None) -> PageParts:
             paragraphs = [p for p in paragraphs if len(L.words(p)) > _ABOVE_HEADLINE_WORDS]
             # a date there is the page's ("Page updated at ...") or the site's "today": weak, as the
             # flattened-text cleaner counts a date above the headline
-            dates += _weak_dates(above, day_first=language != "en")
+            dates += _weak_dates(above, day_first=day_first)
         elif why == "date line":
             # a date stamp among the article's lines ("Published: July 23, 2012"): weak, like the above
-            dates += _weak_dates([line], day_first=language != "en")
+            dates += _weak_dates([line], day_first=day_first)
         if why:
             removed.append(line)
         else:

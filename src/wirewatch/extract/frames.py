@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from wirewatch.clean.dateline import dateline_at
-from wirewatch.extract.cues import SOURCE_NOUNS, SPEECH_VERBS
+from wirewatch.extract.cues import RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS
 from wirewatch.extract.places import is_dateline_city
 
 _CONTRAST = frozenset(["but", "yet", "while", "though", "although"])
@@ -432,7 +432,7 @@ def _said_after(tok: Token, kids: list[Token]) -> tuple[str, int, int, None] | N
 def _relayed_by(tok: Token) -> bool:
     """ "..., he said, as cited by the Daily Record": the clause tells who carried the words."""
     return (
-        tok.dep_ == "advcl" and tok.lemma_.lower() in ("cite", "quote", "report", "carry", "relay")
+        tok.dep_ == "advcl" and tok.lemma_.lower() in RELAY_VERBS
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     )
 
